@@ -1,0 +1,3 @@
+from assetmap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The ``assetmap`` command line.
+
+Each feature registers its own sub-commands from a module listed in
+``COMMAND_MODULES``; modules import nothing heavy at top level so that
+``assetmap --help`` stays instant. User errors print one clear message on
+stderr and exit 2; bugs keep their traceback and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from assetmap import __version__
+from assetmap.errors import Cancelled, UserError
+
+COMMAND_MODULES = [
+    "assetmap.cli.project_cmds",
+    "assetmap.cli.gui_cmds",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own usage errors also exit 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"assetmap: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="assetmap", description="Community asset and risk mapping.")
+    parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        result = args.func(args)
+    except UserError as exc:
+        print(f"assetmap: error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return 2
+    except Cancelled:
+        print("assetmap: cancelled; nothing was changed.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("assetmap: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    return int(result or 0)

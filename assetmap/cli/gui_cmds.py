@@ -1,0 +1,35 @@
+"""open, demo: start the desktop app."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser("open", help="open a project in the desktop app")
+    p.add_argument("project")
+    p.add_argument("--screenshot", metavar="FILE.png",
+                   help="save a PNG of the window once the map is drawn, then exit")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("demo", help="open the bundled St. Louis demo project")
+    p.add_argument("--screenshot", metavar="FILE.png",
+                   help="save a PNG of the window once the map is drawn, then exit")
+    p.add_argument("--fresh", action="store_true", help="start again from the bundled copy")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_open(args) -> int:
+    from assetmap.project import Project
+
+    project = Project.open(args.project)  # a bad path fails here, before Qt starts
+    from assetmap.ui.app import run_app
+
+    return run_app(project.path, screenshot=args.screenshot)
+
+
+def cmd_demo(args) -> int:
+    from assetmap.demo import demo_project_path
+
+    path = demo_project_path(fresh=args.fresh)
+    from assetmap.ui.app import run_app
+
+    return run_app(path, screenshot=args.screenshot)

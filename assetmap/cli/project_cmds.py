@@ -1,0 +1,101 @@
+"""new, import, layers, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("new", help="create an empty project file")
+    p.add_argument("project")
+    p.add_argument("--crs", default="EPSG:4326", help="project CRS (default EPSG:4326)")
+    p.add_argument("--title")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("import", help="import a file as a layer")
+    p.add_argument("project")
+    p.add_argument("file")
+    p.add_argument("--role", required=True, help="areas, assets, hubs, survey, territories, other")
+    p.add_argument("--name", help="layer name (default: from the file name)")
+    p.add_argument("--layer", help="layer inside a GeoPackage/KML with several")
+    p.add_argument("--x", help="CSV column with x/longitude")
+    p.add_argument("--y", help="CSV column with y/latitude")
+    p.add_argument("--src-crs", help="CRS of the file when it does not say (e.g. EPSG:4326)")
+    p.add_argument("--encoding", help="text encoding of a CSV or shapefile (default UTF-8)")
+    p.add_argument("--swap-xy", action="store_true", help="the file has latitude and longitude swapped")
+    p.add_argument("--id-field", help="unique id field of an areas layer")
+    p.add_argument("--name-field", help="name field of an areas layer")
+    p.add_argument("--replace", action="store_true", help="replace a layer of the same name")
+    p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("layers", help="list the layers of a project")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_layers)
+
+    p = sub.add_parser("export", help="export a layer to gpkg, geojson, csv, shp or fgb")
+    p.add_argument("project")
+    p.add_argument("layer")
+    p.add_argument("out")
+    p.add_argument("--overwrite", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_new(args) -> int:
+    from assetmap.project import Project
+
+    project = Project.create(args.project, crs=args.crs, title=args.title)
+    print(f"Created {project.path} (CRS {project.crs}).")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from assetmap.importers import import_file
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    report = import_file(
+        project, args.file, args.role, name=args.name, layer=args.layer, x=args.x, y=args.y,
+        src_crs=args.src_crs, encoding=args.encoding, swap_xy=args.swap_xy,
+        id_field=args.id_field, name_field=args.name_field, replace=args.replace,
+    )
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=2)
+        print()
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_layers(args) -> int:
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    rows = [
+        {"name": i.name, "display_name": i.display_name, "role": i.role.value,
+         "geometry_type": i.geometry_type, "feature_count": i.feature_count, "crs": project.crs,
+         "visible": i.visible}
+        for i in project.layers()
+    ]
+    if args.json:
+        json.dump(rows, sys.stdout, indent=2)
+        print()
+        return 0
+    if not rows:
+        print(f"{project.path} has no layers yet. Add one with `assetmap import`.")
+        return 0
+    print(f"{'name':24} {'role':12} {'geometry':16} {'features':>8}  crs")
+    for r in rows:
+        print(f"{r['name']:24} {r['role']:12} {r['geometry_type']:16} {r['feature_count']:>8}  {r['crs']}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from assetmap.exporters.vector import export_layer
+    from assetmap.project import Project
+
+    n = export_layer(Project.open(args.project), args.layer, args.out, overwrite=args.overwrite)
+    print(f"Wrote {n} features to {args.out}.")
+    return 0

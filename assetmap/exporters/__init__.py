@@ -1,0 +1,1 @@
+"""Exports of project layers to files, always through the privacy filter."""

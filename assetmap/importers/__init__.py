@@ -1,0 +1,137 @@
+"""Importers: any supported file into a project layer, with a report.
+
+file -> read (vector.py / csv_points.py) -> clean geometries -> check against the
+project's areas -> reproject -> one atomic project write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assetmap.errors import UserError
+from assetmap.importers.report import ImportReport
+from assetmap.layers.info import LayerInfo, slugify_layer_name, validate_layer_name
+from assetmap.layers.roles import LayerRole
+from assetmap.tasks import TaskContext, ensure
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+    from assetmap.project import Project
+
+SUPPORTED = "GeoJSON, Shapefile (.shp or zipped), GeoPackage, FlatGeobuf, KML, CSV"
+TABLE_SUFFIXES = {".csv", ".txt", ".tsv"}
+
+__all__ = ["ImportReport", "import_file", "read_source", "SUPPORTED"]
+
+
+def read_source(path: str | Path, *, layer: str | None = None, x: str | None = None,
+                y: str | None = None, src_crs: str | None = None, encoding: str | None = None,
+                swap_xy: bool = False, report: ImportReport | None = None):
+    """Read a file into a GeoDataFrame in its own CRS. Raises UserError on bad input."""
+    from assetmap.importers.csv_points import read_csv_points
+    from assetmap.importers.vector import VECTOR_SUFFIXES, read_vector
+    from assetmap.project.store import normalise_crs
+
+    path = Path(path)
+    report = report or ImportReport(source=str(path))
+    if not path.exists():
+        raise UserError(f"{path} does not exist.", "Check the file name and folder.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder.", f"Choose a file inside it ({SUPPORTED}).")
+    if src_crs is not None:
+        src_crs = normalise_crs(src_crs)
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        gdf = read_csv_points(path, x_col=x, y_col=y, src_crs=src_crs, encoding=encoding,
+                              swap_xy=swap_xy, report=report)
+    elif suffix in VECTOR_SUFFIXES or suffix == ".zip":
+        if x or y:
+            raise UserError("--x/--y are for CSV files.", f"{path.name} already has geometries.")
+        gdf = read_vector(path, layer=layer, src_crs=src_crs, encoding=encoding, report=report)
+    else:
+        raise UserError(f"{path}: files ending in '{path.suffix or '(nothing)'}' can't be imported.",
+                        f"Supported: {SUPPORTED}.")
+    return gdf, report
+
+
+def areas_lonlat_bounds(project: "Project"):
+    """Bounds of the project's areas in longitude/latitude, or None without areas."""
+    import pyogrio
+    from pyproj import Transformer
+
+    bounds = None
+    for info in project.layers_by_role(LayerRole.AREAS):
+        b = pyogrio.read_info(project.path, layer=info.name).get("total_bounds")
+        if b is None:
+            continue
+        bounds = b if bounds is None else (min(bounds[0], b[0]), min(bounds[1], b[1]),
+                                           max(bounds[2], b[2]), max(bounds[3], b[3]))
+    if bounds is None:
+        return None
+    tr = Transformer.from_crs(project.crs, "EPSG:4326", always_xy=True)
+    return tr.transform_bounds(*bounds)
+
+
+def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, name: str | None = None,
+                layer: str | None = None, x: str | None = None, y: str | None = None,
+                src_crs: str | None = None, encoding: str | None = None, swap_xy: bool = False,
+                id_field: str | None = None, name_field: str | None = None, replace: bool = False,
+                ctx: TaskContext | None = None) -> ImportReport:
+    """Import one file as a new layer. The project is unchanged unless it all succeeds."""
+    from assetmap.importers.geometry_checks import clean_geometries, report_far_outside, reproject
+    from assetmap.importers.fields import detect_area_fields
+
+    ctx = ensure(ctx)
+    path = Path(path)
+    role = LayerRole.parse(role) if isinstance(role, str) else role
+    if role == LayerRole.AGGREGATE:
+        raise UserError("Report records are not imported as a plain layer: they must be aggregated.",
+                        "Use `assetmap reports` (or Import > Sensitive reports in the app).")
+    table = validate_layer_name(name) if name else slugify_layer_name(
+        path.stem if path.suffix.lower() != ".zip" or not layer else layer)
+    if name is None and layer:
+        table = slugify_layer_name(layer)
+    if project.has_layer(table) and not replace:
+        raise UserError(f"{project.path} already has a layer named '{table}'.",
+                        "Give the new layer another name with --name, or remove the old one first.")
+    report = ImportReport(source=str(path), layer=table, role=role.value)
+    ctx.progress(0.05, f"Reading {path.name}")
+    gdf, report = read_source(path, layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding,
+                              swap_xy=swap_xy, report=report)
+    ctx.progress(0.4, "Checking geometries")
+    gdf = clean_geometries(gdf, report)
+    if len(gdf) == 0:
+        raise UserError(f"{path}: none of its {report.read} rows has a usable location.",
+                        "; ".join(report.lines()[1:]) or "Check the coordinate columns.")
+    _check_role_geometry(gdf, role, path)
+    if role != LayerRole.AREAS:
+        report_far_outside(gdf, areas_lonlat_bounds(project), report)
+    ctx.progress(0.55, "Reprojecting")
+    gdf = reproject(gdf, project.crs, report)
+    extra: dict = {"import_report": None}
+    if role == LayerRole.AREAS:
+        extra.update(detect_area_fields(gdf, id_field=id_field, name_field=name_field, report=report))
+    report.imported = len(gdf)
+    extra["import_report"] = report.to_dict()
+    info = LayerInfo(name=table, role=role, display_name=_display_name(path, layer),
+                     source=str(path.resolve()), extra=extra)
+    ctx.progress(0.7, "Writing to the project")
+    with project.edit() as tx:
+        tx.write_layer(gdf, info, replace=replace)
+        ctx.check()  # Cancel here still leaves the project untouched
+    ctx.progress(1.0, "Done")
+    return report
+
+
+def _display_name(path: Path, layer: str | None) -> str:
+    base = layer if layer else path.stem
+    return base.replace("_", " ").strip() or path.name
+
+
+def _check_role_geometry(gdf: "gpd.GeoDataFrame", role: LayerRole, path: Path) -> None:
+    types = set(gdf.geometry.geom_type.unique())
+    if role in (LayerRole.AREAS, LayerRole.TERRITORIES) and not types <= {"Polygon", "MultiPolygon"}:
+        raise UserError(f"{path}: '{role.value}' layers must be polygons, but it holds {', '.join(sorted(types))}.",
+                        "Import it with another role (for example --role other).")

@@ -1,0 +1,111 @@
+"""Low-level GeoPackage helpers on plain sqlite3 (no GDAL needed for metadata)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+GPKG_USER_VERSION = 10400         # GeoPackage 1.4
+
+_CORE_SQL = """
+CREATE TABLE gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+CREATE TABLE gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '',
+  last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+INSERT INTO gpkg_spatial_ref_sys VALUES
+  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326,
+   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
+   'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+"""
+
+
+def create_empty(path: Path) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
+        con.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+        con.executescript(_CORE_SQL)
+        con.commit()
+    finally:
+        con.close()
+
+
+def is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+@contextmanager
+def connect(path: Path, readonly: bool = False):
+    uri = f"file:{path}?mode={'ro' if readonly else 'rw'}"
+    con = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(path: Path):
+    """One SQLite transaction: all of it is committed, or none of it."""
+    with connect(path) as con:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.rollback()
+            raise
+        con.commit()
+
+
+def register_attributes_table(con: sqlite3.Connection, table: str, description: str) -> None:
+    con.execute(
+        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
+        "VALUES (?, 'attributes', ?, ?)",
+        (table, table, description),
+    )
+
+
+def drop_feature_table(con: sqlite3.Connection, table: str) -> None:
+    """Remove a feature table with its spatial index and registrations."""
+    rows = con.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+    ).fetchall()
+    for (geom_col,) in rows:
+        rtree = f"rtree_{table}_{geom_col}"
+        triggers = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE ?", (rtree + "%",)
+        ).fetchall()
+        for (trig,) in triggers:
+            con.execute(f'DROP TRIGGER IF EXISTS "{trig}"')
+        con.execute(f'DROP TABLE IF EXISTS "{rtree}"')
+    has_ext = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE name='gpkg_extensions'"
+    ).fetchone()
+    if has_ext:
+        con.execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(?)", (table,))
+    has_ogr = con.execute("SELECT 1 FROM sqlite_master WHERE name='gpkg_ogr_contents'").fetchone()
+    if has_ogr:
+        con.execute("DELETE FROM gpkg_ogr_contents WHERE lower(table_name) = lower(?)", (table,))
+    con.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = ?", (table,))
+    con.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
+    con.execute(f'DROP TABLE IF EXISTS "{table}"')

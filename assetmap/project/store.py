@@ -1,0 +1,432 @@
+"""Project store: a GeoPackage with assetmap's metadata tables.
+
+Layout
+------
+- every layer is a standard GPKG feature table (GDAL/QGIS read it as is);
+- ``assetmap_project`` (key/value): schema version, project CRS, title;
+- ``assetmap_layers``: role, display name, order, visibility, opacity, style
+  and provenance of each layer.
+
+Atomicity
+---------
+Metadata edits are single SQLite transactions. Layer writes go through GDAL,
+which cannot join our transaction, so they are copy-on-write: the project is
+copied beside itself, all writes go to the copy, and the copy atomically
+replaces the original (``os.replace``) only when everything succeeded. A
+failure, a Cancel or a killed process leaves the original byte-for-byte as it
+was; a leftover copy is removed the next time the project is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from assetmap import __version__
+from assetmap.errors import UserError
+from assetmap.layers.info import LayerInfo, validate_layer_name
+from assetmap.layers.roles import LayerRole
+from assetmap.project import gpkg
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+SCHEMA_VERSION = 1
+_TX_MARK = ".assetmap-tx-"
+
+_META_SQL = """
+CREATE TABLE IF NOT EXISTS assetmap_project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS assetmap_layers (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  geometry_type TEXT NOT NULL DEFAULT '',
+  feature_count INTEGER NOT NULL DEFAULT 0,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  visible INTEGER NOT NULL DEFAULT 1,
+  opacity REAL NOT NULL DEFAULT 1.0,
+  style TEXT NOT NULL DEFAULT '{}',
+  source TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL DEFAULT '',
+  extra TEXT NOT NULL DEFAULT '{}'
+);
+"""
+_LAYER_COLUMNS = (
+    "name", "role", "display_name", "geometry_type", "feature_count", "sort_order",
+    "visible", "opacity", "style", "source", "imported_at", "extra",
+)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def normalise_crs(crs: Any) -> str:
+    """A CRS as the shortest faithful text: 'EPSG:3857', 'ESRI:102696' or WKT."""
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        parsed = CRS.from_user_input(crs)
+    except CRSError as exc:
+        raise UserError(
+            f"'{crs}' is not a coordinate reference system assetmap knows.",
+            "Give an EPSG code such as EPSG:4326 (longitude/latitude) or EPSG:26915 (UTM 15N).",
+        ) from exc
+    auth = parsed.to_authority(min_confidence=90)
+    return f"{auth[0]}:{auth[1]}" if auth else parsed.to_wkt()
+
+
+def _row_to_info(row: sqlite3.Row) -> LayerInfo:
+    try:
+        role = LayerRole(row["role"])
+    except ValueError:
+        role = LayerRole.OTHER
+    return LayerInfo(
+        name=row["name"],
+        role=role,
+        display_name=row["display_name"],
+        geometry_type=row["geometry_type"],
+        feature_count=row["feature_count"],
+        sort_order=row["sort_order"],
+        visible=bool(row["visible"]),
+        opacity=float(row["opacity"]),
+        style=json.loads(row["style"] or "{}"),
+        source=row["source"],
+        imported_at=row["imported_at"],
+        extra=json.loads(row["extra"] or "{}"),
+    )
+
+
+def _info_values(info: LayerInfo) -> tuple:
+    return (
+        info.name, info.role.value, info.display_name, info.geometry_type, int(info.feature_count),
+        int(info.sort_order), int(info.visible), float(info.opacity), json.dumps(info.style),
+        info.source, info.imported_at, json.dumps(info.extra),
+    )
+
+
+def _upsert_info(con: sqlite3.Connection, info: LayerInfo) -> None:
+    cols = ", ".join(_LAYER_COLUMNS)
+    marks = ", ".join("?" for _ in _LAYER_COLUMNS)
+    con.execute(f"INSERT OR REPLACE INTO assetmap_layers ({cols}) VALUES ({marks})", _info_values(info))
+
+
+class Project:
+    """An open project file. Holds no connection: each operation opens its own."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    # ------------------------------------------------------------------ open/create
+    @classmethod
+    def create(cls, path: str | os.PathLike, crs: Any = "EPSG:4326", title: str | None = None,
+               overwrite: bool = False) -> "Project":
+        path = Path(path)
+        if path.suffix.lower() != ".gpkg":
+            raise UserError(f"{path}: a project file must end in .gpkg.", f"Try {path.with_suffix('.gpkg')}.")
+        if path.exists() and not overwrite:
+            raise UserError(f"{path} already exists.", "Choose another file name, or open it instead.")
+        if not path.parent.exists():
+            raise UserError(f"The folder {path.parent} does not exist.", "Create it first, or choose another place.")
+        crs_text = normalise_crs(crs)
+        tmp = _private_copy_path(path)
+        try:
+            if tmp.exists():
+                tmp.unlink()
+            gpkg.create_empty(tmp)
+            # The file is private until the rename below, so no transaction is needed.
+            with gpkg.connect(tmp) as con:
+                con.executescript(_META_SQL)
+                gpkg.register_attributes_table(con, "assetmap_project", "assetmap project settings")
+                gpkg.register_attributes_table(con, "assetmap_layers", "assetmap layer metadata and styles")
+                meta = {
+                    "schema_version": str(SCHEMA_VERSION),
+                    "crs": crs_text,
+                    "title": title or path.stem.replace("_", " "),
+                    "created_at": utc_now(),
+                    "created_by": f"assetmap {__version__}",
+                }
+                con.executemany("INSERT INTO assetmap_project VALUES (?, ?)", meta.items())
+                con.commit()
+            _durable_replace(tmp, path)
+        except PermissionError as exc:
+            raise UserError(f"Can't write {path}: permission denied.",
+                            "Choose a folder you can write to, such as your Documents.") from exc
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return cls(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> "Project":
+        path = Path(path)
+        if not path.exists():
+            raise UserError(f"{path} does not exist.", "Check the path, or create a project with `assetmap new`.")
+        if path.is_dir():
+            raise UserError(f"{path} is a folder, not a project file.", "Give the .gpkg file inside it.")
+        if not gpkg.is_sqlite(path):
+            raise UserError(f"{path} is not a GeoPackage project file.",
+                            "Open a .gpkg file made by assetmap, or create one with `assetmap new`.")
+        project = cls(path)
+        try:
+            with gpkg.connect(path, readonly=True) as con:
+                has_meta = con.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name IN ('assetmap_project','assetmap_layers')"
+                ).fetchone()[0]
+                if has_meta < 2:
+                    raise UserError(
+                        f"{path} is a GeoPackage but not an assetmap project.",
+                        f"Create a project and import its layers: assetmap import PROJECT.gpkg {path} --role ROLE",
+                    )
+                row = con.execute("SELECT value FROM assetmap_project WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"{path} is damaged or not a GeoPackage ({exc}).",
+                            "Restore it from a backup, or open another project.") from exc
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise UserError(
+                f"{path} was made by a newer version of assetmap (project format {version}; "
+                f"this is assetmap {__version__}, format {SCHEMA_VERSION}).",
+                "Update assetmap to open it. The file was not changed.",
+            )
+        project._remove_stale_copies()
+        return project
+
+    def _remove_stale_copies(self) -> None:
+        prefix = f".{self.path.name}{_TX_MARK}"
+        for leftover in self.path.parent.glob(prefix + "*"):
+            pid = leftover.name[len(prefix):].removesuffix(".gpkg")
+            if pid.isdigit() and _pid_alive(int(pid)):
+                continue
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+    # ------------------------------------------------------------------ metadata
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with gpkg.connect(self.path, readonly=True) as con:
+            row = con.execute("SELECT value FROM assetmap_project WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def all_meta(self) -> dict[str, str]:
+        with gpkg.connect(self.path, readonly=True) as con:
+            return dict(con.execute("SELECT key, value FROM assetmap_project").fetchall())
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._check_writable()
+        with gpkg.transaction(self.path) as con:
+            con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
+
+    @property
+    def crs(self) -> str:
+        return self.meta("crs", "EPSG:4326")
+
+    @property
+    def title(self) -> str:
+        return self.meta("title", self.path.stem)
+
+    def layers(self) -> list[LayerInfo]:
+        with gpkg.connect(self.path, readonly=True) as con:
+            con.row_factory = sqlite3.Row
+            rows = con.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
+        return [_row_to_info(r) for r in rows]
+
+    def layer_names(self) -> list[str]:
+        return [info.name for info in self.layers()]
+
+    def has_layer(self, name: str) -> bool:
+        with gpkg.connect(self.path, readonly=True) as con:
+            return con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (name,)).fetchone() is not None
+
+    def layer(self, name: str) -> LayerInfo:
+        with gpkg.connect(self.path, readonly=True) as con:
+            con.row_factory = sqlite3.Row
+            row = con.execute("SELECT * FROM assetmap_layers WHERE name=?", (name,)).fetchone()
+        if row is None:
+            names = ", ".join(self.layer_names()) or "(none yet)"
+            raise UserError(f"{self.path} has no layer named '{name}'.", f"Layers in this project: {names}.")
+        return _row_to_info(row)
+
+    def layers_by_role(self, role: LayerRole) -> list[LayerInfo]:
+        return [info for info in self.layers() if info.role == role]
+
+    def update_layer_info(self, info: LayerInfo) -> None:
+        """Save metadata (style, order, visibility, name shown) of an existing layer."""
+        self._check_writable()
+        with gpkg.transaction(self.path) as con:
+            if con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (info.name,)).fetchone() is None:
+                raise UserError(f"{self.path} has no layer named '{info.name}'.")
+            _upsert_info(con, info)
+
+    def set_layer_order(self, names: list[str]) -> None:
+        self._check_writable()
+        with gpkg.transaction(self.path) as con:
+            for i, name in enumerate(names):
+                con.execute("UPDATE assetmap_layers SET sort_order=? WHERE name=?", (i, name))
+
+    def remove_layer(self, name: str) -> None:
+        self.layer(name)  # raises a clear error when missing
+        self._check_writable()
+        with gpkg.transaction(self.path) as con:
+            gpkg.drop_feature_table(con, name)
+            con.execute("DELETE FROM assetmap_layers WHERE name=?", (name,))
+
+    # ------------------------------------------------------------------ features
+    def read_layer(self, name: str, columns: list[str] | None = None, **kwargs: Any) -> "gpd.GeoDataFrame":
+        import pyogrio
+
+        self.layer(name)
+        return pyogrio.read_dataframe(self.path, layer=name, columns=columns, fid_as_index=True, **kwargs)
+
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+        """Add (or with ``replace`` overwrite) one layer atomically."""
+        with self.edit() as tx:
+            return tx.write_layer(gdf, info, replace=replace)
+
+    @contextmanager
+    def edit(self) -> Iterator["ProjectEdit"]:
+        """Copy-on-write edit: everything inside lands together, or nothing does."""
+        self._check_writable()
+        tmp = _private_copy_path(self.path)
+        try:
+            shutil.copyfile(self.path, tmp)
+            yield ProjectEdit(self, tmp)
+            _durable_replace(tmp, self.path)
+        except OSError as exc:
+            if isinstance(exc, PermissionError):
+                raise UserError(f"Can't write {self.path}: permission denied.",
+                                "Save the project somewhere you can write to (File > Save As).") from exc
+            raise
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    def _check_writable(self) -> None:
+        if not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK):
+            raise UserError(
+                f"Can't write {self.path}: the file or its folder is read-only.",
+                "Copy the project to a folder you can write to and open the copy.",
+            )
+
+
+class ProjectEdit:
+    """Writes made inside ``Project.edit()`` (on the private copy)."""
+
+    def __init__(self, project: Project, path: Path):
+        self.project = project
+        self.path = path
+
+    def layer_exists(self, name: str) -> bool:
+        with gpkg.connect(self.path, readonly=True) as con:
+            return con.execute(
+                "SELECT 1 FROM gpkg_contents WHERE lower(table_name)=lower(?) "
+                "UNION SELECT 1 FROM assetmap_layers WHERE name=?", (name, name)
+            ).fetchone() is not None
+
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+        import pyogrio
+
+        validate_layer_name(info.name)
+        if self.layer_exists(info.name):
+            if not replace:
+                raise UserError(
+                    f"{self.project.path} already has a layer named '{info.name}'.",
+                    "Give the new layer another name (--name), or remove the old one first.",
+                )
+            with gpkg.transaction(self.path) as con:
+                gpkg.drop_feature_table(con, info.name)
+                con.execute("DELETE FROM assetmap_layers WHERE name=?", (info.name,))
+        info.feature_count = int(len(gdf))
+        info.geometry_type = geometry_type_of(gdf)
+        info.imported_at = info.imported_at or utc_now()
+        kwargs: dict[str, Any] = {}
+        if len(gdf) == 0:
+            kwargs["geometry_type"] = info.geometry_type or "Unknown"
+        pyogrio.write_dataframe(
+            gdf, self.path, layer=info.name, driver="GPKG", promote_to_multi=None,
+            layer_options={"DESCRIPTION": info.display_name, "FID": "fid"}, **kwargs,
+        )
+        with gpkg.transaction(self.path) as con:
+            if info.sort_order <= 0 and not replace:
+                # New layers go on top, the way QGIS adds them.
+                con.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
+                info.sort_order = 0
+            _upsert_info(con, info)
+        return info
+
+    def update_layer_info(self, info: LayerInfo) -> None:
+        with gpkg.transaction(self.path) as con:
+            _upsert_info(con, info)
+
+    def remove_layer(self, name: str) -> None:
+        with gpkg.transaction(self.path) as con:
+            gpkg.drop_feature_table(con, name)
+            con.execute("DELETE FROM assetmap_layers WHERE name=?", (name,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with gpkg.transaction(self.path) as con:
+            con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
+
+    @contextmanager
+    def sql(self):
+        """A SQLite transaction on the private copy, for role-specific tables."""
+        with gpkg.transaction(self.path) as con:
+            yield con
+
+
+def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:
+    if len(gdf) == 0 or gdf.geometry.isna().all():
+        return ""
+    types = set(gdf.geometry.dropna().geom_type.unique())
+    if types <= {"Point"}:
+        return "Point"
+    if types <= {"Point", "MultiPoint"}:
+        return "MultiPoint"
+    if types <= {"LineString"}:
+        return "LineString"
+    if types <= {"LineString", "MultiLineString"}:
+        return "MultiLineString"
+    if types <= {"Polygon"}:
+        return "Polygon"
+    if types <= {"Polygon", "MultiPolygon"}:
+        return "MultiPolygon"
+    return "GeometryCollection"
+
+
+def _private_copy_path(path: Path) -> Path:
+    # Keeps the .gpkg suffix: GDAL warns about GeoPackages named otherwise.
+    return path.with_name(f".{path.name}{_TX_MARK}{os.getpid()}.gpkg")
+
+
+def _durable_replace(tmp: Path, target: Path) -> None:
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,1 @@
+"""Door-to-door asset survey: forms, entry, field packages, merge (Qt-free)."""

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# Tests run headless; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+STL = SHARED / "stl"
+
+
+@pytest.fixture(scope="session")
+def stl() -> Path:
+    if not STL.exists():
+        pytest.fail(f"shared data not found at {STL}")
+    return STL
+
+
+@pytest.fixture()
+def project(tmp_path):
+    from assetmap.project import Project
+
+    return Project.create(tmp_path / "test.gpkg", crs="EPSG:4326")
+
+
+@pytest.fixture()
+def areas_project(project, stl):
+    from assetmap.importers import import_file
+
+    import_file(project, stl / "neighborhoods.geojson", "areas", name="neighborhoods")
+    return project
+
+
+@pytest.fixture()
+def isolated_home(tmp_path, monkeypatch):
+    """Keep QSettings, the demo copy and user data out of the real home."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home
+
+
+def run_cli(*args: str, cwd: Path | None = None):
+    """Run the real `assetmap` command in a subprocess."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "assetmap", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=300)

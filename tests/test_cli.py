@@ -1,0 +1,85 @@
+"""The headless CLI as scripts use it: exit codes, messages, JSON."""
+
+import json
+
+import pandas as pd
+import pyogrio
+import pytest
+
+from tests.conftest import run_cli
+
+
+def test_new_import_layers_export(tmp_path, stl):
+    p = tmp_path / "city.gpkg"
+    r = run_cli("new", p, "--crs", "EPSG:26915")
+    assert r.returncode == 0, r.stderr
+    r = run_cli("import", p, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "--role", "areas",
+                "--name", "neighborhoods")
+    assert r.returncode == 0, r.stderr
+    assert "Imported 88 of 88" in r.stdout and "ESRI:102696" in r.stdout
+    csv = tmp_path / "assets.csv"
+    csv.write_text("name,type,latitude,longitude\nSt. Cecilia,church,38.585,-90.255\n"
+                   "Head Start,early_childhood,38.65,-90.24\nnowhere,park,NA,NA\n")
+    r = run_cli("import", p, csv, "--role", "assets", "--json")
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["imported"] == 2 and rep["skipped"] == {"no coordinates (empty or NA)": 1}
+    r = run_cli("layers", p, "--json")
+    rows = json.loads(r.stdout)
+    assert [(x["name"], x["role"], x["feature_count"], x["crs"]) for x in rows] == [
+        ("assets", "assets", 2, "EPSG:26915"), ("neighborhoods", "areas", 88, "EPSG:26915")]
+    assert rows[0]["geometry_type"] == "Point"
+    for ext in ("gpkg", "geojson", "csv", "shp", "fgb"):
+        out = tmp_path / f"out.{ext}"
+        r = run_cli("export", p, "assets", out)
+        assert r.returncode == 0, r.stderr
+        assert out.exists()
+        if ext == "csv":
+            df = pd.read_csv(out)
+            assert set(df["name"]) == {"St. Cecilia", "Head Start"}
+            assert df["latitude"].between(38.5, 38.8).all()
+        else:
+            gdf = pyogrio.read_dataframe(out)
+            assert len(gdf) == 2
+    r = run_cli("export", p, "assets", tmp_path / "out.csv")
+    assert r.returncode == 2 and "already exists" in r.stderr and "--overwrite" in r.stderr
+
+
+def test_export_never_includes_confidential_features(tmp_path, stl):
+    p = tmp_path / "c.gpkg"
+    run_cli("new", p)
+    csv = tmp_path / "hubs.csv"
+    csv.write_text("name,confidential,lat,lon\nSchool,no,38.6,-90.2\nShelter,yes,38.61,-90.21\n")
+    assert run_cli("import", p, csv, "--role", "hubs").returncode == 0
+    for ext in ("geojson", "csv", "gpkg"):
+        out = tmp_path / f"h.{ext}"
+        assert run_cli("export", p, "hubs", out).returncode == 0
+        text = out.read_bytes()
+        assert b"Shelter" not in text and b"-90.21" not in text
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["layers", "missing.gpkg"], "does not exist"),
+    (["import", "{p}", "nofile.csv", "--role", "assets"], "does not exist"),
+    (["import", "{p}", "{stl}/neighborhoods.geojson", "--role", "bogus"], "Unknown layer role"),
+    (["export", "{p}", "nolayer", "out.geojson"], "has no layer named 'nolayer'"),
+    (["new", "{p}"], "already exists"),
+    (["import"], "the following arguments are required"),
+])
+def test_user_errors_exit_2_without_traceback(tmp_path, stl, args, fragment):
+    p = tmp_path / "p.gpkg"
+    run_cli("new", p)
+    before = p.read_bytes()
+    r = run_cli(*[a.format(p=p, stl=stl) for a in args], cwd=tmp_path)
+    assert r.returncode == 2
+    assert fragment in r.stderr
+    assert "Traceback" not in r.stderr
+    assert p.read_bytes() == before
+
+
+def test_help_and_version():
+    r = run_cli("--version")
+    assert r.returncode == 0 and "assetmap" in r.stdout
+    r = run_cli("--help")
+    for cmd in ("new", "import", "layers", "export", "open", "demo"):
+        assert cmd in r.stdout

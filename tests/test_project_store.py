@@ -1,0 +1,147 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pyogrio
+import pytest
+
+from assetmap.errors import UserError
+from assetmap.layers import LayerRole
+from assetmap.project import SCHEMA_VERSION, Project
+
+
+def test_new_project_is_a_valid_geopackage(tmp_path):
+    p = Project.create(tmp_path / "city.gpkg", crs="EPSG:26915", title="My city")
+    assert p.crs == "EPSG:26915"
+    assert p.title == "My city"
+    with sqlite3.connect(p.path) as con:
+        assert con.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # GDAL sees the metadata tables as attribute tables of the GeoPackage
+    names = [n for n, _ in pyogrio.list_layers(p.path)]
+    assert {"assetmap_project", "assetmap_layers"} <= set(names)
+
+
+def test_metadata_roundtrip_and_order(areas_project):
+    p = areas_project
+    info = p.layer("neighborhoods")
+    assert info.role is LayerRole.AREAS
+    assert info.feature_count == 88
+    assert info.geometry_type == "MultiPolygon"
+    assert info.source.endswith("neighborhoods.geojson")
+    assert info.imported_at
+    info.style = {"kind": "single", "color": "#123456"}
+    info.opacity = 0.5
+    info.visible = False
+    p.update_layer_info(info)
+    again = Project.open(p.path).layer("neighborhoods")
+    assert again.style == {"kind": "single", "color": "#123456"}
+    assert again.opacity == 0.5 and again.visible is False
+
+
+def test_new_layers_go_on_top_and_order_can_change(areas_project, stl):
+    from assetmap.importers import import_file
+
+    import_file(areas_project, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "areas", name="sp")
+    assert areas_project.layer_names() == ["sp", "neighborhoods"]
+    areas_project.set_layer_order(["neighborhoods", "sp"])
+    assert areas_project.layer_names() == ["neighborhoods", "sp"]
+
+
+def test_remove_layer(areas_project):
+    areas_project.remove_layer("neighborhoods")
+    assert areas_project.layer_names() == []
+    assert "neighborhoods" not in [n for n, _ in pyogrio.list_layers(areas_project.path)]
+    with sqlite3.connect(areas_project.path) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_failed_edit_leaves_project_byte_for_byte(areas_project):
+    before = areas_project.path.read_bytes()
+    gdf = areas_project.read_layer("neighborhoods")
+    with pytest.raises(RuntimeError):
+        with areas_project.edit() as tx:
+            from assetmap.layers import LayerInfo
+
+            tx.write_layer(gdf, LayerInfo("copy", LayerRole.AREAS, "Copy"))
+            raise RuntimeError("simulated failure after the write")
+    assert areas_project.path.read_bytes() == before
+    leftovers = [p for p in areas_project.path.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
+    """SIGKILL while an import is writing: the original file is intact and opens."""
+    before = areas_project.path.read_bytes()
+    script = textwrap.dedent(f"""
+        import os, signal
+        from assetmap.project import store
+        real = store.ProjectEdit.write_layer
+        def write_then_die(self, *a, **k):
+            real(self, *a, **k)
+            os.kill(os.getpid(), signal.SIGKILL)   # killed before the atomic rename
+        store.ProjectEdit.write_layer = write_then_die
+        from assetmap.project import Project
+        from assetmap.importers import import_file
+        import_file(Project.open({str(areas_project.path)!r}), {str(stl / 'slmpd_part1_2019.csv')!r}, 'other')
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    assert areas_project.path.read_bytes() == before
+    # The dead process's private copy is cleaned up on the next open.
+    Project.open(areas_project.path)
+    assert [p.name for p in areas_project.path.parent.iterdir() if p.name.startswith(".")] == []
+    assert Project.open(areas_project.path).layer_names() == ["neighborhoods"]
+
+
+def test_newer_project_version_is_refused_untouched(project):
+    with sqlite3.connect(project.path) as con:
+        con.execute("UPDATE assetmap_project SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    before = project.path.read_bytes()
+    with pytest.raises(UserError) as err:
+        Project.open(project.path)
+    assert "newer version of assetmap" in err.value.message
+    assert "Update assetmap" in err.value.hint
+    assert project.path.read_bytes() == before
+
+
+def test_plain_geopackage_is_not_mistaken_for_a_project(tmp_path, stl):
+    gdf = pyogrio.read_dataframe(stl / "neighborhoods.geojson")
+    other = tmp_path / "partner.gpkg"
+    pyogrio.write_dataframe(gdf, other, layer="nbh")
+    with pytest.raises(UserError) as err:
+        Project.open(other)
+    assert "not an assetmap project" in err.value.message
+    assert "assetmap import" in err.value.hint
+
+
+def test_not_a_geopackage(tmp_path):
+    bogus = tmp_path / "notes.gpkg"
+    bogus.write_text("hello")
+    with pytest.raises(UserError, match="not a GeoPackage"):
+        Project.open(bogus)
+
+
+def test_create_refuses_existing_and_bad_crs(tmp_path):
+    Project.create(tmp_path / "a.gpkg")
+    with pytest.raises(UserError, match="already exists"):
+        Project.create(tmp_path / "a.gpkg")
+    with pytest.raises(UserError, match="coordinate reference system"):
+        Project.create(tmp_path / "b.gpkg", crs="EPSG:999999")
+    assert not (tmp_path / "b.gpkg").exists()
+
+
+def test_unwritable_project_is_reported_untouched(areas_project, stl, monkeypatch):
+    from assetmap.importers import import_file
+
+    before = areas_project.path.read_bytes()
+    real_access = os.access
+    # CI runs as root, for whom chmod does not make files read-only; emulate the check instead.
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    with pytest.raises(UserError) as err:
+        import_file(areas_project, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "areas", name="x")
+    assert "read-only" in err.value.message and str(areas_project.path) in err.value.message
+    assert areas_project.path.read_bytes() == before
