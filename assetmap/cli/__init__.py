@@ -30,6 +30,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="assetmap", description="Community asset and risk mapping.")
     parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation headless (demo, import, map render) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -39,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from assetmap.selftest import run_self_test
+
+        return run_self_test()
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
