@@ -69,7 +69,7 @@ def test_failed_edit_leaves_project_byte_for_byte(areas_project):
             tx.write_layer(gdf, LayerInfo("copy", LayerRole.AREAS, "Copy"))
             raise RuntimeError("simulated failure after the write")
     assert areas_project.path.read_bytes() == before
-    leftovers = [p for p in areas_project.path.parent.iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in areas_project.path.parent.iterdir() if p != areas_project.path]
     assert leftovers == []
 
 
@@ -82,7 +82,7 @@ def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
         real = store.ProjectEdit.write_layer
         def write_then_die(self, *a, **k):
             real(self, *a, **k)
-            os.kill(os.getpid(), signal.SIGKILL)   # killed before the atomic rename
+            os.kill(os.getpid(), signal.SIGKILL)   # killed before the commit
         store.ProjectEdit.write_layer = write_then_die
         from assetmap.project import Project
         from assetmap.importers import import_file
@@ -90,11 +90,13 @@ def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
     assert proc.returncode == -signal.SIGKILL
-    assert areas_project.path.read_bytes() == before
-    # The dead process's private copy is cleaned up on the next open.
-    Project.open(areas_project.path)
-    assert [p.name for p in areas_project.path.parent.iterdir() if p.name.startswith(".")] == []
+    # The next open rolls back the dead process's journal and removes its staging file:
+    # the project is then byte-for-byte what it was.
     assert Project.open(areas_project.path).layer_names() == ["neighborhoods"]
+    assert areas_project.path.read_bytes() == before
+    assert [p.name for p in areas_project.path.parent.iterdir() if p.name != areas_project.path.name] == []
+    with sqlite3.connect(areas_project.path) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_newer_project_version_is_refused_untouched(project):
@@ -145,3 +147,46 @@ def test_unwritable_project_is_reported_untouched(areas_project, stl, monkeypatc
         import_file(areas_project, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "areas", name="x")
     assert "read-only" in err.value.message and str(areas_project.path) in err.value.message
     assert areas_project.path.read_bytes() == before
+
+
+def test_plain_sqlite_insert_into_a_feature_table_keeps_the_spatial_index(areas_project, tmp_path):
+    """Survey saves write points with sqlite3 directly; GDAL's index triggers must still work."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from assetmap.layers import LayerInfo
+    from assetmap.project import gpkg
+
+    pts = gpd.GeoDataFrame({"name": ["a"]}, geometry=[Point(-90.2, 38.6)], crs="EPSG:4326")
+    areas_project.write_layer(pts, LayerInfo("pts", LayerRole.ASSETS, "Points"))
+    with gpkg.transaction(areas_project.path) as con:
+        con.execute("INSERT INTO pts (geom, name) VALUES (?, ?)", (gpkg.point_blob(-90.25, 38.65, 4326), "b"))
+    got = pyogrio.read_dataframe(areas_project.path, layer="pts", bbox=(-90.26, 38.64, -90.24, 38.66))
+    assert list(got["name"]) == ["b"]
+
+
+def test_a_second_writer_waits_instead_of_being_lost(areas_project):
+    """An import in progress and a metadata save from elsewhere are serialised by SQLite."""
+    import threading
+    import time
+
+    from assetmap.layers import LayerInfo
+
+    gdf = areas_project.read_layer("neighborhoods")
+    done = []
+
+    def other_writer():
+        areas_project.set_meta("note", "saved while importing")
+        done.append(time.monotonic())
+
+    with areas_project.edit() as tx:
+        tx.write_layer(gdf, LayerInfo("copy", LayerRole.AREAS, "Copy"))
+        t = threading.Thread(target=other_writer)
+        t.start()
+        time.sleep(0.3)
+        assert done == []  # blocked by our transaction, not failed
+        committed_at = time.monotonic()
+    t.join(10)
+    assert done and done[0] >= committed_at
+    assert areas_project.meta("note") == "saved while importing"
+    assert set(areas_project.layer_names()) == {"copy", "neighborhoods"}

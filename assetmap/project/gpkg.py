@@ -56,8 +56,9 @@ def is_sqlite(path: Path) -> bool:
 
 @contextmanager
 def connect(path: Path, readonly: bool = False):
-    uri = f"file:{path}?mode={'ro' if readonly else 'rw'}"
+    uri = f"{Path(path).absolute().as_uri()}?mode={'ro' if readonly else 'rw'}"
     con = sqlite3.connect(uri, uri=True, timeout=30)
+    register_functions(con)
     try:
         yield con
     finally:
@@ -109,3 +110,96 @@ def drop_feature_table(con: sqlite3.Connection, table: str) -> None:
     con.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = ?", (table,))
     con.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
     con.execute(f'DROP TABLE IF EXISTS "{table}"')
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL functions GDAL's spatial-index triggers call. Plain sqlite3 connections lack them, so an
+# INSERT into a feature table from Python would fail with "no such function: ST_IsEmpty".
+
+def _blob_envelope(blob):
+    """(minx, maxx, miny, maxy, empty) of a GeoPackage geometry blob, or None."""
+    import struct
+
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    empty = bool(flags & 0x10)
+    env_kind = (flags >> 1) & 0x07
+    order = "<" if flags & 0x01 else ">"
+    env_len = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get(env_kind, 0)
+    if env_kind and not empty:
+        minx, maxx, miny, maxy = struct.unpack(order + "4d", blob[8:40])
+        return minx, maxx, miny, maxy, False
+    if empty:
+        return None, None, None, None, True
+    import shapely
+
+    geom = shapely.from_wkb(bytes(blob[8 + env_len:]))
+    if geom.is_empty:
+        return None, None, None, None, True
+    minx, miny, maxx, maxy = geom.bounds
+    return minx, maxx, miny, maxy, False
+
+
+def _env_part(i):
+    def fn(blob):
+        env = _blob_envelope(blob)
+        return None if env is None else env[i]
+    return fn
+
+
+def register_functions(con: sqlite3.Connection) -> None:
+    con.create_function("ST_MinX", 1, _env_part(0), deterministic=True)
+    con.create_function("ST_MaxX", 1, _env_part(1), deterministic=True)
+    con.create_function("ST_MinY", 1, _env_part(2), deterministic=True)
+    con.create_function("ST_MaxY", 1, _env_part(3), deterministic=True)
+    con.create_function("ST_IsEmpty", 1, lambda b: None if _blob_envelope(b) is None
+                        else int(_blob_envelope(b)[4]), deterministic=True)
+
+
+def point_blob(x: float, y: float, srs_id: int) -> bytes:
+    """A GeoPackage geometry blob for a 2D point (little-endian, no envelope)."""
+    import struct
+
+    return b"GP\x00\x01" + struct.pack("<i", srs_id) + struct.pack("<bIdd", 1, 1, x, y)
+
+
+# ---------------------------------------------------------------------------------------------
+# Copying a feature table GDAL wrote into a staging GeoPackage into the project, inside the
+# project's own transaction: the one way to make a GDAL write atomic with our metadata.
+
+def copy_feature_table(con: sqlite3.Connection, src: str, table: str) -> None:
+    """Copy ``table`` (rows, spatial index, triggers, registrations) from the attached
+    database ``src`` into ``main`` of ``con``; runs inside the caller's transaction."""
+    master = con.execute(
+        f"SELECT type, name, sql FROM {src}.sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL", (table,)
+    ).fetchall()
+    con.execute(f"INSERT OR IGNORE INTO main.gpkg_spatial_ref_sys SELECT * FROM {src}.gpkg_spatial_ref_sys")
+    for kind, _name, sql in master:
+        if kind in ("table", "index"):
+            con.execute(sql)  # unqualified DDL creates in main
+    con.execute(f'INSERT INTO main."{table}" SELECT * FROM {src}."{table}"')
+    geom_cols = con.execute(
+        f"SELECT column_name FROM {src}.gpkg_geometry_columns WHERE table_name = ?", (table,)
+    ).fetchall()
+    for (geom_col,) in geom_cols:
+        rtree = f"rtree_{table}_{geom_col}"
+        row = con.execute(f"SELECT sql FROM {src}.sqlite_master WHERE name = ?", (rtree,)).fetchone()
+        if row:
+            con.execute(row[0])
+            con.execute(f'INSERT INTO main."{rtree}" SELECT id, minx, maxx, miny, maxy FROM {src}."{rtree}"')
+    for kind, _name, sql in master:
+        if kind == "trigger":
+            con.execute(sql)
+    for meta_table in ("gpkg_contents", "gpkg_geometry_columns", "gpkg_extensions", "gpkg_ogr_contents"):
+        _copy_rows(con, src, meta_table, table)
+
+
+def _copy_rows(con: sqlite3.Connection, src: str, meta_table: str, table: str) -> None:
+    ddl = con.execute(f"SELECT sql FROM {src}.sqlite_master WHERE name = ?", (meta_table,)).fetchone()
+    if ddl is None:
+        return
+    if con.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (meta_table,)).fetchone() is None:
+        con.execute(ddl[0])
+    con.execute(f'INSERT OR REPLACE INTO main."{meta_table}" '
+                f'SELECT * FROM {src}."{meta_table}" WHERE lower(table_name) = lower(?)', (table,))

@@ -10,18 +10,19 @@ Layout
 Atomicity
 ---------
 Metadata edits are single SQLite transactions. Layer writes go through GDAL,
-which cannot join our transaction, so they are copy-on-write: the project is
-copied beside itself, all writes go to the copy, and the copy atomically
-replaces the original (``os.replace``) only when everything succeeded. A
-failure, a Cancel or a killed process leaves the original byte-for-byte as it
-was; a leftover copy is removed the next time the project is opened.
+which cannot join our transaction, so GDAL writes each layer to a private
+staging GeoPackage and the rows are copied into the project inside one SQLite
+transaction with the metadata (``Project.edit()``). A failure, a Cancel or a
+killed process leaves the project as it was (a killed process's journal is
+rolled back the next time the file is opened); a leftover staging file is
+removed then too. Other writers (survey saves, territory strokes) are plain
+SQLite transactions on the same file, so SQLite's locking orders them all.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 SCHEMA_VERSION = 1
-_TX_MARK = ".assetmap-tx-"
+_TX_MARK = ".assetmap-stage-"
 
 _META_SQL = """
 CREATE TABLE IF NOT EXISTS assetmap_project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -175,6 +176,7 @@ class Project:
             raise UserError(f"{path} is not a GeoPackage project file.",
                             "Open a .gpkg file made by assetmap, or create one with `assetmap new`.")
         project = cls(path)
+        _recover_hot_journal(path)
         try:
             with gpkg.connect(path, readonly=True) as con:
                 has_meta = con.execute(
@@ -202,7 +204,7 @@ class Project:
     def _remove_stale_copies(self) -> None:
         prefix = f".{self.path.name}{_TX_MARK}"
         for leftover in self.path.parent.glob(prefix + "*"):
-            pid = leftover.name[len(prefix):].removesuffix(".gpkg")
+            pid = leftover.name[len(prefix):].removesuffix(".gpkg").split("-")[0]
             if pid.isdigit() and _pid_alive(int(pid)):
                 continue
             try:
@@ -293,21 +295,36 @@ class Project:
 
     @contextmanager
     def edit(self) -> Iterator["ProjectEdit"]:
-        """Copy-on-write edit: everything inside lands together, or nothing does."""
+        """One SQLite transaction for several writes: they land together, or none does.
+
+        GDAL cannot join our transaction, so each layer is first written by GDAL to a
+        private staging GeoPackage and then copied into the project inside the
+        transaction. A failure, Cancel or killed process rolls the project back to
+        exactly what it was (SQLite's journal restores the original pages).
+        """
         self._check_writable()
-        tmp = _private_copy_path(self.path)
         try:
-            shutil.copyfile(self.path, tmp)
-            yield ProjectEdit(self, tmp)
-            _durable_replace(tmp, self.path)
-        except OSError as exc:
-            if isinstance(exc, PermissionError):
-                raise UserError(f"Can't write {self.path}: permission denied.",
-                                "Save the project somewhere you can write to (File > Save As).") from exc
-            raise
+            con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.OperationalError as exc:
+            raise UserError(f"Can't open {self.path} for writing ({exc}).",
+                            "Close other programs using it and try again.") from exc
+        gpkg.register_functions(con)
+        edit = ProjectEdit(self, con)
+        try:
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise UserError(f"{self.path} is busy: another program is writing to it.",
+                                "Wait until it has finished (or close it) and try again.") from exc
+            try:
+                yield edit
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
         finally:
-            if tmp.exists():
-                tmp.unlink()
+            edit._cleanup()
+            con.close()
 
     def _check_writable(self) -> None:
         if not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK):
@@ -318,18 +335,18 @@ class Project:
 
 
 class ProjectEdit:
-    """Writes made inside ``Project.edit()`` (on the private copy)."""
+    """Writes made inside ``Project.edit()``, all on one open transaction."""
 
-    def __init__(self, project: Project, path: Path):
+    def __init__(self, project: Project, con: sqlite3.Connection):
         self.project = project
-        self.path = path
+        self.con = con
+        self._stages: list[tuple[str, Path]] = []
 
     def layer_exists(self, name: str) -> bool:
-        with gpkg.connect(self.path, readonly=True) as con:
-            return con.execute(
-                "SELECT 1 FROM gpkg_contents WHERE lower(table_name)=lower(?) "
-                "UNION SELECT 1 FROM assetmap_layers WHERE name=?", (name, name)
-            ).fetchone() is not None
+        return self.con.execute(
+            "SELECT 1 FROM gpkg_contents WHERE lower(table_name)=lower(?) "
+            "UNION SELECT 1 FROM assetmap_layers WHERE name=?", (name, name)
+        ).fetchone() is not None
 
     def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
         import pyogrio
@@ -341,45 +358,67 @@ class ProjectEdit:
                     f"{self.project.path} already has a layer named '{info.name}'.",
                     "Give the new layer another name (--name), or remove the old one first.",
                 )
-            with gpkg.transaction(self.path) as con:
-                gpkg.drop_feature_table(con, info.name)
-                con.execute("DELETE FROM assetmap_layers WHERE name=?", (info.name,))
+            self.remove_layer(info.name)
         info.feature_count = int(len(gdf))
         info.geometry_type = geometry_type_of(gdf)
         info.imported_at = info.imported_at or utc_now()
         kwargs: dict[str, Any] = {}
         if len(gdf) == 0:
             kwargs["geometry_type"] = info.geometry_type or "Unknown"
+        stage = self._new_stage()
         pyogrio.write_dataframe(
-            gdf, self.path, layer=info.name, driver="GPKG", promote_to_multi=None,
+            gdf, stage, layer=info.name, driver="GPKG", promote_to_multi=None,
             layer_options={"DESCRIPTION": info.display_name, "FID": "fid"}, **kwargs,
         )
-        with gpkg.transaction(self.path) as con:
-            if info.sort_order <= 0 and not replace:
-                # New layers go on top, the way QGIS adds them.
-                con.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
-                info.sort_order = 0
-            _upsert_info(con, info)
+        alias = f"stage{len(self._stages)}"
+        # ATTACH works inside a transaction (DETACH only after it ends: see _cleanup).
+        self.con.execute(f"ATTACH DATABASE ? AS {alias}", (str(stage),))
+        self._stages.append((alias, stage))
+        gpkg.copy_feature_table(self.con, alias, info.name)
+        if info.sort_order <= 0 and not replace:
+            # New layers go on top, the way QGIS adds them.
+            self.con.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
+            info.sort_order = 0
+        _upsert_info(self.con, info)
         return info
 
+    def _new_stage(self) -> Path:
+        """An empty GeoPackage beside the project that already knows the project's CRSs,
+        so GDAL gives each CRS the same srs_id it has in the project."""
+        stage = _private_copy_path(self.project.path, len(self._stages))
+        if stage.exists():
+            stage.unlink()
+        gpkg.create_empty(stage)
+        rows = self.con.execute("SELECT * FROM gpkg_spatial_ref_sys").fetchall()
+        with sqlite3.connect(stage) as dst:
+            dst.executemany("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+                            [r[:6] for r in rows])
+        return stage
+
+    def _cleanup(self) -> None:
+        for alias, stage in self._stages:
+            try:
+                self.con.execute(f"DETACH DATABASE {alias}")
+            except sqlite3.Error:
+                pass
+            if stage.exists():
+                stage.unlink()
+        self._stages.clear()
+
     def update_layer_info(self, info: LayerInfo) -> None:
-        with gpkg.transaction(self.path) as con:
-            _upsert_info(con, info)
+        _upsert_info(self.con, info)
 
     def remove_layer(self, name: str) -> None:
-        with gpkg.transaction(self.path) as con:
-            gpkg.drop_feature_table(con, name)
-            con.execute("DELETE FROM assetmap_layers WHERE name=?", (name,))
+        gpkg.drop_feature_table(self.con, name)
+        self.con.execute("DELETE FROM assetmap_layers WHERE name=?", (name,))
 
     def set_meta(self, key: str, value: str) -> None:
-        with gpkg.transaction(self.path) as con:
-            con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
+        self.con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
 
     @contextmanager
     def sql(self):
-        """A SQLite transaction on the private copy, for role-specific tables."""
-        with gpkg.transaction(self.path) as con:
-            yield con
+        """The edit's own connection, for role-specific tables (same transaction)."""
+        yield self.con
 
 
 def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:
@@ -401,9 +440,22 @@ def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:
     return "GeometryCollection"
 
 
-def _private_copy_path(path: Path) -> Path:
+def _recover_hot_journal(path: Path) -> None:
+    """A process killed mid-write leaves a journal; a read-write open rolls it back.
+
+    Read-only connections can't do that, so do it first."""
+    if not path.with_name(path.name + "-journal").exists() or not os.access(path, os.W_OK):
+        return
+    try:
+        with gpkg.connect(path) as con:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        pass
+
+
+def _private_copy_path(path: Path, n: int = 0) -> Path:
     # Keeps the .gpkg suffix: GDAL warns about GeoPackages named otherwise.
-    return path.with_name(f".{path.name}{_TX_MARK}{os.getpid()}.gpkg")
+    return path.with_name(f".{path.name}{_TX_MARK}{os.getpid()}-{n}.gpkg")
 
 
 def _durable_replace(tmp: Path, target: Path) -> None:
