@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 
 def register(sub) -> None:
     p = sub.add_parser("open", help="open a project in the desktop app")
-    p.add_argument("project")
+    p.add_argument("project", nargs="?", help="a .gpkg project (default: the demo project)")
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="save a PNG of the window once the map is drawn, then exit")
     p.set_defaults(func=cmd_open)
@@ -20,6 +22,8 @@ def register(sub) -> None:
 def cmd_open(args) -> int:
     from assetmap.project import Project
 
+    if args.project is None:  # launched from a desktop menu with no file
+        return cmd_demo(argparse.Namespace(fresh=False, screenshot=args.screenshot))
     project = Project.open(args.project)  # a bad path fails here, before Qt starts
     from assetmap.ui.app import run_app
 
