@@ -18,6 +18,7 @@ from assetmap.errors import Cancelled, UserError
 COMMAND_MODULES = [
     "assetmap.cli.project_cmds",
     "assetmap.cli.gui_cmds",
+    "assetmap.cli.hubs_cmds",
 ]
 
 

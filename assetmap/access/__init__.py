@@ -1,0 +1,1 @@
+"""Access to services: catchments, coverage, gap analysis, resource finder (no Qt)."""

@@ -1,0 +1,1 @@
+"""Resource hubs: HSDS-shaped directory of hubs and services (no Qt)."""

@@ -1,0 +1,356 @@
+"""The resource directory of a project: hubs (HSDS locations) and their services.
+
+``Directory`` is an in-memory copy of the HSDS tables (text values, as in the
+files); ``load``/``save`` move it in and out of the project GeoPackage in one
+``Project.edit()``. Hand edits (add, edit, move, delete a hub; add a service)
+are methods here and are wrapped as undoable commands in ``hubs.commands``.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assetmap.errors import UserError
+from assetmap.hubs import schema
+from assetmap.hubs.schema import CONFIDENTIAL, HUBS_LAYER
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+    import pandas as pd
+
+    from assetmap.project import Project
+    from assetmap.tasks import TaskContext
+
+TRUE_TEXT = {"1", "true", "yes", "y", "t"}
+
+
+def is_true(value) -> bool:
+    return str(value).strip().lower() in TRUE_TEXT
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def parse_coordinate(text, low: float, high: float) -> float | None:
+    """A finite number within [low, high], or None."""
+    try:
+        value = float(str(text).strip())
+    except ValueError:
+        return None
+    if not math.isfinite(value) or not low <= value <= high:
+        return None
+    return value
+
+
+def format_coordinate(value: float) -> str:
+    return repr(round(float(value), 9))
+
+
+@dataclass
+class ServiceSpec:
+    """A service as a user enters it for a hub."""
+
+    name: str
+    category: str = ""
+    description: str = ""
+    eligibility: str = ""
+    confidential: bool = False
+    organization_id: str = ""
+
+
+@dataclass
+class Directory:
+    tables: dict[str, "pd.DataFrame"] = field(default_factory=dict)
+    # The project's taxonomy (built-in + its own categories); empty = built-in only.
+    categories: dict[str, dict] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def empty(cls) -> "Directory":
+        import pandas as pd
+
+        return cls({t: pd.DataFrame({c: pd.Series(dtype=object) for c in schema.stored_columns(t)})
+                    for t in schema.TABLES})
+
+    def copy(self) -> "Directory":
+        return Directory({t: df.copy() for t, df in self.tables.items()}, dict(self.categories))
+
+    def normalised(self) -> "Directory":
+        """Every table with exactly its stored columns, text values, '' for missing."""
+        out = {}
+        for t in schema.TABLES:
+            df = self.tables.get(t)
+            cols = schema.stored_columns(t)
+            if df is None:
+                out[t] = Directory.empty().tables[t]
+                continue
+            df = df.reindex(columns=list(cols)).reset_index(drop=True)
+            out[t] = df.astype(object).where(df.notna(), "").astype(str).astype(object)
+        return Directory(out, dict(self.categories))
+
+    def __getitem__(self, table: str) -> "pd.DataFrame":
+        return self.tables[table]
+
+    # ------------------------------------------------------------------ queries
+    def hub_ids(self) -> list[str]:
+        return self.tables["locations"]["id"].tolist()
+
+    def hub(self, hub_id: str) -> dict:
+        loc = self.tables["locations"]
+        rows = loc[loc["id"] == hub_id]
+        if rows.empty:
+            raise UserError(f"There is no hub with id {hub_id}.", "List hubs with `assetmap hubs list`.")
+        return rows.iloc[0].to_dict()
+
+    def services_at(self, hub_id: str, public_only: bool = False) -> "pd.DataFrame":
+        sal = self.tables["service_at_location"]
+        ids = set(sal.loc[sal["location_id"] == hub_id, "service_id"])
+        svc = self.tables["services"]
+        out = svc[svc["id"].isin(ids)]
+        if public_only:
+            out = out[~out[CONFIDENTIAL].map(is_true)]
+        return out
+
+    def hub_categories(self, public_only: bool = False) -> dict[str, set[str]]:
+        """hub id -> service categories offered there."""
+        svc = self.tables["services"]
+        if public_only:
+            svc = svc[~svc[CONFIDENTIAL].map(is_true)]
+        cat = dict(zip(svc["id"], svc["category"]))
+        out: dict[str, set[str]] = {h: set() for h in self.hub_ids()}
+        for sid, lid in zip(self.tables["service_at_location"]["service_id"],
+                            self.tables["service_at_location"]["location_id"]):
+            if cat.get(sid) and lid in out:
+                out[lid].add(cat[sid])
+        return out
+
+    # ------------------------------------------------------------------ edits
+    def _append(self, table: str, row: dict) -> None:
+        import pandas as pd
+
+        cols = schema.stored_columns(table)
+        full = {c: str(row.get(c, "") if row.get(c) is not None else "") for c in cols}
+        self.tables[table] = pd.concat([self.tables[table], pd.DataFrame([full], dtype=object)],
+                                       ignore_index=True)
+
+    def add_organization(self, name: str, **fields) -> str:
+        org = self.tables["organizations"]
+        same = org[org["name"].str.casefold() == name.strip().casefold()]
+        if not same.empty:
+            return same.iloc[0]["id"]
+        oid = fields.pop("id", None) or new_id()
+        self._append("organizations", {"id": oid, "name": name.strip(), **fields})
+        return oid
+
+    def add_hub(self, name: str, lon: float | None, lat: float | None, *, organization: str = "",
+                services: list[ServiceSpec] | tuple = (), phone: str = "", url: str = "",
+                description: str = "", address: str = "", city: str = "", hours: str = "",
+                opens_at: str = "", closes_at: str = "", byday: str = "", eligibility: str = "",
+                confidential: bool = False, hub_id: str | None = None) -> str:
+        if not name.strip():
+            raise UserError("A hub needs a name.", "Type the name people know it by.")
+        hub_id = hub_id or new_id()
+        org_id = self.add_organization(organization) if organization.strip() else ""
+        self._append("locations", {
+            "id": hub_id, "location_type": "physical", "name": name.strip(), "organization_id": org_id,
+            "description": description, "url": url, CONFIDENTIAL: "1" if confidential else "0",
+        })
+        self.move_hub(hub_id, lon, lat)
+        if address or city:
+            self._append("addresses", {"id": new_id(), "location_id": hub_id, "address_1": address,
+                                       "city": city, "address_type": "physical"})
+        if phone:
+            self._append("phones", {"id": new_id(), "location_id": hub_id, "number": phone, "type": "voice"})
+        if hours or opens_at or closes_at:
+            self._append("schedules", {"id": new_id(), "location_id": hub_id, "description": hours,
+                                       "opens_at": opens_at, "closes_at": closes_at, "byday": byday,
+                                       "freq": "WEEKLY" if byday else ""})
+        for spec in services:
+            if eligibility and not spec.eligibility:
+                spec.eligibility = eligibility
+            if not spec.organization_id:
+                spec.organization_id = org_id
+            self.add_service(hub_id, spec)
+        return hub_id
+
+    def add_service(self, hub_id: str, spec: ServiceSpec) -> str:
+        from assetmap.hubs.taxonomy import resolve_category
+
+        self.hub(hub_id)
+        category = resolve_category(spec.category, cats=self.categories or None) if spec.category else ""
+        sid = new_id()
+        org_id = spec.organization_id or self.hub(hub_id).get("organization_id", "")
+        if not org_id:
+            # HSDS requires every service to belong to an organisation: the hub itself stands in.
+            org_id = self.add_organization(self.hub(hub_id)["name"])
+        self._append("services", {
+            "id": sid, "organization_id": org_id, "name": spec.name.strip(), "description": spec.description,
+            "status": "active", "eligibility_description": spec.eligibility, "category": category,
+            CONFIDENTIAL: "1" if spec.confidential else "0",
+        })
+        self._append("service_at_location", {"id": new_id(), "service_id": sid, "location_id": hub_id})
+        return sid
+
+    def update_hub(self, hub_id: str, **fields) -> None:
+        self.hub(hub_id)
+        loc = self.tables["locations"]
+        mask = loc["id"] == hub_id
+        for key, value in fields.items():
+            if key == CONFIDENTIAL:
+                value = "1" if is_true(value) or value is True else "0"
+            if key not in loc.columns or key in ("id", "latitude", "longitude"):
+                raise UserError(f"A hub has no editable field '{key}'.",
+                                "Editable: " + ", ".join(c for c in loc.columns if c not in ("id",)))
+            loc.loc[mask, key] = str(value)
+
+    def move_hub(self, hub_id: str, lon: float | None, lat: float | None) -> None:
+        loc = self.tables["locations"]
+        mask = loc["id"] == hub_id
+        if lon is None or lat is None:
+            loc.loc[mask, ["latitude", "longitude"]] = ""
+            return
+        if parse_coordinate(lat, -90, 90) is None or parse_coordinate(lon, -180, 180) is None:
+            raise UserError(f"({lon}, {lat}) is not a longitude/latitude position.",
+                            "Longitude is between -180 and 180, latitude between -90 and 90.")
+        loc.loc[mask, "latitude"] = format_coordinate(lat)
+        loc.loc[mask, "longitude"] = format_coordinate(lon)
+
+    def delete_hub(self, hub_id: str) -> None:
+        self.hub(hub_id)
+        t = self.tables
+        sal = t["service_at_location"]
+        here = set(sal.loc[sal["location_id"] == hub_id, "service_id"])
+        t["service_at_location"] = sal = sal[sal["location_id"] != hub_id].reset_index(drop=True)
+        orphans = here - set(sal["service_id"])
+        t["locations"] = t["locations"][t["locations"]["id"] != hub_id].reset_index(drop=True)
+        t["services"] = t["services"][~t["services"]["id"].isin(orphans)].reset_index(drop=True)
+        for name in ("addresses", "phones", "schedules"):
+            df = t[name]
+            drop = df["location_id"] == hub_id
+            if "service_id" in df.columns:
+                drop |= df["service_id"].isin(orphans)
+            t[name] = df[~drop].reset_index(drop=True)
+        att = t["attributes"]
+        t["attributes"] = att[~att["link_id"].isin(orphans | {hub_id})].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------- storage
+def _summary(d: Directory) -> "pd.DataFrame":
+    """Popup columns per hub, from public services only (a confidential service never shows)."""
+    import pandas as pd
+
+    loc = d["locations"]
+    org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
+    rows = []
+    for _, hub in loc.iterrows():
+        hid = hub["id"]
+        svc = d.services_at(hid, public_only=True)
+        orgs = [org_name.get(hub["organization_id"], "")] + [org_name.get(o, "") for o in svc["organization_id"]]
+        phones = d["phones"]
+        ph = phones.loc[phones["location_id"] == hid, "number"].tolist()
+        sch = d["schedules"]
+        sch = sch[sch["location_id"] == hid]
+        hours = "; ".join(r["description"] or f"{r['byday']} {r['opens_at']}-{r['closes_at']}".strip()
+                          for _, r in sch.iterrows())
+        adr = d["addresses"]
+        adr = adr[adr["location_id"] == hid]
+        address = ", ".join(x for x in (adr.iloc[0]["address_1"], adr.iloc[0]["city"]) if x) if len(adr) else ""
+        rows.append({
+            "organization": next((o for o in orgs if o), ""),
+            "categories": ";".join(sorted({c for c in svc["category"] if c})),
+            "services": "; ".join(svc["name"]),
+            "phone": ph[0] if ph else "",
+            "hours": hours,
+            "address": address,
+        })
+    return pd.DataFrame(rows, columns=list(schema.SUMMARY_COLUMNS), dtype=object)
+
+
+def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
+    """The hubs layer: one point per located hub (None where it has no usable position)."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    loc = d["locations"].reset_index(drop=True)
+    geoms = []
+    for lat, lon in zip(loc["latitude"], loc["longitude"]):
+        y, x = parse_coordinate(lat, -90, 90), parse_coordinate(lon, -180, 180)
+        geoms.append(Point(x, y) if x is not None and y is not None else None)
+    frame = loc.copy()
+    summary = _summary(d)
+    for c in schema.SUMMARY_COLUMNS:
+        frame[c] = summary[c].to_numpy() if len(summary) else []
+    gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+    return gdf.to_crs(crs) if crs != "EPSG:4326" else gdf
+
+
+def load(project: "Project") -> Directory:
+    """The project's directory (empty when it has no hubs yet)."""
+    import pandas as pd
+
+    from assetmap.project import gpkg
+
+    from assetmap.hubs.taxonomy import categories
+
+    d = Directory.empty()
+    d.categories = categories(project)
+    if not project.has_layer(HUBS_LAYER):
+        return d
+    gdf = project.read_layer(HUBS_LAYER)
+    geo = gdf.to_crs("EPSG:4326") if project.crs != "EPSG:4326" else gdf
+    loc = pd.DataFrame(gdf.drop(columns=gdf.geometry.name)).reset_index(drop=True)
+    loc = loc.reindex(columns=list(schema.stored_columns("locations")))
+    loc = loc.astype(object).where(loc.notna(), "").astype(str)
+    # The geometry is the truth (a hub may have been moved in QGIS): refresh lat/lon from it.
+    for i, g in enumerate(geo.geometry.to_numpy()):
+        if g is None or g.is_empty:
+            continue
+        old_x = parse_coordinate(loc.at[i, "longitude"], -180, 180)
+        old_y = parse_coordinate(loc.at[i, "latitude"], -90, 90)
+        if old_x is None or old_y is None or abs(old_x - g.x) > 1e-9 or abs(old_y - g.y) > 1e-9:
+            loc.at[i, "longitude"], loc.at[i, "latitude"] = format_coordinate(g.x), format_coordinate(g.y)
+    d.tables["locations"] = loc
+    with gpkg.connect(project.path, readonly=True) as con:
+        for t in schema.TABLES:
+            if t == "locations":
+                continue
+            name = schema.table_name(t)
+            if con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is None:
+                continue
+            d.tables[t] = pd.read_sql_query(f'SELECT * FROM "{name}" ORDER BY rowid', con)
+    return d.normalised()
+
+
+def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "") -> None:
+    """Write the whole directory atomically: the hubs layer and every attribute table."""
+    from assetmap.layers import LayerInfo, LayerRole
+    from assetmap.project import gpkg
+    from assetmap.tasks import ensure
+
+    ctx = ensure(ctx)
+    d = d.normalised()
+    ctx.progress(0.1, "Placing hubs")
+    gdf = hubs_frame(d, project.crs)
+    old = project.layer(HUBS_LAYER) if project.has_layer(HUBS_LAYER) else None
+    info = old or LayerInfo(name=HUBS_LAYER, role=LayerRole.HUBS, display_name="Resource hubs", source=source)
+    ctx.progress(0.4, "Writing hubs")
+    with project.edit() as tx:
+        tx.write_layer(gdf, info, replace=old is not None or tx.layer_exists(HUBS_LAYER))
+        with tx.sql() as con:
+            for t in schema.TABLES:
+                if t == "locations":
+                    continue
+                ctx.check()
+                name = schema.table_name(t)
+                cols = schema.stored_columns(t)
+                con.execute(f'DROP TABLE IF EXISTS "{name}"')
+                con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
+                marks = ", ".join("?" for _ in cols)
+                con.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
+                                d[t][list(cols)].itertuples(index=False, name=None))
+                gpkg.register_attributes_table(con, name, f"HSDS {t} of the resource directory")
+        ctx.progress(0.95, "Saving")

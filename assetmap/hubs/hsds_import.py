@@ -1,0 +1,241 @@
+"""Read an Open Referral HSDS 3 tabular data package (folder or zip of CSVs).
+
+Checks first, writes once: every problem is collected with its file, line and
+field, and the project is only written (one ``Project.edit()``) when there are
+none. Locations without coordinates are imported unplaced and reported;
+coordinates that are not a longitude/latitude are an error unless the user
+asks to import those locations unplaced too (``unplaced=True``) — the official
+example's 100/101 are placeholders that must not become a point on the map.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assetmap.errors import UserError
+from assetmap.hubs import schema
+from assetmap.hubs.directory import Directory, parse_coordinate
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from assetmap.project import Project
+    from assetmap.tasks import TaskContext
+
+MAX_LISTED = 25
+
+
+@dataclass
+class HsdsImportReport:
+    source: str
+    rows: dict[str, int] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)      # "locations.csv line 2: ... (reason)"
+    ignored_tables: list[str] = field(default_factory=list)
+    ignored_columns: dict[str, list[str]] = field(default_factory=dict)
+    uncategorised_services: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    def lines(self) -> list[str]:
+        out = [f"Imported from {self.source}: " + ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)]
+        placed = self.rows.get("locations", 0) - len(self.unplaced)
+        out.append(f"{placed} hubs placed on the map, {len(self.unplaced)} without a position:")
+        out += [f"  {u}" for u in self.unplaced[:MAX_LISTED]]
+        if len(self.unplaced) > MAX_LISTED:
+            out.append(f"  ... and {len(self.unplaced) - MAX_LISTED} more")
+        if self.uncategorised_services:
+            out.append(f"{self.uncategorised_services} services have no assetmap category "
+                       "(their taxonomy terms match none of `assetmap hubs categories`); "
+                       "they do not count in coverage.")
+        if self.ignored_tables:
+            out.append("Tables not imported (assetmap does not model them): " + ", ".join(self.ignored_tables))
+        for t, cols in self.ignored_columns.items():
+            out.append(f"Columns of {t}.csv not kept: " + ", ".join(cols))
+        out += self.notes
+        return out
+
+
+def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
+    """table name -> DataFrame (all text), the other CSV names, and notes."""
+    import pandas as pd
+
+    def read(data: bytes, name: str) -> "pd.DataFrame":
+        try:
+            return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
+                            "HSDS files are UTF-8: re-save the file as CSV UTF-8.") from exc
+        except pd.errors.ParserError as exc:
+            raise UserError(f"{name} is not a readable CSV file ({exc}).",
+                            "Open it in a spreadsheet, check the quoting and save it as CSV again.") from exc
+        except pd.errors.EmptyDataError:
+            raise UserError(f"{name} is empty: it has no header row.",
+                            "Give the CSV its header row (see the HSDS 3 table layout).") from None
+
+    files: dict[str, bytes] = {}
+    if not path.exists():
+        raise UserError(f"{path} does not exist.", "Give the folder or the .zip of the HSDS package.")
+    if path.is_dir():
+        for f in sorted(path.glob("*.csv")):
+            files[f.name] = f.read_bytes()
+    elif zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                name = Path(info.filename).name
+                if name.lower().endswith(".csv") and not info.is_dir() and not name.startswith("."):
+                    files[name] = zf.read(info)
+    else:
+        raise UserError(f"{path} is neither a folder nor a zip file.",
+                        "Give the folder holding organizations.csv, services.csv, locations.csv..., or its zip.")
+    tables, other = {}, []
+    for name, data in files.items():
+        stem = name[:-4].lower()
+        if stem in schema.COLUMNS:
+            tables[stem] = read(data, name)
+        else:
+            other.append(stem)
+    return tables, other, []
+
+
+def read_package(path: str | Path, *, unplaced: bool = False, categories: dict | None = None,
+                 known: Directory | None = None) -> tuple[Directory, HsdsImportReport]:
+    """Parse and check a package; raises UserError listing every problem."""
+    from assetmap.hubs import taxonomy
+
+    path = Path(path)
+    tables, other, _ = _read_tables(path)
+    report = HsdsImportReport(source=str(path), ignored_tables=sorted(other))
+    if "locations" not in tables:
+        raise UserError(f"{path} has no locations.csv.",
+                        "An HSDS package needs locations.csv (with organizations.csv and services.csv) "
+                        "at the top of the folder or zip.")
+    problems: list[str] = []
+    for t, df in tables.items():
+        missing = [c for c in schema.REQUIRED[t] if c not in df.columns]
+        if missing:
+            problems.append(f"{t}.csv: missing required column(s) {', '.join(missing)}")
+        extra = [c for c in df.columns if c not in schema.COLUMNS[t]]
+        if extra:
+            report.ignored_columns[t] = extra
+    if problems:
+        raise _problems(path, problems)
+
+    def line(i: int) -> int:
+        return i + 2  # header is line 1
+
+    for t, df in tables.items():
+        for c in schema.REQUIRED[t]:
+            for i in df.index[df[c].str.strip() == ""]:
+                problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
+        dup = df["id"][df["id"].duplicated() & (df["id"] != "")]
+        for i, v in dup.items():
+            problems.append(f"{t}.csv line {line(i)}, field id: '{v}' is used twice")
+
+    base = known.normalised() if known is not None else Directory.empty()
+
+    def ids(t: str) -> set[str]:
+        own = set(tables[t]["id"]) if t in tables else set()
+        return own | set(base[t]["id"])
+
+    def check_ref(t: str, col: str, target: str, optional: bool = False) -> None:
+        if t not in tables or col not in tables[t].columns:
+            return
+        valid = ids(target)
+        for i, v in tables[t][col].items():
+            if v == "" and optional:
+                continue
+            if v not in valid:
+                problems.append(f"{t}.csv line {line(i)}, field {col}: '{v}' is not the id of any "
+                                f"row of {target}.csv")
+
+    check_ref("services", "organization_id", "organizations")
+    check_ref("service_at_location", "service_id", "services")
+    check_ref("service_at_location", "location_id", "locations")
+    check_ref("addresses", "location_id", "locations")
+
+    loc = tables["locations"]
+    for i in loc.index:
+        lat = loc.at[i, "latitude"].strip() if "latitude" in loc.columns else ""
+        lon = loc.at[i, "longitude"].strip() if "longitude" in loc.columns else ""
+        label = f"locations.csv line {line(i)} ({loc.at[i, 'name'] if 'name' in loc.columns else loc.at[i, 'id']})"
+        if not lat and not lon:
+            report.unplaced.append(f"{label}: no latitude/longitude")
+            continue
+        bad = [f for f, v, lo, hi in (("latitude", lat, -90, 90), ("longitude", lon, -180, 180))
+               if parse_coordinate(v, lo, hi) is None]
+        if not bad:
+            continue
+        text = ", ".join(f"{f} '{lat if f == 'latitude' else lon}'" for f in bad)
+        if unplaced:
+            report.unplaced.append(f"{label}: {text} out of range, imported without a position")
+            loc.loc[i, ["latitude", "longitude"]] = ""
+        else:
+            problems.append(f"locations.csv line {line(i)}, field {bad[0]}: {text} is not a "
+                            "latitude (-90..90) / longitude (-180..180)")
+    if problems:
+        raise _problems(path, problems, coords=any("latitude (-90" in p for p in problems))
+
+    d = Directory.empty()
+    for t, df in tables.items():
+        d.tables[t] = df.reindex(columns=list(schema.stored_columns(t)))
+        report.rows[t] = len(df)
+    d = d.normalised()
+    d.tables["locations"]["confidential"] = "0"
+    d.tables["services"]["confidential"] = "0"
+    cats = categories if categories is not None else taxonomy.categories()
+    terms = {**dict(zip(base["taxonomy_terms"]["id"], zip(base["taxonomy_terms"]["code"], base["taxonomy_terms"]["name"]))),
+             **dict(zip(d["taxonomy_terms"]["id"], zip(d["taxonomy_terms"]["code"], d["taxonomy_terms"]["name"])))}
+    by_service: dict[str, str] = {}
+    for link, term in zip(d["attributes"]["link_id"], d["attributes"]["taxonomy_term_id"]):
+        code, name = terms.get(term, ("", ""))
+        found = taxonomy.match(code, cats) or taxonomy.match(name, cats)
+        if found and link not in by_service:
+            by_service[link] = found
+    d.tables["services"]["category"] = [by_service.get(s, "") for s in d["services"]["id"]]
+    report.uncategorised_services = int((d["services"]["category"] == "").sum())
+    return d, report
+
+
+def _problems(path: Path, problems: list[str], coords: bool = False) -> UserError:
+    shown = problems[:MAX_LISTED]
+    more = f"\n  ... and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+    hint = "Fix these rows in the files and import again; the project was not changed."
+    if coords:
+        hint += (" To import locations with impossible coordinates without a position, "
+                 "pass --unplaced.")
+    return UserError(f"{path}: {len(problems)} problem(s) in the HSDS package:\n  " + "\n  ".join(shown) + more,
+                     hint)
+
+
+def merge(base: Directory, new: Directory) -> Directory:
+    """Rows of ``new`` added to ``base``; a row with an id already there replaces it."""
+    import pandas as pd
+
+    out = base.normalised()
+    new = new.normalised()
+    for t in schema.TABLES:
+        keep = out[t][~out[t]["id"].isin(set(new[t]["id"]))]
+        out.tables[t] = pd.concat([keep, new[t]], ignore_index=True)
+    return out
+
+
+def import_hsds(project: "Project", path: str | Path, *, unplaced: bool = False,
+                ctx: "TaskContext | None" = None) -> HsdsImportReport:
+    from assetmap.hubs import directory
+    from assetmap.tasks import ensure
+
+    ctx = ensure(ctx)
+    ctx.progress(0.05, "Reading the HSDS package")
+    current = directory.load(project)
+    new, report = read_package(path, unplaced=unplaced, categories=current.categories, known=current)
+    ctx.progress(0.3, "Writing hubs")
+    merged = merge(current, new)
+    merged.categories = current.categories
+    directory.save(project, merged, ctx=ctx, source=str(path))
+    return report
