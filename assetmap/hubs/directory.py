@@ -112,14 +112,14 @@ class Directory:
         svc = self.tables["services"]
         out = svc[svc["id"].isin(ids)]
         if public_only:
-            out = out[~out[CONFIDENTIAL].map(is_true)]
+            out = out[~out[CONFIDENTIAL].map(is_true).astype(bool)]
         return out
 
     def hub_categories(self, public_only: bool = False) -> dict[str, set[str]]:
         """hub id -> service categories offered there."""
         svc = self.tables["services"]
         if public_only:
-            svc = svc[~svc[CONFIDENTIAL].map(is_true)]
+            svc = svc[~svc[CONFIDENTIAL].map(is_true).astype(bool)]
         cat = dict(zip(svc["id"], svc["category"]))
         out: dict[str, set[str]] = {h: set() for h in self.hub_ids()}
         for sid, lid in zip(self.tables["service_at_location"]["service_id"],

@@ -1,0 +1,79 @@
+"""A confidential hub or service leaves no trace in any export."""
+
+from __future__ import annotations
+
+import pytest
+
+from assetmap.commands import CommandStack
+from assetmap.hubs import commands, directory
+from assetmap.hubs.directory import ServiceSpec
+from tests.conftest import run_cli
+
+SECRET_NAME = "Hidden Haven Shelter"
+SECRET_LON, SECRET_LAT = -90.271829, 38.594417
+SECRET_SERVICE = "Confidential Court Advocate"
+
+
+@pytest.fixture()
+def mixed(project):
+    stack = CommandStack()
+    stack.push(commands.add_hub(project, "Open Door Family Center", -90.2, 38.63, organization="Open Door",
+                                services=[ServiceSpec("Parenting group", "parenting"),
+                                          ServiceSpec(SECRET_SERVICE, "dv_advocacy", confidential=True)],
+                                phone="314-555-0101"))
+    stack.push(commands.add_hub(project, SECRET_NAME, SECRET_LON, SECRET_LAT, organization="Haven Secret Org",
+                                services=[ServiceSpec("Emergency shelter beds", "housing")],
+                                phone="314-555-0999", address="4821 Quiet Lane", confidential=True))
+    return project
+
+
+def _traces(text: str) -> list[str]:
+    needles = [SECRET_NAME, "Haven Secret Org", SECRET_SERVICE, "Emergency shelter beds", "314-555-0999",
+               "4821 Quiet Lane", "38.5944", "-90.2718", "594417", "271829"]
+    return [n for n in needles if n in text]
+
+
+def _all_text(folder) -> str:
+    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in folder.rglob("*") if p.is_file())
+
+
+def test_hsds_export_has_no_trace(mixed, tmp_path):
+    from assetmap.hubs.hsds_export import export_hsds
+
+    counts = export_hsds(mixed, tmp_path / "hsds")
+    assert counts["locations"] == 1 and counts["services"] == 1
+    assert _traces(_all_text(tmp_path / "hsds")) == []
+    # the full directory does hold them: the filter, not an accident, removed them
+    full = directory.load(mixed)
+    assert SECRET_NAME in set(full["locations"]["name"]) and SECRET_SERVICE in set(full["services"]["name"])
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".csv", ".geojson"])
+def test_layer_export_has_no_trace(mixed, tmp_path, suffix):
+    out = tmp_path / f"hubs{suffix}"
+    r = run_cli("export", mixed.path, "hubs", out)
+    assert r.returncode == 0, r.stderr
+    assert "Open Door Family Center" in out.read_bytes().decode("utf-8", "replace") or suffix == ".gpkg"
+    if suffix == ".gpkg":
+        import pyogrio
+
+        gdf = pyogrio.read_dataframe(out)
+        assert gdf["name"].tolist() == ["Open Door Family Center"]
+        text = gdf.drop(columns="geometry").to_csv() + gdf.geometry.to_wkt().str.cat()
+        # free pages of an SQLite file may still hold deleted bytes: check the raw file too
+        assert _traces(out.read_bytes().decode("latin-1")) == []
+    else:
+        text = out.read_text()
+    assert _traces(text) == []
+
+
+def test_hub_popup_fields_hide_confidential_service(mixed):
+    gdf = mixed.read_layer("hubs")
+    public = gdf[gdf["confidential"] != "1"].iloc[0]
+    assert public["categories"] == "parenting"
+    assert _traces(" ".join(str(v) for v in public.to_dict().values())) == []
+
+
+def test_cli_list_shows_only_a_count(mixed):
+    r = run_cli("hubs", "list", mixed.path)
+    assert r.returncode == 0 and _traces(r.stdout) == [] and "1 confidential hub" in r.stdout
