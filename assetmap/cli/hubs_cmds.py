@@ -51,6 +51,35 @@ def register(sub) -> None:
     p.add_argument("--add", metavar="LABEL", help="add a category to the project's taxonomy")
     p.set_defaults(func=cmd_categories)
 
+    p = sub.add_parser("catchments", help="draw reach rings around public hubs (a catchments layer)")
+    p.add_argument("project")
+    p.add_argument("--within", action="append", required=True, metavar="DISTANCE",
+                   help="ring distance, e.g. 1mi, 800m, 0.5km (repeat for several rings)")
+    p.add_argument("--by", choices=["hub", "category"], default="hub")
+    p.add_argument("--service", action="append", metavar="CATEGORY", help="only these categories (--by category)")
+    p.add_argument("--name", default="catchments", help="layer name (default: catchments)")
+    p.set_defaults(func=cmd_catchments)
+
+    p = sub.add_parser("coverage", help="share of each area (and its population) within reach of each service")
+    p.add_argument("project")
+    p.add_argument("--within", default="1mi", metavar="DISTANCE", help="reach (default 1mi)")
+    p.add_argument("--areas", help="areas layer (default: the project's first areas layer)")
+    p.add_argument("--service", action="append", metavar="CATEGORY", help="only these categories")
+    p.add_argument("--out", help="also write the table to this CSV file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_coverage)
+
+    p = sub.add_parser("access", help="gap analysis: high need, low access to a service")
+    p.add_argument("project")
+    p.add_argument("--need", required=True, metavar="LAYER:FIELD", help="numeric field measuring need")
+    p.add_argument("--service", required=True, metavar="CATEGORY")
+    p.add_argument("--within", metavar="DISTANCE", help="reach that counts as access, e.g. 1mi "
+                   "(default: farther than the median distance is low access)")
+    p.add_argument("--out", help="also write the ranked table to this CSV file")
+    p.add_argument("--no-layer", action="store_true", help="do not write the gap layer into the project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_access)
+
 
 def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
@@ -137,4 +166,91 @@ def cmd_categories(args) -> int:
         return 0
     for code, row in taxonomy.categories(project).items():
         print(f"{code:18} {row['label']}")
+    return 0
+
+
+def cmd_catchments(args) -> int:
+    from assetmap.access.catchments import catchment_layer, parse_distance, write_catchments
+    from assetmap.hubs import directory
+    from assetmap.hubs.taxonomy import categories, resolve_category
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    distances = [parse_distance(w) for w in args.within]
+    cats = None
+    if args.service:
+        table = categories(project)
+        cats = [resolve_category(c, cats=table) for c in args.service]
+    gdf = catchment_layer(directory.load(project), distances, by=args.by, categories=cats)
+    write_catchments(project, gdf, name=args.name)
+    print(f"Wrote {len(gdf)} catchment(s) to layer '{args.name}' (public hubs only).")
+    return 0
+
+
+def _write_csv(frame, out: str) -> None:
+    import os
+    from pathlib import Path
+
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.part")
+    frame.to_csv(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def cmd_coverage(args) -> int:
+    from assetmap.access.catchments import areas_layer, coverage, coverage_summary, parse_distance
+    from assetmap.hubs import directory
+    from assetmap.hubs.taxonomy import categories, resolve_category
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    dist = parse_distance(args.within)
+    cats = None
+    if args.service:
+        table = categories(project)
+        cats = [resolve_category(c, cats=table) for c in args.service]
+    gdf, id_field, name_field, pop = areas_layer(project, args.areas)
+    cov = coverage(gdf, directory.load(project), dist, id_field=id_field, name_field=name_field,
+                   population_field=pop, categories=cats)
+    summary = coverage_summary(cov)
+    if args.out:
+        _write_csv(cov, args.out)
+    if args.json:
+        json.dump({"within_m": dist, "summary": summary,
+                   "areas": json.loads(cov.to_json(orient="records"))}, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"Within {args.within} ({dist:.0f} m) of a hub:")
+    for cat, row in summary.items():
+        pop_text = f"{row['population_share']:.1%} of people, " if "population_share" in row else ""
+        print(f"  {cat:18} {pop_text}{row['mean_area_share']:.1%} of the average area")
+    return 0
+
+
+def cmd_access(args) -> int:
+    from assetmap.access.catchments import format_distance, parse_distance
+    from assetmap.access.gap import run_access
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    within = parse_distance(args.within) if args.within else None
+    table = run_access(project, args.need, args.service, within=within, write_layer=not args.no_layer)
+    plain = table.drop(columns=table.geometry.name)
+    if args.out:
+        _write_csv(plain, args.out)
+    if args.json:
+        json.dump({"service": table.attrs["category"], "need": args.need, "within_m": within,
+                   "need_cut": table.attrs["need_cut"], "access_cut_m": table.attrs["access_cut_m"],
+                   "layer": table.attrs.get("layer"),
+                   "areas": json.loads(plain.to_json(orient="records"))}, sys.stdout, indent=2)
+        print()
+        return 0
+    gaps = plain[plain["gap"]]
+    print(f"{len(gaps)} area(s) with high need (>= {table.attrs['need_cut']:g}) and no "
+          f"{table.attrs['category']} within {format_distance(table.attrs['access_cut_m'])}:")
+    for _, r in gaps.iterrows():
+        print(f"  {r['rank']:>3}. {str(r['area_name'])[:32]:32} need {r['need']:>10g}   "
+              f"nearest {format_distance(r['distance_m'])} {r['nearest_hub']}")
+    if table.attrs.get("layer"):
+        print(f"Layer '{table.attrs['layer']}' holds these areas.")
     return 0
