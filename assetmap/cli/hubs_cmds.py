@@ -80,6 +80,19 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_access)
 
+    p = sub.add_parser("find", help="nearest hubs and assets for a family's needs; referral sheet PDF "
+                       "(the spot is never stored)")
+    p.add_argument("project")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--at", metavar="LON,LAT", help="the spot, in WGS 84 longitude,latitude")
+    where.add_argument("--area", metavar="NAME", help="a neighbourhood name or number")
+    p.add_argument("--service", action="append", required=True, metavar="CATEGORY", help="repeat for several")
+    p.add_argument("--per-service", type=int, default=3, help="results per service (default 3)")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="write a one-page referral sheet")
+    p.add_argument("--overwrite", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_find)
+
 
 def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
@@ -253,4 +266,45 @@ def cmd_access(args) -> int:
               f"nearest {format_distance(r['distance_m'])} {r['nearest_hub']}")
     if table.attrs.get("layer"):
         print(f"Layer '{table.attrs['layer']}' holds these areas.")
+    return 0
+
+
+def _spot(text: str):
+    from assetmap.errors import UserError
+
+    try:
+        lon, lat = (float(v) for v in text.replace(" ", "").split(","))
+    except ValueError:
+        raise UserError("--at takes LON,LAT (two numbers separated by a comma).",
+                        "For example: --at -90.25,38.62") from None
+    return lon, lat
+
+
+def cmd_find(args) -> int:
+    from dataclasses import asdict
+
+    from assetmap.access.catchments import format_distance
+    from assetmap.access.finder import find_resources
+    from assetmap.access.referral_pdf import write_referral_sheet
+    from assetmap.project import Project
+
+    spot = _spot(args.at) if args.at else None
+    result = find_resources(Project.open(args.project), args.service, spot=spot, area=args.area,
+                            per_category=args.per_service)
+    if args.pdf:
+        write_referral_sheet(result, args.pdf, overwrite=args.overwrite)
+    if args.json:
+        json.dump({"from": result.origin_label, "resources": [asdict(r) for r in result.resources]},
+                  sys.stdout, indent=2)
+        print()
+        return 0
+    for cat in result.categories:
+        print(result.labels[cat])
+        rows = result.for_category(cat)
+        if not rows:
+            print("  (none in this project)")
+        for r in rows:
+            print(f"  {format_distance(r.distance_m):22} {r.name}  {r.phone}  {r.hours}")
+    if args.pdf:
+        print(f"Referral sheet: {args.pdf}")
     return 0
