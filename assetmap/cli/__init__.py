@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "assetmap.cli.project_cmds",
     "assetmap.cli.gui_cmds",
     "assetmap.cli.hubs_cmds",
+    "assetmap.cli.territories_cmds",
 ]
 
 
