@@ -1,0 +1,81 @@
+"""The `assetmap territories` commands scripts rely on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pyogrio
+
+from tests.conftest import run_cli
+
+
+def cli(*args):
+    r = run_cli("territories", *map(str, args))
+    return r
+
+
+def test_new_assign_stats_json(stl_project, stl_frame):
+    p = stl_project.path
+    assert cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population").returncode == 0
+    r = cli("assign", p, "--plan", "Mine", "--team", "2", "1", "2", "3")
+    assert r.returncode == 0 and "3 unit(s) changed" in r.stdout
+    r = cli("assign", p, "--plan", "Mine", "--team", "Team 3", "4", "5")
+    assert r.returncode == 0
+    r = cli("assign", p, "--plan", "Mine", "--erase", "5")
+    assert r.returncode == 0
+    r = cli("stats", p, "--plan", "Mine", "--json")
+    assert r.returncode == 0, r.stderr
+    stats = json.loads(r.stdout)
+    pop = dict(zip(stl_frame.NHD_NUM.astype(str), stl_frame.population.fillna(0)))
+    teams = {t["name"]: t for t in stats["teams"]}
+    assert teams["Team 2"]["units"] == 3
+    assert teams["Team 2"]["workload"]["population"] == sum(pop[u] for u in ("1", "2", "3"))
+    assert teams["Team 3"]["workload"]["population"] == pop["4"]
+    assert teams["Team 1"]["units"] == 0
+    assert set(stats["unassigned"]) == set(pop) - {"1", "2", "3", "4"}
+    ideal = stl_frame.population.sum() / 3
+    assert abs(teams["Team 3"]["deviation_pct"]["population"] - (pop["4"] - ideal) / ideal * 100) < 1e-9
+    text = cli("stats", p, "--plan", "Mine").stdout
+    assert "Unassigned units: 84" in text
+
+
+def test_bad_input_exits_2_and_leaves_project_untouched(stl_project):
+    p = stl_project.path
+    cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3")
+    before = hashlib.sha256(p.read_bytes()).hexdigest()
+    for args, msg in [
+        (("assign", p, "--plan", "Mine", "--team", "2", "1", "9999"), "no unit with id '9999'"),
+        (("assign", p, "--plan", "Mine", "--team", "7", "1"), "No team '7'"),
+        (("assign", p, "--plan", "Nope", "--team", "1", "1"), "no territory plan named 'Nope'"),
+        (("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3"), "already has a territory plan"),
+        (("new", p, "--plan", "X", "--areas", "nope", "--teams", "3"), "no layer named 'nope'"),
+        (("stats", p, "--plan", "Mine", "--by", "nope"), "no numeric field 'nope'"),
+    ]:
+        r = cli(*args)
+        assert r.returncode == 2 and msg in r.stderr, (args, r.stderr)
+    assert hashlib.sha256(p.read_bytes()).hexdigest() == before
+
+
+def test_compare_and_export(stl_project, tmp_path):
+    p = stl_project.path
+    cli("new", p, "--plan", "A", "--areas", "neighborhoods", "--teams", "2", "--by", "population")
+    cli("assign", p, "--plan", "A", "--team", "1", "1", "2", "3")
+    cli("new", p, "--plan", "B", "--areas", "neighborhoods", "--teams", "2", "--by", "population")
+    cli("assign", p, "--plan", "B", "--team", "1", "1", "2")
+    cli("assign", p, "--plan", "B", "--team", "2", "3", "4")
+    diff = tmp_path / "diff.gpkg"
+    r = cli("compare", p, "--plan", "A", "--other", "B", "--json", "--out", diff)
+    assert r.returncode == 0, r.stderr
+    cmp = json.loads(r.stdout)
+    assert {d["unit_id"]: (d["team_a"], d["team_b"]) for d in cmp["differences"]} == {
+        "3": ("Team 1", "Team 2"), "4": (None, "Team 2")}
+    assert [row["units_a"] for row in cmp["teams"]] == [3, 0]
+    assert [row["units_b"] for row in cmp["teams"]] == [2, 2]
+    assert len(pyogrio.read_dataframe(diff, layer="differences")) == 2
+    out = tmp_path / "a.gpkg"
+    assert cli("export", p, "--plan", "A", out).returncode == 0
+    layers = {name for name, _ in pyogrio.list_layers(out)}
+    assert layers == {"territories", "assignments"}
+    r = cli("export", p, "--plan", "A", out)
+    assert r.returncode == 2 and "already exists" in r.stderr
