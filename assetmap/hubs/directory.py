@@ -245,26 +245,33 @@ def _summary(d: Directory) -> "pd.DataFrame":
 
     loc = d["locations"]
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
+    svc = d["services"]
+    svc = svc[~svc[CONFIDENTIAL].map(is_true).astype(bool)]
+    here = d["service_at_location"][["service_id", "location_id"]].merge(
+        svc[["id", "name", "category", "organization_id"]], left_on="service_id", right_on="id")
+    by_loc = {k: g for k, g in here.groupby("location_id", sort=False)}
+    phone = d["phones"][d["phones"]["location_id"] != ""].groupby("location_id")["number"].first().to_dict()
+    sch = d["schedules"]
+    sch = sch[sch["location_id"] != ""]
+    hours_text = [r.description or f"{r.byday} {r.opens_at}-{r.closes_at}".strip(" -")
+                  for r in sch.itertuples()]
+    hours = pd.Series(hours_text, index=sch.index, dtype=object).groupby(sch["location_id"]).agg("; ".join).to_dict() \
+        if len(sch) else {}
+    adr = d["addresses"].groupby("location_id").first()
     rows = []
-    for _, hub in loc.iterrows():
-        hid = hub["id"]
-        svc = d.services_at(hid, public_only=True)
-        orgs = [org_name.get(hub["organization_id"], "")] + [org_name.get(o, "") for o in svc["organization_id"]]
-        phones = d["phones"]
-        ph = phones.loc[phones["location_id"] == hid, "number"].tolist()
-        sch = d["schedules"]
-        sch = sch[sch["location_id"] == hid]
-        hours = "; ".join(r["description"] or f"{r['byday']} {r['opens_at']}-{r['closes_at']}".strip()
-                          for _, r in sch.iterrows())
-        adr = d["addresses"]
-        adr = adr[adr["location_id"] == hid]
-        address = ", ".join(x for x in (adr.iloc[0]["address_1"], adr.iloc[0]["city"]) if x) if len(adr) else ""
+    for hid, own_org in zip(loc["id"], loc["organization_id"]):
+        g = by_loc.get(hid)
+        names = g["name"].tolist() if g is not None else []
+        orgs = [org_name.get(own_org, "")] + ([org_name.get(o, "") for o in g["organization_id"]] if g is not None else [])
+        address = ""
+        if hid in adr.index:
+            address = ", ".join(x for x in (adr.at[hid, "address_1"], adr.at[hid, "city"]) if x)
         rows.append({
             "organization": next((o for o in orgs if o), ""),
-            "categories": ";".join(sorted({c for c in svc["category"] if c})),
-            "services": "; ".join(svc["name"]),
-            "phone": ph[0] if ph else "",
-            "hours": hours,
+            "categories": ";".join(sorted({c for c in (g["category"] if g is not None else []) if c})),
+            "services": "; ".join(names),
+            "phone": phone.get(hid, ""),
+            "hours": hours.get(hid, ""),
             "address": address,
         })
     return pd.DataFrame(rows, columns=list(schema.SUMMARY_COLUMNS), dtype=object)
