@@ -200,6 +200,8 @@ class Directory:
         loc = self.tables["locations"]
         mask = loc["id"] == hub_id
         for key, value in fields.items():
+            if key == "name" and not str(value).strip():
+                raise UserError("A hub needs a name.", "Type the name people know it by.")
             if key == CONFIDENTIAL:
                 value = "1" if is_true(value) or value is True else "0"
             if key not in loc.columns or key in ("id", "latitude", "longitude"):

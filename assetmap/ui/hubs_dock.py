@@ -1,0 +1,181 @@
+"""The Hubs dock: list, add, edit, move and delete resource hubs; every change is an
+undoable command on the window's CommandStack (the dock never implements undo).
+
+The map view wires itself in two ways (main_window owns that): it calls
+``place_pending(lon, lat)`` when the user clicks the map after "Add" or "Move",
+and it listens to ``hubs_changed`` to redraw. Confidential hubs are listed for
+their editor with a lock and no position, and are never handed to the map.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from assetmap.commands import CommandStack
+from assetmap.errors import UserError
+from assetmap.hubs import commands, directory
+from assetmap.hubs.directory import ServiceSpec, is_true
+from assetmap.hubs.taxonomy import categories
+
+
+class HubForm(QDialog):
+    """Name, organisation, one service category, phone, hours, eligibility, confidential."""
+
+    def __init__(self, parent=None, cats: dict | None = None, values: dict | None = None, with_service=True):
+        super().__init__(parent)
+        self.setWindowTitle("Resource hub")
+        values = values or {}
+        form = QFormLayout(self)
+        self.name = QLineEdit(values.get("name", ""))
+        self.organization = QLineEdit(values.get("organization", ""))
+        self.phone = QLineEdit(values.get("phone", ""))
+        self.hours = QLineEdit(values.get("hours", ""))
+        self.hours.setPlaceholderText("Mon-Fri 9am-5pm")
+        self.eligibility = QLineEdit(values.get("eligibility", ""))
+        self.confidential = QCheckBox("Confidential (never drawn or exported, e.g. a DV shelter)")
+        self.confidential.setChecked(bool(values.get("confidential")))
+        form.addRow("Name", self.name)
+        form.addRow("Organisation", self.organization)
+        self.category = QComboBox()
+        if with_service:
+            self.category.addItem("(no service yet)", "")
+            for code, row in (cats or categories()).items():
+                self.category.addItem(row["label"], code)
+            form.addRow("Service offered", self.category)
+        form.addRow("Phone", self.phone)
+        form.addRow("Hours", self.hours)
+        form.addRow("Eligibility", self.eligibility)
+        form.addRow(self.confidential)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class HubsDock(QDockWidget):
+    hubs_changed = Signal()
+    pick_requested = Signal(str)   # "add" or "move": the map should ask for a click
+    error = Signal(str)
+
+    def __init__(self, project, stack: CommandStack, parent=None):
+        super().__init__("Resource hubs", parent)
+        self.setObjectName("HubsDock")
+        self.project = project
+        self.stack = stack
+        self._pending: tuple[str, object] | None = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.list = QListWidget()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add…")
+        self.edit_button = QPushButton("Edit…")
+        self.move_button = QPushButton("Move")
+        self.delete_button = QPushButton("Delete")
+        for b in (self.add_button, self.edit_button, self.move_button, self.delete_button):
+            buttons.addWidget(b)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+        self.add_button.clicked.connect(self.start_add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.move_button.clicked.connect(self.start_move)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        stack.changed.connect(self.refresh)
+        self.form_factory = HubForm   # tests replace it to answer the dialog
+        self.refresh()
+
+    # ------------------------------------------------------------------ list
+    def refresh(self) -> None:
+        d = directory.load(self.project)
+        current = self.selected_id()
+        self.list.clear()
+        cats = d.hub_categories(public_only=True)
+        for _, hub in d["locations"].iterrows():
+            secret = is_true(hub["confidential"])
+            label = ("🔒 " if secret else "") + hub["name"]
+            if not secret and not hub["latitude"]:
+                label += "  (no position)"
+            if cats.get(hub["id"]):
+                label += "  —  " + ", ".join(sorted(cats[hub["id"]]))
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, hub["id"])
+            self.list.addItem(item)
+            if hub["id"] == current:
+                self.list.setCurrentItem(item)
+        self._update_buttons()
+        self.hubs_changed.emit()
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        for b in (self.edit_button, self.move_button, self.delete_button):
+            b.setEnabled(has)
+
+    def _push(self, make) -> bool:
+        try:
+            self.stack.push(make())
+        except UserError as exc:
+            self.status.setText(str(exc))
+            self.error.emit(str(exc))
+            return False
+        self.status.setText("")
+        return True
+
+    # ------------------------------------------------------------------ actions
+    def start_add(self) -> None:
+        form = self.form_factory(self, categories(self.project))
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._pending = ("add", form)
+        self.status.setText("Click the map where the hub is.")
+        self.pick_requested.emit("add")
+
+    def start_move(self) -> None:
+        if self.selected_id():
+            self._pending = ("move", self.selected_id())
+            self.status.setText("Click the hub's new place on the map.")
+            self.pick_requested.emit("move")
+
+    def place_pending(self, lon: float, lat: float) -> bool:
+        """The map's click after Add or Move (WGS 84)."""
+        if self._pending is None:
+            return False
+        kind, what = self._pending
+        self._pending = None
+        if kind == "move":
+            return self._push(lambda: commands.move_hub(self.project, what, lon, lat))
+        form = what
+        code = form.category.currentData() if form.category.count() else ""
+        secret = form.confidential.isChecked()
+        services = [ServiceSpec(form.category.currentText(), code, confidential=secret)] if code else []
+        return self._push(lambda: commands.add_hub(
+            self.project, form.name.text(), lon, lat, organization=form.organization.text(), services=services,
+            phone=form.phone.text(), hours=form.hours.text(), eligibility=form.eligibility.text(),
+            confidential=secret))
+
+    def edit_selected(self) -> None:
+        hub_id = self.selected_id()
+        if not hub_id:
+            return
+        hub = directory.load(self.project).hub(hub_id)
+        form = self.form_factory(self, None, {"name": hub["name"], "confidential": is_true(hub["confidential"])},
+                                 with_service=False)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._push(lambda: commands.edit_hub(self.project, hub_id, name=form.name.text(),
+                                             confidential=form.confidential.isChecked()))
+
+    def delete_selected(self) -> None:
+        hub_id = self.selected_id()
+        if hub_id:
+            self._push(lambda: commands.delete_hub(self.project, hub_id))
