@@ -45,7 +45,8 @@ class HsdsImportReport:
     def lines(self) -> list[str]:
         out = [f"Imported from {self.source}: " + ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)]
         placed = self.rows.get("locations", 0) - len(self.unplaced)
-        out.append(f"{placed} hubs placed on the map, {len(self.unplaced)} without a position:")
+        out.append(f"{placed} hubs placed on the map, {len(self.unplaced)} without a position"
+                   + (":" if self.unplaced else "."))
         out += [f"  {u}" for u in self.unplaced[:MAX_LISTED]]
         if len(self.unplaced) > MAX_LISTED:
             out.append(f"  ... and {len(self.unplaced) - MAX_LISTED} more")
