@@ -16,8 +16,10 @@ variant) adapted to an equal-workload target:
    neighbours). The move is kept if it lowers the objective, or with the
    annealing probability ``exp(-delta / temperature)``. The objective is, per
    team with relative deviation ``d`` from its target: ``1000 * max(0, |d| -
-   tolerance)^2 + d^2 + 0.002 * (1 - Polsby-Popper)``: first get inside the
-   tolerance, then even out, then be compact.
+   0.8 * tolerance)^2 + d^2 + 0.1 * (1 - Polsby-Popper)``: first get inside
+   the tolerance (with a margin), then be compact and even. The temperature
+   falls linearly to zero over ``max(20000, 60 * units)`` proposals and the
+   best plan seen is kept.
 3. Restarts from new seeds until a plan is inside the tolerance or the
    restarts are spent; the best plan found is returned with a plain statement
    of why the tolerance could not be met when it was not.
@@ -38,7 +40,8 @@ from assetmap.errors import UserError
 from assetmap.tasks import TaskContext, ensure
 from assetmap.territories.units import Units
 
-COMPACTNESS_WEIGHT = 0.002
+COMPACTNESS_WEIGHT = 0.1
+AIM = 0.8
 PENALTY = 1000.0
 
 
@@ -62,6 +65,9 @@ class _State:
     def __init__(self, n_teams, w, area, perim, nbrs, target, tol):
         self.w, self.area, self.perim, self.nbrs = w, area, perim, nbrs
         self.target, self.tol = target, tol
+        # Aim a little inside the tolerance, so that compactness never buys a team
+        # a place right on its edge.
+        self.aim = tol * AIM
         self.team = [-1] * len(w)
         self.tw = [0.0] * n_teams
         self.ta = [0.0] * n_teams
@@ -90,7 +96,7 @@ class _State:
         if tgt is None:   # locked: not part of the objective
             return 0.0
         d = (w - tgt) / tgt if tgt else 0.0
-        excess = max(0.0, abs(d) - self.tol)
+        excess = max(0.0, abs(d) - self.aim)
         pp = 4 * math.pi * a / (p * p) if p > 0 else 0.0
         return PENALTY * excess * excess + d * d + COMPACTNESS_WEIGHT * (1 - pp)
 
@@ -327,8 +333,6 @@ def _anneal(st: _State, rng, free, n_iter, ctx, attempt) -> None:
         if it % report == 0:
             a, total = attempt
             ctx.progress(it / n_iter, f"Balancing: try {a + 1} of at most {total}, worst {st.worst():.1f} %")
-            if st.worst() <= st.tol * 100 and it > n_iter // 3 and cost >= best_cost - 1e-12:
-                break
         u = free[rng.randrange(len(free))]
         a = st.team[u]
         others = [st.team[v] for v, _ in st.nbrs[u] if st.team[v] != a and st.team[v] in free_teams
