@@ -363,3 +363,4 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                                 d[t][list(cols)].itertuples(index=False, name=None))
                 gpkg.register_attributes_table(con, name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
+        ctx.check()  # the last point where Cancel still leaves the project as it was

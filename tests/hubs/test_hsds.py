@@ -131,3 +131,44 @@ def test_cli_import_export(tmp_path, hsds_dir):
     assert _rows(tmp_path / "out" / "services.csv") == _rows(hsds_dir / "services.csv")
     r = run_cli("hubs", "export", p, tmp_path / "out")
     assert r.returncode == 2 and "--overwrite" in r.stderr
+
+
+def test_categories_travel_through_hsds(project, tmp_path):
+    from assetmap.commands import CommandStack
+    from assetmap.hubs import commands
+    from assetmap.hubs.directory import ServiceSpec
+    from assetmap.project import Project
+
+    CommandStack().push(commands.add_hub(project, "FRC", -90.25, 38.62, services=[
+        ServiceSpec("Parent cafe", "parenting"), ServiceSpec("Recovery group", "substance_use")]))
+    export_hsds(project, tmp_path / "out")
+    terms = {r["id"]: r["code"] for r in _rows(tmp_path / "out" / "taxonomy_terms.csv")}
+    svc = {r["id"]: r["name"] for r in _rows(tmp_path / "out" / "services.csv")}
+    linked = {svc[a["link_id"]]: terms[a["taxonomy_term_id"]] for a in _rows(tmp_path / "out" / "attributes.csv")}
+    assert linked == {"Parent cafe": "parenting", "Recovery group": "substance_use"}
+    fresh = Project.create(tmp_path / "fresh.gpkg")
+    import_hsds(fresh, tmp_path / "out")
+    d = directory.load(fresh)
+    assert dict(zip(d["services"]["name"], d["services"]["category"])) == {
+        "Parent cafe": "parenting", "Recovery group": "substance_use"}
+
+
+def test_term_matched_by_name_sets_category(project, hsds_copy):
+    _set(hsds_copy / "taxonomy_terms.csv", 2, "name", "Mental health")
+    _set(hsds_copy / "attributes.csv", 2, "link_id", "ac148810-d857-441c-9679-408f346de14b")
+    report = import_hsds(project, hsds_copy, unplaced=True)
+    assert report.uncategorised_services == 0
+    assert directory.load(project)["services"]["category"].tolist() == ["mental_health"]
+
+
+def test_cancel_leaves_project_unchanged(project, hsds_dir):
+    from assetmap.errors import Cancelled
+    from assetmap.tasks import TaskContext
+
+    before = project.path.read_bytes()
+    ctx = TaskContext()
+    ctx._on_progress = lambda f, msg: ctx.cancel() if msg == "Saving" else None  # mid-edit
+    with pytest.raises(Cancelled):
+        import_hsds(project, hsds_dir, unplaced=True, ctx=ctx)
+    assert project.path.read_bytes() == before
+    assert [p.name for p in project.path.parent.iterdir() if "assetmap-tx" in p.name] == []
