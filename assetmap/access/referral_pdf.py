@@ -48,14 +48,18 @@ class _Page:
         self.y = PAGE_H - MARGIN
         self.full = False
 
-    def text(self, text: str, size: float = 10, bold: bool = False, indent: float = 0, gap: float = 1.35):
+    def text(self, text: str, size: float = 10, bold: bool = False, indent: float = 0, gap: float = 1.35,
+             hang: float = 0, reserve: float = 50):
+        """Wrapped text; continuation lines indent by ``hang``. Sets ``full`` rather than overflow."""
         font = b"/F2" if bold else b"/F1"
-        for line in wrap(text, size, PAGE_W - 2 * MARGIN - indent):
-            if self.y - size < MARGIN + 30:
-                self.full = True
-                return
+        lines = wrap(text, size, PAGE_W - 2 * MARGIN - indent - hang)
+        if self.y - size * gap * len(lines) < MARGIN + reserve:
+            self.full = True
+            return
+        for i, line in enumerate(lines):
             self.y -= size * gap
-            self.ops.append(b"BT " + font + b" %.1f Tf %.1f %.1f Td (" % (size, MARGIN + indent, self.y)
+            x = MARGIN + indent + (hang if i else 0)
+            self.ops.append(b"BT " + font + b" %.1f Tf %.1f %.1f Td (" % (size, x, self.y)
                             + _escape(line) + b") Tj ET")
 
     def rule(self, space: float = 6):
@@ -67,7 +71,7 @@ class _Page:
         self.ops.append(b"BT /F1 8 Tf %.1f %.1f Td (" % (MARGIN, MARGIN - 10) + _escape(text) + b") Tj ET")
 
 
-def render(result: "FinderResult", title: str = "Referral sheet") -> bytes:
+def _layout(result: "FinderResult", title: str, compact: bool) -> _Page:
     from assetmap.access.catchments import format_distance
 
     page = _Page()
@@ -80,16 +84,34 @@ def render(result: "FinderResult", title: str = "Referral sheet") -> bytes:
         if not rows:
             page.text("No public hub or asset in the project offers this yet.", 10, indent=12)
         for i, r in enumerate(rows, 1):
-            page.text(f"{i}. {r.name} - {format_distance(r.distance_m)}", 11, bold=True, indent=12)
-            for label, value in (("Services", r.services), ("Hours", r.hours), ("Phone", r.phone),
-                                 ("Address", r.address), ("Eligibility", r.eligibility)):
-                if value:
-                    page.text(f"{label}: {value}", 9.5, indent=28)
+            page.text(f"{i}. {r.name} - {format_distance(r.distance_m)}", 11, bold=True, indent=12, hang=14)
+            if compact:
+                details = [("Phone", r.phone), ("Hours", r.hours), ("Address", r.address)]
+            else:
+                details = [("Services", r.services), ("Hours", r.hours), ("Phone", r.phone),
+                           ("Address", r.address), ("Eligibility", r.eligibility)]
+            if compact:
+                line = "  |  ".join(f"{k}: {v}" for k, v in details if v)
+                if line:
+                    page.text(line, 9, indent=28, gap=1.3)
+            else:
+                for label, value in details:
+                    if value:
+                        page.text(f"{label}: {value}", 9.5, indent=28, hang=10)
         page.rule(5)
         if page.full:
             break
+    return page
+
+
+def render(result: "FinderResult", title: str = "Referral sheet") -> bytes:
+    """Full details when they fit on the page, else a compact layout, else a note of what is cut."""
+    page = _layout(result, title, compact=False)
     if page.full:
-        page.text("(More results did not fit on one page.)", 9)
+        page = _layout(result, title, compact=True)
+    if page.full:
+        page.text("(More results did not fit on one page: ask for fewer services or fewer results each.)",
+                  9, bold=True, reserve=0)
     page.footer("Distances are straight-line. Call ahead: hours and eligibility change. "
                 "Made with assetmap; the family's location is not recorded.")
     return _pdf(b"\n".join(page.ops))

@@ -121,3 +121,25 @@ def test_cli_find_json_and_errors(with_assets, tmp_path):
     sheet = tmp_path / "s.txt"
     r = run_cli("find", with_assets.path, "--area", "Downtown", "--service", "food", "--pdf", sheet)
     assert r.returncode == 2 and ".pdf" in r.stderr
+
+
+def test_sheet_too_long_goes_compact_then_says_what_is_cut(tmp_path):
+    from assetmap.access.finder import FinderResult, Resource
+
+    cats = [f"c{i}" for i in range(8)]
+    res = FinderResult("Downtown", cats, {c: f"Category {c}" for c in cats})
+    for c in cats:
+        for k in range(3):
+            res.resources.append(Resource(c, "hub", f"{c} hub {k}", 1000.0 * (k + 1), services="S " * 30,
+                                          hours="Mon-Fri 9-5 " * 4, phone="314-555-0100", address="1 Main St",
+                                          eligibility="Everyone " * 12))
+    out = write_referral_sheet(res, tmp_path / "long.pdf")
+    lines = _pdf_lines(out)
+    assert "Category c0" in lines and lines[lines.index("Category c0") + 1].startswith("1. c0 hub 0 - 0.62 mi")
+    assert any(line.startswith("(More results did not fit") for line in lines)
+    assert not any(line.startswith("Eligibility") for line in lines)       # compact layout
+    assert out.read_bytes().count(b"/Type /Page ") == 1
+    short = FinderResult("Downtown", ["c0"], {"c0": "Category c0"}, res.for_category("c0"))
+    lines = _pdf_lines(write_referral_sheet(short, tmp_path / "short.pdf"))
+    assert any(line.startswith("Eligibility: Everyone") for line in lines)
+    assert not any(line.startswith("(More results") for line in lines)
