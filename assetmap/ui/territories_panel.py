@@ -1,0 +1,241 @@
+"""The Territories dock: choose a plan and a team, paint, undo/redo, and watch
+each team's statistics update live.
+
+A thin view over ``assetmap.territories``: edits are commands on the given
+``CommandStack`` through a ``PaintSession``. The map window drives the same
+session with unit ids (``panel.session.click(uid)``, ``begin/add/end`` for a
+drag, ``polygon(shape)``) and recolours from ``unit_colours()`` when
+``assignments_changed`` fires. Until then, units can be painted from the
+list: select them and press "Assign to team" (one undo step).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from assetmap.commands import CommandStack
+from assetmap.territories import store
+from assetmap.territories.commands import PaintSession
+from assetmap.territories.model import PlanModel, PlanStats, open_plan
+
+
+class StatsTableModel(QAbstractTableModel):
+    """One row per team: units, workload, deviation, pieces, compactness."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._stats: PlanStats | None = None
+
+    def set_stats(self, stats: PlanStats | None) -> None:
+        self.beginResetModel()
+        self._stats = stats
+        self.endResetModel()
+
+    def _columns(self) -> list[str]:
+        fields = self._stats.fields if self._stats else []
+        cols = ["Team", "Units"]
+        for f in fields:
+            cols += [f, f"{f} ± %"]
+        return cols + ["Pieces", "Compactness"]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() or self._stats is None else len(self._stats.teams)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns())
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._stats is None:
+            return None
+        t = self._stats.teams[index.row()]
+        col = self._columns()[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return QColor(t.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and col == "Pieces" and t.pieces > 1:
+            return QColor("#D55E00")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == "Team":
+            return t.name + (" 🔒" if t.locked else "")
+        if col == "Units":
+            return t.units
+        if col == "Pieces":
+            return t.pieces
+        if col == "Compactness":
+            return f"{t.polsby_popper:.2f}"
+        if col.endswith(" ± %"):
+            return f"{t.deviation_pct[col[:-4]]:+.1f}"
+        return f"{t.workload[col]:,.0f}"
+
+
+class TerritoriesPanel(QDockWidget):
+    assignments_changed = Signal(object)   # set of unit ids whose team changed
+    plan_opened = Signal(str)
+
+    def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None):
+        super().__init__("Territories", parent)
+        self.setObjectName("TerritoriesPanel")
+        self.project = project
+        self.stack = stack or CommandStack()
+        self.model: PlanModel | None = None
+        self.session: PaintSession | None = None
+        self._units_cache = {}
+
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.plan_combo = QComboBox()
+        self.plan_combo.currentTextChanged.connect(self.open_plan)
+        row.addWidget(QLabel("Plan"))
+        row.addWidget(self.plan_combo, 1)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.team_combo = QComboBox()
+        self.team_combo.currentIndexChanged.connect(self._team_chosen)
+        self.erase_box = QCheckBox("Erase")
+        self.erase_box.toggled.connect(self._erase_toggled)
+        self.lock_box = QCheckBox("Lock team")
+        self.lock_box.clicked.connect(self._lock_clicked)
+        row.addWidget(QLabel("Paint"))
+        row.addWidget(self.team_combo, 1)
+        row.addWidget(self.erase_box)
+        row.addWidget(self.lock_box)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.undo_button = QPushButton("Undo")
+        self.redo_button = QPushButton("Redo")
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.redo_button)
+        lay.addLayout(row)
+        self.table_model = StatsTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table, 2)
+        self.unassigned_label = QLabel()
+        self.unassigned_label.setWordWrap(True)
+        lay.addWidget(self.unassigned_label)
+        self.unit_list = QListWidget()
+        self.unit_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        lay.addWidget(self.unit_list, 2)
+        self.assign_button = QPushButton("Assign selected units to team")
+        self.assign_button.clicked.connect(self.assign_selected)
+        lay.addWidget(self.assign_button)
+        self.setWidget(body)
+
+        self.stack.changed.connect(self._stack_changed)
+        self.reload_plans()
+        self._stack_changed()
+
+    # ------------------------------------------------------------------ plans
+    def reload_plans(self) -> None:
+        names = store.plan_names(self.project)
+        current = self.plan_combo.currentText()
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.plan_combo.addItems(names)
+        self.plan_combo.blockSignals(False)
+        if names:
+            self.plan_combo.setCurrentText(current if current in names else names[0])
+            self.open_plan(self.plan_combo.currentText())
+
+    def open_plan(self, name: str) -> None:
+        if not name or (self.model is not None and self.model.plan.name == name):
+            return
+        if self.session is not None:
+            self.session.end()
+        layer = store.load_plan(self.project, name).areas_layer
+        units = self._units_cache.get(layer)
+        self.model = open_plan(self.project, name, units)
+        self._units_cache[layer] = self.model.units
+        self.model.changed.connect(self._assignments_changed)
+        self.model.teams_changed.connect(self._teams_changed)
+        self.session = PaintSession(self.model, self.stack)
+        self.team_combo.blockSignals(True)
+        self.team_combo.clear()
+        for t in self.model.teams:
+            self.team_combo.addItem(t.name, t.team)
+        self.team_combo.blockSignals(False)
+        self._team_chosen()
+        self.unit_list.clear()
+        for uid in self.model.units.ids:
+            item = QListWidgetItem(f"{uid}  {self.model.units.names.get(uid, '')}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, uid)
+            self.unit_list.addItem(item)
+        self.refresh()
+        self.plan_opened.emit(name)
+
+    # ------------------------------------------------------------------ painting
+    def _team_chosen(self, *_):
+        if self.session is None or self.team_combo.currentIndex() < 0:
+            return
+        self.session.team = self.team_combo.currentData()
+        self.lock_box.setChecked(self.model.team(self.session.team).locked)
+
+    def _erase_toggled(self, on: bool) -> None:
+        if self.session is not None:
+            self.session.erasing = on
+
+    def _lock_clicked(self, on: bool) -> None:
+        if self.session is not None:
+            self.session.lock(self.session.team, on)
+
+    def assign_selected(self) -> int:
+        if self.session is None:
+            return 0
+        ids = [i.data(Qt.ItemDataRole.UserRole) for i in self.unit_list.selectedItems()]
+        self.session.begin()
+        try:
+            return self.session.add(*ids) if ids else 0
+        finally:
+            self.session.end()
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.end()
+        self.stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.end()
+        self.stack.redo()
+
+    def unit_colours(self) -> dict[str, str]:
+        """Fill colour of every assigned unit, for the map."""
+        if self.model is None:
+            return {}
+        colour = {t.team: t.colour for t in self.model.teams}
+        return {u: colour[t] for u, t in self.model.assignment.items()}
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self) -> None:
+        stats = self.model.stats() if self.model is not None else None
+        self.table_model.set_stats(stats)
+        if stats is not None:
+            un = stats.unassigned
+            self.unassigned_label.setText(
+                f"Unassigned: {len(un)}" + (f" ({', '.join(un[:12])}{' …' if len(un) > 12 else ''})" if un else ""))
+
+    def _assignments_changed(self, units) -> None:
+        self.refresh()
+        self.assignments_changed.emit(units)
+
+    def _teams_changed(self) -> None:
+        self._team_chosen()
+        self.refresh()
+
+    def _stack_changed(self) -> None:
+        self.undo_button.setEnabled(self.stack.can_undo)
+        self.redo_button.setEnabled(self.stack.can_redo)
+        self.undo_button.setToolTip(self.stack.undo_text)
+        self.redo_button.setToolTip(self.stack.redo_text)

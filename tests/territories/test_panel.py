@@ -1,0 +1,67 @@
+"""The Territories dock through its real widgets (pytest-qt)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from assetmap.territories import store
+
+
+@pytest.fixture()
+def panel(qtbot, stl_project):
+    from assetmap.ui.territories_panel import TerritoriesPanel
+
+    store.save_plan(stl_project, store.PlanRecord("Mine", "neighborhoods", store.default_teams(3),
+                                                  fields=["population"]))
+    w = TerritoriesPanel(stl_project)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def select_units(panel, ids):
+    panel.unit_list.clearSelection()
+    for row in range(panel.unit_list.count()):
+        item = panel.unit_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) in ids:
+            panel.unit_list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.Select)
+
+
+def cell(panel, row, header):
+    m = panel.table_model
+    col = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())].index(header)
+    return m.data(m.index(row, col))
+
+
+def test_paint_undo_redo_and_lock_through_widgets(panel, qtbot, stl_frame, stl_project):
+    pop = dict(zip(stl_frame.NHD_NUM.astype(str), stl_frame.population.fillna(0)))
+    panel.team_combo.setCurrentIndex(1)
+    select_units(panel, {"1", "2", "3"})
+    with qtbot.waitSignal(panel.assignments_changed):
+        qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+    assert cell(panel, 1, "Units") == 3
+    assert cell(panel, 1, "population") == f"{pop['1'] + pop['2'] + pop['3']:,.0f}"
+    assert store.load_plan(stl_project, "Mine").assignments == {"1": 1, "2": 1, "3": 1}
+    assert panel.unit_colours()["2"] == store.DEFAULT_COLOURS[1]
+
+    # the map would drive the same session with unit ids
+    panel.session.click("4")
+    assert cell(panel, 1, "Units") == 4
+    assert panel.undo_button.isEnabled() and not panel.redo_button.isEnabled()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert cell(panel, 1, "Units") == 3
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert cell(panel, 1, "Units") == 0 and not panel.undo_button.isEnabled()
+    qtbot.mouseClick(panel.redo_button, Qt.MouseButton.LeftButton)
+    assert cell(panel, 1, "Units") == 3
+    assert store.load_plan(stl_project, "Mine").assignments == {"1": 1, "2": 1, "3": 1}
+
+    # lock team 2, then try to repaint its units onto team 3
+    qtbot.mouseClick(panel.lock_box, Qt.MouseButton.LeftButton)
+    assert "🔒" in cell(panel, 1, "Team")
+    panel.team_combo.setCurrentIndex(2)
+    select_units(panel, {"1", "5"})
+    qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+    assert store.load_plan(stl_project, "Mine").assignments == {"1": 1, "2": 1, "3": 1, "5": 2}
+    assert panel.unassigned_label.text().startswith(f"Unassigned: {88 - 4}")
