@@ -46,6 +46,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
+    p = hsub.add_parser("categorize", help="give a category to services by name or HSDS taxonomy term")
+    p.add_argument("project")
+    p.add_argument("--match", required=True, metavar="TEXT", help="part of a service name or taxonomy term")
+    p.add_argument("--as", dest="category", required=True, metavar="CATEGORY")
+    p.add_argument("--overwrite", action="store_true", help="also change services that have a category")
+    p.set_defaults(func=cmd_categorize)
+
     p = hsub.add_parser("categories", help="list the service categories (built-in and the project's)")
     p.add_argument("project", nargs="?")
     p.add_argument("--add", metavar="LABEL", help="add a category to the project's taxonomy")
@@ -161,6 +168,20 @@ def cmd_list(args) -> int:
         print(f"+ {hidden} confidential hub(s), not listed.")
     if not rows and not hidden:
         print("No hubs yet. Add one with `assetmap hubs add` or `assetmap hubs import`.")
+    return 0
+
+
+def cmd_categorize(args) -> int:
+    from assetmap.commands import CommandStack
+    from assetmap.hubs import commands
+    from assetmap.project import Project
+
+    project = Project.open(args.project)
+    cmd = commands.edit_command(project, f"Categorise '{args.match}'",
+                                lambda d: d.categorize(args.match, args.category, overwrite=args.overwrite))
+    if cmd.result:
+        CommandStack().push(cmd)
+    print(f"{cmd.result} service(s) now in category {args.category}.")
     return 0
 
 

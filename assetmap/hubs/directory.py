@@ -195,6 +195,33 @@ class Directory:
         self._append("service_at_location", {"id": new_id(), "service_id": sid, "location_id": hub_id})
         return sid
 
+    def categorize(self, text: str, category: str, *, overwrite: bool = False) -> int:
+        """Give ``category`` to services whose name or HSDS taxonomy term contains ``text``.
+
+        For directories whose terms (211/AIRS codes, local names) match none of ours.
+        Services that already have a category keep it unless ``overwrite``.
+        """
+        from assetmap.hubs.taxonomy import resolve_category
+
+        needle = text.strip().casefold()
+        if not needle:
+            raise UserError("Say what to match: part of a service name or taxonomy term.",
+                            'For example: --match "parenting skills"')
+        code = resolve_category(category, cats=self.categories or None)
+        svc = self.tables["services"]
+        terms = self.tables["taxonomy_terms"]
+        term_text = {i: f"{c} {n}".casefold() for i, c, n in zip(terms["id"], terms["code"], terms["name"])}
+        by_term = {link for link, term in zip(self.tables["attributes"]["link_id"],
+                                              self.tables["attributes"]["taxonomy_term_id"])
+                   if needle in term_text.get(term, "")}
+        hit = (svc["name"].str.casefold().str.contains(needle, regex=False)
+               | svc["alternate_name"].str.casefold().str.contains(needle, regex=False)
+               | svc["id"].isin(by_term))
+        if not overwrite:
+            hit &= svc["category"] == ""
+        svc.loc[hit, "category"] = code
+        return int(hit.sum())
+
     def update_hub(self, hub_id: str, **fields) -> None:
         self.hub(hub_id)
         loc = self.tables["locations"]

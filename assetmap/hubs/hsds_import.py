@@ -37,6 +37,7 @@ class HsdsImportReport:
     ignored_tables: list[str] = field(default_factory=list)
     ignored_columns: dict[str, list[str]] = field(default_factory=dict)
     uncategorised_services: int = 0
+    unmatched_terms: list[str] = field(default_factory=list)   # most used first
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -54,6 +55,9 @@ class HsdsImportReport:
             out.append(f"{self.uncategorised_services} services have no assetmap category "
                        "(their taxonomy terms match none of `assetmap hubs categories`); "
                        "they do not count in coverage.")
+            if self.unmatched_terms:
+                out.append("  Their most used terms: " + "; ".join(self.unmatched_terms[:8])
+                           + ". Map them with `assetmap hubs categorize P.gpkg --match TERM --as CATEGORY`.")
         if self.ignored_tables:
             out.append("Tables not imported (assetmap does not model them): " + ", ".join(self.ignored_tables))
         for t, cols in self.ignored_columns.items():
@@ -200,6 +204,13 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
             by_service[link] = found
     d.tables["services"]["category"] = [by_service.get(s, "") for s in d["services"]["id"]]
     report.uncategorised_services = int((d["services"]["category"] == "").sum())
+    from collections import Counter
+
+    open_ids = set(d["services"].loc[d["services"]["category"] == "", "id"])
+    used = Counter(terms.get(term, ("", ""))[1] or terms.get(term, ("", ""))[0]
+                   for link, term in zip(d["attributes"]["link_id"], d["attributes"]["taxonomy_term_id"])
+                   if link in open_ids)
+    report.unmatched_terms = [t for t, _ in used.most_common() if t]
     return d, report
 
 

@@ -111,3 +111,26 @@ def test_project_categories_extend_taxonomy(project):
     stack.push(commands.edit_command(project, "add", lambda d: d.add_hub(
         "Pantry", -90.2, 38.6, services=[ServiceSpec("Diapers", "Diaper Bank")])))
     assert directory.load(project)["services"].iloc[0]["category"] == "diaper_bank"
+
+
+def test_categorize_by_name_and_term(project, hsds_dir):
+    from assetmap.hubs.hsds_import import import_hsds
+
+    stack = CommandStack()
+    stack.push(commands.add_hub(project, "Clinic", -90.2, 38.6, services=[ServiceSpec("Free Counselling", ""),
+                                                                         ServiceSpec("Well child", "health")]))
+    import_hsds(project, hsds_dir, unplaced=True)
+    cmd = commands.edit_command(project, "cat", lambda d: d.categorize("counselling", "Mental health"))
+    # the example's "Community Counselling" and our "Free Counselling"; "Well child" keeps health
+    assert cmd.result == 2
+    stack.push(cmd)
+    cats = dict(zip(directory.load(project)["services"]["name"], directory.load(project)["services"]["category"]))
+    assert cats == {"Free Counselling": "mental_health", "Community Counselling": "mental_health",
+                    "Well child": "health"}
+    stack.undo()
+    assert directory.load(project)["services"]["category"].tolist().count("mental_health") == 0
+    # the example's term is literally named "name": match through the taxonomy term
+    n = commands.edit_command(project, "cat", lambda d: d.categorize("name", "food")).result
+    assert n == 0   # the example attribute links no service (link_id is not a service id)
+    with pytest.raises(UserError, match="not a service category"):
+        commands.edit_command(project, "cat", lambda d: d.categorize("x", "astrology"))

@@ -172,3 +172,19 @@ def test_cancel_leaves_project_unchanged(project, hsds_dir):
         import_hsds(project, hsds_dir, unplaced=True, ctx=ctx)
     assert project.path.read_bytes() == before
     assert [p.name for p in project.path.parent.iterdir() if "assetmap-tx" in p.name] == []
+
+
+def test_unmatched_terms_reported_then_categorized(tmp_path, hsds_copy):
+    _set(hsds_copy / "taxonomy_terms.csv", 2, "name", "Parenting Skills Classes")
+    _set(hsds_copy / "taxonomy_terms.csv", 2, "code", "PH-6100.6500")
+    _set(hsds_copy / "attributes.csv", 2, "link_id", "ac148810-d857-441c-9679-408f346de14b")
+    p = tmp_path / "p.gpkg"
+    run_cli("new", p)
+    r = run_cli("hubs", "import", p, hsds_copy, "--unplaced")
+    assert r.returncode == 0, r.stderr
+    assert "Parenting Skills Classes" in r.stdout and "hubs categorize" in r.stdout
+    r = run_cli("hubs", "categorize", p, "--match", "ph-6100", "--as", "parenting")
+    assert r.returncode == 0 and r.stdout.startswith("1 service(s)")
+    from assetmap.project import Project
+
+    assert directory.load(Project.open(p))["services"]["category"].tolist() == ["parenting"]
