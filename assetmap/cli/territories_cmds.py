@@ -63,6 +63,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_compare)
 
+    p = tsub.add_parser("maps", help="one PDF or PNG map per team (units, hubs and assets inside)")
+    p.add_argument("project")
+    p.add_argument("--plan", required=True)
+    p.add_argument("out_dir")
+    p.add_argument("--format", choices=["pdf", "png"], default="pdf")
+    p.set_defaults(func=cmd_maps)
+
     p = tsub.add_parser("export", help="write territories and assignments (.gpkg) and a .csv")
     p.add_argument("project")
     p.add_argument("--plan", required=True)
@@ -294,4 +301,26 @@ def cmd_export(args) -> int:
     model = open_plan(Project.open(args.project), args.plan)
     gpkg_path, csv_path = export_plan(model, args.out, overwrite=args.overwrite)
     print(f"Wrote {gpkg_path} (layers territories, assignments) and {csv_path}.")
+    return 0
+
+
+def cmd_maps(args) -> int:
+    import os
+
+    from assetmap.errors import UserError
+    from assetmap.project import Project
+    from assetmap.territories.maps import team_maps
+    from assetmap.territories.model import open_plan
+
+    project = Project.open(args.project)
+    model = open_plan(project, args.plan)
+    maps = team_maps(model, project)
+    if not maps:
+        raise UserError(f"Plan '{args.plan}' has no units assigned yet: there is nothing to map.",
+                        "Assign units first (territories assign or balance).")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # rendering needs no screen
+    from assetmap.ui.territories_print import write_team_maps
+
+    for path in write_team_maps(maps, args.out_dir, args.format):
+        print(path)
     return 0
