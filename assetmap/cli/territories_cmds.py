@@ -82,17 +82,10 @@ def _fields(text: str | None) -> list[str] | None:
     return [f.strip() for f in text.split(",") if f.strip()] if text else None
 
 
-def _team_index(model_teams, text: str) -> int:
-    from assetmap.errors import UserError
+def _team_index(teams, text: str) -> int:
+    from assetmap.territories.suggest import team_index
 
-    text = text.strip()
-    for t in model_teams:
-        if t.name.lower() == text.lower():
-            return t.team
-    if text.isdigit() and 1 <= int(text) <= len(model_teams):
-        return int(text) - 1
-    names = ", ".join(f"{t.team + 1} ({t.name})" for t in model_teams)
-    raise UserError(f"No team '{text}' in this plan.", f"Teams: {names}.")
+    return team_index(teams, text)
 
 
 def _progress(frac: float, msg: str) -> None:
@@ -189,45 +182,21 @@ def cmd_stats(args) -> int:
 
 
 def cmd_balance(args) -> int:
-    from assetmap.errors import UserError
     from assetmap.project import Project
     from assetmap.tasks import TaskContext
-    from assetmap.territories import store
-    from assetmap.territories.balance import balance
     from assetmap.territories.model import PlanModel
+    from assetmap.territories.suggest import suggest_plan
     from assetmap.territories.units import load_units
 
     project = Project.open(args.project)
-    store.check_plan_name(args.plan)
-    if args.plan in store.plan_names(project) and not args.replace:
-        raise UserError(f"{project.path} already has a territory plan named '{args.plan}'.",
-                        "Choose another --plan name, or add --replace.")
     units = load_units(project, args.areas)
-    units.field_values(args.by)
-    teams = store.default_teams(args.teams)
-    start = None
-    locked: dict[str, int] = {}
-    if args.from_plan:
-        source = store.load_plan(project, args.from_plan)
-        if source.areas_layer != args.areas:
-            raise UserError(f"Plan '{source.name}' is over '{source.areas_layer}', not '{args.areas}'.",
-                            f"Use --areas {source.areas_layer}.")
-        for t in source.teams[:args.teams]:
-            teams[t.team] = store.Team(t.team, t.name, t.colour, False)
-        start = source.assignments
-    if args.locked:
-        if not args.from_plan:
-            raise UserError("--locked needs --from PLAN: locked teams keep their units from that plan.")
-        for text in args.locked.split(","):
-            t = _team_index(teams, text)
-            teams[t].locked = True
-            locked.update({u: team for u, team in start.items() if team == t and u in units.index})
-    result = balance(units, args.teams, args.by, args.tolerance, seed=args.seed, locked=locked, start=start,
-                     queen=args.queen, ctx=TaskContext(None if args.json else _progress))
+    locked = [t for t in args.locked.split(",") if t.strip()] if args.locked else None
+    plan, result = suggest_plan(
+        project, args.areas, args.teams, args.by, args.plan, tolerance=args.tolerance, locked=locked,
+        from_plan=args.from_plan, seed=args.seed, queen=args.queen, replace=args.replace, units=units,
+        ctx=TaskContext(None if args.json else _progress))
     if not args.json:
         print(file=sys.stderr)
-    plan = store.save_plan(project, store.PlanRecord(args.plan, args.areas, teams, result.assignment,
-                                                     fields=[args.by], queen=args.queen), overwrite=args.replace)
     stats = PlanModel(units, plan).stats()
     if args.json:
         json.dump({"plan": plan.name, "within_tolerance": result.within_tolerance, "message": result.message,

@@ -97,3 +97,21 @@ def test_balance_cli_errors_exit_2(stl_project):
     r = run_cli("territories", "balance", stl_project.path, "--areas", "neighborhoods", "--teams", "6",
                 "--by", "population", "--locked", "1", "--plan", "X")
     assert r.returncode == 2 and "--locked needs --from" in r.stderr
+
+
+def test_suggest_from_plan_keeps_locked_teams_and_names(stl_project, stl_units):
+    from assetmap.territories import store
+    from assetmap.territories.suggest import suggest_plan
+
+    first, _ = suggest_plan(stl_project, "neighborhoods", 6, "population", "First", seed=3, units=stl_units)
+    rec = store.load_plan(stl_project, "First")
+    rec.teams[3].name = "North"
+    store.save_plan(stl_project, rec, overwrite=True)
+    plan, result = suggest_plan(stl_project, "neighborhoods", 6, "population", "Second", seed=11,
+                                locked=["1", "north"], from_plan="First", units=stl_units)
+    saved = store.load_plan(stl_project, "Second")
+    keep = {u: t for u, t in rec.assignments.items() if t in (0, 3)}
+    assert {u: t for u, t in saved.assignments.items() if t in (0, 3)} == keep
+    assert [t.locked for t in saved.teams] == [True, False, False, True, False, False]
+    assert saved.teams[3].name == "North"
+    assert result.within_tolerance and len(saved.assignments) == 88
