@@ -99,7 +99,7 @@ def coverage_88_areas() -> Case:
         from assetmap.access.catchments import coverage
 
         coverage(state["areas"], state["d"], 1609.344, id_field="NHD_NUM", name_field="NHD_NAME",
-                 population_field="population")
+                 population_field="population", include_confidential=True)
 
     def baseline() -> None:
         # Naive: every area against every hub's buffer, one pair at a time.

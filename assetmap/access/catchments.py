@@ -4,9 +4,11 @@ Distances are never taken in degrees: hubs and areas are projected to the
 UTM zone that ``estimate_utm_crs`` picks for the areas (or the hubs).
 
 Confidential hubs: catchment *layers* (drawn, exported) are made from public
-hubs only — a ring would show where a shelter is. Coverage *shares* may count
-them (``include_confidential``), the one aggregate use the rules allow.
-Nearest-hub names and distances per area use public hubs only.
+hubs only — a ring would show where a shelter is. Per-area coverage uses public
+hubs only too: the covered shares of neighbouring areas would trace the same
+ring. Confidential hubs count only in the whole-study-area summary
+(``coverage_summary`` of a table made with ``include_confidential=True``), the
+aggregate use the rules allow. Nearest-hub names and distances use public hubs.
 """
 
 from __future__ import annotations
@@ -129,9 +131,12 @@ def areas_layer(project: "Project", name: str | None = None):
 
 def coverage(areas: "gpd.GeoDataFrame", d: "Directory", distance: float, *, id_field: str, name_field: str,
              population_field: str | None = None, categories: list[str] | None = None,
-             include_confidential: bool = True, ctx: "TaskContext | None" = None) -> "pd.DataFrame":
+             include_confidential: bool = False, ctx: "TaskContext | None" = None) -> "pd.DataFrame":
     """Per area: share of its area (and population) within ``distance`` of each category,
     and the nearest public hub with its distance from the area's centroid.
+
+    ``include_confidential`` is for whole-area summaries only: never show or
+    export that table per area.
 
     Population within reach assumes people are spread evenly inside each area
     (areal weighting): the best we can say without finer data.

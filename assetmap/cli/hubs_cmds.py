@@ -244,20 +244,27 @@ def cmd_coverage(args) -> int:
         table = categories(project)
         cats = [resolve_category(c, cats=table) for c in args.service]
     gdf, id_field, name_field, pop = areas_layer(project, args.areas)
-    cov = coverage(gdf, directory.load(project), dist, id_field=id_field, name_field=name_field,
-                   population_field=pop, categories=cats)
+    d = directory.load(project)
+    kwargs = dict(id_field=id_field, name_field=name_field, population_field=pop, categories=cats)
+    cov = coverage(gdf, d, dist, **kwargs)
     summary = coverage_summary(cov)
+    # Confidential sites count in the whole-city figures only, never per area.
+    with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
     if args.out:
         _write_csv(cov, args.out)
     if args.json:
-        json.dump({"within_m": dist, "summary": summary,
+        json.dump({"within_m": dist, "summary": summary, "summary_with_confidential": with_all,
                    "areas": json.loads(cov.to_json(orient="records"))}, sys.stdout, indent=2)
         print()
         return 0
-    print(f"Within {args.within} ({dist:.0f} m) of a hub:")
-    for cat, row in summary.items():
-        pop_text = f"{row['population_share']:.1%} of people, " if "population_share" in row else ""
-        print(f"  {cat:18} {pop_text}{row['mean_area_share']:.1%} of the average area")
+    print(f"Within {args.within} ({dist:.0f} m) of a public hub (with confidential sites):")
+    for cat in sorted(set(summary) | set(with_all)):
+        row, full = summary.get(cat, {}), with_all.get(cat, {})
+        if "population_share" in full:
+            text = f"{row.get('population_share', 0):.1%} ({full['population_share']:.1%}) of people"
+        else:
+            text = f"{row.get('mean_area_share', 0):.1%} ({full['mean_area_share']:.1%}) of the average area"
+        print(f"  {cat:18} {text}")
     return 0
 
 

@@ -59,35 +59,45 @@ def test_parse_distance_rejects(text):
         parse_distance(text)
 
 
+def _oracle_shares(oracle, reach):
+    shares = {num: poly.intersection(reach).area / poly.area for num, (poly, _) in oracle.items()}
+    pop_share = sum(pop * shares[n] for n, (_, pop) in oracle.items()) / sum(p for _, p in oracle.values())
+    return shares, pop_share
+
+
 def test_coverage_matches_independent_computation(demo_with_hubs, stl):
     areas, id_field, name_field, pop_field = areas_layer(demo_with_hubs)
     assert pop_field == "population"
-    cov = coverage(areas, directory.load(demo_with_hubs), MILE, id_field=id_field, name_field=name_field,
-                   population_field=pop_field).set_index("area_id")
+    d = directory.load(demo_with_hubs)
+    kw = dict(id_field=id_field, name_field=name_field, population_field=pop_field)
+    cov = coverage(areas, d, MILE, **kw).set_index("area_id")
     oracle = _oracle_areas(stl)
     assert set(cov.index) == set(oracle)
-    # parenting counts the confidential shelter (aggregate use); health does not have it
-    reach = {"parenting": _reach(["Saint Louis University", "Tower Grove Park", "Carondelet Park"], MILE),
-             "health": _reach(["Tower Grove Park", "Gateway Arch", "Fairground Park"], MILE)}
-    for cat, r in reach.items():
-        covered = total = 0.0
-        for num, (poly, pop) in oracle.items():
-            share = poly.intersection(r).area / poly.area
+    public = {"parenting": ["Saint Louis University", "Tower Grove Park"],
+              "health": ["Tower Grove Park", "Gateway Arch", "Fairground Park"]}
+    assert sorted(c for c in cov.columns if c.startswith("area_share_")) == ["area_share_health",
+                                                                            "area_share_parenting"]
+    for cat, names in public.items():
+        shares, pop_share = _oracle_shares(oracle, _reach(names, MILE))
+        for num, share in shares.items():
             assert cov.loc[num, f"area_share_{cat}"] == pytest.approx(share, abs=1e-6), (cat, num)
-            covered += pop * share
-            total += pop
-        summary = coverage_summary(cov.reset_index())
         # demo population is the 2017 estimate rounded to whole people
-        assert summary[cat]["population_share"] == pytest.approx(covered / total, rel=1e-3)
+        assert coverage_summary(cov.reset_index())[cat]["population_share"] == pytest.approx(pop_share, rel=1e-3)
     assert 0 < cov["area_share_parenting"].mean() < 1
+    # the whole-city summary may count the confidential shelter at Carondelet Park
+    full = coverage_summary(coverage(areas, d, MILE, include_confidential=True, **kw))
+    _, pop_share = _oracle_shares(oracle, _reach(public["parenting"] + ["Carondelet Park"], MILE))
+    assert full["parenting"]["population_share"] == pytest.approx(pop_share, rel=1e-3)
+    assert full["parenting"]["population_share"] > coverage_summary(cov.reset_index())["parenting"]["population_share"]
+    assert "dv_advocacy" in full
     # nearest public hub from each centroid: never the confidential shelter
-    public = {n: transform(TO_UTM, Point(*PLACES[n])) for n in
-              ("Saint Louis University", "Tower Grove Park", "Gateway Arch", "Fairground Park")}
+    pts = {n: transform(TO_UTM, Point(*PLACES[n])) for n in
+           ("Saint Louis University", "Tower Grove Park", "Gateway Arch", "Fairground Park")}
     for num, (poly, _) in oracle.items():
         c = poly.centroid
-        best = min(public, key=lambda n: c.distance(public[n]))
+        best = min(pts, key=lambda n: c.distance(pts[n]))
         assert cov.loc[num, "nearest_hub"] == best
-        assert cov.loc[num, "nearest_distance_m"] == pytest.approx(c.distance(public[best]), rel=1e-6)
+        assert cov.loc[num, "nearest_distance_m"] == pytest.approx(c.distance(pts[best]), rel=1e-6)
 
 
 def test_catchment_layer_in_metres_public_only(demo_with_hubs):
@@ -115,7 +125,9 @@ def test_cli_catchments_and_coverage(demo_with_hubs, tmp_path):
     r = run_cli("coverage", demo_with_hubs.path, "--within", "1mi", "--json", "--out", tmp_path / "c.csv")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert len(data["areas"]) == 88 and set(data["summary"]) == {"parenting", "health", "dv_advocacy"}
+    assert len(data["areas"]) == 88 and set(data["summary"]) == {"parenting", "health"}
+    assert set(data["summary_with_confidential"]) == {"parenting", "health", "dv_advocacy"}
+    assert not any("dv_advocacy" in k for k in data["areas"][0])
     assert (tmp_path / "c.csv").exists()
     r = run_cli("catchments", demo_with_hubs.path, "--within", "one mile")
     assert r.returncode == 2 and "not a distance" in r.stderr
