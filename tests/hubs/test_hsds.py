@@ -103,6 +103,11 @@ def test_rows_without_coordinates_are_reported(project, hsds_copy):
         (d / "services.csv").read_text().replace("id,organization_id,", "ident,organization_id,", 1)),
      "services.csv: missing required column(s) id"),
     (lambda d: (d / "locations.csv").unlink(), "has no locations.csv"),
+    (lambda d: (d / "phones.csv").write_bytes((d / "phones.csv").read_bytes() + b"x,,,,,,Caf\xe9 line,,,\n"),
+     "phones.csv is not UTF-8"),
+    (lambda d: (d / "organizations.csv").write_text((d / "organizations.csv").read_text()
+                                                    + (d / "organizations.csv").read_text().splitlines()[1] + "\n"),
+     "organizations.csv line 3, field id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' is used twice"),
 ])
 def test_bad_packages_are_reported_and_change_nothing(project, hsds_copy, breakage, expected):
     from assetmap.commands import CommandStack
