@@ -279,9 +279,12 @@ def _summary(d: Directory) -> "pd.DataFrame":
     here = d["service_at_location"][["service_id", "location_id"]].merge(
         svc[["id", "name", "category", "organization_id"]], left_on="service_id", right_on="id")
     by_loc = {k: g for k, g in here.groupby("location_id", sort=False)}
-    phone = d["phones"][d["phones"]["location_id"] != ""].groupby("location_id")["number"].first().to_dict()
+    secret = set(d["services"]["id"]) - set(svc["id"])
+    ph = d["phones"]
+    ph = ph[(ph["location_id"] != "") & ~ph["service_id"].isin(secret)]
+    phone = ph.groupby("location_id")["number"].first().to_dict()
     sch = d["schedules"]
-    sch = sch[sch["location_id"] != ""]
+    sch = sch[(sch["location_id"] != "") & ~sch["service_id"].isin(secret)]
     hours_text = [r.description or f"{r.byday} {r.opens_at}-{r.closes_at}".strip(" -")
                   for r in sch.itertuples()]
     hours = pd.Series(hours_text, index=sch.index, dtype=object).groupby(sch["location_id"]).agg("; ".join).to_dict() \

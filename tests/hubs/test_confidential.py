@@ -77,3 +77,25 @@ def test_hub_popup_fields_hide_confidential_service(mixed):
 def test_cli_list_shows_only_a_count(mixed):
     r = run_cli("hubs", "list", mixed.path)
     assert r.returncode == 0 and _traces(r.stdout) == [] and "1 confidential hub" in r.stdout
+
+
+def test_phone_and_hours_of_a_confidential_service_stay_out_of_the_popup(project, tmp_path):
+    from assetmap.hubs.hsds_export import export_hsds
+
+    stack = CommandStack()
+    stack.push(commands.add_hub(project, "Open Door", -90.2, 38.63, services=[
+        ServiceSpec("Parenting group", "parenting"), ServiceSpec(SECRET_SERVICE, "dv_advocacy", confidential=True)]))
+
+    def secret_contact(d):
+        hub = d.hub_ids()[0]
+        sid = d["services"].loc[d["services"]["name"] == SECRET_SERVICE, "id"].iloc[0]
+        d._append("phones", {"id": "ph-secret", "location_id": hub, "service_id": sid, "number": "314-555-0999"})
+        d._append("schedules", {"id": "sch-secret", "location_id": hub, "service_id": sid,
+                                "description": "Hidden Haven intake nights"})
+
+    stack.push(commands.edit_command(project, "secret contact", secret_contact))
+    row = project.read_layer("hubs").iloc[0]
+    assert row["phone"] == "" and row["hours"] == ""
+    export_hsds(project, tmp_path / "hsds")
+    text = _all_text(tmp_path / "hsds")
+    assert _traces(text) == [] and "Hidden Haven intake" not in text
