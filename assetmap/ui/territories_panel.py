@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QInputDialog,
+                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from assetmap.commands import CommandStack
 from assetmap.territories import store
-from assetmap.territories.commands import PaintSession
+from assetmap.errors import UserError
+from assetmap.territories.commands import (DeletePlanCommand, DuplicatePlanCommand, PaintSession,
+                                           RenamePlanCommand)
 from assetmap.territories.model import PlanModel, PlanStats, open_plan
 
 
@@ -79,6 +82,7 @@ class StatsTableModel(QAbstractTableModel):
 class TerritoriesPanel(QDockWidget):
     assignments_changed = Signal(object)   # set of unit ids whose team changed
     plan_opened = Signal(str)
+    balance_failed = Signal(str)
 
     def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None):
         super().__init__("Territories", parent)
@@ -88,6 +92,7 @@ class TerritoriesPanel(QDockWidget):
         self.model: PlanModel | None = None
         self.session: PaintSession | None = None
         self._units_cache = {}
+        self._models: dict[int, PlanModel] = {}
 
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -116,7 +121,20 @@ class TerritoriesPanel(QDockWidget):
         self.redo_button.clicked.connect(self.redo)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
+        self.balance_button = QPushButton("Suggest balanced plan…")
+        self.balance_button.clicked.connect(self.suggest_balanced)
+        row.addWidget(self.balance_button)
         lay.addLayout(row)
+        row = QHBoxLayout()
+        for text, slot in (("Duplicate…", self.duplicate_plan), ("Rename…", self.rename_plan),
+                           ("Delete", self.delete_plan)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
         self.table_model = StatsTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -138,28 +156,40 @@ class TerritoriesPanel(QDockWidget):
         self._stack_changed()
 
     # ------------------------------------------------------------------ plans
-    def reload_plans(self) -> None:
+    def reload_plans(self, select: str | None = None) -> None:
         names = store.plan_names(self.project)
-        current = self.plan_combo.currentText()
+        current = select or self.plan_combo.currentText()
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         self.plan_combo.addItems(names)
         self.plan_combo.blockSignals(False)
         if names:
             self.plan_combo.setCurrentText(current if current in names else names[0])
-            self.open_plan(self.plan_combo.currentText())
+            self.open_plan(self.plan_combo.currentText(), force=True)
+        else:
+            self.model = self.session = None
+            self.table_model.set_stats(None)
+            self.unit_list.clear()
 
-    def open_plan(self, name: str) -> None:
-        if not name or (self.model is not None and self.model.plan.name == name):
+    def open_plan(self, name: str, force: bool = False) -> None:
+        if not name or (not force and self.model is not None and self.model.plan.name == name):
             return
         if self.session is not None:
             self.session.end()
-        layer = store.load_plan(self.project, name).areas_layer
-        units = self._units_cache.get(layer)
-        self.model = open_plan(self.project, name, units)
-        self._units_cache[layer] = self.model.units
-        self.model.changed.connect(self._assignments_changed)
-        self.model.teams_changed.connect(self._teams_changed)
+        record = store.load_plan(self.project, name)
+        # One model per plan for the life of the panel: commands on the shared undo
+        # stack keep pointing at the model that is shown.
+        model = self._models.get(record.plan_id)
+        if model is None:
+            model = open_plan(self.project, name, self._units_cache.get(record.areas_layer))
+            self._units_cache[record.areas_layer] = model.units
+            model.changed.connect(self._assignments_changed)
+            model.teams_changed.connect(self._teams_changed)
+            self._models[record.plan_id] = model
+        model.plan.name = record.name
+        if model is self.model and self.session is not None:
+            return
+        self.model = model
         self.session = PaintSession(self.model, self.stack)
         self.team_combo.blockSignals(True)
         self.team_combo.clear()
@@ -174,6 +204,69 @@ class TerritoriesPanel(QDockWidget):
             self.unit_list.addItem(item)
         self.refresh()
         self.plan_opened.emit(name)
+
+    def _plan_command(self, make, select: str | None = None) -> bool:
+        try:
+            self.stack.push(make())
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return False
+        self.reload_plans(select)
+        return True
+
+    def _ask(self, title: str, label: str, text: str) -> str | None:
+        name, ok = QInputDialog.getText(self, title, label, text=text)
+        return name if ok else None
+
+    def duplicate_plan(self, *_, name: str | None = None) -> bool:
+        if self.model is None:
+            return False
+        name = name or self._ask("Duplicate plan", "Name of the copy", f"{self.model.plan.name} copy")
+        source = self.model.plan.name
+        return bool(name) and self._plan_command(lambda: DuplicatePlanCommand(self.project, source, name), name)
+
+    def rename_plan(self, *_, name: str | None = None) -> bool:
+        if self.model is None:
+            return False
+        name = name or self._ask("Rename plan", "New name", self.model.plan.name)
+        old = self.model.plan.name
+        return bool(name) and self._plan_command(lambda: RenamePlanCommand(self.project, old, name), name)
+
+    def delete_plan(self, *_) -> bool:
+        if self.model is None:
+            return False
+        name = self.model.plan.name
+        return self._plan_command(lambda: DeletePlanCommand(self.project, name))
+
+    def suggest_balanced(self, *_, kwargs: dict | None = None, wait: bool = False):
+        """Run the balancer on a worker thread with a progress dialog and Cancel."""
+        from assetmap.ui.territories_balance import BalanceDialog, BalanceWorker
+
+        if self.model is None:
+            return None
+        if kwargs is None:
+            dlg = BalanceDialog(self.model, store.plan_names(self.project), self)
+            if not dlg.exec():
+                return None
+            kwargs = dlg.kwargs()
+        self.worker = BalanceWorker(self.project, kwargs, self)
+        self.progress = QProgressDialog("Balancing…", "Cancel", 0, 1000, self)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self.worker.ctx.cancel)
+        self.worker.progressed.connect(lambda f, m: (self.progress.setValue(int(f * 1000)),
+                                                     self.progress.setLabelText(m)))
+        self.worker.done.connect(self._balanced)
+        self.worker.start()
+        return self.worker
+
+    def _balanced(self, plan, result) -> None:
+        self.progress.reset()
+        if plan is None:
+            self.status.setText("Balancing cancelled; nothing was saved." if result == "cancelled" else result)
+            self.balance_failed.emit(result)
+            return
+        self.status.setText(result.message)
+        self.reload_plans(plan.name)
 
     # ------------------------------------------------------------------ painting
     def _team_chosen(self, *_):
@@ -235,6 +328,9 @@ class TerritoriesPanel(QDockWidget):
         self.refresh()
 
     def _stack_changed(self) -> None:
+        # Undoing a plan-level command (delete, rename, duplicate) changes the plan list.
+        if store.plan_names(self.project) != [self.plan_combo.itemText(i) for i in range(self.plan_combo.count())]:
+            self.reload_plans()
         self.undo_button.setEnabled(self.stack.can_undo)
         self.redo_button.setEnabled(self.stack.can_redo)
         self.undo_button.setToolTip(self.stack.undo_text)

@@ -65,3 +65,49 @@ def test_paint_undo_redo_and_lock_through_widgets(panel, qtbot, stl_frame, stl_p
     qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
     assert store.load_plan(stl_project, "Mine").assignments == {"1": 1, "2": 1, "3": 1, "5": 2}
     assert panel.unassigned_label.text().startswith(f"Unassigned: {88 - 4}")
+
+
+def test_suggest_balanced_plan_from_the_panel(panel, qtbot, stl_project):
+    from assetmap.ui.territories_balance import BalanceDialog
+
+    kwargs = BalanceDialog(panel.model, store.plan_names(stl_project)).kwargs()
+    kwargs.update(k=6, by="population", name="Suggested")
+    worker = panel.suggest_balanced(kwargs=kwargs)
+    with qtbot.waitSignal(worker.done, timeout=60000):
+        pass
+    assert panel.plan_combo.currentText() == "Suggested"
+    m = panel.table_model
+    assert m.rowCount() == 6
+    devs = [float(cell(panel, r, "population ± %")) for r in range(6)]
+    assert max(abs(d) for d in devs) <= 5.0
+    assert all(cell(panel, r, "Pieces") == 1 for r in range(6))
+    assert "within ±5%" in panel.status.text()
+
+
+def test_cancelled_balance_saves_nothing(panel, qtbot, stl_project):
+    from assetmap.ui.territories_balance import BalanceDialog
+
+    kwargs = BalanceDialog(panel.model, store.plan_names(stl_project)).kwargs()
+    kwargs.update(name="Never")
+    worker = panel.suggest_balanced(kwargs=kwargs)
+    worker.ctx.cancel()                       # what the progress dialog's Cancel button does
+    with qtbot.waitSignal(panel.balance_failed, timeout=60000):
+        pass
+    assert "Never" not in store.plan_names(stl_project)
+    assert "cancelled" in panel.status.text()
+
+
+def test_duplicate_rename_delete_plans_with_undo(panel, qtbot, stl_project):
+    panel.session.click("7")
+    assert panel.duplicate_plan(name="Copy")
+    assert panel.plan_combo.currentText() == "Copy"
+    assert store.load_plan(stl_project, "Copy").assignments == {"7": 0}
+    assert panel.rename_plan(name="Renamed")
+    assert store.plan_names(stl_project) == ["Mine", "Renamed"]
+    assert not panel.rename_plan(name="Mine")            # taken: refused, said in the panel
+    assert "already has a territory plan" in panel.status.text()
+    assert panel.delete_plan()
+    assert store.plan_names(stl_project) == ["Mine"]
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)   # the plan comes back
+    assert store.plan_names(stl_project) == ["Mine", "Renamed"]
+    assert [panel.plan_combo.itemText(i) for i in range(panel.plan_combo.count())] == ["Mine", "Renamed"]

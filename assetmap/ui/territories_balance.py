@@ -1,0 +1,82 @@
+"""'Suggest a balanced plan': a dialog, and the search on a worker thread with
+progress and Cancel (``TaskContext``); nothing is saved when cancelled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QLineEdit, QSpinBox)
+
+from assetmap.errors import Cancelled, UserError
+from assetmap.tasks import TaskContext
+from assetmap.territories.suggest import suggest_plan
+
+
+class BalanceWorker(QThread):
+    progressed = Signal(float, str)
+    done = Signal(object, object)      # (plan, result) or (None, error message / "cancelled")
+
+    def __init__(self, project, kwargs: dict, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.kwargs = kwargs
+        self.ctx = TaskContext(lambda f, m: self.progressed.emit(f, m))
+
+    def run(self) -> None:
+        try:
+            plan, result = suggest_plan(self.project, ctx=self.ctx, **self.kwargs)
+        except Cancelled:
+            self.done.emit(None, "cancelled")
+        except UserError as exc:
+            self.done.emit(None, str(exc))
+        else:
+            self.done.emit(plan, result)
+
+
+class BalanceDialog(QDialog):
+    """Choose field, teams, tolerance, seed and the new plan's name."""
+
+    def __init__(self, model, existing: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Suggest a balanced plan")
+        self.model = model
+        form = QFormLayout(self)
+        self.by = QComboBox()
+        self.by.addItems(model.units.numeric_fields())
+        if model.fields:
+            self.by.setCurrentText(model.fields[0])
+        self.teams = QSpinBox()
+        self.teams.setRange(1, 99)
+        self.teams.setValue(len(model.teams))
+        self.tolerance = QDoubleSpinBox()
+        self.tolerance.setRange(0.5, 50)
+        self.tolerance.setSuffix(" %")
+        self.tolerance.setValue(5)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 10**6)
+        self.from_current = QCheckBox("Start from this plan and keep its locked teams")
+        self.from_current.setChecked(True)
+        name = f"{model.plan.name} balanced"
+        i = 2
+        while name in existing:
+            name, i = f"{model.plan.name} balanced {i}", i + 1
+        self.name = QLineEdit(name)
+        form.addRow("Workload field", self.by)
+        form.addRow("Teams", self.teams)
+        form.addRow("Tolerance", self.tolerance)
+        form.addRow("Seed", self.seed)
+        form.addRow(self.from_current)
+        form.addRow("New plan name", self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def kwargs(self) -> dict:
+        plan = self.model.plan
+        use_current = self.from_current.isChecked()
+        return dict(
+            areas=plan.areas_layer, k=self.teams.value(), by=self.by.currentText(), name=self.name.text(),
+            tolerance=self.tolerance.value() / 100, seed=self.seed.value(), queen=self.model.queen,
+            from_plan=plan.name if use_current else None, units=self.model.units,
+            locked=[str(t.team + 1) for t in self.model.teams if t.locked] if use_current else None)
