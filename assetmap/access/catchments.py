@@ -203,3 +203,17 @@ def write_catchments(project: "Project", gdf: "gpd.GeoDataFrame", name: str = "c
                      extra={"distances_m": sorted(set(gdf["distance_m"].tolist()))})
     with project.edit() as tx:
         tx.write_layer(gdf.to_crs(project.crs), info, replace=replace and tx.layer_exists(name))
+
+
+def write_coverage_layer(project: "Project", areas: "gpd.GeoDataFrame", table: "pd.DataFrame", name: str,
+                         within_m: float) -> None:
+    """Per-area coverage (public hubs only) as a layer for the map and exports."""
+    import geopandas as gpd
+
+    from assetmap.layers import LayerInfo, LayerRole
+
+    gdf = gpd.GeoDataFrame(table.reset_index(drop=True), geometry=areas.geometry.to_numpy(), crs=areas.crs)
+    info = LayerInfo(name=name, role=LayerRole.OTHER, display_name=f"Coverage within {within_m:.0f} m",
+                     extra={"kind": "coverage", "within_m": within_m})
+    with project.edit() as tx:
+        tx.write_layer(gdf.to_crs(project.crs), info, replace=tx.layer_exists(name))

@@ -73,6 +73,7 @@ def register(sub) -> None:
     p.add_argument("--areas", help="areas layer (default: the project's first areas layer)")
     p.add_argument("--service", action="append", metavar="CATEGORY", help="only these categories")
     p.add_argument("--out", help="also write the table to this CSV file")
+    p.add_argument("--layer", metavar="NAME", help="also write the per-area table as a map layer")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_coverage)
 
@@ -252,6 +253,11 @@ def cmd_coverage(args) -> int:
     with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
     if args.out:
         _write_csv(cov, args.out)
+    if args.layer:
+        from assetmap.access.catchments import write_coverage_layer
+        from assetmap.layers.info import validate_layer_name
+
+        write_coverage_layer(project, gdf, cov, validate_layer_name(args.layer), dist)
     if args.json:
         json.dump({"within_m": dist, "summary": summary, "summary_with_confidential": with_all,
                    "areas": json.loads(cov.to_json(orient="records"))}, sys.stdout, indent=2)
