@@ -5,17 +5,26 @@ from __future__ import annotations
 import hashlib
 import json
 
+from types import SimpleNamespace
+
 import pyogrio
+import pytest
 
-from tests.conftest import run_cli
-
-
-def cli(*args):
-    r = run_cli("territories", *map(str, args))
-    return r
+from assetmap.cli import main
 
 
-def test_new_assign_stats_json(stl_project, stl_frame):
+@pytest.fixture()
+def cli(capsys):
+    """The real command line, in-process (the acceptance test runs it as a subprocess)."""
+    def run(*args):
+        capsys.readouterr()
+        code = main(["territories", *map(str, args)])
+        out = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out.out, stderr=out.err)
+    return run
+
+
+def test_new_assign_stats_json(cli, stl_project, stl_frame):
     p = stl_project.path
     assert cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population").returncode == 0
     r = cli("assign", p, "--plan", "Mine", "--team", "2", "1", "2", "3")
@@ -40,7 +49,7 @@ def test_new_assign_stats_json(stl_project, stl_frame):
     assert "Unassigned units: 84" in text
 
 
-def test_bad_input_exits_2_and_leaves_project_untouched(stl_project):
+def test_bad_input_exits_2_and_leaves_project_untouched(cli, stl_project):
     p = stl_project.path
     cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3")
     before = hashlib.sha256(p.read_bytes()).hexdigest()
@@ -57,7 +66,7 @@ def test_bad_input_exits_2_and_leaves_project_untouched(stl_project):
     assert hashlib.sha256(p.read_bytes()).hexdigest() == before
 
 
-def test_compare_and_export(stl_project, tmp_path):
+def test_compare_and_export(cli, stl_project, tmp_path):
     p = stl_project.path
     cli("new", p, "--plan", "A", "--areas", "neighborhoods", "--teams", "2", "--by", "population")
     cli("assign", p, "--plan", "A", "--team", "1", "1", "2", "3")
