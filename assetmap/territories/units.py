@@ -134,10 +134,17 @@ def from_frame(gdf: "gpd.GeoDataFrame", layer: str, id_field: str | None = None,
                  values=values, names=names, crs=gdf.crs, projected_crs=projected, id_field=id_field)
 
 
-def load_units(project: "Project", layer: str) -> Units:
+def load_units(project: "Project", layer: str, point_counts: bool = True) -> Units:
+    """The areas layer as units; with ``point_counts``, plus ``<layer>_count`` fields for
+    the project's hubs and assets layers (see ``workload``)."""
     info = project.layer(layer)
     gdf = project.read_layer(layer)
-    return from_frame(gdf, layer, info.extra.get("id_field"), info.extra.get("name_field"))
+    units = from_frame(gdf, layer, info.extra.get("id_field"), info.extra.get("name_field"))
+    if point_counts:
+        from assetmap.territories.workload import add_point_counts
+
+        add_point_counts(units, project)
+    return units
 
 
 def polsby_popper(area: float, perimeter: float) -> float:
