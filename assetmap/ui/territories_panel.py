@@ -127,7 +127,7 @@ class TerritoriesPanel(QDockWidget):
         lay.addLayout(row)
         row = QHBoxLayout()
         for text, slot in (("Duplicate…", self.duplicate_plan), ("Rename…", self.rename_plan),
-                           ("Delete", self.delete_plan)):
+                           ("Delete", self.delete_plan), ("Compare…", self.compare_plans)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             row.addWidget(b)
@@ -176,17 +176,9 @@ class TerritoriesPanel(QDockWidget):
             return
         if self.session is not None:
             self.session.end()
-        record = store.load_plan(self.project, name)
         # One model per plan for the life of the panel: commands on the shared undo
         # stack keep pointing at the model that is shown.
-        model = self._models.get(record.plan_id)
-        if model is None:
-            model = open_plan(self.project, name, self._units_cache.get(record.areas_layer))
-            self._units_cache[record.areas_layer] = model.units
-            model.changed.connect(self._assignments_changed)
-            model.teams_changed.connect(self._teams_changed)
-            self._models[record.plan_id] = model
-        model.plan.name = record.name
+        model = self.model_for(name)
         if model is self.model and self.session is not None:
             return
         self.model = model
@@ -237,6 +229,27 @@ class TerritoriesPanel(QDockWidget):
             return False
         name = self.model.plan.name
         return self._plan_command(lambda: DeletePlanCommand(self.project, name))
+
+    def model_for(self, name: str) -> PlanModel:
+        """The panel's shared model of a plan (opened on first use)."""
+        record = store.load_plan(self.project, name)
+        model = self._models.get(record.plan_id)
+        if model is None:
+            model = open_plan(self.project, name, self._units_cache.get(record.areas_layer))
+            self._units_cache[record.areas_layer] = model.units
+            model.changed.connect(self._assignments_changed)
+            model.teams_changed.connect(self._teams_changed)
+            self._models[record.plan_id] = model
+        model.plan.name = record.name
+        return model
+
+    def compare_plans(self, *_, show: bool = True):
+        from assetmap.ui.territories_compare import CompareDialog
+
+        dlg = CompareDialog(self.project, self.model_for, self)
+        if show:
+            dlg.open()
+        return dlg
 
     def suggest_balanced(self, *_, kwargs: dict | None = None, wait: bool = False):
         """Run the balancer on a worker thread with a progress dialog and Cancel."""
@@ -321,6 +334,7 @@ class TerritoriesPanel(QDockWidget):
 
     def _assignments_changed(self, units) -> None:
         self.refresh()
+        # (a model not shown, e.g. undo of a stroke made on another plan, also lands here)
         self.assignments_changed.emit(units)
 
     def _teams_changed(self) -> None:

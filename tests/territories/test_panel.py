@@ -111,3 +111,22 @@ def test_duplicate_rename_delete_plans_with_undo(panel, qtbot, stl_project):
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)   # the plan comes back
     assert store.plan_names(stl_project) == ["Mine", "Renamed"]
     assert [panel.plan_combo.itemText(i) for i in range(panel.plan_combo.count())] == ["Mine", "Renamed"]
+
+
+def test_compare_dialog_side_by_side(panel, qtbot, stl_project):
+    panel.session.team = 0
+    panel.session.click("1")
+    panel.duplicate_plan(name="Other")
+    panel.session.team = 2
+    panel.session.click("1")                 # now painting "Other"
+    panel.session.click("2")
+    dlg = panel.compare_plans(show=False)
+    qtbot.addWidget(dlg)
+    dlg.a.setCurrentText("Mine")
+    dlg.b.setCurrentText("Other")
+    assert sorted(dlg.differing_units()) == ["1", "2"]
+    headers = [dlg.table.horizontalHeaderItem(c).text() for c in range(dlg.table.columnCount())]
+    col_a, col_b = headers.index("units (Mine)"), headers.index("units (Other)")
+    assert [dlg.table.item(r, col_a).text() for r in range(3)] == ["1", "0", "0"]
+    assert [dlg.table.item(r, col_b).text() for r in range(3)] == ["0", "0", "2"]
+    assert dlg.diff_label.text() == "2 unit(s) differ"

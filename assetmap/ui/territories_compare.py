@@ -1,0 +1,76 @@
+"""Compare two plans side by side: per-team figures and the units that differ.
+
+The map of differing units will be drawn by the map window from
+``differing_units()``; the CLI already writes it as a layer (``compare --out``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+
+from assetmap.territories import store
+from assetmap.territories.compare import Comparison, compare_plans
+
+
+class CompareDialog(QDialog):
+    def __init__(self, project, models_for, parent=None):
+        """``models_for(name)`` returns the PlanModel of a plan (the panel's shared one)."""
+        super().__init__(parent)
+        self.setWindowTitle("Compare plans")
+        self.project = project
+        self.models_for = models_for
+        self.comparison: Comparison | None = None
+        lay = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.a = QComboBox()
+        self.b = QComboBox()
+        names = store.plan_names(project)
+        self.a.addItems(names)
+        self.b.addItems(names)
+        if len(names) > 1:
+            self.b.setCurrentIndex(1)
+        row.addWidget(QLabel("Plan"))
+        row.addWidget(self.a, 1)
+        row.addWidget(QLabel("with"))
+        row.addWidget(self.b, 1)
+        lay.addLayout(row)
+        self.table = QTableWidget()
+        lay.addWidget(self.table, 2)
+        self.diff_label = QLabel()
+        lay.addWidget(self.diff_label)
+        self.diff_list = QListWidget()
+        lay.addWidget(self.diff_list, 1)
+        self.a.currentTextChanged.connect(self.refresh)
+        self.b.currentTextChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_) -> None:
+        if not self.a.currentText() or not self.b.currentText():
+            return
+        ma, mb = self.models_for(self.a.currentText()), self.models_for(self.b.currentText())
+        if ma.units.layer != mb.units.layer:
+            self.diff_label.setText("These plans are over different areas layers and can't be compared.")
+            self.table.setRowCount(0)
+            self.diff_list.clear()
+            return
+        cmp = self.comparison = compare_plans(ma, mb)
+        keys = [k[:-2] for k in cmp.rows[0] if k.endswith("_a")] if cmp.rows else []
+        self.table.setColumnCount(1 + 2 * len(keys))
+        self.table.setHorizontalHeaderLabels(
+            ["Team"] + [f"{k} ({tag})" for k in keys for tag in (cmp.plan_a, cmp.plan_b)])
+        self.table.setRowCount(len(cmp.rows))
+        for r, row in enumerate(cmp.rows):
+            self.table.setItem(r, 0, QTableWidgetItem(str(row["team_number"])))
+            for c, k in enumerate(keys):
+                for j, tag in enumerate(("a", "b")):
+                    v = row[f"{k}_{tag}"]
+                    text = f"{v:,.0f}" if isinstance(v, float) and abs(v) >= 10 else str(v)
+                    self.table.setItem(r, 1 + 2 * c + j, QTableWidgetItem(text))
+        self.diff_label.setText(f"{len(cmp.differences)} unit(s) differ")
+        self.diff_list.clear()
+        for d in cmp.differences:
+            self.diff_list.addItem(f"{d['unit_id']} {d['name']}: {d['team_a'] or '—'} → {d['team_b'] or '—'}")
+
+    def differing_units(self) -> list[str]:
+        return [d["unit_id"] for d in self.comparison.differences] if self.comparison else []
