@@ -186,7 +186,7 @@ def balance(units: Units, k: int, by: str, tolerance: float = 0.05, *, seed: int
     best = None
     best_key = None
     tries = 0
-    for attempt in range(restarts):
+    for attempt in range(max(1, restarts)):
         tries = attempt + 1
         st = _State(k, w, area, perim, nbrs, target, tolerance)
         for u, t in locked.items():
@@ -196,7 +196,7 @@ def balance(units: Units, k: int, by: str, tolerance: float = 0.05, *, seed: int
         key = (st.worst(), st.cost())
         if best_key is None or key < best_key:
             best, best_key = st, key
-        if best_key[0] <= tolerance * 100 and attempt >= 0:
+        if best_key[0] <= tolerance * 100:
             break
     assert best is not None
     worst = best.worst()
