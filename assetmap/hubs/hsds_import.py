@@ -67,7 +67,8 @@ class HsdsImportReport:
 
 
 def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
-    """table name -> DataFrame (all text), the other CSV names, and notes."""
+    """table name -> DataFrame (all text), the other CSV names, and notes on datapackage.json."""
+    import json
     import pandas as pd
 
     def read(data: bytes, name: str) -> "pd.DataFrame":
@@ -84,17 +85,22 @@ def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list
                             "Give the CSV its header row (see the HSDS 3 table layout).") from None
 
     files: dict[str, bytes] = {}
+    descriptor: bytes | None = None
     if not path.exists():
         raise UserError(f"{path} does not exist.", "Give the folder or the .zip of the HSDS package.")
     if path.is_dir():
         for f in sorted(path.glob("*.csv")):
             files[f.name] = f.read_bytes()
+        if (path / "datapackage.json").is_file():
+            descriptor = (path / "datapackage.json").read_bytes()
     elif zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as zf:
             for info in zf.infolist():
                 name = Path(info.filename).name
                 if name.lower().endswith(".csv") and not info.is_dir() and not name.startswith("."):
                     files[name] = zf.read(info)
+                elif name == "datapackage.json":
+                    descriptor = zf.read(info)
     else:
         raise UserError(f"{path} is neither a folder nor a zip file.",
                         "Give the folder holding organizations.csv, services.csv, locations.csv..., or its zip.")
@@ -105,7 +111,16 @@ def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list
             tables[stem] = read(data, name)
         else:
             other.append(stem)
-    return tables, other, []
+    notes = []
+    if descriptor is not None:
+        # We read tables by their HSDS names and columns by their headers; the descriptor is
+        # only checked so that a broken one is not silently taken for a good one.
+        try:
+            json.loads(descriptor)
+        except (ValueError, UnicodeDecodeError):
+            notes.append("datapackage.json is not valid JSON; ignored (tables and columns were "
+                         "read from the CSV files and their headers).")
+    return tables, other, notes
 
 
 def read_package(path: str | Path, *, unplaced: bool = False, categories: dict | None = None,
@@ -114,8 +129,8 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     from assetmap.hubs import taxonomy
 
     path = Path(path)
-    tables, other, _ = _read_tables(path)
-    report = HsdsImportReport(source=str(path), ignored_tables=sorted(other))
+    tables, other, notes = _read_tables(path)
+    report = HsdsImportReport(source=str(path), ignored_tables=sorted(other), notes=notes)
     if "locations" not in tables:
         raise UserError(f"{path} has no locations.csv.",
                         "An HSDS package needs locations.csv (with organizations.csv and services.csv) "
