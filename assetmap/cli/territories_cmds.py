@@ -33,6 +33,17 @@ def register(sub) -> None:
     p.add_argument("units", nargs="+", help="unit ids (values of the areas layer's id field)")
     p.set_defaults(func=cmd_assign)
 
+    p = tsub.add_parser("team", help="rename, recolour, lock or unlock a team")
+    p.add_argument("project")
+    p.add_argument("--plan", required=True)
+    p.add_argument("--team", required=True, help="team number (1..K) or name")
+    p.add_argument("--name")
+    p.add_argument("--colour", help="#RRGGBB")
+    lock = p.add_mutually_exclusive_group()
+    lock.add_argument("--lock", action="store_true")
+    lock.add_argument("--unlock", action="store_true")
+    p.set_defaults(func=cmd_team)
+
     p = tsub.add_parser("stats", help="per-team workload, deviation, pieces and compactness")
     p.add_argument("project")
     p.add_argument("--plan", required=True)
@@ -292,4 +303,28 @@ def cmd_maps(args) -> int:
 
     for path in write_team_maps(maps, args.out_dir, args.format):
         print(path)
+    return 0
+
+
+def cmd_team(args) -> int:
+    import re
+
+    from assetmap.errors import UserError
+    from assetmap.project import Project
+    from assetmap.territories.commands import SetTeamCommand
+    from assetmap.territories.model import open_plan
+
+    if args.colour and not re.fullmatch(r"#[0-9A-Fa-f]{6}", args.colour):
+        raise UserError(f"'{args.colour}' is not a colour.", "Give it as #RRGGBB, e.g. #0072B2.")
+    if args.name is not None and not args.name.strip():
+        raise UserError("A team name can't be empty.")
+    model = open_plan(Project.open(args.project), args.plan)
+    team = _team_index(model.teams, args.team)
+    if args.name and any(t.name.lower() == args.name.strip().lower() and t.team != team for t in model.teams):
+        raise UserError(f"Another team is already called '{args.name}'.", "Choose another name.")
+    locked = True if args.lock else False if args.unlock else None
+    SetTeamCommand(model, team, name=args.name.strip() if args.name else None, colour=args.colour,
+                   locked=locked).do()
+    t = model.team(team)
+    print(f"Team {t.team + 1}: {t.name}, {t.colour}{', locked' if t.locked else ''}.")
     return 0

@@ -88,3 +88,22 @@ def test_compare_and_export(cli, stl_project, tmp_path):
     assert layers == {"territories", "assignments"}
     r = cli("export", p, "--plan", "A", out)
     assert r.returncode == 2 and "already exists" in r.stderr
+
+
+def test_team_rename_colour_lock(cli, stl_project):
+    from assetmap.territories import store
+
+    p = stl_project.path
+    cli("new", p, "--plan", "A", "--areas", "neighborhoods", "--teams", "3")
+    r = cli("team", p, "--plan", "A", "--team", "2", "--name", "North", "--colour", "#0072B2", "--lock")
+    assert r.returncode == 0, r.stderr
+    t = store.load_plan(stl_project, "A").teams[1]
+    assert (t.name, t.colour, t.locked) == ("North", "#0072B2", True)
+    r = cli("assign", p, "--plan", "A", "--team", "north", "1")
+    assert "0 unit(s) changed" in r.stdout            # nothing is painted onto a locked team
+    assert cli("team", p, "--plan", "A", "--team", "North", "--unlock").returncode == 0
+    assert cli("assign", p, "--plan", "A", "--team", "north", "1").stdout.startswith("1 unit(s)")
+    r = cli("team", p, "--plan", "A", "--team", "1", "--colour", "blue")
+    assert r.returncode == 2 and "#RRGGBB" in r.stderr
+    r = cli("team", p, "--plan", "A", "--team", "1", "--name", "north")
+    assert r.returncode == 2 and "already called" in r.stderr
