@@ -224,4 +224,8 @@ def write_team(project: "Project", plan_id: int, team: Team) -> int:
 def _bump(con: sqlite3.Connection, plan_id: int) -> int:
     con.execute("UPDATE assetmap_territory_plans SET version=version+1, updated_at=? WHERE plan_id=?",
                 (_now(), plan_id))
-    return con.execute("SELECT version FROM assetmap_territory_plans WHERE plan_id=?", (plan_id,)).fetchone()[0]
+    row = con.execute("SELECT version FROM assetmap_territory_plans WHERE plan_id=?", (plan_id,)).fetchone()
+    if row is None:   # raising rolls the whole transaction back
+        raise UserError("This territory plan has been deleted, so the change can't be saved.",
+                        "Undo the deletion first, or open another plan.")
+    return row[0]

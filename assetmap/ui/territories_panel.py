@@ -307,14 +307,18 @@ class TerritoriesPanel(QDockWidget):
             self.session.end()
 
     def undo(self) -> None:
-        if self.session is not None:
-            self.session.end()
-        self.stack.undo()
+        self._step(self.stack.undo)
 
     def redo(self) -> None:
+        self._step(self.stack.redo)
+
+    def _step(self, action) -> None:
         if self.session is not None:
             self.session.end()
-        self.stack.redo()
+        try:
+            action()
+        except UserError as exc:
+            self.status.setText(str(exc))
 
     def unit_colours(self) -> dict[str, str]:
         """Fill colour of every assigned unit, for the map."""

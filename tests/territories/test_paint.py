@@ -123,3 +123,13 @@ def test_plan_commands_create_rename_duplicate_delete_undo(plan_model, stl_proje
         DuplicatePlanCommand(stl_project, "Copy", "Mine").do()
     with pytest.raises(UserError, match="no territory plan named 'Nope'"):
         store.load_plan(stl_project, "Nope")
+
+
+def test_saving_to_a_deleted_plan_is_refused_and_writes_nothing(plan_model, stl_project):
+    session = PaintSession(plan_model, team=0)
+    session.click("1")
+    store.delete_plan(stl_project, "Mine")
+    with pytest.raises(UserError, match="has been deleted"):
+        session.click("2")
+    con = sqlite3.connect(stl_project.path)
+    assert con.execute("SELECT count(*) FROM assetmap_territory_assignments").fetchone()[0] == 0
