@@ -190,3 +190,19 @@ def test_a_second_writer_waits_instead_of_being_lost(areas_project):
     assert done and done[0] >= committed_at
     assert areas_project.meta("note") == "saved while importing"
     assert set(areas_project.layer_names()) == {"copy", "neighborhoods"}
+
+
+def test_copied_spatial_index_answers_bbox_queries_like_a_full_scan(areas_project, stl):
+    from assetmap.importers import import_file
+
+    import_file(areas_project, stl / "slmpd_part1_2018.csv", "other", name="incidents")
+    with sqlite3.connect(areas_project.path) as con:
+        n_index = con.execute("SELECT count(*) FROM rtree_incidents_geom").fetchone()[0]
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    everything = pyogrio.read_dataframe(areas_project.path, layer="incidents")
+    assert n_index == len(everything)
+    box = (-90.26, 38.60, -90.23, 38.63)
+    via_index = pyogrio.read_dataframe(areas_project.path, layer="incidents", bbox=box)
+    x, y = everything.geometry.x, everything.geometry.y
+    brute = everything[x.between(box[0], box[2]) & y.between(box[1], box[3])]
+    assert len(via_index) == len(brute) > 100
