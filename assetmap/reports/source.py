@@ -1,0 +1,232 @@
+"""Read a report file into memory-only arrays: coordinates in the project CRS and periods.
+
+Only the columns needed (coordinates, date, filter) are read, and nothing here writes
+anywhere. Error messages name files, columns, row numbers and counts, never a value of
+a record: a coordinate or a date of a report is itself sensitive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assetmap.errors import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+PERIODS = ("year", "quarter", "month")
+# Tried in order; the one parsing most rows wins, the rest get a second chance with the others.
+_DATE_FORMATS = ("ISO8601", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%m/%d/%Y %H:%M:%S", "%d.%m.%Y", "%Y%m%d")
+_SHOW_ROWS = 10
+
+
+@dataclass
+class ReportRows:
+    """Report locations as arrays (never written): x/y in the project CRS."""
+
+    x: "np.ndarray"
+    y: "np.ndarray"
+    located: "np.ndarray"                 # bool: usable coordinates
+    period_code: "np.ndarray | None"      # int ordinal per row (-1: no usable date)
+    period_labels: dict[int, str] = field(default_factory=dict)
+    read: int = 0                         # rows in the file
+    selected: int = 0                     # rows kept by the filter
+    no_coordinates: int = 0
+    bad_dates: int = 0
+    x_col: str = ""
+    y_col: str = ""
+    source_crs: str = ""
+
+
+def _row_list(rows) -> str:
+    # CSV line numbers: the header is line 1.
+    shown = ", ".join(str(int(r) + 2) for r in rows[:_SHOW_ROWS])
+    return shown + (f" and {len(rows) - _SHOW_ROWS} more" if len(rows) > _SHOW_ROWS else "")
+
+
+def _read_columns(path: Path, encoding: str | None, wanted: list[str]):
+    import pandas as pd
+
+    from assetmap.importers.csv_points import NA_VALUES
+
+    try:
+        return pd.read_csv(path, encoding=encoding or "utf-8-sig", na_values=NA_VALUES,
+                           keep_default_na=False, usecols=lambda c: str(c).strip() in wanted,
+                           skipinitialspace=True, dtype=str, engine="c")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path} is not {encoding or 'UTF-8'} text.",
+                        "Save it as 'CSV UTF-8', or name its encoding with --encoding.") from exc
+    except (pd.errors.ParserError, ValueError) as exc:
+        # The parser's message can quote a line of the file: keep it out.
+        raise UserError(f"{path} is not a readable CSV table.",
+                        "Check that it is a comma-separated file with one header row.") from exc
+
+
+def _header(path: Path, encoding: str | None) -> list[str]:
+    import pandas as pd
+
+    if not path.exists():
+        raise UserError(f"{path} does not exist.", "Check the file name and folder.")
+    if path.is_dir() or path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        raise UserError(f"{path} is not a CSV file.", "Export the reports as CSV (one row per report).")
+    if path.stat().st_size == 0:
+        raise UserError(f"{path} is empty.", "Choose the file that holds the reports.")
+    try:
+        cols = pd.read_csv(path, nrows=0, encoding=encoding or "utf-8-sig").columns
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UserError(f"{path}: can't read its header with encoding {encoding or 'UTF-8'}.",
+                        "Name the encoding with --encoding (for example cp1252).") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise UserError(f"{path} has no header row.", "Check that it is the right file.") from exc
+    return [str(c).strip() for c in cols]
+
+
+def parse_dates(text, source: str, column: str, skip_bad: bool):
+    """Datetimes of a text column; unparseable rows raise (row numbers, count) unless skipped."""
+    import numpy as np
+    import pandas as pd
+
+    best = None
+    for fmt in _DATE_FORMATS:
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if best is None or parsed.notna().sum() > best.notna().sum():
+            best = parsed
+        if best.notna().all():
+            break
+    for fmt in _DATE_FORMATS:
+        missing = best.isna() & text.notna()
+        if not missing.any():
+            break
+        best = best.fillna(pd.to_datetime(text.where(missing), format=fmt, errors="coerce"))
+    bad = np.flatnonzero(best.isna().to_numpy())
+    if len(bad) and not skip_bad:
+        raise UserError(
+            f"{source}: {len(bad)} of {len(text)} rows have a date in '{column}' that can't be read "
+            f"(empty or not a date): rows {_row_list(bad)}.",
+            "Fix those rows, or pass --skip-bad-dates to leave them out of the periods "
+            "(they are counted and reported). Nothing was stored.",
+        )
+    return best, len(bad)
+
+
+def period_codes(dates, period: str):
+    """An integer ordinal per row (-1 for no date) and a label for each ordinal."""
+    import numpy as np
+
+    ok = dates.notna().to_numpy()
+    year = dates.dt.year.fillna(0).astype("int64").to_numpy()
+    if period == "year":
+        code = year
+    elif period == "quarter":
+        code = year * 4 + dates.dt.quarter.fillna(1).astype("int64").to_numpy() - 1
+    elif period == "month":
+        code = year * 12 + dates.dt.month.fillna(1).astype("int64").to_numpy() - 1
+    else:
+        raise UserError(f"Unknown period '{period}'.", f"Use one of: {', '.join(PERIODS)}.")
+    code = np.where(ok, code, -1)
+    labels = {}
+    for c in np.unique(code[ok]):
+        c = int(c)
+        labels[c] = (str(c) if period == "year" else
+                     f"{c // 4}-Q{c % 4 + 1}" if period == "quarter" else f"{c // 12}-{c % 12 + 1:02d}")
+    return code, labels
+
+
+def _crs_is_geographic(crs: str) -> bool:
+    from pyproj import CRS
+
+    return CRS.from_user_input(crs).is_geographic
+
+
+def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None = None,
+                 src_crs: str | None = None, date_col: str | None = None, period: str | None = None,
+                 filter_col: str | None = None, filter_contains: str | None = None,
+                 skip_bad_dates: bool = False, encoding: str | None = None,
+                 areas_bounds=None) -> ReportRows:
+    """Read, filter, locate and date the reports. Raises UserError on bad input."""
+    import numpy as np
+    import pandas as pd
+
+    from assetmap.importers.csv_points import detect_coordinate_columns
+    from assetmap.project.store import normalise_crs
+
+    path = Path(path)
+    cols = _header(path, encoding)
+    shown = ", ".join(cols[:14]) + (" …" if len(cols) > 14 else "")
+    auto_x, auto_y = detect_coordinate_columns(cols)
+    x, y = x or auto_x, y or auto_y
+    if x is None or y is None:
+        raise UserError(f"{path}: no coordinate columns found (looked for latitude/lat/y and "
+                        "longitude/lon/lng/x).",
+                        f"Name them with --x COLUMN --y COLUMN. Columns in the file: {shown}. "
+                        "Nothing was stored.")
+    if (period is None) != (date_col is None):
+        raise UserError("--date-col and --period go together.",
+                        "Give both (for example --date-col date_occur --period quarter), or neither.")
+    if (filter_col is None) != (filter_contains is None):
+        raise UserError("--filter-col and --filter-contains go together.",
+                        "For example: --filter-col description --filter-contains DOMESTIC.")
+    for col in (x, y, date_col, filter_col):
+        if col is not None and col not in cols:
+            raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
+    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col} if c])
+    df.columns = [str(c).strip() for c in df.columns]
+    out = ReportRows(x=np.empty(0), y=np.empty(0), located=np.empty(0, bool), period_code=None,
+                     read=len(df), x_col=x, y_col=y)
+    if filter_col is not None:
+        keep = df[filter_col].str.contains(filter_contains, case=False, regex=False, na=False).to_numpy()
+        df = df.loc[keep].reset_index(drop=True) if not keep.all() else df
+        # Row numbers in messages must still point at the file's lines.
+        rows = np.flatnonzero(keep)
+    else:
+        rows = np.arange(len(df))
+    out.selected = len(df)
+    xs = pd.to_numeric(df[x].str.strip(), errors="coerce").to_numpy(dtype=float)
+    ys = pd.to_numeric(df[y].str.strip(), errors="coerce").to_numpy(dtype=float)
+    located = np.isfinite(xs) & np.isfinite(ys)
+    out.no_coordinates = int((~located).sum())
+    if date_col is not None:
+        text = df[date_col].str.strip()
+        text.index = rows
+        dates, out.bad_dates = parse_dates(text, str(path), date_col, skip_bad_dates)
+        out.period_code, out.period_labels = period_codes(dates, period)
+    del df
+
+    geographic_values = bool(np.all(np.abs(xs[located]) <= 180) and np.all(np.abs(ys[located]) <= 90))
+    if src_crs is None:
+        if not geographic_values:
+            raise UserError(
+                f"{path}: the coordinates in '{x}'/'{y}' are not longitude/latitude and the file "
+                "does not say which coordinate system they are in.",
+                "Name it with --src-crs (for example ESRI:102696, Missouri East State Plane feet). "
+                "Nothing was stored.")
+        src_crs = "EPSG:4326"
+    src_crs = normalise_crs(src_crs)
+    out.source_crs = src_crs
+    if _crs_is_geographic(src_crs) and not geographic_values:
+        raise UserError(f"{path}: --src-crs {src_crs} is longitude/latitude, but the values in "
+                        f"'{x}'/'{y}' are far outside degree range.",
+                        "Give the coordinate system the file really uses with --src-crs. Nothing was stored.")
+    if src_crs != normalise_crs(project_crs):
+        from pyproj import Transformer
+
+        tr = Transformer.from_crs(src_crs, project_crs, always_xy=True)
+        xs, ys = tr.transform(xs, ys)
+        xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+        bad = located & ~(np.isfinite(xs) & np.isfinite(ys))
+        located &= ~bad
+        out.no_coordinates += int(bad.sum())
+    if areas_bounds is not None and located.any():
+        minx, miny, maxx, maxy = areas_bounds
+        padx, pady = (maxx - minx) * 0.5, (maxy - miny) * 0.5
+        near = ((xs >= minx - padx) & (xs <= maxx + padx) & (ys >= miny - pady) & (ys <= maxy + pady))
+        if not (near & located).any():
+            raise UserError(
+                f"{path}: none of the {int(located.sum())} located reports lies anywhere near the "
+                f"areas when '{x}'/'{y}' are read as {src_crs}.",
+                "The coordinates are probably in another coordinate system (or x and y are "
+                "swapped): give the right one with --src-crs, or check --x/--y. Nothing was stored.")
+    out.x, out.y, out.located = xs, ys, located
+    return out
