@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "assetmap.cli.gui_cmds",
     "assetmap.cli.hubs_cmds",
     "assetmap.cli.territories_cmds",
+    "assetmap.cli.reports_cmds",
 ]
 
 
