@@ -1,0 +1,95 @@
+"""assetmap reports: the command's contract and its bad-input messages (nothing stored)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from assetmap.cli import main
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _run(*args):
+    return main(["reports", *map(str, args)])
+
+
+def test_cli_writes_named_layer_with_periods(rproject, incidents, capsys):
+    assert _run(rproject.path, incidents, "--kind", "dv", "--areas", "neighborhoods", "--x", "x", "--y", "y",
+                "--date-col", "date_occur", "--period", "year", "--min-count", "12", "--name", "dv_years",
+                "--filter-col", "description", "--filter-contains", "domestic") == 0
+    out = capsys.readouterr().out
+    assert "dv_years" in out and "No report row or coordinate was stored" in out
+    layer = rproject.read_layer("dv_years")
+    assert {"count", "suppressed", "period"} <= set(layer.columns)
+    assert rproject.layer("dv_years").extra["reports"]["threshold"] == 12
+
+
+def _bad(rproject, capsys, *args):
+    before = _digest(rproject.path)
+    names = rproject.layer_names()
+    assert _run(rproject.path, *args) == 2
+    err = capsys.readouterr().err
+    assert _digest(rproject.path) == before and rproject.layer_names() == names
+    return err
+
+
+def test_no_coordinate_columns(rproject, tmp_path, capsys):
+    f = tmp_path / "nocoords.csv"
+    f.write_text("date,category\n2017-01-02,neglect\n2017-02-03,abuse\n")
+    err = _bad(rproject, capsys, f, "--kind", "maltreatment", "--areas", "neighborhoods")
+    assert "no coordinate columns" in err and "--x COLUMN --y COLUMN" in err and "date, category" in err
+
+
+def test_unparseable_dates_rows_and_count(rproject, tmp_path, capsys):
+    f = tmp_path / "dates.csv"
+    f.write_text("latitude,longitude,date\n" + "38.63,-90.25,2017-01-05\n" * 3 + "38.63,-90.25,31/31/2017\n")
+    err = _bad(rproject, capsys, f, "--kind", "dv", "--areas", "neighborhoods", "--date-col", "date",
+               "--period", "quarter")
+    assert "1 of 4 rows" in err and "rows 5" in err and "--skip-bad-dates" in err
+    assert "31/31" not in err
+
+
+def test_coordinates_in_another_crs_than_declared(rproject, incidents, capsys):
+    err = _bad(rproject, capsys, incidents, "--kind", "dv", "--areas", "neighborhoods",
+               "--src-crs", "ESRI:102696")
+    assert "another coordinate system" in err and "--src-crs" in err
+
+
+def test_projected_values_declared_as_lonlat(rproject, tmp_path, capsys):
+    f = tmp_path / "feet.csv"
+    f.write_text("x,y\n893000.5,1020000.5\n894000.5,1021000.5\n")
+    err = _bad(rproject, capsys, f, "--kind", "dv", "--areas", "neighborhoods", "--src-crs", "EPSG:4326")
+    assert "degree range" in err
+    err = _bad(rproject, capsys, f, "--kind", "dv", "--areas", "neighborhoods")
+    assert "not longitude/latitude" in err and "893000" not in err
+
+
+def test_areas_without_ids(rproject, tmp_path, incidents, capsys):
+    import geopandas as gpd
+
+    from assetmap.importers import import_file
+    from tests.reports.conftest import STL
+
+    g = gpd.read_file(STL / "neighborhoods.geojson")[["geometry"]]
+    g["shade"] = 1
+    src = tmp_path / "noid.geojson"
+    g.to_file(src, driver="GeoJSON")
+    import_file(rproject, src, "areas", name="blobs")
+    assert not rproject.layer("blobs").extra.get("id_field")
+    err = _bad(rproject, capsys, incidents, "--kind", "dv", "--areas", "blobs")
+    assert "has no id field" in err and "--id-field" in err
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--min-count", "3"], "too low"),
+    (["--period", "year"], "--date-col and --period"),
+    (["--population-field", "nope"], "no field 'nope'"),
+    (["--hex", "14"], "resolutions"),
+])
+def test_other_bad_options(rproject, incidents, capsys, args, needle):
+    err = _bad(rproject, capsys, incidents, "--kind", "dv", "--areas", "neighborhoods", *args)
+    assert needle in err

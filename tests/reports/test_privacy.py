@@ -1,0 +1,172 @@
+"""No coordinate of the input on disk; no suppressed value derivable from what is stored."""
+
+from __future__ import annotations
+
+import logging
+import struct
+import tempfile
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from assetmap.reports import aggregate_reports
+from assetmap.reports.suppress import suppress
+
+
+def _needles(path, contains):
+    df = pd.read_csv(path, low_memory=False, dtype=str)
+    df = df[df["description"].str.contains(contains, na=False)]
+    text, packed = set(), set()
+    for col in ("x", "y"):
+        for raw in df[col].dropna():
+            if raw == "NA":
+                continue
+            v = float(raw)
+            whole, _, frac = raw.partition(".")
+            if len(frac) >= 5:
+                text.add(f"{whole}.{frac[:5]}".encode())   # several decimals, as written
+            text.add(f"{v:.6f}".encode())
+            packed.add(struct.pack("<d", v))
+            packed.add(struct.pack(">d", v))
+    return text, packed
+
+
+def _scan(paths, needles):
+    hits = []
+    for p in paths:
+        data = p.read_bytes()
+        hits += [(str(p), n) for n in needles if n in data]
+    return hits
+
+
+def test_no_input_coordinate_anywhere_on_disk(rproject, incidents, tmp_path, monkeypatch, caplog, capsys):
+    from assetmap.cli import main
+
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmpdir))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmpdir))
+    caplog.set_level(logging.DEBUG)
+    logfile = tmp_path / "assetmap.log"
+    handler = logging.FileHandler(logfile)
+    logging.getLogger().addHandler(handler)
+    try:
+        assert main(["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+                     "--filter-col", "description", "--filter-contains", "DOMESTIC",
+                     "--date-col", "date_occur", "--period", "quarter"]) == 0
+        assert main(["reports", str(rproject.path), str(incidents), "--kind", "maltreatment",
+                     "--areas", "neighborhoods", "--filter-col", "description", "--filter-contains", "CHILD",
+                     "--population-field", "pop17"]) == 0
+        assert main(["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+                     "--hex", "8", "--filter-col", "description", "--filter-contains", "DOMESTIC"]) == 0
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    out = capsys.readouterr()
+    names = {i.name for i in rproject.layers()}
+    assert {"dv_by_neighborhoods", "maltreatment_by_neighborhoods", "dv_by_hex8"} <= names
+    text, packed = set(), set()
+    for word in ("DOMESTIC", "CHILD"):
+        t, p = _needles(incidents, word)
+        text |= t
+        packed |= p
+    assert len(text) > 1000 and len(packed) > 1000
+    files = [p for p in rproject.path.parent.rglob("*") if p.is_file()]
+    files += [p for p in tmpdir.rglob("*") if p.is_file()] + [logfile]
+    assert rproject.path in files
+    assert _scan(files, text | packed) == []
+    blob = (caplog.text + out.out + out.err).encode()
+    assert [n for n in text if n in blob] == []
+    # LayerInfo metadata (extra, style, source) holds no coordinate either.
+    meta = repr([i.to_dict() for i in rproject.layers()]).encode()
+    assert [n for n in text if n in meta] == []
+
+
+def _published(layer, extra, unit_field="NHD_NUM"):
+    """The stored table as cells (unit, period) -> value or None, plus margins."""
+    periods = extra["periods"]
+    cells = {}
+    for _, row in layer.iterrows():
+        col = "all" if row["period"] == "all" else row["period"]
+        cells[(row[unit_field], col)] = None if row["suppressed"] else int(row["count"])
+    for p in periods:
+        cells[("TOTAL", p)] = extra["period_totals"][p]
+    cells[("TOTAL", "all")] = extra["total"]
+    return cells, periods
+
+
+def _determined(cells, periods):
+    """Suppressed cells whose value follows from the published equations (linear algebra)."""
+    units = sorted({u for u, _ in cells if u != "TOTAL"})
+    unknown = [k for k, v in cells.items() if v is None]
+    if not unknown:
+        return []
+    pos = {k: i for i, k in enumerate(unknown)}
+    rows = []
+    for u in units + ["TOTAL"]:       # sum over periods - all = 0
+        eq = np.zeros(len(unknown))
+        for p in periods + ["all"]:
+            if (u, p) in pos:
+                eq[pos[(u, p)]] = -1 if p == "all" else 1
+        rows.append(eq)
+    for p in periods + ["all"]:       # sum over units - TOTAL = 0
+        eq = np.zeros(len(unknown))
+        for u in units + ["TOTAL"]:
+            if (u, p) in pos:
+                eq[pos[(u, p)]] = -1 if u == "TOTAL" else 1
+        rows.append(eq)
+    a = np.array(rows)
+    rank = np.linalg.matrix_rank(a)
+    out = []
+    for k, i in pos.items():
+        e = np.zeros(len(unknown))
+        e[i] = 1
+        if np.linalg.matrix_rank(np.vstack([a, e])) == rank:
+            out.append(k)
+    return out
+
+
+def test_no_suppressed_value_derivable_from_stored_layer_and_totals(rproject, incidents):
+    aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", filter_col="description",
+                      filter_contains="DOMESTIC", date_col="date_occur", period="quarter")
+    layer = rproject.read_layer("dv_by_neighborhoods")
+    extra = rproject.layer("dv_by_neighborhoods").extra["reports"]
+    cells, periods = _published(layer, extra)
+    assert sum(v is None for v in cells.values()) > 20
+    assert _determined(cells, periods) == []
+
+
+def test_complementary_suppression_on_random_tables():
+    rng = np.random.default_rng(7)
+    for _ in range(150):
+        u, p = int(rng.integers(2, 9)), int(rng.integers(2, 6))
+        counts = rng.poisson(rng.uniform(0.5, 25), (u, p))
+        s = suppress(counts, 10)
+        cells = {}
+        for i in range(u):
+            for j in range(p):
+                cells[(i, j)] = None if s.cells[i, j] else int(counts[i, j])
+            cells[(i, "all")] = None if s.unit_totals[i] else int(counts[i].sum())
+        for j in range(p):
+            cells[("TOTAL", j)] = None if s.period_totals[j] else int(counts[:, j].sum())
+        cells[("TOTAL", "all")] = None if s.grand_total else int(counts.sum())
+        assert ((counts >= 1) & (counts <= 10) <= s.cells).all()
+        assert _determined(cells, list(range(p))) == [], counts
+
+
+def test_single_small_cell_gets_a_complement_without_periods():
+    counts = np.array([[40], [3], [25], [60]])
+    s = suppress(counts, 10)
+    assert s.cells[1, 0] and s.cells.sum() == 2 and s.cells[2, 0]  # smallest non-zero other count
+    assert not s.grand_total
+
+
+def test_suppressed_without_periods_not_derivable_from_stored_total(rproject, incidents):
+    aggregate_reports(rproject, incidents, "maltreatment", areas="neighborhoods",
+                      filter_col="description", filter_contains="CHILD")
+    layer = rproject.read_layer("maltreatment_by_neighborhoods")
+    total = rproject.layer("maltreatment_by_neighborhoods").extra["reports"]["total"]
+    if total is not None:
+        hidden = layer["suppressed"].sum()
+        assert hidden == 0 or hidden >= 2
