@@ -34,6 +34,24 @@ def cmd_demo(args) -> int:
     from assetmap.demo import demo_project_path
 
     path = demo_project_path(fresh=args.fresh)
+    _style_demo(path)
     from assetmap.ui.app import run_app
 
     return run_app(path, screenshot=args.screenshot)
+
+
+def _style_demo(path) -> None:
+    """First opening of the demo: neighbourhoods by population density (natural breaks,
+    colour-blind-safe ramp), unless the user has styled them already."""
+    from assetmap.layers.style import Style
+    from assetmap.project import Project
+
+    project = Project.open(path)
+    if not project.has_layer("neighborhoods"):
+        return
+    info = project.layer("neighborhoods")
+    if info.style:
+        return
+    info.style = Style(kind="graduated", field="pop_per_sqmi", scheme="natural_breaks", k=5,
+                       ramp="YlGnBu", fill_opacity=0.8, stroke="#555555").to_dict()
+    project.update_layer_info(info)

@@ -18,24 +18,52 @@ def _prepare_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.strip()
 
 
-def run_app(project_path: Path | str, screenshot: str | None = None) -> int:
+def ensure_qt_app(gui: bool = True):
+    """The running QApplication, or a new one (headless exports need no display)."""
     _prepare_environment()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from assetmap.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
+    if not gui and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
+    return app
+
+
+def grab_when_drawn(window, path: str, done) -> None:
+    """Save a PNG of ``window`` once the map reports it has drawn everything asked of it.
+
+    The page's "drawn" comes two animation frames after the last change; Chromium hands
+    the frame to Qt a little later, so the grab is repeated until two in a row agree.
+    """
+    from PySide6.QtCore import QTimer
+
+    state = {"last": None, "tries": 0}
+
+    def attempt() -> None:
+        img = window.grab().toImage()
+        state["tries"] += 1
+        if (state["last"] is not None and img == state["last"]) or state["tries"] > 50:
+            img.save(str(path))
+            done()
+            return
+        state["last"] = img
+        QTimer.singleShot(100, attempt)
+
+    window.canvas.when_drawn(attempt)
+
+
+def run_app(project_path: Path | str, screenshot: str | None = None) -> int:
+    app = ensure_qt_app()
+    from assetmap.ui.main_window import MainWindow
+
     window = MainWindow()
-    window.open_project(Path(project_path))
-    window.resize(1280, 800)
+    if not window.open_project(Path(project_path)):
+        return 2
+    if screenshot:
+        window.resize(1280, 800)
     window.show()
     if screenshot:
-        def grab() -> None:
-            window.grab().save(str(screenshot))
-            app.quit()
-
-        QTimer.singleShot(1500, grab)
+        grab_when_drawn(window, screenshot, app.quit)
     return app.exec()

@@ -1,33 +1,233 @@
-"""Main window (first version: project layers; the map canvas comes with the map-window work)."""
+"""The planner's main window: map canvas in the centre, layers panel and attribute table
+as docks, menus and status bar. Every layer edit is a command on ``self.stack``; the
+map is updated in place (``MapCanvas``), never rebuilt."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox
 
+from assetmap.commands import CommandStack
 from assetmap.errors import UserError
+from assetmap.mapview.commands import RemoveLayer, SetLayerOrder, UpdateLayerInfo
+from assetmap.mapview.layers import LayerCache, layer_style
+from assetmap.ui.attribute_table import AttributeTableDock
+from assetmap.ui.layers_panel import LayersPanel
+from assetmap.ui.map_canvas import MapCanvas
+from assetmap.ui import window_actions
 
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("assetmap")
+        self.setAccessibleName("assetmap main window")
+        self.setAcceptDrops(True)
         self.project = None
-        self.layer_list = QListWidget()
-        self.layer_list.setAccessibleName("Layers")
-        self.setCentralWidget(self.layer_list)
+        self.cache: LayerCache | None = None
+        self.stack = CommandStack()
+        self.canvas = MapCanvas(self)
+        self.setCentralWidget(self.canvas)
+        self.layers_panel = LayersPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_panel)
+        self.table = AttributeTableDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table)
+        self.table.hide()
+        self.coords = QLabel("")
+        self.coords.setAccessibleName("Cursor coordinates")
+        self.scale = QLabel("")
+        self.scale.setAccessibleName("Map scale")
+        self.statusBar().addPermanentWidget(self.coords)
+        self.statusBar().addPermanentWidget(self.scale)
+        self._wire()
+        window_actions.build_menus(self)
+        window_actions.restore_layout(self)
 
-    def open_project(self, path: Path) -> None:
+    def _wire(self) -> None:
+        p, c = self.layers_panel, self.canvas
+        p.visibility_toggled.connect(self.set_layer_visible)
+        p.order_changed.connect(self.set_layer_order)
+        p.opacity_changed.connect(self.set_layer_opacity)
+        p.style_requested.connect(self.edit_style)
+        p.table_requested.connect(self.show_table)
+        p.zoom_requested.connect(c.zoom_to)
+        p.rename_requested.connect(self.rename_layer)
+        p.remove_requested.connect(self.remove_layer)
+        c.cursor_moved.connect(self._cursor)
+        c.scale_changed.connect(self._scale)
+        c.feature_clicked.connect(self._feature_clicked)
+        self.table.selection_changed.connect(lambda layer, ids: c.highlight(layer, ids))
+        self.stack.changed.connect(lambda: window_actions.update_undo(self))
+
+    # ------------------------------------------------------------ features other docks use
+    def add_feature_dock(self, dock: QDockWidget, area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Add a feature's dock (hubs, territories, reports) and a View menu entry for it."""
+        if not dock.objectName():
+            dock.setObjectName(type(dock).__name__)
+        self.addDockWidget(area, dock)
+        window_actions.add_view_toggle(self, dock)
+        return dock
+
+    # ------------------------------------------------------------ project
+    def open_project(self, path: Path) -> bool:
         from assetmap.project import Project
 
         try:
-            self.project = Project.open(path)
+            project = Project.open(path)
         except UserError as exc:
             QMessageBox.warning(self, "Can't open project", str(exc))
+            return False
+        if self.project is not None and self.cache is not None:
+            for name in self.cache.project.layer_names():
+                self.canvas.remove_layer(name)
+        self.project = project
+        self.cache = LayerCache(project)
+        self.stack.clear()
+        self.setWindowTitle(f"{project.title} — assetmap")
+        window_actions.remember_project(self, project.path)
+        self.load_layers()
+        self.canvas.zoom_all()
+        return True
+
+    def load_layers(self, names: list[str] | None = None) -> None:
+        """Send layers (all, or ``names``) to the map and refresh the panel."""
+        infos = self.project.layers()
+        for info in infos:
+            if names is not None and info.name not in names:
+                continue
+            try:
+                spec = self.cache.spec(info)
+            except UserError as exc:  # a style naming a field that is gone: draw it plainly
+                self.statusBar().showMessage(f"{info.display_name}: {exc.message}", 8000)
+                from assetmap.layers.style import Style
+                from assetmap.mapview.leaflet_style import leaflet_style
+
+                spec = leaflet_style(Style.default_for(info.role))
+            self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), spec, info.display_name,
+                                          info.visible, info.opacity)
+        self.canvas.set_order([i.name for i in infos])
+        self.layers_panel.set_layers(infos)
+
+    def _changed(self, names: list[str], what: str) -> None:
+        """Commands call this after do/undo/redo: bring map, panel and table in line."""
+        infos = {i.name: i for i in self.project.layers()}
+        if what == "info":
+            for n in names:
+                info = infos[n]
+                self.canvas.set_visible(n, info.visible)
+                self.canvas.set_opacity(n, info.opacity)
+                self.canvas.set_style(n, self.cache.spec(info), info.display_name)
+        elif what == "order":
+            self.canvas.set_order(list(infos))
+        elif what == "removed":
+            for n in names:
+                self.canvas.remove_layer(n)
+                self.cache.forget(n)
+                if self.table.layer == n:
+                    self.table.hide()
+                    self.table.layer = None
+        elif what == "added":
+            self.load_layers(names)
             return
-        self.setWindowTitle(f"{self.project.title} — assetmap")
-        self.layer_list.clear()
-        for info in self.project.layers():
-            item = QListWidgetItem(f"{info.display_name}  ({info.role.value}, {info.feature_count})")
-            self.layer_list.addItem(item)
+        self.layers_panel.set_layers(list(infos.values()))
+
+    # ------------------------------------------------------------ layer edits (undoable)
+    def _update(self, name: str, text: str, merge: bool = False, **changes) -> None:
+        info = self.project.layer(name)
+        for k, v in changes.items():
+            setattr(info, k, v)
+        self.stack.push(UpdateLayerInfo(self.project, info, text, self._changed), merge=merge)
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        self._update(name, ("show " if visible else "hide ") + name, visible=bool(visible))
+
+    def set_layer_opacity(self, name: str, opacity: float) -> None:
+        self._update(name, f"opacity of {name}", merge=True, opacity=float(opacity))
+
+    def set_layer_order(self, names: list[str]) -> None:
+        if names != self.project.layer_names():
+            self.stack.push(SetLayerOrder(self.project, names, self._changed))
+
+    def set_layer_style(self, name: str, style) -> None:
+        frame = self.cache.frame(name)
+        from assetmap.mapview.leaflet_style import resolve
+
+        resolve(style, frame)  # a bad field or breaks fail here, before anything is saved
+        self._update(name, f"style of {name}", style=style.to_dict())
+
+    def rename_layer(self, name: str, new_title: str | None = None) -> None:
+        info = self.project.layer(name)
+        if new_title is None:
+            new_title, ok = QInputDialog.getText(self, "Rename layer", "Name shown:", text=info.display_name)
+            if not ok:
+                return
+        new_title = new_title.strip()
+        if new_title and new_title != info.display_name:
+            self._update(name, f"rename {info.display_name}", display_name=new_title)
+
+    def remove_layer(self, name: str, confirm: bool = True) -> bool:
+        info = self.project.layer(name)
+        if confirm:
+            answer = QMessageBox.question(
+                self, "Remove layer",
+                f"Remove the layer “{info.display_name}” ({info.feature_count} features) from the project?\n"
+                "You can undo this with Edit › Undo.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.stack.push(RemoveLayer(self.project, name, self._changed))
+        return True
+
+    def edit_style(self, name: str) -> None:
+        from assetmap.ui.style_dialog import StyleDialog
+
+        info = self.project.layer(name)
+        frame = self.cache.frame(name)
+        cols = [c for c in frame.columns if c != frame.geometry.name]
+        numeric = [c for c in cols if str(frame[c].dtype).lower().startswith(("int", "float", "uint"))]
+        text = [c for c in cols if c not in numeric]
+        dlg = StyleDialog(layer_style(info), numeric, text, info.display_name, self)
+        while dlg.exec():
+            try:
+                self.set_layer_style(name, dlg.style())
+                return
+            except UserError as exc:
+                QMessageBox.warning(self, "Style", str(exc))
+
+    # ------------------------------------------------------------ table, identify, status
+    def show_table(self, name: str) -> None:
+        info = self.project.layer(name)
+        self.table.show_layer(name, info.display_name, self.cache.frame(name))
+        self.table.show()
+        self.table.raise_()
+
+    def _feature_clicked(self, layer: str, fid: int, add: bool) -> None:
+        same = self.table.layer == layer
+        ids = sorted(set(self.table.selected_ids() if same else []) ^ {fid}) if add else [fid]
+        if same:
+            self.table.select_ids(ids)
+        self.canvas.highlight(layer, ids)
+
+    def _cursor(self, lon: float, lat: float, scale: float) -> None:
+        self.coords.setText(f"{lat:.5f}, {lon:.5f}")
+        self._scale(scale)
+
+    def _scale(self, scale: float) -> None:
+        self.scale.setText(f"1:{scale:,.0f}")
+
+    # ------------------------------------------------------------ window events
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            window_actions.import_files(self, paths)
+            event.acceptProposedAction()
+
+    def closeEvent(self, event):  # noqa: N802
+        window_actions.save_layout(self)
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+"""Standalone offline HTML of a project's map (Leaflet, script and data inlined)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assetmap.errors import UserError
+from assetmap.mapview.layers import LayerCache
+from assetmap.mapview.page import standalone_html
+from assetmap.tasks import TaskContext, ensure
+
+
+def pick_layers(project, names: list[str] | None):
+    """LayerInfos to draw, top first: ``names`` in project order, or the visible ones."""
+    infos = project.layers()
+    if names:
+        known = {i.name: i for i in infos}
+        by_title = {i.display_name.lower(): i for i in infos}
+        out = []
+        for n in names:
+            info = known.get(n) or by_title.get(n.lower())
+            if info is None:
+                raise UserError(f"{project.path} has no layer named '{n}'.",
+                                f"Layers in this project: {', '.join(known) or '(none yet)'}.")
+            out.append(info)
+        order = [i.name for i in infos]
+        return sorted(out, key=lambda i: order.index(i.name))
+    return [i for i in infos if i.visible]
+
+
+def attribution_text(project, infos) -> str:
+    parts = []
+    meta = project.meta("attribution")
+    if meta:
+        parts.append(meta)
+    for i in infos:
+        if i.source and not any(i.source in p for p in parts):
+            parts.append(f"{i.display_name}: {i.source}")
+    return "; ".join(parts)
+
+
+def export_html(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,
+                ctx: TaskContext | None = None) -> Path:
+    ctx = ensure(ctx)
+    out = Path(out)
+    infos = pick_layers(project, layers)
+    if not infos:
+        raise UserError("There is no layer to put on the map.", "Import a layer, or name layers with --layers.")
+    cache = LayerCache(project)
+    entries = []
+    for n, info in enumerate(infos):
+        ctx.progress(0.9 * n / len(infos), f"Preparing {info.display_name}")
+        entries.append({"name": info.name, "title": info.display_name, "geojson": cache.geojson(info.name),
+                        "spec": cache.spec(info), "visible": True, "opacity": info.opacity})
+    html = standalone_html(entries, title=project.title if title is None else title,
+                           attribution=attribution_text(project, infos),
+                           bounds=cache.bounds([i.name for i in infos]))
+    ctx.check()
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(out)
+    ctx.progress(1.0, "Done")
+    return out

@@ -1,0 +1,52 @@
+"""A project's layers as the map needs them: features read once and kept, turned into
+display GeoJSON and Leaflet style specs on demand (Qt-free; the canvas and exports share it)."""
+
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
+
+from assetmap.layers import LayerInfo
+from assetmap.layers.style import Style
+from assetmap.mapview.geojson import bounds_wgs84, layer_geojson
+from assetmap.mapview.leaflet_style import leaflet_style
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+
+def layer_style(info: LayerInfo) -> Style:
+    return Style.from_dict(info.style) if info.style else Style.default_for(info.role)
+
+
+class LayerCache:
+    def __init__(self, project):
+        self.project = project
+        self._frames: dict[str, "gpd.GeoDataFrame"] = {}
+
+    def frame(self, name: str) -> "gpd.GeoDataFrame":
+        """All features of the layer (the attribute table uses them too)."""
+        if name not in self._frames:
+            self._frames[name] = self.project.read_layer(name)
+        return self._frames[name]
+
+    def forget(self, name: str) -> None:
+        self._frames.pop(name, None)
+
+    def spec(self, info: LayerInfo) -> dict[str, Any]:
+        return leaflet_style(layer_style(info), self.frame(info.name))
+
+    def geojson(self, name: str) -> str:
+        return layer_geojson(self.frame(name))
+
+    def bounds(self, names: list[str] | None = None) -> list[list[float]] | None:
+        out = None
+        for n in names if names is not None else self.project.layer_names():
+            b = bounds_wgs84(self.frame(n))
+            if b is None:
+                continue
+            if out is None:
+                out = b
+            else:
+                out = [[min(out[0][0], b[0][0]), min(out[0][1], b[0][1])],
+                       [max(out[1][0], b[1][0]), max(out[1][1], b[1][1])]]
+        return out

@@ -1,0 +1,223 @@
+"""The map canvas: the offline Leaflet page in a QWebEngineView, driven from Python.
+
+The page is loaded once from a file; layers are then added and changed in place with
+``runJavaScript`` calls to ``window.assetmap`` (resources/js/assetmap_map.js). The page
+talks back through a QWebChannel ``bridge`` object (clicks, cursor, "finished drawing").
+Calls made before the page is ready are queued, so callers never wait for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from assetmap.mapview.page import write_app_page
+
+log = logging.getLogger(__name__)
+
+
+class Bridge(QObject):
+    """The object the page sees as ``bridge``; each slot re-emits a Qt signal."""
+
+    sig_ready = Signal()
+    sig_drawn = Signal(int)
+    sig_feature = Signal(str, int, bool)
+    sig_map_click = Signal(float, float)
+    sig_cursor = Signal(float, float, float)
+    sig_view = Signal(float)
+
+    @Slot()
+    def ready(self) -> None:
+        self.sig_ready.emit()
+
+    @Slot(int)
+    def drawn(self, token: int) -> None:
+        self.sig_drawn.emit(int(token))
+
+    @Slot(str, int, bool)
+    def featureClicked(self, layer: str, fid: int, add: bool) -> None:  # noqa: N802 (JS name)
+        self.sig_feature.emit(layer, int(fid), bool(add))
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lng: float) -> None:  # noqa: N802
+        self.sig_map_click.emit(lat, lng)
+
+    @Slot(float, float, float)
+    def mouseMoved(self, lat: float, lng: float, scale: float) -> None:  # noqa: N802
+        self.sig_cursor.emit(lat, lng, scale)
+
+    @Slot(float)
+    def viewChanged(self, scale: float) -> None:  # noqa: N802
+        self.sig_view.emit(scale)
+
+
+class _Page(QWebEnginePage):
+    """Keeps the page's console errors: a broken script shows up in logs and tests."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.console: list[str] = []
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
+        text = f"{source}:{line}: {message}"
+        self.console.append(text)
+        log.debug("map page: %s", text)
+
+
+def js(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class MapCanvas(QWebEngineView):
+    """Python API of the map; see docs/map.md."""
+
+    ready = Signal()
+    drawn = Signal(int)
+    feature_clicked = Signal(str, int, bool)   # layer, feature id, ctrl held
+    map_clicked = Signal(float, float)         # lon, lat
+    cursor_moved = Signal(float, float, float)  # lon, lat, scale denominator
+    scale_changed = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Map")
+        self.setAccessibleDescription("Map of the project's layers")
+        self._ready = False
+        self._queue: list[tuple[str, Callable | None]] = []
+        self._waiters: list[tuple[int, Callable[[], None]]] = []
+        self._last_drawn = 0
+        self.setPage(_Page(self))
+        self._bridge = Bridge(self)
+        self._channel = QWebChannel(self)
+        self._channel.registerObject("bridge", self._bridge)
+        self.page().setWebChannel(self._channel)
+        s = self.settings()
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        b = self._bridge
+        b.sig_ready.connect(self._on_ready)
+        b.sig_drawn.connect(self._on_drawn)
+        b.sig_feature.connect(self.feature_clicked)
+        b.sig_map_click.connect(lambda lat, lng: self.map_clicked.emit(lng, lat))
+        b.sig_cursor.connect(lambda lat, lng, sc: self.cursor_moved.emit(lng, lat, sc))
+        b.sig_view.connect(self.scale_changed)
+        self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
+        # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
+        self.page_path = write_app_page(Path(self._dir.name))
+        self.load(QUrl.fromLocalFile(str(self.page_path)))
+
+    # ------------------------------------------------------------ plumbing
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def _on_ready(self) -> None:
+        self._ready = True
+        queue, self._queue = self._queue, []
+        for code, cb in queue:
+            self._run(code, cb)
+        self.ready.emit()
+
+    def _on_drawn(self, token: int) -> None:
+        self._last_drawn = max(self._last_drawn, token)
+        due = [fn for t, fn in self._waiters if t <= self._last_drawn]
+        self._waiters = [(t, fn) for t, fn in self._waiters if t > self._last_drawn]
+        self.drawn.emit(token)
+        for fn in due:
+            # Later, from the event loop: fn may itself wait on the page (evaluate).
+            QTimer.singleShot(0, fn)
+
+    def _run(self, code: str, callback: Callable | None) -> None:
+        if callback is None:
+            self.page().runJavaScript(code)
+        else:
+            self.page().runJavaScript(code, 0, callback)
+
+    def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
+        """Run JavaScript in the page (queued until the page is ready)."""
+        if self._ready:
+            self._run(code, callback)
+        else:
+            self._queue.append((code, callback))
+
+    def evaluate(self, code: str, timeout_ms: int = 10000) -> Any:
+        """Run JavaScript and wait for its result (tests, exports; not for the UI's hot paths)."""
+        loop = QEventLoop()
+        box: dict[str, Any] = {}
+
+        def done(value: Any) -> None:
+            box["v"] = value
+            loop.quit()
+
+        self.run_js(code, done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if "v" not in box:
+            loop.exec()
+        if "v" not in box:
+            raise TimeoutError(f"the map page did not answer: {code[:60]}")
+        return box["v"]
+
+    def when_drawn(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once everything asked of the page so far is on screen."""
+        def got(token: Any) -> None:
+            t = int(token or 0)
+            if t <= self._last_drawn:
+                QTimer.singleShot(0, fn)
+            else:
+                self._waiters.append((t, fn))
+
+        self.run_js("assetmap.redraw()", got)
+
+    # ------------------------------------------------------------ map API
+    def set_layer_geojson(self, name: str, geojson: str, style: dict, title: str | None = None,
+                          visible: bool = True, opacity: float = 1.0) -> None:
+        """Add or replace a layer. ``geojson``: text from ``mapview.layer_geojson``;
+        ``style``: a spec from ``mapview.leaflet_style``."""
+        opts = {"visible": bool(visible), "opacity": float(opacity)}
+        self.run_js(f"assetmap.setLayer({js(name)},{js(title or name)},{geojson},{js(style)},{js(opts)})")
+
+    def set_style(self, name: str, style: dict, title: str | None = None) -> None:
+        self.run_js(f"assetmap.setStyle({js(name)},{js(title or '')},{js(style)})")
+
+    def set_visible(self, name: str, visible: bool) -> None:
+        self.run_js(f"assetmap.setVisible({js(name)},{js(bool(visible))})")
+
+    def set_opacity(self, name: str, opacity: float) -> None:
+        self.run_js(f"assetmap.setOpacity({js(name)},{js(float(opacity))})")
+
+    def set_order(self, names: list[str]) -> None:
+        """Top layer first."""
+        self.run_js(f"assetmap.setOrder({js(list(names))})")
+
+    def remove_layer(self, name: str) -> None:
+        self.run_js(f"assetmap.removeLayer({js(name)})")
+
+    def highlight(self, name: str, ids) -> None:
+        self.run_js(f"assetmap.highlight({js(name)},{js([int(i) for i in ids])})")
+
+    def zoom_to(self, name: str, ids=None) -> None:
+        self.run_js(f"assetmap.zoomTo({js(name)},{js([int(i) for i in ids] if ids else None)})")
+
+    def zoom_all(self) -> None:
+        self.run_js("assetmap.zoomAll()")
+
+    def zoom_in(self) -> None:
+        self.run_js("assetmap.zoomBy(1)")
+
+    def zoom_out(self) -> None:
+        self.run_js("assetmap.zoomBy(-1)")
+
+    def set_title(self, text: str) -> None:
+        self.run_js(f"assetmap.setTitle({js(text)})")
+
+    def state(self) -> dict:
+        """The page's own view of its layers (order, visibility, opacity, highlight, legend)."""
+        return json.loads(self.evaluate("JSON.stringify(assetmap.state())"))

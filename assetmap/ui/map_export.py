@@ -1,0 +1,271 @@
+"""Printable map (PNG or PDF) drawn with QPainter: title, map, legend, scale bar, north
+arrow, date and data sources. No web engine needed, so it works headless
+(QT_QPA_PLATFORM=offscreen) and from a worker thread (QImage/QPdfWriter only)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPainterPath,
+                           QPdfWriter, QPen, QPolygonF)
+
+from assetmap.errors import UserError
+from assetmap.mapview.classify import class_index
+from assetmap.mapview.export import attribution_text, pick_layers
+from assetmap.mapview.geojson import display_frame
+from assetmap.mapview.layers import LayerCache
+from assetmap.tasks import TaskContext, ensure
+
+MERCATOR_R = 6378137.0
+
+
+def _merc(lon, lat):
+    import numpy as np
+
+    x = np.radians(lon) * MERCATOR_R
+    y = np.log(np.tan(np.pi / 4 + np.radians(np.clip(lat, -85, 85)) / 2)) * MERCATOR_R
+    return x, y
+
+
+def feature_colors(frame, spec) -> list[str]:
+    """Fill colour per feature, computed as the page's script does."""
+    kind = spec["kind"]
+    if kind == "graduated":
+        col = frame[spec["field"]]
+        out = []
+        for v in col.tolist():
+            i = class_index(v, spec["breaks"])
+            out.append(spec["other"] if i < 0 else spec["colors"][i])
+        return out
+    if kind == "categorized":
+        cats = spec["categories"]
+        return [cats.get(str(v), spec["other"]) if v is not None else spec["other"]
+                for v in frame[spec["field"]].tolist()]
+    return [spec["color"]] * len(frame)
+
+
+def _nice(x: float) -> float:
+    p = 10 ** math.floor(math.log10(x))
+    for m in (5, 2, 1):
+        if m * p <= x:
+            return m * p
+    return p
+
+
+class _Layout:
+    def __init__(self, w: float, h: float, dpi: float):
+        self.w, self.h, self.dpi = w, h, dpi
+        self.pt = dpi / 72.0                       # one typographic point in device pixels
+        m = 0.35 * dpi
+        self.margin = m
+        self.title = QRectF(m, m, w - 2 * m, 26 * self.pt)
+        self.legend_w = min(2.6 * dpi, w * 0.3)
+        top = self.title.bottom() + 6 * self.pt
+        self.footer_h = 44 * self.pt
+        self.map = QRectF(m, top, w - 2 * m - self.legend_w - 10 * self.pt, h - top - m - self.footer_h)
+        self.legend = QRectF(self.map.right() + 10 * self.pt, top, self.legend_w, self.map.height())
+
+
+def _font(px_pt: float, size: float, bold: bool = False) -> QFont:
+    f = QFont("DejaVu Sans")
+    f.setPixelSize(max(1, round(size * px_pt)))
+    f.setBold(bold)
+    return f
+
+
+def render(painter: QPainter, project, infos, title: str, w: float, h: float, dpi: float,
+           ctx: TaskContext | None = None) -> dict:
+    """Draw the whole sheet; returns where things went (tests check the legend and title)."""
+    ctx = ensure(ctx)
+    lay = _Layout(w, h, dpi)
+    cache = LayerCache(project)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(lay.pt, 18, bold=True))
+    painter.drawText(lay.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+
+    frames, specs = [], []
+    for i, info in enumerate(infos):
+        ctx.progress(0.1 + 0.4 * i / len(infos), f"Preparing {info.display_name}")
+        frames.append(display_frame(cache.frame(info.name), simplify=0))
+        specs.append(cache.spec(info))
+    bounds = cache.bounds([i.name for i in infos])
+    if bounds is None:
+        raise UserError("The chosen layers have no features to draw.", "Choose other layers with --layers.")
+    (s, wl), (n, e) = bounds
+    (x0, x1), (y0, y1) = _merc([wl, e], [s, n])
+    span_x, span_y = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+    k = min(lay.map.width() / span_x, lay.map.height() / span_y) * 0.95
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    mx, my = lay.map.center().x(), lay.map.center().y()
+
+    def to_px(xs, ys):
+        return mx + (xs - cx) * k, my - (ys - cy) * k
+
+    painter.save()
+    painter.setClipRect(lay.map)
+    painter.fillRect(lay.map, QColor("#f4f4f1"))
+    import shapely
+
+    for i in reversed(range(len(infos))):  # bottom layer first
+        ctx.progress(0.5 + 0.4 * (len(infos) - i) / len(infos), f"Drawing {infos[i].display_name}")
+        frame, spec, info = frames[i], specs[i], infos[i]
+        colors = feature_colors(frame, spec)
+        painter.setOpacity(info.opacity)
+        pen = QPen(QColor(spec["stroke"]))
+        pen.setWidthF(max(0.5, spec["weight"] * lay.pt * 0.75))
+        for geom, color in zip(frame.geometry.values, colors):
+            fill = QColor(color)
+            fill.setAlphaF(spec["fillOpacity"])
+            painter.setBrush(QBrush(fill))
+            gt = geom.geom_type
+            if gt in ("Point", "MultiPoint"):
+                painter.setPen(QPen(QColor("#222222"), lay.pt * 0.5))
+                r = spec["radius"] * lay.pt * 0.75
+                for pt in shapely.get_parts(geom):
+                    px, py = to_px(*_merc(pt.x, pt.y))
+                    painter.drawEllipse(QPointF(px, py), r, r)
+                continue
+            painter.setPen(pen)
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for part in shapely.get_parts(geom):
+                rings = ([part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part])
+                for ring in rings:
+                    xy = shapely.get_coordinates(ring)
+                    px, py = to_px(*_merc(xy[:, 0], xy[:, 1]))
+                    poly = QPolygonF([QPointF(a, b) for a, b in zip(px, py)])
+                    if part.geom_type == "Polygon":
+                        path.addPolygon(poly)
+                        path.closeSubpath()
+                    else:
+                        path.addPolygon(poly)
+            if "Polygon" not in gt:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+    painter.setOpacity(1.0)
+    painter.restore()
+    painter.setPen(QPen(QColor("#555555"), lay.pt * 0.75))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(lay.map)
+
+    _north_arrow(painter, lay)
+    _scale_bar(painter, lay, k, (s + n) / 2)
+    legend_labels = _legend(painter, lay, infos, specs)
+    attribution = attribution_text(project, infos)
+    painter.setPen(QColor("#333333"))
+    painter.setFont(_font(lay.pt, 8))
+    foot = QRectF(lay.margin, lay.map.bottom() + 22 * lay.pt, w - 2 * lay.margin, lay.footer_h - 22 * lay.pt)
+    date = _dt.date.today().isoformat()
+    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                     f"Made with assetmap on {date}. Sources: {attribution or 'not recorded'}")
+    ctx.progress(1.0, "Done")
+    return {"title": title, "legend": legend_labels, "date": date, "attribution": attribution}
+
+
+def _north_arrow(painter: QPainter, lay: _Layout) -> None:
+    size = 22 * lay.pt
+    x, y = lay.map.right() - size - 8 * lay.pt, lay.map.top() + 8 * lay.pt
+    tri = QPolygonF([QPointF(x + size / 2, y), QPointF(x + size, y + size * 1.1),
+                     QPointF(x + size / 2, y + size * 0.8), QPointF(x, y + size * 1.1)])
+    painter.setPen(QPen(QColor("#111111"), lay.pt * 0.75))
+    painter.setBrush(QColor("#111111"))
+    painter.drawPolygon(tri)
+    painter.setFont(_font(lay.pt, 10, bold=True))
+    painter.drawText(QRectF(x, y + size * 1.1, size, 14 * lay.pt), Qt.AlignmentFlag.AlignCenter, "N")
+
+
+def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
+    # Web Mercator stretches by 1/cos(lat): ground metres per device pixel here.
+    m_per_px = math.cos(math.radians(lat)) / k
+    target_px = lay.map.width() / 5
+    metres = _nice(target_px * m_per_px)
+    miles = _nice(target_px * m_per_px / 1609.344)
+    x, y = lay.map.left(), lay.map.bottom() + 6 * lay.pt
+    painter.setFont(_font(lay.pt, 8))
+    painter.setPen(QPen(QColor("#111111"), lay.pt))
+    for i, (length, label) in enumerate([(metres / m_per_px, f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"),
+                                         (miles * 1609.344 / m_per_px, f"{miles:g} mi")]):
+        yy = y + i * 8 * lay.pt
+        painter.drawLine(QPointF(x, yy), QPointF(x + length, yy))
+        painter.drawLine(QPointF(x + length, yy - 2 * lay.pt), QPointF(x + length, yy + 2 * lay.pt))
+        painter.drawText(QPointF(x + length + 4 * lay.pt, yy + 3 * lay.pt), label)
+
+
+def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
+    labels = []
+    y = lay.legend.top()
+    pt = lay.pt
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(pt, 11, bold=True))
+    painter.drawText(QPointF(lay.legend.left(), y + 11 * pt), "Legend")
+    y += 20 * pt
+    for info, spec in zip(infos, specs):
+        painter.setFont(_font(pt, 9, bold=True))
+        head = info.display_name + (f" ({spec['field']})" if spec["kind"] != "single" else "")
+        painter.setPen(QColor("#111111"))
+        painter.drawText(QRectF(lay.legend.left(), y, lay.legend.width(), 12 * pt), Qt.AlignmentFlag.AlignLeft, head)
+        labels.append(head)
+        y += 14 * pt
+        painter.setFont(_font(pt, 8))
+        for item in spec["legend"]:
+            painter.setPen(QPen(QColor("#333333"), pt * 0.5))
+            painter.setBrush(QColor(item["color"]))
+            painter.drawRect(QRectF(lay.legend.left(), y, 14 * pt, 10 * pt))
+            painter.drawText(QPointF(lay.legend.left() + 20 * pt, y + 9 * pt), item["label"] or info.display_name)
+            labels.append(item["label"])
+            y += 13 * pt
+        y += 8 * pt
+    return labels
+
+
+def export_image(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,
+                 width_in: float = 11.0, height_in: float = 8.5, dpi: int = 150,
+                 ctx: TaskContext | None = None) -> Path:
+    """Write a PNG or PDF sheet of the map; layers: names or None for the visible ones."""
+    out = Path(out)
+    infos = pick_layers(project, layers)
+    if not infos:
+        raise UserError("There is no layer to put on the map.", "Import a layer, or name layers with --layers.")
+    title = project.title if title is None else title
+    suffix = out.suffix.lower()
+    tmp = out.with_name(out.stem + ".part" + out.suffix)
+    try:
+        _write(tmp, suffix, project, infos, title, width_in, height_in, dpi, ctx, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # Cancel or failure leaves no half-written file
+        raise
+    tmp.replace(out)
+    return out
+
+
+def _write(tmp, suffix, project, infos, title, width_in, height_in, dpi, ctx, out) -> None:
+    if suffix == ".png":
+        img = QImage(round(width_in * dpi), round(height_in * dpi), QImage.Format.Format_ARGB32)
+        img.setDotsPerMeterX(round(dpi / 0.0254))
+        img.setDotsPerMeterY(round(dpi / 0.0254))
+        painter = QPainter(img)
+        try:
+            render(painter, project, infos, title, img.width(), img.height(), dpi, ctx)
+        finally:
+            painter.end()
+        if not img.save(str(tmp), "PNG"):
+            raise UserError(f"Could not write {out}.", "Check that the folder exists and is writable.")
+    elif suffix == ".pdf":
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(dpi)
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width_in, height_in), QPageSize.Unit.Inch),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(title)
+        writer.setCreator("assetmap")
+        painter = QPainter(writer)
+        try:
+            render(painter, project, infos, title, writer.width(), writer.height(), dpi, ctx)
+        finally:
+            painter.end()
+    else:
+        raise UserError(f"Can't export a map as '{out.suffix}'.", "Use .png, .pdf or .html.")

@@ -1,0 +1,101 @@
+"""Run long work (import, export, save as) on a worker thread with a progress dialog and
+Cancel. The work is a plain function taking a ``TaskContext``; Cancel sets the context,
+and the core function stops at its next ``ctx.progress``/``ctx.check`` before committing."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from assetmap.errors import Cancelled, UserError
+from assetmap.tasks import TaskContext
+
+
+class _Signals(QObject):
+    progress = Signal(float, str)
+    done = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[TaskContext], Any], ctx: TaskContext, signals: _Signals):
+        super().__init__()
+        self.fn, self.ctx, self.signals = fn, ctx, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.ctx)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class Task(QObject):
+    """One running job; ``finished(ok)`` fires on the GUI thread after done/failed/cancelled."""
+
+    finished = Signal(bool)
+
+    def __init__(self, parent: QWidget, title: str, fn: Callable[[TaskContext], Any],
+                 on_done: Callable[[Any], None] | None = None, quiet_errors: bool = False):
+        super().__init__(parent)
+        self.ctx = TaskContext(on_progress=lambda f, m: self._signals.progress.emit(f, m))
+        self._signals = _Signals()
+        self.error: Exception | None = None
+        self.result: Any = None
+        self._on_done = on_done
+        self._quiet = quiet_errors
+        self.dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setAccessibleName(f"{title} progress")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self.ctx.cancel)
+        self._signals.progress.connect(self._progress)
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self._signals.cancelled.connect(self._cancelled)
+        QThreadPool.globalInstance().start(_Job(fn, self.ctx, self._signals))
+
+    def _progress(self, f: float, msg: str) -> None:
+        self.dialog.setValue(int(f * 1000))
+        if msg:
+            self.dialog.setLabelText(msg)
+
+    def _close(self) -> None:
+        self.dialog.canceled.disconnect(self.ctx.cancel)
+        self.dialog.reset()
+        self.dialog.hide()
+
+    def _done(self, result: Any) -> None:
+        self._close()
+        self.result = result
+        if self._on_done:
+            self._on_done(result)
+        self.finished.emit(True)
+
+    def _failed(self, exc: Exception) -> None:
+        self._close()
+        self.error = exc
+        if not self._quiet:
+            text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            QMessageBox.warning(self.parent(), "Something went wrong", text)
+        self.finished.emit(False)
+
+    def _cancelled(self) -> None:
+        self._close()
+        self.finished.emit(False)
+
+
+def run_task(parent: QWidget, title: str, fn: Callable[[TaskContext], Any],
+             on_done: Callable[[Any], None] | None = None, quiet_errors: bool = False) -> Task:
+    task = Task(parent, title, fn, on_done, quiet_errors)
+    tasks = parent.__dict__.setdefault("_assetmap_tasks", [])
+    tasks.append(task)  # keep it alive until it ends
+    task.finished.connect(lambda *_: tasks.remove(task) if task in tasks else None)
+    return task

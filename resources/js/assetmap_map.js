@@ -1,0 +1,318 @@
+/* assetmap map page: layers are added and changed in place from Python (runJavaScript)
+ * or from the inlined data of an exported HTML; the page itself is never rebuilt.
+ * Each layer has its own pane (order, opacity, visibility are CSS on the pane: instant)
+ * and its own canvas renderer (thousands of polygons draw as one bitmap). */
+(function () {
+  "use strict";
+  var map, bridge = null, layers = {}, order = [], legendDiv, titleDiv, drawnToken = 0;
+
+  function esc(s) {
+    return String(s === null || s === undefined ? "" : s).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+
+  // Points drawn on the canvas with a symbol (circle, square, triangle, diamond).
+  var SymbolMarker = L.CircleMarker.extend({
+    _updatePath: function () {
+      var r = this._renderer, sym = this.options.symbol || "circle";
+      if (sym === "circle" || !r._ctx) { return L.CircleMarker.prototype._updatePath.call(this); }
+      if (!r._drawing || this._empty()) { return; }
+      var p = this._point, ctx = r._ctx, s = Math.max(Math.round(this._radius), 1);
+      r._drawnLayers[this._leaflet_id] = this;
+      ctx.beginPath();
+      if (sym === "square") { ctx.rect(p.x - s, p.y - s, 2 * s, 2 * s); }
+      else if (sym === "triangle") {
+        ctx.moveTo(p.x, p.y - s * 1.2); ctx.lineTo(p.x + s, p.y + s * 0.8); ctx.lineTo(p.x - s, p.y + s * 0.8);
+        ctx.closePath();
+      } else {
+        ctx.moveTo(p.x, p.y - s * 1.3); ctx.lineTo(p.x + s, p.y); ctx.lineTo(p.x, p.y + s * 1.3);
+        ctx.lineTo(p.x - s, p.y); ctx.closePath();
+      }
+      r._fillStroke(ctx, this);
+    }
+  });
+
+  function classOf(v, breaks) {
+    if (v === null || v === undefined || v === "" || isNaN(Number(v))) { return -1; }
+    v = Number(v);
+    for (var i = 0; i < breaks.length; i++) { if (v <= breaks[i]) { return i; } }
+    return breaks.length - 1;
+  }
+
+  function fillFor(spec, props) {
+    if (spec.kind === "graduated") {
+      var i = classOf(props[spec.field], spec.breaks);
+      return i < 0 ? spec.other : spec.colors[i];
+    }
+    if (spec.kind === "categorized") {
+      var v = props[spec.field];
+      var c = (v === null || v === undefined) ? undefined : spec.categories[String(v)];
+      return c || spec.other;
+    }
+    return spec.color;
+  }
+
+  function styleFn(entry) {
+    return function (feature) {
+      var spec = entry.spec, hl = entry.highlight[feature.id];
+      var isPoint = feature.geometry && feature.geometry.type.indexOf("Point") >= 0;
+      var fill = fillFor(spec, feature.properties || {});
+      var sym = spec.symbol;
+      if (spec.kind === "categorized" && spec.symbols) {
+        sym = spec.symbols[String((feature.properties || {})[spec.field])] || sym;
+      }
+      return {
+        color: hl ? "#000000" : (isPoint ? "#222222" : spec.stroke),
+        weight: hl ? 4 : spec.weight, opacity: 1,
+        fillColor: fill, fillOpacity: spec.fillOpacity, fill: true,
+        radius: spec.radius, symbol: sym
+      };
+    };
+  }
+
+  function scheduleDrawn() {
+    // Canvas renderers repaint on the next animation frame; two frames later the
+    // pixels are on screen, which is what a screenshot needs.
+    var token = ++drawnToken;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        if (bridge && token === drawnToken) { bridge.drawn(token); }
+        window.assetmapDrawn = token;
+      });
+    });
+    return token;
+  }
+
+  function applyOrder() {
+    var n = order.length;
+    order.forEach(function (name, i) {
+      var e = layers[name];
+      if (e) { e.pane.style.zIndex = String(400 + (n - i)); }
+    });
+  }
+
+  function renderLegend() {
+    var html = "";
+    order.forEach(function (name) {
+      var e = layers[name];
+      if (!e || !e.visible || !e.spec.legend || !e.spec.legend.length) { return; }
+      html += '<div class="am-legend-layer"><div class="am-legend-title">' + esc(e.title) +
+        (e.spec.field && e.spec.kind !== "single" ? " <span>(" + esc(e.spec.field) + ")</span>" : "") + "</div>";
+      e.spec.legend.forEach(function (it) {
+        html += '<div class="am-legend-item"><i class="am-sym am-' + esc(it.symbol || "circle") +
+          (e.point ? " am-point" : "") + '" style="background:' + esc(it.color) + '"></i>' +
+          esc(it.label) + "</div>";
+      });
+      html += "</div>";
+    });
+    legendDiv.innerHTML = html;
+    legendDiv.style.display = html ? "block" : "none";
+  }
+
+  function popupHtml(entry, feature) {
+    var rows = "";
+    var props = feature.properties || {};
+    Object.keys(props).forEach(function (k) {
+      rows += "<tr><th>" + esc(k) + "</th><td>" + esc(props[k]) + "</td></tr>";
+    });
+    return '<div class="am-popup"><b>' + esc(entry.title) + '</b><table>' + rows + "</table></div>";
+  }
+
+  var api = {
+    init: function (opts) {
+      opts = opts || {};
+      map = L.map("map", {preferCanvas: true, zoomControl: true, attributionControl: true,
+                          zoomSnap: 0.25, center: [38.63, -90.24], zoom: 11});
+      map.attributionControl.setPrefix(false);
+      L.control.scale({imperial: true, metric: true}).addTo(map);
+      var legend = L.control({position: "bottomright"});
+      legend.onAdd = function () {
+        legendDiv = L.DomUtil.create("div", "am-legend");
+        legendDiv.setAttribute("role", "region");
+        legendDiv.setAttribute("aria-label", "Legend");
+        L.DomEvent.disableClickPropagation(legendDiv);
+        return legendDiv;
+      };
+      legend.addTo(map);
+      var title = L.control({position: "topright"});
+      title.onAdd = function () { titleDiv = L.DomUtil.create("div", "am-title"); return titleDiv; };
+      title.addTo(map);
+      api.setTitle(opts.title || "");
+      if (opts.attribution) { map.attributionControl.addAttribution(esc(opts.attribution)); }
+      var pending = false, last = null;
+      map.on("mousemove", function (ev) {
+        last = ev.latlng;
+        if (pending || !bridge) { return; }
+        pending = true;
+        requestAnimationFrame(function () {
+          pending = false;
+          bridge.mouseMoved(last.lat, last.lng, api.scale());
+        });
+      });
+      map.on("zoomend moveend", function () { if (bridge) { bridge.viewChanged(api.scale()); } });
+      map.on("click", function (ev) {
+        if (bridge) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); }
+      });
+      if (opts.basemap) {
+        L.tileLayer(opts.basemap, {maxZoom: 19, attribution: opts.basemapAttribution || ""}).addTo(map);
+      }
+      return true;
+    },
+    setTitle: function (text) {
+      titleDiv.innerHTML = text ? "<h1>" + esc(text) + "</h1>" : "";
+      titleDiv.style.display = text ? "block" : "none";
+    },
+    scale: function () {
+      var c = map.getCenter();
+      var mpp = 40075016.686 * Math.cos(c.lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
+      return mpp * 96 / 0.0254;  // 1 : scale at 96 dpi
+    },
+    setLayer: function (name, title, geojson, spec, opts) {
+      opts = opts || {};
+      var entry = layers[name];
+      if (entry) { map.removeLayer(entry.layer); }
+      else {
+        var pane = map.createPane("am-" + name);
+        entry = layers[name] = {pane: pane, renderer: L.canvas({pane: "am-" + name, padding: 0.2})};
+        if (order.indexOf(name) < 0) { order.push(name); }
+      }
+      entry.title = title; entry.spec = spec; entry.highlight = {}; entry.byId = {};
+      entry.point = false;
+      entry.layer = L.geoJSON(geojson, {
+        pane: "am-" + name, renderer: entry.renderer, style: styleFn(entry),
+        pointToLayer: function (f, latlng) {
+          entry.point = true;
+          return new SymbolMarker(latlng, {pane: "am-" + name, renderer: entry.renderer});
+        },
+        onEachFeature: function (f, lyr) {
+          entry.byId[f.id] = lyr;
+          lyr.on("click", function (ev) {
+            L.DomEvent.stopPropagation(ev);
+            if (api.identify) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
+            if (bridge) { bridge.featureClicked(name, f.id, !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey))); }
+          });
+        }
+      });
+      entry.layer.addTo(map);
+      entry.count = geojson.features ? geojson.features.length : 0;
+      api.setVisible(name, opts.visible !== false, true);
+      api.setOpacity(name, opts.opacity === undefined ? 1 : opts.opacity, true);
+      applyOrder();
+      renderLegend();
+      return scheduleDrawn();
+    },
+    setStyle: function (name, title, spec) {
+      var e = layers[name];
+      if (!e) { return -1; }
+      e.spec = spec;
+      if (title) { e.title = title; }
+      e.layer.setStyle(styleFn(e));
+      renderLegend();
+      return scheduleDrawn();
+    },
+    setVisible: function (name, on, quiet) {
+      var e = layers[name];
+      if (!e) { return -1; }
+      e.visible = !!on;
+      e.pane.style.display = on ? "" : "none";
+      if (!quiet) { renderLegend(); return scheduleDrawn(); }
+      return 0;
+    },
+    setOpacity: function (name, op, quiet) {
+      var e = layers[name];
+      if (!e) { return -1; }
+      e.opacity = op;
+      e.pane.style.opacity = String(op);
+      return quiet ? 0 : scheduleDrawn();
+    },
+    setOrder: function (names) {
+      order = names.filter(function (n) { return layers[n]; })
+        .concat(order.filter(function (n) { return names.indexOf(n) < 0 && layers[n]; }));
+      applyOrder();
+      renderLegend();
+      return scheduleDrawn();
+    },
+    removeLayer: function (name) {
+      var e = layers[name];
+      if (!e) { return -1; }
+      map.removeLayer(e.layer);
+      e.pane.parentNode.removeChild(e.pane);
+      delete map._panes["am-" + name];
+      delete layers[name];
+      order = order.filter(function (n) { return n !== name; });
+      renderLegend();
+      return scheduleDrawn();
+    },
+    highlight: function (name, ids) {
+      var e = layers[name];
+      if (!e) { return -1; }
+      var old = e.highlight;
+      e.highlight = {};
+      ids.forEach(function (id) { e.highlight[id] = true; });
+      var style = styleFn(e);
+      Object.keys(old).concat(ids.map(String)).forEach(function (id) {
+        var lyr = e.byId[id];
+        if (lyr) { lyr.setStyle(style(lyr.feature)); if (e.highlight[id] && lyr.bringToFront) { lyr.bringToFront(); } }
+      });
+      return scheduleDrawn();
+    },
+    zoomTo: function (name, ids) {
+      var e = layers[name];
+      if (!e) { return false; }
+      var b;
+      if (ids && ids.length) {
+        b = L.latLngBounds([]);
+        ids.forEach(function (id) {
+          var l = e.byId[id];
+          if (l) { b.extend(l.getBounds ? l.getBounds() : l.getLatLng()); }
+        });
+      } else { b = e.layer.getBounds(); }
+      if (!b.isValid()) { return false; }
+      map.fitBounds(b, {padding: [10, 10], maxZoom: 18, animate: false});
+      scheduleDrawn();
+      return true;
+    },
+    zoomAll: function () {
+      var b = L.latLngBounds([]);
+      order.forEach(function (n) { if (layers[n].visible) { b.extend(layers[n].layer.getBounds()); } });
+      if (!b.isValid()) { return false; }
+      map.fitBounds(b, {padding: [10, 10], animate: false});
+      scheduleDrawn();
+      return true;
+    },
+    redraw: function () { return scheduleDrawn(); },
+    zoomBy: function (d) { map.setZoom(map.getZoom() + d, {animate: false}); return scheduleDrawn(); },
+    fitBounds: function (b) { map.fitBounds(b, {animate: false}); return scheduleDrawn(); },
+    // What tests and the Python side read back: the page's own view of each layer.
+    state: function () {
+      return {
+        order: order.slice(),
+        zoom: map.getZoom(),
+        center: [map.getCenter().lat, map.getCenter().lng],
+        legend: legendDiv.innerText,
+        layers: order.map(function (n) {
+          var e = layers[n];
+          return {name: n, title: e.title, visible: e.visible, opacity: Number(e.pane.style.opacity),
+                  z: Number(e.pane.style.zIndex), count: e.count, kind: e.spec.kind,
+                  highlighted: Object.keys(e.highlight).map(Number).sort(function (a, b) { return a - b; })};
+        })
+      };
+    },
+    featureFill: function (name, id) {
+      var l = layers[name] && layers[name].byId[id];
+      return l ? l.options.fillColor : null;
+    },
+    identify: true
+  };
+  window.assetmap = api;
+
+  window.assetmapConnect = function () {
+    if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
+      new QWebChannel(window.qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge;
+        bridge.ready();
+      });
+    }
+  };
+})();
