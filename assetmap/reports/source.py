@@ -46,15 +46,18 @@ def _row_list(rows) -> str:
     return shown + (f" and {len(rows) - _SHOW_ROWS} more" if len(rows) > _SHOW_ROWS else "")
 
 
-def _read_columns(path: Path, encoding: str | None, wanted: list[str]):
+def _read_columns(path: Path, encoding: str | None, wanted: list[str], numeric: list[str]):
     import pandas as pd
 
     from assetmap.importers.csv_points import NA_VALUES
 
+    # Coordinates are parsed as numbers by the C reader (fast); a column holding text falls
+    # back to strings and is converted in read_reports, so bad values become "no coordinates".
+    text_cols = {c: str for c in wanted if c not in numeric}
     try:
         return pd.read_csv(path, encoding=encoding or "utf-8-sig", na_values=NA_VALUES,
                            keep_default_na=False, usecols=lambda c: str(c).strip() in wanted,
-                           skipinitialspace=True, dtype=str, engine="c")
+                           dtype=text_cols, engine="c")
     except UnicodeDecodeError as exc:
         raise UserError(f"{path} is not {encoding or 'UTF-8'} text.",
                         "Save it as 'CSV UTF-8', or name its encoding with --encoding.") from exc
@@ -81,6 +84,15 @@ def _header(path: Path, encoding: str | None) -> list[str]:
     except pd.errors.EmptyDataError as exc:
         raise UserError(f"{path} has no header row.", "Check that it is the right file.") from exc
     return [str(c).strip() for c in cols]
+
+
+def _numbers(col):
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        return col.to_numpy(dtype=float, na_value=float("nan"))
+    return pd.to_numeric(col.astype("string").str.strip(), errors="coerce").to_numpy(
+        dtype=float, na_value=float("nan"))
 
 
 def parse_dates(text, source: str, column: str, skip_bad: bool):
@@ -171,7 +183,7 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
     for col in (x, y, date_col, filter_col):
         if col is not None and col not in cols:
             raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
-    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col} if c])
+    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col} if c], [x, y])
     df.columns = [str(c).strip() for c in df.columns]
     out = ReportRows(x=np.empty(0), y=np.empty(0), located=np.empty(0, bool), period_code=None,
                      read=len(df), x_col=x, y_col=y)
@@ -183,8 +195,7 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
     else:
         rows = np.arange(len(df))
     out.selected = len(df)
-    xs = pd.to_numeric(df[x].str.strip(), errors="coerce").to_numpy(dtype=float)
-    ys = pd.to_numeric(df[y].str.strip(), errors="coerce").to_numpy(dtype=float)
+    xs, ys = _numbers(df[x]), _numbers(df[y])
     located = np.isfinite(xs) & np.isfinite(ys)
     out.no_coordinates = int((~located).sum())
     if date_col is not None:
