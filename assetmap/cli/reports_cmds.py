@@ -34,6 +34,24 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_reports)
 
+    p = sub.add_parser("hotspots", help="Getis-Ord Gi* hot spots of an aggregate layer (or 'hot in both')")
+    p.add_argument("project")
+    p.add_argument("layer", help="aggregate layer (e.g. dv_by_neighborhoods)")
+    p.add_argument("--period", help="one period of the layer (default: all periods together)")
+    p.add_argument("--fdr", action="store_true", help="false-discovery-rate control (Benjamini-Hochberg)")
+    p.add_argument("--both", metavar="LAYER", help="also mark units hot in this aggregate layer too")
+    p.add_argument("--name", help="layer name (default LAYER_hotspots)")
+    p.add_argument("--replace", action="store_true")
+    p.set_defaults(func=cmd_hotspots)
+
+    p = sub.add_parser("bivariate", help="3x3 bivariate classes and correlation of two aggregate layers")
+    p.add_argument("project")
+    p.add_argument("layer_a")
+    p.add_argument("layer_b")
+    p.add_argument("--period")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bivariate)
+
 
 def cmd_reports(args) -> int:
     from assetmap.project import Project
@@ -54,4 +72,41 @@ def cmd_reports(args) -> int:
                           "complementary": result.complementary}, indent=2))
     else:
         print("\n".join(result.lines()))
+    return 0
+
+
+def cmd_hotspots(args) -> int:
+    from assetmap.project import Project
+    from assetmap.reports.hotspots import hot_in_both, hotspots
+
+    project = Project.open(args.project)
+    info = hotspots(project, args.layer, period=args.period, fdr=args.fdr, name=args.name, replace=args.replace)
+    counts = project.read_layer(info.name, columns=["gi_bin"])["gi_bin"].value_counts()
+    print(f"Wrote hot-spot layer '{info.name}': {int(counts[counts.index > 0].sum())} hot and "
+          f"{int(counts[counts.index < 0].sum())} cold units (90 % confidence or more"
+          + (", FDR-controlled)." if args.fdr else ")."))
+    if args.both:
+        other = hotspots(project, args.both, period=args.period, fdr=args.fdr, replace=args.replace)
+        both = hot_in_both(project, info.name, other.name, name=f"hot_in_both_{args.layer}"[:63],
+                           replace=args.replace)
+        n = int(project.read_layer(both.name, columns=["hot_in_both"])["hot_in_both"].sum())
+        print(f"Wrote '{other.name}' and '{both.name}': {n} units hot in both.")
+    return 0
+
+
+def cmd_bivariate(args) -> int:
+    from assetmap.project import Project
+    from assetmap.reports.bivariate import bivariate
+
+    b = bivariate(Project.open(args.project), args.layer_a, args.layer_b, period=args.period)
+    if args.json:
+        print(json.dumps({"units": [str(u) for u in b.units], "class_a": b.class_a, "class_b": b.class_b,
+                          "colors": b.colors, "breaks_a": b.breaks_a, "breaks_b": b.breaks_b,
+                          "pearson": b.pearson, "spearman": b.spearman, "n": b.n, "legend": b.legend},
+                         indent=2))
+    else:
+        fmt = lambda v: "n/a" if v is None else f"{v:.2f}"  # noqa: E731
+        print(f"{b.n} units known in both: Pearson r = {fmt(b.pearson)}, Spearman rho = {fmt(b.spearman)}.")
+        for item in b.legend:
+            print(f"  {item['color']}  {item['label']}: {item['units']} units")
     return 0
