@@ -36,6 +36,7 @@ def check_data_paths() -> list[str]:
         "GDAL data": Path(pyogrio.get_gdal_data_path() or "") / "gdalvrt.xsd",
         "resources": resources_dir(),
         "Leaflet": resources_dir() / "leaflet" / "leaflet.js",
+        "service taxonomy": resources_dir() / "taxonomy" / "services.csv",
     }
     for label, path in paths.items():
         if not path.exists():
@@ -70,9 +71,11 @@ def run_self_test(out: Callable[[str], None] = print, render: bool = True) -> in
         if render:
             png = Path(tmp) / "map.png"
             try:
-                from assetmap.ui.render import render_map_png
+                from assetmap.ui.app import ensure_qt_app
+                from assetmap.ui.map_export import export_image
 
-                render_map_png(project.path, png)
+                ensure_qt_app(gui=False)
+                export_image(project, png, None, "assetmap self-test", 8.0, 6.0, 96)
                 if png.exists() and png.stat().st_size > 1000:
                     out("ok   rendered the map offscreen to PNG")
                 else:
