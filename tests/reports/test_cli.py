@@ -93,3 +93,23 @@ def test_areas_without_ids(rproject, tmp_path, incidents, capsys):
 def test_other_bad_options(rproject, incidents, capsys, args, needle):
     err = _bad(rproject, capsys, incidents, "--kind", "dv", "--areas", "neighborhoods", *args)
     assert needle in err
+
+
+def test_cli_hotspots_both_and_bivariate(rproject, incidents, capsys):
+    import json
+
+    for kind, word in (("dv", "DOMESTIC"), ("maltreatment", "CHILD")):
+        assert _run(rproject.path, incidents, "--kind", kind, "--areas", "neighborhoods",
+                    "--filter-col", "description", "--filter-contains", word) == 0
+    assert main(["hotspots", str(rproject.path), "dv_by_neighborhoods", "--both",
+                 "maltreatment_by_neighborhoods"]) == 0
+    out = capsys.readouterr().out
+    assert "units hot in both" in out
+    assert {"dv_by_neighborhoods_hotspots", "maltreatment_by_neighborhoods_hotspots",
+            "hot_in_both_dv_by_neighborhoods"} <= set(rproject.layer_names())
+    assert main(["bivariate", str(rproject.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["legend"]) == 9 and len(data["units"]) == 88 and -1 <= data["pearson"] <= 1
+    assert main(["hotspots", str(rproject.path), "neighborhoods"]) == 2
+    assert "not an aggregate layer" in capsys.readouterr().err
