@@ -95,6 +95,11 @@ def _numbers(col):
         dtype=float, na_value=float("nan"))
 
 
+def csv_columns(path, encoding: str | None = None) -> list[str]:
+    """The header of a report file (for the wizard's column choices); reads no row."""
+    return _header(Path(path), encoding)
+
+
 def parse_dates(text, source: str, column: str, skip_bad: bool):
     """Datetimes of a text column; unparseable rows raise (row numbers, count) unless skipped."""
     import numpy as np

@@ -1,0 +1,206 @@
+"""The "Sensitive reports" wizard: a guided `assetmap reports`.
+
+It says first what will and will not be stored, then asks for the file, the columns, the
+units and the suppression threshold, and runs ``assetmap.reports.aggregate_reports`` on a
+worker thread. The wizard itself only reads the file's header (column names).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
+)
+
+from assetmap.errors import UserError
+from assetmap.layers.roles import LayerRole
+from assetmap.reports.suppress import DEFAULT_THRESHOLD, MIN_THRESHOLD
+
+NONE = "(none)"
+INTRO = (
+    "<p>This imports <b>sensitive reports</b> (child-maltreatment reports or domestic-violence "
+    "calls) safely.</p>"
+    "<p><b>Will be stored:</b> the number of reports per area (or hexagon) and period, and rates "
+    "per 1,000 people; counts from 1 to the threshold you choose (10 by default) are withheld, "
+    "with a few more where needed so that none can be worked out from totals.</p>"
+    "<p><b>Will never be stored</b> (not in the project, temporary files, logs or exports): "
+    "any single report, its location, its date or any other of its details. The file is read "
+    "in memory and forgotten.</p>")
+
+
+class _IntroPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Sensitive data: what will and will not be stored")
+        label = QLabel(INTRO)
+        label.setWordWrap(True)
+        label.setObjectName("intro")
+        QVBoxLayout(self).addWidget(label)
+
+
+class _FilePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Report file and columns")
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Report file")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        self.kind = QComboBox()
+        self.kind.addItem("Child-maltreatment reports", "maltreatment")
+        self.kind.addItem("Domestic-violence reports", "dv")
+        self.x, self.y, self.date, self.filter_col = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+        self.period = QComboBox()
+        self.period.addItems(["year", "quarter", "month"])
+        self.filter_text = QLineEdit()
+        self.filter_text.setPlaceholderText("e.g. DOMESTIC (only rows whose column contains this)")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("File (CSV)", row)
+        form.addRow("Kind", self.kind)
+        form.addRow("Longitude / x column", self.x)
+        form.addRow("Latitude / y column", self.y)
+        form.addRow("Date column", self.date)
+        form.addRow("Period", self.period)
+        form.addRow("Keep rows where column", self.filter_col)
+        form.addRow("… contains", self.filter_text)
+        form.addRow(self.error)
+        self.path.textChanged.connect(self._load_columns)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Report file", "", "CSV files (*.csv *.txt)")
+        if path:
+            self.path.setText(path)
+
+    def _load_columns(self) -> None:
+        from assetmap.importers.csv_points import detect_coordinate_columns
+        from assetmap.reports.source import csv_columns
+
+        for combo in (self.x, self.y, self.date, self.filter_col):
+            combo.clear()
+        self.error.clear()
+        path = Path(self.path.text().strip())
+        if not path.is_file():
+            self.completeChanged.emit()
+            return
+        try:
+            cols = csv_columns(path)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            cols = []
+        self.x.addItems(cols)
+        self.y.addItems(cols)
+        self.date.addItems([NONE, *cols])
+        self.filter_col.addItems([NONE, *cols])
+        gx, gy = detect_coordinate_columns(cols)
+        if gx:
+            self.x.setCurrentText(gx)
+        if gy:
+            self.y.setCurrentText(gy)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return Path(self.path.text().strip()).is_file() and self.x.count() > 0
+
+
+class _UnitsPage(QWizardPage):
+    def __init__(self, project):
+        super().__init__()
+        self.setTitle("Units, privacy threshold and layer name")
+        self.project = project
+        self.areas = QComboBox()
+        for info in project.layers_by_role(LayerRole.AREAS):
+            if (info.extra or {}).get("id_field"):
+                self.areas.addItem(info.display_name or info.name, info.name)
+        self.hex = QCheckBox("Count per H3 hexagon over these areas")
+        self.res = QSpinBox()
+        self.res.setRange(5, 10)
+        self.res.setValue(8)
+        self.population = QComboBox()
+        self.min_count = QSpinBox()
+        self.min_count.setRange(MIN_THRESHOLD, 1000)
+        self.min_count.setValue(DEFAULT_THRESHOLD)
+        self.min_count.setAccessibleName("Withhold counts up to")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("automatic: KIND_by_AREAS")
+        form = QFormLayout(self)
+        form.addRow("Areas", self.areas)
+        form.addRow(self.hex)
+        form.addRow("Hexagon resolution", self.res)
+        form.addRow("Population field (for rates)", self.population)
+        form.addRow("Withhold counts from 1 to", self.min_count)
+        form.addRow("Layer name", self.name)
+        self.areas.currentIndexChanged.connect(self._load_fields)
+        self._load_fields()
+
+    def _load_fields(self) -> None:
+        import pyogrio
+
+        self.population.clear()
+        self.population.addItem(NONE)
+        name = self.areas.currentData()
+        if name:
+            info = pyogrio.read_info(self.project.path, layer=name)
+            numeric = [f for f, t in zip(info["fields"], info["dtypes"]) if t.startswith(("int", "float"))]
+            self.population.addItems(numeric)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return self.areas.count() > 0
+
+
+class ReportsWizard(QWizard):
+    """Collects the options of `assetmap reports`; ``run(ctx)`` does the aggregation."""
+
+    def __init__(self, project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Import sensitive reports")
+        self.project = project
+        self.intro = _IntroPage()
+        self.file_page = _FilePage()
+        self.units_page = _UnitsPage(project)
+        for page in (self.intro, self.file_page, self.units_page):
+            self.addPage(page)
+
+    def options(self) -> dict[str, Any]:
+        f, u = self.file_page, self.units_page
+
+        def opt(combo: QComboBox):
+            text = combo.currentText()
+            return None if not text or text == NONE else text
+
+        date = opt(f.date)
+        filter_col = opt(f.filter_col)
+        return {
+            "path": f.path.text().strip(), "kind": f.kind.currentData(), "areas": u.areas.currentData(),
+            "hex_res": u.res.value() if u.hex.isChecked() else None, "x": opt(f.x), "y": opt(f.y),
+            "date_col": date, "period": f.period.currentText() if date else None,
+            "filter_col": filter_col,
+            "filter_contains": (f.filter_text.text().strip() or None) if filter_col else None,
+            "population_field": None if u.hex.isChecked() else opt(u.population),
+            "min_count": u.min_count.value(), "name": u.name.text().strip() or None,
+        }
+
+    def run(self, ctx=None):
+        from assetmap.reports import aggregate_reports
+
+        o = self.options()
+        path = o.pop("path")
+        kind = o.pop("kind")
+        return aggregate_reports(self.project, path, kind, ctx=ctx, **o)
+
+
+def open_reports_wizard(window: QWidget, project, on_done: Callable[[Any], None] | None = None):
+    """Show the wizard; on Finish aggregate on a worker thread (progress, Cancel)."""
+    from assetmap.ui.workers import run_task
+
+    wizard = ReportsWizard(project, window)
+    if wizard.exec() != QWizard.DialogCode.Accepted:
+        return None
+    return run_task(window, "Aggregating reports", wizard.run, on_done=on_done)
