@@ -119,9 +119,10 @@ def parse_dates(text, source: str, column: str, skip_bad: bool):
         best = best.fillna(pd.to_datetime(text.where(missing), format=fmt, errors="coerce"))
     bad = np.flatnonzero(best.isna().to_numpy())
     if len(bad) and not skip_bad:
+        # text's index holds each row's position in the file (before any filter).
         raise UserError(
             f"{source}: {len(bad)} of {len(text)} rows have a date in '{column}' that can't be read "
-            f"(empty or not a date): rows {_row_list(bad)}.",
+            f"(empty or not a date): rows {_row_list(np.asarray(text.index)[bad])}.",
             "Fix those rows, or pass --skip-bad-dates to leave them out of the periods "
             "(they are counted and reported). Nothing was stored.",
         )

@@ -157,3 +157,22 @@ def test_threshold_raises_suppression(rproject, incidents):
         if 1 <= expected.get(int(row.NHD_NUM), 0) <= 20:
             assert row.suppressed
     assert np.all(layer.loc[~layer.suppressed, "count"].isin([0]) | (layer.loc[~layer.suppressed, "count"] > 20))
+
+
+def test_cancel_before_write_leaves_project_untouched(rproject, incidents):
+    from assetmap.errors import Cancelled
+    from assetmap.tasks import TaskContext
+
+    before = rproject.path.read_bytes()
+    seen = []
+
+    def on_progress(f, msg):
+        seen.append(msg)
+        if msg.startswith("Writing"):
+            ctx.cancel()
+
+    ctx = TaskContext(on_progress)
+    with pytest.raises(Cancelled):
+        aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", ctx=ctx)
+    assert any(m.startswith("Counting") for m in seen)
+    assert rproject.path.read_bytes() == before and not rproject.has_layer("dv_by_neighborhoods")

@@ -113,3 +113,12 @@ def test_cli_hotspots_both_and_bivariate(rproject, incidents, capsys):
     assert len(data["legend"]) == 9 and len(data["units"]) == 88 and -1 <= data["pearson"] <= 1
     assert main(["hotspots", str(rproject.path), "neighborhoods"]) == 2
     assert "not an aggregate layer" in capsys.readouterr().err
+
+
+def test_bad_date_rows_are_file_lines_after_a_filter(rproject, tmp_path, capsys):
+    f = tmp_path / "filtered.csv"
+    f.write_text("lat,lon,kind,date\n38.63,-90.25,other,garbage\n38.63,-90.25,DV,2017-01-01\n"
+                 "38.63,-90.25,other,2017-01-01\n38.63,-90.25,DV,13/45/2017\n")
+    err = _bad(rproject, capsys, f, "--kind", "dv", "--areas", "neighborhoods", "--date-col", "date",
+               "--period", "year", "--filter-col", "kind", "--filter-contains", "dv")
+    assert "1 of 2 rows" in err and "rows 5." in err
