@@ -176,3 +176,21 @@ def test_cancel_before_write_leaves_project_untouched(rproject, incidents):
         aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", ctx=ctx)
     assert any(m.startswith("Counting") for m in seen)
     assert rproject.path.read_bytes() == before and not rproject.has_layer("dv_by_neighborhoods")
+
+
+def test_unit_trend_for_popup(rproject, incidents):
+    from assetmap.reports.series import periods, unit_trend
+
+    aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", filter_col="description",
+                      filter_contains="DOMESTIC", date_col="date_occur", period="month")
+    order = periods(rproject, "dv_by_neighborhoods")
+    assert order == sorted(order) and len(order) >= 12
+    layer = rproject.read_layer("dv_by_neighborhoods")
+    busiest = layer.loc[layer.period == "all"].sort_values("count", ascending=False).NHD_NUM.iloc[0]
+    trend = unit_trend(rproject, "dv_by_neighborhoods", int(busiest))
+    assert [p for p, _ in trend] == order
+    rows = layer.loc[layer.NHD_NUM == busiest].set_index("period")
+    for p, v in trend:
+        assert (v is None) == bool(rows.loc[p, "suppressed"])
+        if v is not None:
+            assert v == rows.loc[p, "count"]
