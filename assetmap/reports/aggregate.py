@@ -45,6 +45,7 @@ class AggregateResult:
     suppressed_cells: int
     complementary: int
     stored: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"Counted {self.selected} of {self.read} rows as '{self.kind}' reports into layer "
@@ -57,6 +58,7 @@ class AggregateResult:
         out.append(f"Suppressed {self.suppressed_cells} cells with counts 1–{self.threshold} and "
                    f"{self.complementary} more so that none can be worked out from totals.")
         out.append("No report row or coordinate was stored.")
+        out.extend(f"Warning: {w}" for w in self.warnings)
         return out
 
 
@@ -209,6 +211,15 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
         }
     }
     result.stored = stored
+    units_key = stored["reports"]["units"]
+    for other in project.layers_by_role(LayerRole.AGGREGATE):
+        meta = (other.extra or {}).get("reports") or {}
+        if other.name != table_name and meta.get("kind") == kind and meta.get("units") == units_key:
+            # Each layer is protected on its own; two breakdowns of the same reports are not
+            # protected against each other (their withheld cells may differ).
+            result.warnings.append(
+                f"'{other.name}' already holds {kind} counts on the same units. Keep one breakdown per "
+                "file when sharing the project: two can together reveal withheld counts.")
     info = LayerInfo(name=table_name, role=LayerRole.AGGREGATE,
                      display_name=f"{KIND_NAMES[kind]} by {'hexagon' if hex_res is not None else areas}"
                      + (f" and {period}" if period else ""),

@@ -194,3 +194,14 @@ def test_unit_trend_for_popup(rproject, incidents):
         assert (v is None) == bool(rows.loc[p, "suppressed"])
         if v is not None:
             assert v == rows.loc[p, "count"]
+
+
+def test_second_breakdown_of_same_units_warns(rproject, incidents):
+    first = aggregate_reports(rproject, incidents, "dv", areas="neighborhoods")
+    assert first.warnings == []
+    second = aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", name="dv_years",
+                               date_col="date_occur", period="year")
+    assert any("dv_by_neighborhoods" in w for w in second.warnings)
+    assert any(line.startswith("Warning:") for line in second.lines())
+    other = aggregate_reports(rproject, incidents, "maltreatment", areas="neighborhoods")
+    assert other.warnings == []
