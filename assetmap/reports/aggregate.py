@@ -151,6 +151,9 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     if kind not in KINDS:
         raise UserError(f"Unknown report kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
     threshold = check_threshold(min_count)
+    if not path.is_file():
+        raise UserError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.",
+                        "Check the file name and folder.")
     if hex_res is not None and population_field is not None:
         raise UserError("--population-field needs area units: hexagons have no population.",
                         "Drop --hex, or drop --population-field.")
