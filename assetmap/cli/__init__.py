@@ -18,9 +18,11 @@ from assetmap.errors import Cancelled, UserError
 COMMAND_MODULES = [
     "assetmap.cli.project_cmds",
     "assetmap.cli.gui_cmds",
+    "assetmap.cli.map_cmds",
     "assetmap.cli.hubs_cmds",
     "assetmap.cli.territories_cmds",
     "assetmap.cli.reports_cmds",
+    "assetmap.cli.postgis_cmds",
 ]
 
 

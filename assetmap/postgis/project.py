@@ -1,0 +1,153 @@
+"""``PostgisProject``: the read API of ``assetmap.project.Project`` on a PostGIS schema.
+
+Like ``Project`` it holds no connection: each call opens a short one, so many
+planners can keep a project open without tying up server connections.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from assetmap.errors import UserError
+from assetmap.layers.info import LayerInfo
+from assetmap.layers.roles import LayerRole
+from assetmap.postgis.connect import check_identifier, connect, redact, schema_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+_LAYER_COLUMNS = ("name", "role", "display_name", "geometry_type", "feature_count", "sort_order",
+                  "visible", "opacity", "style", "source", "imported_at", "extra")
+
+
+def _info(row: dict) -> LayerInfo:
+    try:
+        role = LayerRole(row["role"])
+    except ValueError:
+        role = LayerRole.OTHER
+    return LayerInfo(
+        name=row["name"], role=role, display_name=row["display_name"],
+        geometry_type=row["geometry_type"], feature_count=int(row["feature_count"]),
+        sort_order=int(row["sort_order"]), visible=bool(row["visible"]), opacity=float(row["opacity"]),
+        style=json.loads(row["style"] or "{}"), source=row["source"], imported_at=row["imported_at"],
+        extra=json.loads(row["extra"] or "{}"),
+    )
+
+
+class PostgisProject:
+    def __init__(self, url: str, schema: str):
+        self.url = url
+        self.schema = schema
+        self.path = redact(url)  # what messages show where a Project shows its file path
+
+    @classmethod
+    def open(cls, url: str) -> "PostgisProject":
+        from assetmap.project import SCHEMA_VERSION
+
+        schema = check_identifier(schema_of(url), "schema name")
+        project = cls(url, schema)
+        with project._connect() as con:
+            n = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema=%s "
+                            "AND table_name IN ('assetmap_project','assetmap_layers')", (schema,)).fetchone()[0]
+            if n < 2:
+                raise UserError(f"{project.path} has no assetmap project in schema '{schema}'.",
+                                "Publish one first: assetmap publish PROJECT.gpkg URL")
+            row = con.execute("SELECT value FROM assetmap_project WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise UserError(f"{project.path} was made by a newer version of assetmap (project format {version}).",
+                            "Update assetmap to open it.")
+        return project
+
+    def _connect(self):
+        return connect(self.url, schema=self.schema, autocommit=True)
+
+    # ------------------------------------------------------------------ metadata
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with self._connect() as con:
+            row = con.execute("SELECT value FROM assetmap_project WHERE key=%s", (key,)).fetchone()
+        return row[0] if row else default
+
+    def all_meta(self) -> dict[str, str]:
+        with self._connect() as con:
+            return dict(con.execute("SELECT key, value FROM assetmap_project").fetchall())
+
+    @property
+    def crs(self) -> str:
+        return self.meta("crs", "EPSG:4326")
+
+    @property
+    def title(self) -> str:
+        return self.meta("title", self.schema)
+
+    def layers(self) -> list[LayerInfo]:
+        from psycopg.rows import dict_row
+
+        with self._connect() as con:
+            cur = con.cursor(row_factory=dict_row)
+            rows = cur.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
+        return [_info(r) for r in rows]
+
+    def layer_names(self) -> list[str]:
+        return [i.name for i in self.layers()]
+
+    def has_layer(self, name: str) -> bool:
+        return any(i.name == name for i in self.layers())
+
+    def layer(self, name: str) -> LayerInfo:
+        for info in self.layers():
+            if info.name == name:
+                return info
+        names = ", ".join(self.layer_names()) or "(none yet)"
+        raise UserError(f"{self.path} has no layer named '{name}'.", f"Layers in this project: {names}.")
+
+    def layers_by_role(self, role: LayerRole) -> list[LayerInfo]:
+        return [i for i in self.layers() if i.role == role]
+
+    # ------------------------------------------------------------------ features
+    def read_layer(self, name: str, columns: list[str] | None = None, **_: Any) -> "gpd.GeoDataFrame":
+        import geopandas as gpd
+        import pandas as pd
+        import shapely
+        from psycopg import sql
+
+        self.layer(name)
+        with self._connect() as con:
+            row = con.execute("SELECT geometry_column, crs FROM assetmap_pg_layers WHERE name=%s",
+                              (name,)).fetchone()
+            if row is None:
+                raise UserError(f"Layer '{name}' of {self.path} has no geometry record.",
+                                "Publish the project again with --replace.")
+            geom_col, crs = row
+            types = dict(con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema=%s AND table_name=%s ORDER BY ordinal_position", (self.schema, name)).fetchall())
+            attrs = [c for c in types if c not in ("fid", geom_col)]
+            if columns is not None:
+                attrs = [c for c in attrs if c in columns]
+            select = sql.SQL(", ").join([sql.Identifier("fid"), *map(sql.Identifier, attrs),
+                                         sql.SQL("ST_AsBinary({})").format(sql.Identifier(geom_col))])
+            rows = con.execute(sql.SQL("SELECT {} FROM {} ORDER BY fid").format(
+                select, sql.Identifier(name))).fetchall()
+        cols = list(zip(*rows)) if rows else [[] for _ in range(len(attrs) + 2)]
+        data: dict[str, Any] = {}
+        for col, values in zip(attrs, cols[1:-1]):
+            data[col] = _column(pd, types[col], list(values))
+        geoms = shapely.from_wkb([bytes(b) if b is not None else None for b in cols[-1]])
+        index = pd.Index([int(f) for f in cols[0]], name="fid", dtype="int64")
+        return gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
+                                crs=crs)
+
+
+def _column(pd, pg_type: str, values: list):
+    # Mirror what pyogrio gives for a GeoPackage: integers with gaps become floats.
+    if pg_type in ("bigint", "integer", "smallint", "double precision", "real", "numeric"):
+        if pg_type in ("bigint", "integer", "smallint") and None not in values:
+            return pd.array(values, dtype="int64")
+        return pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce").to_numpy(dtype="float64")
+    if pg_type == "boolean" and None not in values:
+        return pd.array(values, dtype="bool")
+    if pg_type.startswith("timestamp"):
+        return pd.to_datetime(pd.Series(values, dtype="object")).to_numpy()
+    return pd.Series(values, dtype="object").to_numpy()
