@@ -16,6 +16,8 @@ def register(sub) -> None:
     p.add_argument("--areas", required=True, help="areas layer (needs an id field)")
     p.add_argument("--hex", type=int, metavar="RES",
                    help="count per H3 hexagon of this resolution (6-10) over the areas instead")
+    p.add_argument("--hex-size", type=float, metavar="METRES",
+                   help="count per hexagon of an own grid, METRES across, over the areas instead")
     p.add_argument("--x", metavar="COL", help="longitude/x column (detected by name if omitted)")
     p.add_argument("--y", metavar="COL", help="latitude/y column")
     p.add_argument("--src-crs", help="coordinate system of x/y (default: longitude/latitude)")
@@ -59,7 +61,8 @@ def cmd_reports(args) -> int:
 
     project = Project.open(args.project)
     result = aggregate_reports(
-        project, args.file, args.kind, areas=args.areas, hex_res=args.hex, x=args.x, y=args.y,
+        project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
+        x=args.x, y=args.y,
         src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,

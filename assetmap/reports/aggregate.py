@@ -133,6 +133,7 @@ def build_layer(units_gdf, id_field: str, name_field: str | None, table, periods
 
 
 def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_res: int | None = None,
+                      hex_size: float | None = None,
                       x: str | None = None, y: str | None = None, src_crs: str | None = None,
                       date_col: str | None = None, period: str | None = None,
                       min_count: int = DEFAULT_THRESHOLD, name: str | None = None,
@@ -154,11 +155,17 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     if not path.is_file():
         raise UserError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.",
                         "Check the file name and folder.")
+    if hex_res is not None and hex_size is not None:
+        raise UserError("--hex and --hex-size are two kinds of hexagons.", "Choose one.")
+    if hex_size is not None and population_field is not None:
+        raise UserError("--population-field needs area units: hexagons have no population.",
+                        "Drop --hex-size, or drop --population-field.")
     if hex_res is not None and population_field is not None:
         raise UserError("--population-field needs area units: hexagons have no population.",
                         "Drop --hex, or drop --population-field.")
-    table_name = validate_layer_name(name or (f"{kind}_by_hex{hex_res}" if hex_res is not None
-                                              else f"{kind}_by_{areas}"))
+    units_key = (f"hex{hex_res}" if hex_res is not None else
+                 f"hex{hex_size:g}m".replace(".", "_") if hex_size is not None else areas)
+    table_name = validate_layer_name(name or f"{kind}_by_{units_key}")
     if project.has_layer(table_name) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table_name}'.",
                         "Give the new layer another name with --name, or remove the old one first.")
@@ -169,10 +176,11 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                         period=period, filter_col=filter_col, filter_contains=filter_contains,
                         skip_bad_dates=skip_bad_dates, encoding=encoding,
                         areas_bounds=tuple(areas_gdf.total_bounds))
-    if hex_res is not None:
-        from assetmap.reports.hexgrid import hex_units
+    if hex_res is not None or hex_size is not None:
+        from assetmap.reports.hexgrid import grid_units, hex_units
 
-        units_gdf, unit_field = hex_units(areas_gdf, hex_res)
+        units_gdf, unit_field = (hex_units(areas_gdf, hex_res) if hex_res is not None
+                                 else grid_units(areas_gdf, hex_size))
         label_field = None
         population = None
     else:
@@ -201,7 +209,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     grand = int(table.sum())
     stored = {
         "reports": {
-            "kind": kind, "units": areas if hex_res is None else f"hex{hex_res}",
+            "kind": kind, "units": units_key, "hex_size_m": hex_size,
             "unit_field": unit_field, "period": period, "periods": periods,
             "threshold": threshold, "population_field": population_field,
             "total": None if sup.grand_total else grand,
@@ -214,7 +222,6 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
         }
     }
     result.stored = stored
-    units_key = stored["reports"]["units"]
     for other in project.layers_by_role(LayerRole.AGGREGATE):
         meta = (other.extra or {}).get("reports") or {}
         if other.name != table_name and meta.get("kind") == kind and meta.get("units") == units_key:
@@ -224,7 +231,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                 f"'{other.name}' already holds {kind} counts on the same units. Keep one breakdown per "
                 "file when sharing the project: two can together reveal withheld counts.")
     info = LayerInfo(name=table_name, role=LayerRole.AGGREGATE,
-                     display_name=f"{KIND_NAMES[kind]} by {'hexagon' if hex_res is not None else areas}"
+                     display_name=f"{KIND_NAMES[kind]} by {areas if units_key == areas else 'hexagon'}"
                      + (f" and {period}" if period else ""),
                      source=path.name, extra=stored,
                      style={"field": "rate_per_1000" if population is not None else "count",

@@ -205,3 +205,28 @@ def test_second_breakdown_of_same_units_warns(rproject, incidents):
     assert any(line.startswith("Warning:") for line in second.lines())
     other = aggregate_reports(rproject, incidents, "maltreatment", areas="neighborhoods")
     assert other.warnings == []
+
+
+def test_own_hex_grid_tiles_the_areas_and_counts_exactly(rproject, incidents):
+    import geopandas as gpd
+    import shapely
+
+    r = aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", hex_size=1000,
+                          filter_col="description", filter_contains="DOMESTIC")
+    assert r.layer == "dv_by_hex1000m"
+    hexes = rproject.read_layer("dv_by_hex1000m")
+    areas = rproject.read_layer("neighborhoods")
+    utm = hexes.to_crs(hexes.estimate_utm_crs())
+    assert np.allclose(utm.area, np.sqrt(3) / 2 * 1000 ** 2, rtol=1e-3)
+    union = shapely.union_all(utm.geometry.to_numpy())
+    assert union.area == pytest.approx(utm.area.sum(), rel=1e-6)  # no overlaps
+    assert union.buffer(1).covers(shapely.union_all(areas.to_crs(utm.crs).geometry.to_numpy()))
+    df = pd.read_csv(incidents, low_memory=False)
+    df = df[df.description.str.contains("DOMESTIC")].dropna(subset=["x", "y"])
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(df.x, df.y), crs="EPSG:4326", index=range(len(df)))
+    first = gpd.sjoin(pts, hexes[["hex_id", "geometry"]], predicate="intersects").groupby(level=0)["hex_id"].min()
+    expected = first.value_counts()
+    for cell, n in hexes.loc[~hexes.suppressed].set_index("hex_id")["count"].items():
+        assert n == expected.get(cell, 0)
+    small = expected[(expected >= 1) & (expected <= 10)].index
+    assert hexes.set_index("hex_id").loc[small, "suppressed"].all()
