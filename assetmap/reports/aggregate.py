@@ -142,8 +142,6 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                       encoding: str | None = None, replace: bool = False,
                       ctx: TaskContext | None = None) -> AggregateResult:
     """Aggregate a report file into a new layer. The project is untouched unless it all succeeds."""
-    import numpy as np
-
     from assetmap.reports.assign import assign_units
     from assetmap.reports.source import read_reports
 

@@ -30,7 +30,7 @@ def assign_units(x: "np.ndarray", y: "np.ndarray", geometries, ctx: "TaskContext
     n = len(x)
     result = np.full(n, -1, dtype=np.int64)
     finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-    order = finite[np.argsort(x[finite], kind="stable")]
+    order = finite[np.argsort(x[finite])]  # ties in x may come in any order: each point is tested alone
     xs, ys = x[order], y[order]
     unit_sorted = np.full(len(order), -1, dtype=np.int64)
     geoms = np.asarray(geometries, dtype=object)

@@ -230,8 +230,10 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
         from pyproj import Transformer
 
         tr = Transformer.from_crs(src_crs, project_crs, always_xy=True)
-        xs, ys = tr.transform(xs, ys)
-        xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+        # In place on our own copies (the frame's arrays may be read-only views).
+        xs = xs if xs.flags.writeable and xs.flags.c_contiguous else np.array(xs, dtype=float)
+        ys = ys if ys.flags.writeable and ys.flags.c_contiguous else np.array(ys, dtype=float)
+        tr.transform(xs, ys, inplace=True)
         bad = located & ~(np.isfinite(xs) & np.isfinite(ys))
         located &= ~bad
         out.no_coordinates += int(bad.sum())
