@@ -46,7 +46,11 @@ def check_data_paths() -> list[str]:
     return problems
 
 
-def run_self_test(out: Callable[[str], None] = print, render: bool = True) -> int:
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def run_self_test(out: Callable[[str], None] = _say, render: bool = True) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from assetmap.demo import bundled_demo
     from assetmap.importers import import_file
@@ -71,11 +75,9 @@ def run_self_test(out: Callable[[str], None] = print, render: bool = True) -> in
         if render:
             png = Path(tmp) / "map.png"
             try:
-                from assetmap.ui.app import ensure_qt_app
-                from assetmap.ui.map_export import export_image
+                from assetmap.ui.selftest_ui import render_png
 
-                ensure_qt_app(gui=False)
-                export_image(project, png, None, "assetmap self-test", 8.0, 6.0, 96)
+                render_png(project, png)
                 if png.exists() and png.stat().st_size > 1000:
                     out("ok   rendered the map offscreen to PNG")
                 else:
@@ -84,5 +86,14 @@ def run_self_test(out: Callable[[str], None] = print, render: bool = True) -> in
             except Exception as exc:  # a self-test reports every failure, whatever it is
                 failures.append("render")
                 out(f"FAIL render: {exc}")
+    if render and not failures:
+        from assetmap.ui.selftest_ui import check_map_window
+
+        problem = check_map_window(resource("demo", "st_louis_demo.gpkg"))
+        if problem:
+            failures.append("map window")
+            out(f"FAIL map window: {problem}")
+        else:
+            out("ok   the map window drew the demo map (Qt WebEngine, Leaflet)")
     out("self-test passed" if not failures else f"self-test FAILED ({len(failures)} problems)")
     return 0 if not failures else 1

@@ -130,10 +130,10 @@ def read_csv_points(path: Path, *, x_col: str | None = None, y_col: str | None =
     named_latlon = _norm(y_col) not in ("y", "ycoord", "y_coord", "point_y")
     if src_crs is None:
         if not looks_geographic(x[ok], y[ok]):
+            # No coordinate value in the message: this reader also sees sensitive files.
             raise UserError(
-                f"{path}: the coordinates in '{x_col}'/'{y_col}' are not longitude/latitude "
-                f"(values up to {np.nanmax(np.abs(x[ok])):.0f}), and the file does not say which "
-                "coordinate system they are in.",
+                f"{path}: the coordinates in '{x_col}'/'{y_col}' are not longitude/latitude, "
+                "and the file does not say which coordinate system they are in.",
                 "Name it with --src-crs, for example --src-crs EPSG:26915 (UTM 15N) or "
                 "--src-crs ESRI:102696 (Missouri East State Plane, feet).",
             )
