@@ -105,6 +105,38 @@ class PostgisProject:
     def layers_by_role(self, role: LayerRole) -> list[LayerInfo]:
         return [i for i in self.layers() if i.role == role]
 
+    # ------------------------------------------------------------------ writes
+    def edit(self):
+        """One transaction for several writes, like ``Project.edit()`` (see edit.py)."""
+        from assetmap.postgis.edit import edit
+
+        return edit(self)
+
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+        with self.edit() as tx:
+            return tx.write_layer(gdf, info, replace=replace)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.edit() as tx:
+            tx.set_meta(key, value)
+
+    def update_layer_info(self, info: LayerInfo) -> None:
+        from assetmap.postgis.edit import upsert_info
+
+        self.layer(info.name)
+        with self.edit() as tx:
+            upsert_info(tx.con, info)
+
+    def set_layer_order(self, names: list[str]) -> None:
+        with self.edit() as tx:
+            for i, name in enumerate(names):
+                tx.con.execute("UPDATE assetmap_layers SET sort_order=%s WHERE name=%s", (i, name))
+
+    def remove_layer(self, name: str) -> None:
+        self.layer(name)
+        with self.edit() as tx:
+            tx.remove_layer(name)
+
     # ------------------------------------------------------------------ features
     def read_layer(self, name: str, columns: list[str] | None = None, **_: Any) -> "gpd.GeoDataFrame":
         import geopandas as gpd

@@ -1,0 +1,108 @@
+"""Writes to a shared project: ``PostgisProject.edit()`` mirrors ``Project.edit()``.
+
+One PostgreSQL transaction for several writes: they land together or none does
+(a failure, Cancel or killed client rolls back; other users never see half an edit).
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
+from assetmap.errors import UserError
+from assetmap.layers.info import LayerInfo, validate_layer_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+    from assetmap.postgis.project import PostgisProject
+
+_COLS = ("name", "role", "display_name", "geometry_type", "feature_count", "sort_order", "visible",
+         "opacity", "style", "source", "imported_at", "extra")
+
+
+def _values(info: LayerInfo) -> tuple:
+    return (info.name, info.role.value, info.display_name, info.geometry_type, int(info.feature_count),
+            int(info.sort_order), int(info.visible), float(info.opacity), json.dumps(info.style),
+            info.source, info.imported_at, json.dumps(info.extra))
+
+
+def upsert_info(cur, info: LayerInfo) -> None:
+    cols = ", ".join(_COLS)
+    marks = ", ".join("%s" for _ in _COLS)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLS[1:])
+    cur.execute(f"INSERT INTO assetmap_layers ({cols}) VALUES ({marks}) "
+                f"ON CONFLICT (name) DO UPDATE SET {updates}", _values(info))
+
+
+class PostgisEdit:
+    def __init__(self, project: "PostgisProject", con):
+        self.project = project
+        self.con = con
+
+    def layer_exists(self, name: str) -> bool:
+        return self.con.execute(
+            "SELECT 1 FROM assetmap_layers WHERE name=%s UNION "
+            "SELECT 1 FROM information_schema.tables WHERE table_schema=%s AND table_name=%s",
+            (name, self.project.schema, name)).fetchone() is not None
+
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+        from assetmap.postgis.publish import copy_layer, resolve_srid
+        from assetmap.project.store import geometry_type_of, utc_now
+
+        validate_layer_name(info.name)
+        if self.layer_exists(info.name):
+            if not replace:
+                raise UserError(f"{self.project.path} already has a layer named '{info.name}'.",
+                                "Give the new layer another name (--name), or remove the old one first.")
+            self.remove_layer(info.name)
+        info.feature_count = int(len(gdf))
+        info.geometry_type = geometry_type_of(gdf)
+        info.imported_at = info.imported_at or utc_now()
+        crs = gdf.crs if gdf.crs is not None else self.project.crs
+        cur = self.con.cursor()
+        srid = resolve_srid(cur, crs)
+        if gdf.index.name != "fid" or not gdf.index.is_unique or gdf.index.dtype.kind not in "iu":
+            gdf = gdf.reset_index(drop=True)
+            gdf.index = gdf.index + 1  # GeoPackage fids start at 1
+        geom_col = copy_layer(cur, info.name, gdf, srid)
+        from pyproj import CRS
+
+        c = CRS.from_user_input(crs)
+        auth = c.to_authority(min_confidence=90)
+        cur.execute("INSERT INTO assetmap_pg_layers VALUES (%s, %s, %s, %s)",
+                    (info.name, geom_col, srid, f"{auth[0]}:{auth[1]}" if auth else c.to_wkt()))
+        if info.sort_order <= 0 and not replace:
+            cur.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
+            info.sort_order = 0
+        upsert_info(cur, info)
+        return info
+
+    def remove_layer(self, name: str) -> None:
+        from psycopg import sql
+
+        self.con.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sql.Identifier(name)))
+        self.con.execute("DELETE FROM assetmap_layers WHERE name=%s", (name,))
+        self.con.execute("DELETE FROM assetmap_pg_layers WHERE name=%s", (name,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT INTO assetmap_project VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
+                         "SET value = EXCLUDED.value", (key, str(value)))
+
+    @contextmanager
+    def sql(self):
+        """The edit's own connection (psycopg, %s placeholders), in the same transaction."""
+        yield self.con
+
+
+@contextmanager
+def edit(project: "PostgisProject") -> Iterator[PostgisEdit]:
+    from assetmap.postgis.connect import connect
+
+    con = connect(project.url, schema=project.schema)
+    try:
+        with con.transaction():
+            yield PostgisEdit(project, con)
+    finally:
+        con.close()
