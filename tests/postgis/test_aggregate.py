@@ -13,7 +13,9 @@ from assetmap.postgis.project import PostgisProject
 from assetmap.postgis.publish import publish
 from assetmap.project import Project
 from assetmap.reports import aggregate_reports
-from tests.reports.conftest import INCIDENTS, _template  # noqa: F401  (the reports tests' area project)
+from tests.postgis.conftest import STL
+
+INCIDENTS = STL / "slmpd_part1_2017.csv"
 
 
 def _frame(layer):
@@ -27,9 +29,9 @@ def _frame(layer):
     return sorted(rows)
 
 
-def test_counts_in_database_match_geopackage_path_and_leave_no_raw_rows(_template, tmp_path, pg_url):  # noqa: F811
+def test_counts_in_database_match_geopackage_path_and_leave_no_raw_rows(areas_gpkg, tmp_path, pg_url):
     gpkg = tmp_path / "a.gpkg"
-    shutil.copyfile(_template, gpkg)
+    shutil.copyfile(areas_gpkg, gpkg)
     publish(gpkg, pg_url)
     pg = PostgisProject.open(pg_url)
     kw = dict(areas="neighborhoods", filter_col="description", filter_contains="DOMESTIC",
@@ -57,9 +59,9 @@ def test_counts_in_database_match_geopackage_path_and_leave_no_raw_rows(_templat
     assert {t for t, _ in cols} >= {"dv_by_neighborhoods", "neighborhoods"}
 
 
-def test_failure_midway_rolls_back_everything(_template, tmp_path, pg_url):  # noqa: F811
+def test_failure_midway_rolls_back_everything(areas_gpkg, tmp_path, pg_url):
     gpkg = tmp_path / "a.gpkg"
-    shutil.copyfile(_template, gpkg)
+    shutil.copyfile(areas_gpkg, gpkg)
     publish(gpkg, pg_url)
     pg = PostgisProject.open(pg_url)
     aggregate_reports_db(pg, INCIDENTS, "dv", areas="neighborhoods", filter_col="description",
