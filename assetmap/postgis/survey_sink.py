@@ -68,9 +68,13 @@ class Submission:
 
 
 def project_srid(con) -> int:
-    row = con.execute("SELECT srid FROM assetmap_pg_layers ORDER BY name LIMIT 1").fetchone() \
-        if con.execute("SELECT to_regclass('assetmap_pg_layers')").fetchone()[0] else None
-    return int(row[0]) if row else 4326
+    """The SRID of the project CRS (survey points are stored in it), 4326 without a project."""
+    from assetmap.postgis.publish import resolve_srid
+
+    if con.execute("SELECT to_regclass('assetmap_project')").fetchone()[0] is None:
+        return 4326
+    row = con.execute("SELECT value FROM assetmap_project WHERE key='crs'").fetchone()
+    return resolve_srid(con, row[0]) if row else 4326
 
 
 def ensure_table(con, srid: int | None = None) -> None:
