@@ -138,6 +138,20 @@ class PostgisProject:
             tx.remove_layer(name)
 
     # ------------------------------------------------------------------ features
+    def layer_bounds(self, name: str) -> tuple[float, float, float, float] | None:
+        """(minx, miny, maxx, maxy) in the layer's CRS, from the server (what pyogrio.read_info's
+        total_bounds gives for a GeoPackage layer); None for an empty layer."""
+        from psycopg import sql
+
+        self.layer(name)
+        with self._connect() as con:
+            geom_col = con.execute("SELECT geometry_column FROM assetmap_pg_layers WHERE name=%s",
+                                   (name,)).fetchone()[0]
+            row = con.execute(sql.SQL("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                                      "(SELECT ST_Extent({})::box2d AS e FROM {}) s").format(
+                sql.Identifier(geom_col), sql.Identifier(name))).fetchone()
+        return None if row[0] is None else tuple(float(v) for v in row)
+
     def read_layer(self, name: str, columns: list[str] | None = None, **_: Any) -> "gpd.GeoDataFrame":
         import geopandas as gpd
         import pandas as pd

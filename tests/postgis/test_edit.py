@@ -63,3 +63,14 @@ def test_failed_edit_leaves_the_shared_project_untouched(empty_pg):
     assert empty_pg.layer("nhd").opacity == 0.5
     empty_pg.remove_layer("nhd")
     assert empty_pg.layer_names() == []
+
+
+def test_layer_bounds_match_the_geopackage(tmp_path, empty_pg):
+    import pyogrio
+
+    ref = Project.create(tmp_path / "ref.gpkg", crs="EPSG:4326")
+    import_file(ref, STL / "neighborhoods.geojson", "areas", name="nhd")
+    import_file(empty_pg, STL / "neighborhoods.geojson", "areas", name="nhd")
+    expected = pyogrio.read_info(ref.path, layer="nhd")["total_bounds"]
+    # ST_Extent is single precision (box2d): equal to within float32 rounding.
+    assert empty_pg.layer_bounds("nhd") == pytest.approx(tuple(expected), abs=1e-5)
