@@ -18,11 +18,13 @@ class FeatureTableModel(QAbstractTableModel):
     def set_frame(self, frame) -> None:
         self.beginResetModel()
         if frame is None:
-            self._cols, self._rows, self._fids = [], [], []
+            self._cols, self._rows, self._fids, self._numeric = [], [], [], set()
         else:
             self._cols = [c for c in frame.columns if c != frame.geometry.name]
             self._fids = [int(i) for i in frame.index]
             self._rows = frame[self._cols].to_numpy(dtype=object).tolist()
+            self._numeric = {i for i, c in enumerate(self._cols)
+                             if str(frame[c].dtype).lower().startswith(("int", "float", "uint"))}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -46,7 +48,8 @@ class FeatureTableModel(QAbstractTableModel):
             return f"{v:,.2f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
         if role == Qt.ItemDataRole.EditRole:  # what sorting compares: numbers as numbers
             if v is None or (isinstance(v, float) and v != v):
-                return None
+                # Missing numbers sort as the smallest (not as "no value", which Qt puts first both ways).
+                return float("-inf") if index.column() in self._numeric else ""
             return v.item() if hasattr(v, "item") else v
         if role == FID_ROLE:
             return self._fids[index.row()]

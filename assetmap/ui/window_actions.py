@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,10 @@ IMPORT_FILTER = "Spatial data (*.geojson *.json *.shp *.zip *.gpkg *.fgb *.kml *
 
 
 def settings() -> QSettings:
-    return QSettings("assetmap", "assetmap")
+    # An explicit file read from the environment each time: Qt caches its default
+    # location per process, which would let tests (with their own HOME) share settings.
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return QSettings(str(Path(base) / "assetmap" / "assetmap.conf"), QSettings.Format.IniFormat)
 
 
 def _action(w, menu, text, slot, shortcut=None, name=None):

@@ -84,7 +84,12 @@ class Task(QObject):
         self.error = exc
         if not self._quiet:
             text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
-            QMessageBox.warning(self.parent(), "Something went wrong", text)
+            # open(), not exec(): the message must not block the event loop (or a test).
+            box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", text,
+                              QMessageBox.StandardButton.Ok, self.parent())
+            box.setAccessibleName("Error message")
+            box.open()
+            self.error_box = box
         self.finished.emit(False)
 
     def _cancelled(self) -> None:

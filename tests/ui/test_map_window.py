@@ -1,0 +1,207 @@
+"""The real main window on a real project; the page's state is read back through
+JavaScript (assetmap.state()), so each test checks what the map actually shows."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from assetmap.layers.style import Style, ramp_colors
+from assetmap.mapview.classify import class_index
+
+
+@pytest.fixture()
+def window(qtbot, isolated_home, map_project):
+    from assetmap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    assert w.open_project(map_project.path)
+    drawn = []
+    w.canvas.when_drawn(lambda: drawn.append(1))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
+    return w
+
+
+def state(w):
+    return {lyr["name"]: lyr for lyr in w.canvas.state()["layers"]}
+
+
+def test_layers_drawn_in_project_order(window):
+    st = window.canvas.state()
+    assert st["order"] == window.project.layer_names()
+    layers = state(window)
+    assert layers["neighborhoods"]["count"] == window.project.layer("neighborhoods").feature_count
+    assert layers["sites"]["count"] == 5  # the confidential shelter is never sent to the page
+    assert not window.canvas.page().console, window.canvas.page().console
+
+
+def test_toggle_visibility_undo(window, qtbot):
+    item = window.layers_panel.item("neighborhoods")
+    item.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not state(window)["neighborhoods"]["visible"])
+    assert not window.project.layer("neighborhoods").visible
+    assert "Neighbourhoods" not in window.canvas.state()["legend"]
+    window.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["visible"])
+    assert window.project.layer("neighborhoods").visible
+    assert window.layers_panel.item("neighborhoods").checkState() == Qt.CheckState.Checked
+
+
+def test_reorder_by_panel(window, qtbot):
+    assert window.project.layer_names()[0] == "sites"
+    window.layers_panel.move("neighborhoods", 0)
+    qtbot.waitUntil(lambda: window.canvas.state()["order"][0] == "neighborhoods")
+    layers = state(window)
+    assert layers["neighborhoods"]["z"] > layers["sites"]["z"]
+    assert window.project.layer_names()[0] == "neighborhoods"
+    window.stack.undo()
+    qtbot.waitUntil(lambda: window.canvas.state()["order"][0] == "sites")
+    assert window.layers_panel.names()[0] == "sites"
+
+
+def test_opacity_slider_is_one_undo_step(window, qtbot):
+    window.layers_panel.select("neighborhoods")
+    for v in (80, 60, 40):
+        window.layers_panel.opacity.setValue(v)
+    qtbot.waitUntil(lambda: abs(state(window)["neighborhoods"]["opacity"] - 0.4) < 1e-6)
+    assert window.project.layer("neighborhoods").opacity == pytest.approx(0.4)
+    window.stack.undo()
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["opacity"] == 1)
+
+
+def test_style_dialog_graduated_natural_breaks(window, qtbot):
+    from assetmap.ui.style_dialog import StyleDialog
+
+    frame = window.cache.frame("neighborhoods")
+    dlg = StyleDialog(Style(), ["pop_per_sqmi", "population"], ["NHD_NAME"], "Neighbourhoods")
+    qtbot.addWidget(dlg)
+    dlg.kind.setCurrentIndex(dlg.kind.findData("graduated"))
+    dlg.field.setCurrentText("pop_per_sqmi")
+    dlg.scheme.setCurrentIndex(dlg.scheme.findData("natural_breaks"))
+    dlg.k.setValue(4)
+    dlg.ramp.setCurrentIndex(dlg.ramp.findData("Blues"))
+    window.set_layer_style("neighborhoods", dlg.style())
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["kind"] == "graduated")
+    assert "pop_per_sqmi" in window.canvas.state()["legend"]
+    # The densest neighbourhood must be filled with the darkest of 4 Blues.
+    fid = int(frame["pop_per_sqmi"].idxmax())
+    fill = window.canvas.evaluate(f'assetmap.featureFill("neighborhoods", {fid})')
+    assert fill == ramp_colors("Blues", 4)[-1]
+    low = int(frame["pop_per_sqmi"].idxmin())
+    assert window.canvas.evaluate(f'assetmap.featureFill("neighborhoods", {low})') == ramp_colors("Blues", 4)[0]
+    window.stack.undo()
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["kind"] == "single")
+
+
+def test_table_selection_highlights_map_and_back(window, qtbot):
+    window.show_table("neighborhoods")
+    table = window.table
+    table.view.sortByColumn(table.model._cols.index("population"), Qt.SortOrder.DescendingOrder)
+    frame = window.cache.frame("neighborhoods")
+    top2 = sorted(int(i) for i in frame["population"].nlargest(2).index)
+    sm = table.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    sm.select(table.proxy.index(0, 0), flags)
+    sm.select(table.proxy.index(1, 0), flags)
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["highlighted"] == top2)
+    # A click on the map (as the page reports it) selects that row.
+    other = int(frame.index[5])
+    window.canvas._bridge.featureClicked("neighborhoods", other, False)
+    qtbot.waitUntil(lambda: state(window)["neighborhoods"]["highlighted"] == [other])
+    assert table.selected_ids() == [other]
+    table.filter.setText(str(frame.loc[other, "NHD_NAME"]))
+    assert table.proxy.rowCount() >= 1
+
+
+def test_remove_with_undo_and_rename(window, qtbot):
+    window.rename_layer("sites", "Community sites")
+    qtbot.waitUntil(lambda: state(window)["sites"]["title"] == "Community sites")
+    assert window.layers_panel.item("sites").text() == "Community sites"
+    assert window.remove_layer("sites", confirm=False)
+    qtbot.waitUntil(lambda: "sites" not in state(window))
+    assert not window.project.has_layer("sites")
+    window.stack.undo()
+    qtbot.waitUntil(lambda: "sites" in state(window))
+    assert window.project.layer("sites").display_name == "Community sites"
+
+
+def test_status_bar_and_accessible_names(window, qtbot):
+    window.canvas.cursor_moved.emit(-90.2, 38.6, 50000.0)
+    assert window.coords.text() == "38.60000, -90.20000" and window.scale.text() == "1:50,000"
+    for wdg in [window.layers_panel.list, window.layers_panel.opacity, window.table.view, window.table.filter,
+                *window.layers_panel.buttons.values(), window.canvas]:
+        assert wdg.accessibleName()
+
+
+def test_import_on_worker_thread(window, qtbot, stl, tmp_path):
+    import shutil
+
+    from assetmap.errors import UserError
+    from assetmap.ui import window_actions
+
+    before = window.project.layer_names()
+    task = window_actions.import_files(window, [stl / "neighborhoods.geojson"], role="other")
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [False] and isinstance(task.error, UserError)  # same name: refused, shown
+    assert window.project.layer_names() == before
+    task.error_box.close()
+    copy = tmp_path / "second_copy.geojson"
+    shutil.copyfile(stl / "neighborhoods.geojson", copy)
+    task = window_actions.import_files(window, [copy], role="other")
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [True], task.error
+    new = [n for n in window.project.layer_names() if n not in ("sites", "neighborhoods")]
+    assert len(new) == 1
+    qtbot.waitUntil(lambda: new[0] in state(window))
+
+
+def test_recent_projects_remembered(window, isolated_home):
+    from assetmap.ui import window_actions
+
+    assert window_actions.recent_projects()[0] == str(window.project.path)
+    assert str(isolated_home) in window_actions.settings().fileName()
+
+
+def test_exported_html_loads_offline(window, qtbot, tmp_path):
+    """The exported file shows its layers in a browser that may not reach the network."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEngineUrlRequestInterceptor
+
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from assetmap.mapview.export import export_html
+
+    out = export_html(window.project, tmp_path / "m.html")
+    assert not re.search(r"https?://", out.read_text())
+
+    class Spy(QWebEngineUrlRequestInterceptor):
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        def interceptRequest(self, info):  # noqa: N802
+            self.urls.append(info.requestUrl().toString())
+
+    view = QWebEngineView()  # a plain browser view: no bridge, no app page
+    qtbot.addWidget(view)
+    spy = Spy()
+    view.page().setUrlRequestInterceptor(spy)
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        view.load(QUrl.fromLocalFile(str(out)))
+    box = []
+    view.page().runJavaScript("JSON.stringify(assetmap.state())", 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    st = box[0]
+    import json
+
+    layers = {lyr["name"]: lyr for lyr in json.loads(st)["layers"]}
+    assert layers["neighborhoods"]["count"] == window.project.layer("neighborhoods").feature_count
+    assert all(u.startswith(("file:", "data:", "qrc:")) for u in spy.urls), spy.urls
