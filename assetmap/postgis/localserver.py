@@ -75,6 +75,7 @@ class LocalServer:
         if self._as_user:
             shutil.chown(self.root, "postgres", "postgres")
             os.chmod(self.root, 0o700)
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions")
         self.start()
@@ -138,3 +139,40 @@ class LocalServer:
             except subprocess.TimeoutExpired:
                 self._proc.kill()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def cleanup_stale(parent: Path, pattern: str = "assetmap-pg-*/pg") -> int:
+    """Stop and remove servers left by a test run that was killed (its owner process is gone).
+
+    Servers whose owner still runs (another engineer's test session) are left alone.
+    """
+    removed = 0
+    for root in Path(parent).glob(pattern):
+        try:
+            owner = int((root / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        try:
+            pm = int((root / "data" / "postmaster.pid").read_text().splitlines()[0])
+            if _alive(pm):
+                os.kill(pm, signal.SIGINT)
+                deadline = time.monotonic() + 10
+                while _alive(pm) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+        except (OSError, ValueError, IndexError):
+            pass
+        shutil.rmtree(root.parent, ignore_errors=True)
+        removed += 1
+    return removed

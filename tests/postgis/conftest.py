@@ -10,8 +10,9 @@ import pytest
 
 
 def _server(fsync: bool):
-    from assetmap.postgis.localserver import LocalServer, ServerError
+    from assetmap.postgis.localserver import LocalServer, ServerError, cleanup_stale
 
+    cleanup_stale(Path(tempfile.gettempdir()))  # servers of an earlier run that was killed
     root = Path(tempfile.mkdtemp(prefix="assetmap-pg-"))
     root.chmod(0o755)  # the server may run as the postgres user and must reach its folder
     try:

@@ -33,3 +33,34 @@ def test_kill_and_restart_keep_committed_rows(durable_pg_server):
     assert durable_pg_server.postmaster_pid() != old
     with psycopg.connect(url) as con:
         assert con.execute("SELECT count(*) FROM k").fetchone()[0] == 100
+
+
+def test_cleanup_stale_stops_only_servers_whose_owner_is_gone():
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from assetmap.postgis.localserver import LocalServer, _alive, cleanup_stale
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="assetmap-stale-"))  # reachable by the postgres user
+    tmp_path.chmod(0o755)
+    (tmp_path / "assetmap-pg-a").mkdir(mode=0o755)
+    (tmp_path / "assetmap-pg-b").mkdir(mode=0o755)
+    orphan = LocalServer(tmp_path / "assetmap-pg-a" / "pg").init()
+    kept = LocalServer(tmp_path / "assetmap-pg-b" / "pg").init()
+    try:
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        (orphan.root / "owner.pid").write_text(str(dead.pid))  # as if its pytest had been killed
+        pm = orphan.postmaster_pid()
+        assert cleanup_stale(tmp_path) == 1
+        time.sleep(0.2)
+        assert not _alive(pm) and not orphan.root.exists()
+        with psycopg.connect(kept.url()) as con:
+            assert con.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        orphan.stop()
+        kept.stop()
+        shutil.rmtree(tmp_path, ignore_errors=True)
