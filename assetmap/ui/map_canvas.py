@@ -72,6 +72,10 @@ class _Page(QWebEnginePage):
         log.debug("map page: %s", text)
 
 
+def _ignore(_value: Any) -> None:
+    pass
+
+
 def js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -137,7 +141,9 @@ class MapCanvas(QWebEngineView):
 
     def _run(self, code: str, callback: Callable | None) -> None:
         if callback is None:
-            self.page().runJavaScript(code)
+            # End on a number: PySide6 6.x can over-release None when a script's value is
+            # undefined (a "deallocating None" crash after many calls).
+            self.page().runJavaScript(code + ";0", 0, _ignore)
         else:
             self.page().runJavaScript(code, 0, callback)
 
