@@ -66,4 +66,11 @@ def run_app(project_path: Path | str, screenshot: str | None = None) -> int:
     window.show()
     if screenshot:
         grab_when_drawn(window, screenshot, app.quit)
-    return app.exec()
+    code = app.exec()
+    # Pages must go before QtWebEngine releases its profile at exit, or the process crashes.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.canvas.page().deleteLater()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code
