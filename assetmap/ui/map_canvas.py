@@ -72,8 +72,10 @@ class _Page(QWebEnginePage):
         log.debug("map page: %s", text)
 
 
-def _ignore(_value: Any) -> None:
-    pass
+def _decode(text: Any) -> Any:
+    if not isinstance(text, str) or text == "undefined":
+        return None
+    return json.loads(text)
 
 
 def js(value: Any) -> str:
@@ -141,11 +143,12 @@ class MapCanvas(QWebEngineView):
 
     def _run(self, code: str, callback: Callable | None) -> None:
         if callback is None:
-            # End on a number: PySide6 6.x can over-release None when a script's value is
-            # undefined (a "deallocating None" crash after many calls).
-            self.page().runJavaScript(code + ";0", 0, _ignore)
+            self.page().runJavaScript(code)
         else:
-            self.page().runJavaScript(code, 0, callback)
+            # Only strings come back: PySide6 6.12 over-releases None when a callback gets a
+            # null/boolean result, which crashes the process after a few thousand calls.
+            wrapped = f"String(JSON.stringify((function(){{return ({code});}})()))"
+            self.page().runJavaScript(wrapped, 0, lambda text: callback(_decode(text)))
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run JavaScript in the page (queued until the page is ready)."""
@@ -226,4 +229,4 @@ class MapCanvas(QWebEngineView):
 
     def state(self) -> dict:
         """The page's own view of its layers (order, visibility, opacity, highlight, legend)."""
-        return json.loads(self.evaluate("JSON.stringify(assetmap.state())"))
+        return self.evaluate("assetmap.state()")

@@ -36,6 +36,18 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+def _pool(owner: QWidget) -> QThreadPool:
+    """A pool owned by the window: its threads end with it. Reusing threads across
+    windows whose environment changed (tests switch HOME/XDG dirs) crashed pyproj, whose
+    per-thread context caches paths under XDG_DATA_HOME."""
+    pool = owner.findChild(QThreadPool, "assetmap-workers")
+    if pool is None:
+        pool = QThreadPool(owner)
+        pool.setObjectName("assetmap-workers")
+        pool.setMaxThreadCount(2)
+    return pool
+
+
 class Task(QObject):
     """One running job; ``finished(ok)`` fires on the GUI thread after done/failed/cancelled."""
 
@@ -60,7 +72,7 @@ class Task(QObject):
         self._signals.done.connect(self._done)
         self._signals.failed.connect(self._failed)
         self._signals.cancelled.connect(self._cancelled)
-        QThreadPool.globalInstance().start(_Job(fn, self.ctx, self._signals))
+        _pool(parent).start(_Job(fn, self.ctx, self._signals))
 
     def _progress(self, f: float, msg: str) -> None:
         self.dialog.setValue(int(f * 1000))

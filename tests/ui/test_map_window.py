@@ -197,7 +197,7 @@ def test_exported_html_loads_offline(window, qtbot, tmp_path):
     with qtbot.waitSignal(view.loadFinished, timeout=20000):
         view.load(QUrl.fromLocalFile(str(out)))
     box = []
-    view.page().runJavaScript("JSON.stringify(assetmap.state())", 0, box.append)
+    view.page().runJavaScript("String(JSON.stringify(assetmap.state()))", 0, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10000)
     st = box[0]
     import json
@@ -205,3 +205,42 @@ def test_exported_html_loads_offline(window, qtbot, tmp_path):
     layers = {lyr["name"]: lyr for lyr in json.loads(st)["layers"]}
     assert layers["neighborhoods"]["count"] == window.project.layer("neighborhoods").feature_count
     assert all(u.startswith(("file:", "data:", "qrc:")) for u in spy.urls), spy.urls
+
+
+def test_drop_files_imports(window, qtbot, stl, tmp_path, monkeypatch):
+    import shutil
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QInputDialog
+
+    copy = tmp_path / "dropped_areas.geojson"
+    shutil.copyfile(stl / "neighborhoods.geojson", copy)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("areas", True)))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    ev = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(ev)
+    qtbot.waitUntil(lambda: "dropped_areas" in window.project.layer_names(), timeout=60000)
+    assert window.project.layer("dropped_areas").role.value == "areas"
+    qtbot.waitUntil(lambda: "dropped_areas" in state(window), timeout=20000)
+
+
+def test_worker_cancel(window, qtbot):
+    import time
+
+    from assetmap.ui.workers import run_task
+
+    def slow(ctx):
+        for i in range(1000):
+            ctx.progress(i / 1000, "working")
+            time.sleep(0.01)
+        return "finished"
+
+    task = run_task(window, "Slow", slow)
+    from PySide6.QtWidgets import QPushButton
+
+    with qtbot.waitSignal(task.finished, timeout=20000) as sig:
+        task.dialog.findChild(QPushButton).click()
+    assert sig.args == [False] and task.result is None and task.error is None
