@@ -14,7 +14,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("import", help="import a file as a layer")
-    p.add_argument("project")
+    p.add_argument("project", help="a .gpkg project or a postgresql:// URL")
     p.add_argument("file")
     p.add_argument("--role", required=True, help="areas, assets, hubs, survey, territories, other")
     p.add_argument("--name", help="layer name (default: from the file name)")
@@ -53,9 +53,9 @@ def cmd_new(args) -> int:
 
 def cmd_import(args) -> int:
     from assetmap.importers import import_file
-    from assetmap.project import Project
+    from assetmap.postgis import open_any
 
-    project = Project.open(args.project)
+    project = open_any(args.project)
     report = import_file(
         project, args.file, args.role, name=args.name, layer=args.layer, x=args.x, y=args.y,
         src_crs=args.src_crs, encoding=args.encoding, swap_xy=args.swap_xy,
@@ -70,9 +70,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_layers(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_any
 
-    project = Project.open(args.project)
+    project = open_any(args.project)
     rows = [
         {"name": i.name, "display_name": i.display_name, "role": i.role.value,
          "geometry_type": i.geometry_type, "feature_count": i.feature_count, "crs": project.crs,
@@ -94,8 +94,8 @@ def cmd_layers(args) -> int:
 
 def cmd_export(args) -> int:
     from assetmap.exporters.vector import export_layer
-    from assetmap.project import Project
+    from assetmap.postgis import open_any
 
-    n = export_layer(Project.open(args.project), args.layer, args.out, overwrite=args.overwrite)
+    n = export_layer(open_any(args.project), args.layer, args.out, overwrite=args.overwrite)
     print(f"Wrote {n} features to {args.out}.")
     return 0

@@ -58,12 +58,11 @@ def read_source(path: str | Path, *, layer: str | None = None, x: str | None = N
 
 def areas_lonlat_bounds(project: "Project"):
     """Bounds of the project's areas in longitude/latitude, or None without areas."""
-    import pyogrio
     from pyproj import Transformer
 
     bounds = None
     for info in project.layers_by_role(LayerRole.AREAS):
-        b = pyogrio.read_info(project.path, layer=info.name).get("total_bounds")
+        b = project.layer_bounds(info.name)
         if b is None:
             continue
         bounds = b if bounds is None else (min(bounds[0], b[0]), min(bounds[1], b[1]),

@@ -288,6 +288,14 @@ class Project:
         self.layer(name)
         return pyogrio.read_dataframe(self.path, layer=name, columns=columns, fid_as_index=True, **kwargs)
 
+    def layer_bounds(self, name: str) -> tuple[float, float, float, float] | None:
+        """(minx, miny, maxx, maxy) of a layer in the project CRS; None when it is empty."""
+        import pyogrio
+
+        self.layer(name)
+        bounds = pyogrio.read_info(self.path, layer=name).get("total_bounds")
+        return None if bounds is None else tuple(float(v) for v in bounds)
+
     def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
         """Add (or with ``replace`` overwrite) one layer atomically."""
         with self.edit() as tx:
