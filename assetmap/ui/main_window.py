@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project.title} — assetmap")
         window_actions.remember_project(self, project.path)
         self.load_layers()
+        st = window_actions.settings()
+        self.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
         self.canvas.zoom_all()
         return True
 

@@ -224,6 +224,10 @@ class MapCanvas(QWebEngineView):
     def zoom_out(self) -> None:
         self.run_js("assetmap.zoomBy(-1)")
 
+    def set_basemap(self, url: str | None, attribution: str = "") -> None:
+        """XYZ tiles under the layers (online users only); None removes them."""
+        self.run_js(f"assetmap.setBasemap({js(url or '')},{js(attribution)})")
+
     def set_title(self, text: str) -> None:
         self.run_js(f"assetmap.setTitle({js(text)})")
 

@@ -159,6 +159,15 @@
       }
       return true;
     },
+    // Optional online basemap (a user setting); none by default: the areas layer is the base.
+    setBasemap: function (url, attribution) {
+      if (api._basemap) { map.removeLayer(api._basemap); api._basemap = null; }
+      if (url) {
+        api._basemap = L.tileLayer(url, {maxZoom: 19, attribution: attribution || ""}).addTo(map);
+      }
+      return !!api._basemap;
+    },
+    hasBasemap: function () { return !!api._basemap; },
     setTitle: function (text) {
       titleDiv.innerHTML = text ? "<h1>" + esc(text) + "</h1>" : "";
       titleDiv.style.display = text ? "block" : "none";

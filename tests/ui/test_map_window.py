@@ -244,3 +244,13 @@ def test_worker_cancel(window, qtbot):
     with qtbot.waitSignal(task.finished, timeout=20000) as sig:
         task.dialog.findChild(QPushButton).click()
     assert sig.args == [False] and task.result is None and task.error is None
+
+
+def test_no_basemap_by_default_optional_xyz(window, qtbot):
+    assert window.canvas.evaluate("assetmap.hasBasemap()") is False
+    assert not re.search(r"https?://", window.canvas.page_path.read_text())
+    from assetmap.ui import window_actions
+
+    window_actions.settings().setValue("basemap/xyz_url", "file:///nonexistent/{z}/{x}/{y}.png")
+    window.open_project(window.project.path)
+    qtbot.waitUntil(lambda: window.canvas.evaluate("assetmap.hasBasemap()") is True)
