@@ -28,6 +28,9 @@ def ensure_qt_app(gui: bool = True):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
+    from assetmap.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
