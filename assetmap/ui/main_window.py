@@ -44,6 +44,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale)
         self._wire()
         window_actions.build_menus(self)
+        from assetmap.ui.feature_docks import FeatureDocks, add_menus
+
+        self.features = FeatureDocks(self)
+        add_menus(self, self.features)
         window_actions.restore_layout(self)
 
     def _wire(self) -> None:
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project.title} — assetmap")
         window_actions.remember_project(self, project.path)
         self.load_layers()
+        self.features.install(project)
         st = window_actions.settings()
         self.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
         self.canvas.zoom_all()

@@ -199,7 +199,12 @@
           lyr.on("click", function (ev) {
             L.DomEvent.stopPropagation(ev);
             if (api.identify) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
-            if (bridge) { bridge.featureClicked(name, f.id, !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey))); }
+            if (bridge) {
+              bridge.featureClicked(name, f.id, !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey)));
+              // A click on a feature is also a click on the map: placing a hub or a spot
+              // inside a neighbourhood must work.
+              bridge.mapClicked(ev.latlng.lat, ev.latlng.lng);
+            }
           });
         }
       });
@@ -307,6 +312,14 @@
                   highlighted: Object.keys(e.highlight).map(Number).sort(function (a, b) { return a - b; })};
         })
       };
+    },
+    // Click a feature as a user would (automation and tests): the same handlers run.
+    clickFeature: function (name, id) {
+      var l = layers[name] && layers[name].byId[id];
+      if (!l) { return false; }
+      var ll = l.getBounds ? l.getBounds().getCenter() : l.getLatLng();
+      l.fire("click", {latlng: ll, originalEvent: {}});
+      return true;
     },
     featureFill: function (name, id) {
       var l = layers[name] && layers[name].byId[id];

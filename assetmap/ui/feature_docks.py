@@ -1,0 +1,185 @@
+"""The feature panels of the main window (hubs, resource finder, territories) and the map
+interactions they need: a map click places a hub or the finder's spot, a click on a unit
+paints it onto the current team. Kept apart from main_window so that it stays small."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+
+from assetmap.errors import UserError
+
+UNASSIGNED = "#d9d9d9"
+
+
+class FeatureDocks(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.w = window
+        self.hubs = None
+        self.finder = None
+        self.territories = None
+        self._pick: str | None = None        # "hubs" or "finder": the next map click is theirs
+        self.paint_action = QAction("Paint territories on the map", window)
+        self.paint_action.setCheckable(True)
+        self.paint_action.setShortcut("Ctrl+T")
+        self.paint_action.setToolTip("Click a neighbourhood to give it to the team chosen in the Territories panel")
+        self.paint_action.toggled.connect(self._paint_toggled)
+        window.canvas.map_clicked.connect(self._map_clicked)
+        window.canvas.feature_clicked.connect(self._feature_clicked)
+
+    # ------------------------------------------------------------------ project
+    def install(self, project) -> None:
+        from assetmap.ui.hubs_dock import HubsDock
+        from assetmap.ui.hubs_finder import FinderDock
+        from assetmap.ui.territories_panel import TerritoriesPanel
+
+        self.remove()
+        w = self.w
+        self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
+        self.hubs.pick_requested.connect(lambda mode: self._start_pick("hubs", "Click the map where the hub is."))
+        self.hubs.hubs_changed.connect(self._hubs_changed)
+        self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
+        self.finder = w.add_feature_dock(FinderDock(project, w))
+        self.finder.pick_requested.connect(
+            lambda: self._start_pick("finder", "Click the map at the family's location (it is never saved)."))
+        self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
+        self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
+        self.territories.plan_opened.connect(lambda _name: self.draw_territories())
+        w.tabifyDockWidget(self.hubs, self.finder)
+        w.tabifyDockWidget(self.finder, self.territories)
+        for dock in (self.hubs, self.finder, self.territories):
+            dock.hide()
+        self.draw_territories()
+
+    def remove(self) -> None:
+        for dock in (self.hubs, self.finder, self.territories):
+            if dock is not None:
+                self.w.removeDockWidget(dock)
+                dock.deleteLater()
+        self.hubs = self.finder = self.territories = None
+        self._pick = None
+
+    # ------------------------------------------------------------------ map clicks
+    def _start_pick(self, who: str, message: str) -> None:
+        self._pick = who
+        self.w.statusBar().showMessage(message, 15000)
+        self.w.canvas.setCursor(Qt.CursorShape.CrossCursor)
+
+    def _map_clicked(self, lon: float, lat: float) -> None:
+        who, self._pick = self._pick, None
+        if who is None:
+            return
+        self.w.canvas.unsetCursor()
+        self.w.statusBar().clearMessage()
+        if who == "hubs" and self.hubs is not None:
+            self.hubs.place_pending(lon, lat)
+        elif who == "finder" and self.finder is not None:
+            self.finder.set_spot(lon, lat)
+
+    def _hubs_changed(self) -> None:
+        w = self.w
+        w.cache.forget("hubs")
+        if "hubs" in w.project.layer_names():
+            w.load_layers(["hubs"])
+        else:
+            w.layers_panel.set_layers(w.project.layers())
+
+    # ------------------------------------------------------------------ territories
+    def _paint_toggled(self, on: bool) -> None:
+        if on and (self.territories is None or self.territories.session is None):
+            self.paint_action.setChecked(False)
+            self.w.statusBar().showMessage("Open or create a plan in the Territories panel first.", 8000)
+            return
+        if on:
+            self.territories.show()
+            self.territories.raise_()
+        self.w.statusBar().showMessage("Painting: click neighbourhoods to assign them." if on else "", 5000)
+
+    def _feature_clicked(self, layer: str, fid: int, _ctrl: bool) -> None:
+        if not self.paint_action.isChecked() or self.territories is None:
+            return
+        session, model = self.territories.session, self.territories.model
+        if session is None or model is None or layer != model.units.layer:
+            return
+        uid = self.unit_id(layer, fid)
+        if uid is None:
+            return
+        try:
+            session.click(uid)
+        except UserError as exc:
+            self.w.statusBar().showMessage(exc.message, 8000)
+
+    def unit_id(self, layer: str, fid: int):
+        from assetmap.territories.units import unit_key
+
+        frame = self.w.cache.frame(layer)
+        id_field = self.territories.model.units.id_field
+        if fid not in frame.index:
+            return None
+        return unit_key(frame.at[fid, id_field] if id_field else fid)
+
+    def draw_territories(self) -> None:
+        """Team colours on the plan's areas layer, restyled in place (no page rebuild)."""
+        panel = self.territories
+        if panel is None or panel.model is None:
+            return
+        units = panel.model.units
+        layer = units.layer
+        if layer not in self.w.project.layer_names():
+            return
+        colours = panel.unit_colours()
+        frame = self.w.cache.frame(layer)
+        field = units.id_field
+        # the page matches categories on the field's text; unit ids are normalised the same way
+        from assetmap.territories.units import unit_key
+
+        raw = frame[field] if field else frame.index.to_series()
+        categories = {str(v): colours[unit_key(v)] for v in raw if unit_key(v) in colours}
+        legend = [{"label": t.name, "color": t.colour, "symbol": "circle"} for t in panel.model.teams]
+        legend.append({"label": "unassigned", "color": UNASSIGNED, "symbol": "circle"})
+        spec = {"kind": "categorized", "field": field or "fid", "categories": categories, "symbols": {},
+                "color": UNASSIGNED, "other": UNASSIGNED, "stroke": "#555555", "weight": 1,
+                "fillOpacity": 0.75, "radius": 5, "symbol": "circle", "legend": legend}
+        info = self.w.project.layer(layer)
+        self.w.canvas.set_style(layer, spec, f"{info.display_name}: {panel.model.plan.name}")
+
+
+def add_menus(window, features: FeatureDocks) -> None:
+    """Menu entries of the feature panels: sensitive reports, territory painting, About."""
+    file_menu = window.menuBar().actions()[0].menu()
+    reports = QAction("Import sensitive &reports…", window)
+    reports.setToolTip("Hotline reports or DV calls: only counts per area are kept")
+    reports.triggered.connect(lambda *_: _import_reports(window))
+    file_menu.insertAction(window.actions_by_name["export map"], reports)
+    window.actions_by_name["import reports"] = reports
+    menu = window.menuBar().addMenu("&Territories")
+    menu.addAction(features.paint_action)
+    window.actions_by_name["paint territories"] = features.paint_action
+    help_menu = window.menuBar().addMenu("&Help")
+    about = QAction("&About assetmap", window)
+    about.triggered.connect(lambda *_: _about(window))
+    help_menu.addAction(about)
+    window.actions_by_name["about"] = about
+
+
+def _import_reports(window) -> None:
+    from assetmap.ui.reports_wizard import open_reports_wizard
+
+    if window.project is None:
+        return
+
+    def done(report) -> None:
+        window.load_layers()
+        lines = report.lines() if hasattr(report, "lines") else []
+        if lines:
+            window.statusBar().showMessage(lines[0], 8000)
+
+    open_reports_wizard(window, window.project, on_done=done)
+
+
+def _about(window) -> None:
+    from assetmap.ui.about import AboutDialog
+
+    attribution = window.project.meta("attribution") if window.project is not None else None
+    AboutDialog(window, attribution).exec()

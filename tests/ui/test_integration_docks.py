@@ -1,0 +1,101 @@
+"""The feature panels inside the real main window: painting territories by clicking the map,
+placing a hub by clicking the map, undo through the window's Edit menu."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+@pytest.fixture()
+def window(qtbot, isolated_home, demo_copy):
+    r = run_cli("territories", "new", demo_copy.path, "--plan", "Mine", "--areas", "neighborhoods",
+                "--teams", "3", "--by", "population")
+    assert r.returncode == 0, r.stderr
+    from assetmap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1100, 750)
+    w.show()
+    assert w.open_project(demo_copy.path)
+    drawn = []
+    w.canvas.when_drawn(lambda: drawn.append(1))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
+    return w
+
+
+def _fid_of(w, nhd_num):
+    frame = w.cache.frame("neighborhoods")
+    return int(frame.index[frame["NHD_NUM"] == nhd_num][0])
+
+
+def _fill(w, fid):
+    return w.canvas.evaluate(f"assetmap.featureFill('neighborhoods', {fid})")
+
+
+def test_paint_by_clicking_the_map_and_undo(window, qtbot, tmp_path):
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    w.actions_by_name["paint territories"].setChecked(True)
+    assert panel.isVisible()
+    team = panel.model.teams[1]
+    panel.team_combo.setCurrentIndex(1)
+    fid = _fid_of(w, 38)
+    uid = w.features.unit_id("neighborhoods", fid)
+    assert panel.model.assignment.get(uid) != team.team
+    t0 = time.perf_counter()
+    assert w.canvas.evaluate(f"assetmap.clickFeature('neighborhoods', {fid})") is True
+    qtbot.waitUntil(lambda: panel.model.assignment.get(uid) == team.team, timeout=5000)
+    qtbot.waitUntil(lambda: (_fill(w, fid) or "").lower() == team.colour.lower(), timeout=5000)
+    print(f"click to repainted unit: {1000 * (time.perf_counter() - t0):.0f} ms")
+    assert team.name in w.canvas.state()["legend"]
+    # the window's Undo takes the stroke back
+    w.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: panel.model.assignment.get(uid) != team.team, timeout=5000)
+    qtbot.waitUntil(lambda: (_fill(w, fid) or "").lower() != team.colour.lower(), timeout=5000)
+    w.grab().save(str(tmp_path / "paint.png"))
+
+
+def test_clicks_do_not_paint_when_paint_mode_is_off(window, qtbot):
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    before = dict(panel.model.assignment)
+    fid = _fid_of(w, 12)
+    assert w.canvas.evaluate(f"assetmap.clickFeature('neighborhoods', {fid})") is True
+    qtbot.wait(300)
+    assert dict(panel.model.assignment) == before
+
+
+def test_place_a_hub_by_clicking_inside_a_neighbourhood(window, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from assetmap.ui.hubs_dock import HubForm
+
+    class Answered(HubForm):  # the hub form answered as a user would, without a modal loop
+        def exec(self):
+            self.name.setText("Corner Family Center")
+            return QDialog.DialogCode.Accepted
+
+    w = window
+    hubs = w.features.hubs
+    hubs.form_factory = Answered
+    hubs.show()
+    hubs.add_button.click()
+    fid = _fid_of(w, 38)
+    assert w.canvas.evaluate(f"assetmap.clickFeature('neighborhoods', {fid})") is True
+    qtbot.waitUntil(lambda: "hubs" in w.project.layer_names(), timeout=10000)
+    gdf = w.project.read_layer("hubs")
+    assert list(gdf["name"]) == ["Corner Family Center"]
+    area = w.project.read_layer("neighborhoods")
+    assert area.loc[area["NHD_NUM"] == 38].geometry.iloc[0].contains(gdf.geometry.iloc[0])
+    qtbot.waitUntil(lambda: "hubs" in w.canvas.state()["order"], timeout=10000)
+    # one undo in the window's Edit menu removes it again
+    w.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: "hubs" not in w.project.layer_names() or len(w.project.read_layer("hubs")) == 0,
+                    timeout=10000)
