@@ -99,3 +99,24 @@ def test_place_a_hub_by_clicking_inside_a_neighbourhood(window, qtbot):
     w.actions_by_name["undo"].trigger()
     qtbot.waitUntil(lambda: "hubs" not in w.project.layer_names() or len(w.project.read_layer("hubs")) == 0,
                     timeout=10000)
+
+
+def test_finder_spot_picked_on_the_map_stays_in_memory(window, qtbot, isolated_home):
+    w = window
+    finder = w.features.finder
+    finder.show()
+    before = w.project.path.read_bytes()
+    finder.pick_button.click()
+    fid = _fid_of(w, 38)
+    assert w.canvas.evaluate(f"assetmap.clickFeature('neighborhoods', {fid})") is True
+    qtbot.waitUntil(lambda: finder._spot is not None, timeout=5000)
+    lon, lat = finder._spot
+    area = w.project.read_layer("neighborhoods")
+    from shapely.geometry import Point
+
+    assert area.loc[area["NHD_NUM"] == 38].geometry.iloc[0].contains(Point(lon, lat))
+    assert w.project.path.read_bytes() == before  # the family's spot is not written to the project
+    settings_text = "".join(p.read_text(errors="replace") for p in isolated_home.rglob("*.conf"))
+    assert f"{lat:.4f}" not in settings_text and f"{lon:.4f}" not in settings_text
+    finder.forget_button.click()
+    assert finder._spot is None
