@@ -23,10 +23,12 @@ class FeatureDocks(QObject):
         self.paint_action = QAction("Paint territories on the map", window)
         self.paint_action.setCheckable(True)
         self.paint_action.setShortcut("Ctrl+T")
-        self.paint_action.setToolTip("Click a neighbourhood to give it to the team chosen in the Territories panel")
+        self.paint_action.setToolTip("Click or drag across neighbourhoods to give them to the team chosen in the Territories panel")
         self.paint_action.toggled.connect(self._paint_toggled)
         window.canvas.map_clicked.connect(self._map_clicked)
         window.canvas.feature_clicked.connect(self._feature_clicked)
+        window.canvas.stroke.connect(self._stroke)
+        window.canvas.feature_entered.connect(self._feature_entered)
 
     # ------------------------------------------------------------------ project
     def install(self, project) -> None:
@@ -91,10 +93,11 @@ class FeatureDocks(QObject):
             self.paint_action.setChecked(False)
             self.w.statusBar().showMessage("Open or create a plan in the Territories panel first.", 8000)
             return
+        self.w.canvas.set_paint_mode(on)
         if on:
             self.territories.show()
             self.territories.raise_()
-        self.w.statusBar().showMessage("Painting: click neighbourhoods to assign them." if on else "", 5000)
+        self.w.statusBar().showMessage("Painting: click or drag across neighbourhoods to assign them." if on else "", 5000)
 
     def _feature_clicked(self, layer: str, fid: int, _ctrl: bool) -> None:
         if not self.paint_action.isChecked() or self.territories is None:
@@ -107,6 +110,31 @@ class FeatureDocks(QObject):
             return
         try:
             session.click(uid)
+        except UserError as exc:
+            self.w.statusBar().showMessage(exc.message, 8000)
+
+    def _painting(self, layer: str):
+        if not self.paint_action.isChecked() or self.territories is None:
+            return None
+        session, model = self.territories.session, self.territories.model
+        if session is None or model is None or layer != model.units.layer:
+            return None
+        return session
+
+    def _stroke(self, down: bool) -> None:
+        # one stroke = one undo step (the session merges the commands of a stroke)
+        session = self.territories.session if self.territories is not None else None
+        if session is None or not self.paint_action.isChecked():
+            return
+        session.begin() if down else session.end()
+
+    def _feature_entered(self, layer: str, fid: int) -> None:
+        session = self._painting(layer)
+        uid = self.unit_id(layer, fid) if session is not None else None
+        if uid is None:
+            return
+        try:
+            session.add(uid)
         except UserError as exc:
             self.w.statusBar().showMessage(exc.message, 8000)
 

@@ -33,6 +33,20 @@ class Bridge(QObject):
     sig_map_click = Signal(float, float)
     sig_cursor = Signal(float, float, float)
     sig_view = Signal(float)
+    sig_stroke = Signal(bool)
+    sig_enter = Signal(str, int)
+
+    @Slot()
+    def strokeBegin(self) -> None:  # noqa: N802 (JS name)
+        self.sig_stroke.emit(True)
+
+    @Slot()
+    def strokeEnd(self) -> None:  # noqa: N802
+        self.sig_stroke.emit(False)
+
+    @Slot(str, int)
+    def featureEntered(self, layer: str, fid: int) -> None:  # noqa: N802
+        self.sig_enter.emit(layer, fid)
 
     @Slot()
     def ready(self) -> None:
@@ -91,6 +105,8 @@ class MapCanvas(QWebEngineView):
     map_clicked = Signal(float, float)         # lon, lat
     cursor_moved = Signal(float, float, float)  # lon, lat, scale denominator
     scale_changed = Signal(float)
+    stroke = Signal(bool)                      # paint mode: mouse button down (True) / up
+    feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -115,6 +131,8 @@ class MapCanvas(QWebEngineView):
         b.sig_map_click.connect(lambda lat, lng: self.map_clicked.emit(lng, lat))
         b.sig_cursor.connect(lambda lat, lng, sc: self.cursor_moved.emit(lng, lat, sc))
         b.sig_view.connect(self.scale_changed)
+        b.sig_stroke.connect(self.stroke)
+        b.sig_enter.connect(self.feature_entered)
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
         # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
         self.page_path = write_app_page(Path(self._dir.name))
@@ -227,6 +245,10 @@ class MapCanvas(QWebEngineView):
     def set_basemap(self, url: str | None, attribution: str = "") -> None:
         """XYZ tiles under the layers (online users only); None removes them."""
         self.run_js(f"assetmap.setBasemap({js(url or '')},{js(attribution)})")
+
+    def set_paint_mode(self, on: bool) -> None:
+        """Dragging paints (feature_entered between stroke(True) and stroke(False)), not pans."""
+        self.run_js(f"assetmap.setPaintMode({js(bool(on))})")
 
     def set_title(self, text: str) -> None:
         self.run_js(f"assetmap.setTitle({js(text)})")

@@ -154,6 +154,9 @@
       map.on("click", function (ev) {
         if (bridge) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); }
       });
+      document.addEventListener("mouseup", function () {
+        if (api._stroke) { api._stroke = false; if (bridge) { bridge.strokeEnd(); } }
+      });
       if (opts.basemap) {
         L.tileLayer(opts.basemap, {maxZoom: 19, attribution: opts.basemapAttribution || ""}).addTo(map);
       }
@@ -168,6 +171,12 @@
       return !!api._basemap;
     },
     hasBasemap: function () { return !!api._basemap; },
+    // Paint mode: dragging paints instead of panning the map.
+    setPaintMode: function (on) {
+      api._paint = !!on;
+      if (on) { map.dragging.disable(); } else { map.dragging.enable(); }
+      return api._paint;
+    },
     setTitle: function (text) {
       titleDiv.innerHTML = text ? "<h1>" + esc(text) + "</h1>" : "";
       titleDiv.style.display = text ? "block" : "none";
@@ -196,6 +205,16 @@
         },
         onEachFeature: function (f, lyr) {
           entry.byId[f.id] = lyr;
+          // Paint strokes: with the button held, every feature entered is reported once.
+          lyr.on("mousedown", function (ev) {
+            if (!api._paint || !bridge) { return; }
+            api._stroke = true;
+            bridge.strokeBegin();
+            bridge.featureEntered(name, f.id);
+          });
+          lyr.on("mouseover", function () {
+            if (api._paint && api._stroke && bridge) { bridge.featureEntered(name, f.id); }
+          });
           lyr.on("click", function (ev) {
             L.DomEvent.stopPropagation(ev);
             if (api.identify) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
@@ -305,6 +324,8 @@
         zoom: map.getZoom(),
         center: [map.getCenter().lat, map.getCenter().lng],
         legend: legendDiv.innerText,
+        paint: !!api._paint,
+        dragging: map.dragging.enabled(),
         layers: order.map(function (n) {
           var e = layers[n];
           return {name: n, title: e.title, visible: e.visible, opacity: Number(e.pane.style.opacity),
@@ -319,6 +340,15 @@
       if (!l) { return false; }
       var ll = l.getBounds ? l.getBounds().getCenter() : l.getLatLng();
       l.fire("click", {latlng: ll, originalEvent: {}});
+      return true;
+    },
+    // Test/automation hook: a paint stroke pressing on the first feature and entering the others.
+    dragAcross: function (name, ids) {
+      var ls = ids.map(function (id) { return layers[name] && layers[name].byId[id]; });
+      if (!ls.length || ls.some(function (l) { return !l; })) { return false; }
+      ls[0].fire("mousedown", {originalEvent: {}});
+      ls.slice(1).forEach(function (l) { l.fire("mouseover", {originalEvent: {}}); });
+      document.dispatchEvent(new MouseEvent("mouseup"));
       return true;
     },
     featureFill: function (name, id) {

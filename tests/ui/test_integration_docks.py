@@ -120,3 +120,33 @@ def test_finder_spot_picked_on_the_map_stays_in_memory(window, qtbot, isolated_h
     assert f"{lat:.4f}" not in settings_text and f"{lon:.4f}" not in settings_text
     finder.forget_button.click()
     assert finder._spot is None
+
+
+def test_drag_paints_every_unit_entered_as_one_stroke(window, qtbot, tmp_path):
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    assert w.canvas.state()["dragging"] is True
+    w.actions_by_name["paint territories"].setChecked(True)
+    # painting takes the drag: the map must not pan under the stroke
+    qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is False, timeout=5000)
+    panel.team_combo.setCurrentIndex(2)
+    team = panel.model.teams[2]
+    fids = [_fid_of(w, n) for n in (1, 2, 3, 4, 5)]
+    uids = [w.features.unit_id("neighborhoods", f) for f in fids]
+    before = {u: panel.model.assignment.get(u) for u in uids}
+    assert any(before[u] != team.team for u in uids)
+    depth = len(w.stack._undo)
+    t0 = time.perf_counter()
+    assert w.canvas.evaluate(f"assetmap.dragAcross('neighborhoods', {fids})") is True
+    qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == team.team for u in uids), timeout=5000)
+    qtbot.waitUntil(lambda: all((_fill(w, f) or "").lower() == team.colour.lower() for f in fids),
+                    timeout=5000)
+    print(f"stroke over {len(fids)} of 88 units to repainted: {1000 * (time.perf_counter() - t0):.0f} ms")
+    assert len(w.stack._undo) == depth + 1  # one stroke, one undo step
+    w.grab().save(str(tmp_path / "stroke.png"))
+    # one Undo takes the whole stroke back
+    w.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == before[u] for u in uids), timeout=5000)
+    w.actions_by_name["paint territories"].setChecked(False)
+    qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is True, timeout=5000)
