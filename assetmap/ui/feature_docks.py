@@ -25,6 +25,12 @@ class FeatureDocks(QObject):
         self.paint_action.setShortcut("Ctrl+T")
         self.paint_action.setToolTip("Click or drag across neighbourhoods to give them to the team chosen in the Territories panel")
         self.paint_action.toggled.connect(self._paint_toggled)
+        self.polygon_action = QAction("Assign with a drawn polygon", window)
+        self.polygon_action.setShortcut("Ctrl+Shift+T")
+        self.polygon_action.setToolTip("Click corners on the map, double-click to finish: the units mostly "
+                                       "inside go to the current team")
+        self.polygon_action.triggered.connect(self._start_polygon)
+        window.canvas.polygon_drawn.connect(self._polygon_drawn)
         window.canvas.map_clicked.connect(self._map_clicked)
         window.canvas.feature_clicked.connect(self._feature_clicked)
         window.canvas.stroke.connect(self._stroke)
@@ -113,6 +119,32 @@ class FeatureDocks(QObject):
         except UserError as exc:
             self.w.statusBar().showMessage(exc.message, 8000)
 
+    def _start_polygon(self) -> None:
+        if self.territories is None or self.territories.session is None:
+            self.w.statusBar().showMessage("Open or create a plan in the Territories panel first.", 8000)
+            return
+        self.territories.show()
+        self.w.canvas.start_polygon()
+        self.w.statusBar().showMessage("Click the polygon's corners; double-click to finish.", 15000)
+
+    def _polygon_drawn(self, lonlat: list) -> None:
+        panel = self.territories
+        if panel is None or panel.session is None or len(lonlat) < 3:
+            return
+        import shapely
+        from pyproj import Transformer
+
+        # the units' geometries are in the layer's (project) CRS; the page speaks lon/lat
+        crs = panel.model.units.crs or self.w.project.crs
+        to_crs = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+        shape = shapely.Polygon([to_crs.transform(x, y) for x, y in lonlat])
+        try:
+            n = panel.session.polygon(shape)
+        except UserError as exc:
+            self.w.statusBar().showMessage(exc.message, 8000)
+            return
+        self.w.statusBar().showMessage(f"{n} area(s) assigned.", 5000)
+
     def _painting(self, layer: str):
         if not self.paint_action.isChecked() or self.territories is None:
             return None
@@ -184,6 +216,8 @@ def add_menus(window, features: FeatureDocks) -> None:
     menu = window.menuBar().addMenu("&Territories")
     menu.addAction(features.paint_action)
     window.actions_by_name["paint territories"] = features.paint_action
+    menu.addAction(features.polygon_action)
+    window.actions_by_name["territory polygon"] = features.polygon_action
     help_menu = window.menuBar().addMenu("&Help")
     about = QAction("&About assetmap", window)
     about.triggered.connect(lambda *_: _about(window))

@@ -35,6 +35,7 @@ class Bridge(QObject):
     sig_view = Signal(float)
     sig_stroke = Signal(bool)
     sig_enter = Signal(str, int)
+    sig_polygon = Signal(str)
 
     @Slot()
     def strokeBegin(self) -> None:  # noqa: N802 (JS name)
@@ -43,6 +44,10 @@ class Bridge(QObject):
     @Slot()
     def strokeEnd(self) -> None:  # noqa: N802
         self.sig_stroke.emit(False)
+
+    @Slot(str)
+    def polygonDrawn(self, coords: str) -> None:  # noqa: N802
+        self.sig_polygon.emit(coords)
 
     @Slot(str, int)
     def featureEntered(self, layer: str, fid: int) -> None:  # noqa: N802
@@ -107,6 +112,7 @@ class MapCanvas(QWebEngineView):
     scale_changed = Signal(float)
     stroke = Signal(bool)                      # paint mode: mouse button down (True) / up
     feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
+    polygon_drawn = Signal(list)               # free polygon: [(lon, lat), ...]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -133,6 +139,7 @@ class MapCanvas(QWebEngineView):
         b.sig_view.connect(self.scale_changed)
         b.sig_stroke.connect(self.stroke)
         b.sig_enter.connect(self.feature_entered)
+        b.sig_polygon.connect(lambda text: self.polygon_drawn.emit([tuple(p) for p in json.loads(text)]))
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
         # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
         self.page_path = write_app_page(Path(self._dir.name))
@@ -245,6 +252,10 @@ class MapCanvas(QWebEngineView):
     def set_basemap(self, url: str | None, attribution: str = "") -> None:
         """XYZ tiles under the layers (online users only); None removes them."""
         self.run_js(f"assetmap.setBasemap({js(url or '')},{js(attribution)})")
+
+    def start_polygon(self) -> None:
+        """Let the user draw a polygon: clicks add corners, a double-click ends (polygon_drawn)."""
+        self.run_js("assetmap.startPolygon()")
 
     def set_paint_mode(self, on: bool) -> None:
         """Dragging paints (feature_entered between stroke(True) and stroke(False)), not pans."""

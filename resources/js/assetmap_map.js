@@ -152,8 +152,10 @@
       });
       map.on("zoomend moveend", function () { if (bridge) { bridge.viewChanged(api.scale()); } });
       map.on("click", function (ev) {
+        if (api._poly) { api.addVertex(ev.latlng.lat, ev.latlng.lng); return; }
         if (bridge) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); }
       });
+      map.on("dblclick", function () { if (api._poly) { api.finishPolygon(); } });
       document.addEventListener("mouseup", function () {
         if (api._stroke) { api._stroke = false; if (bridge) { bridge.strokeEnd(); } }
       });
@@ -171,6 +173,34 @@
       return !!api._basemap;
     },
     hasBasemap: function () { return !!api._basemap; },
+    // Free polygon: clicks add corners, a double-click (or finishPolygon) sends [[lng, lat], ...].
+    startPolygon: function () {
+      api.cancelPolygon();
+      api._poly = [];
+      api._polyLine = L.polygon([], {color: "#d62728", weight: 2, dashArray: "4 4", fillOpacity: 0.1,
+                                     interactive: false}).addTo(map);
+      map.doubleClickZoom.disable();
+      return true;
+    },
+    addVertex: function (lat, lng) {
+      if (!api._poly) { return false; }
+      var last = api._poly[api._poly.length - 1];
+      if (last && last[0] === lng && last[1] === lat) { return false; }   // the dblclick's own clicks
+      api._poly.push([lng, lat]);
+      api._polyLine.setLatLngs(api._poly.map(function (p) { return [p[1], p[0]]; }));
+      return true;
+    },
+    finishPolygon: function () {
+      var pts = api._poly;
+      api.cancelPolygon();
+      if (pts && pts.length >= 3 && bridge) { bridge.polygonDrawn(JSON.stringify(pts)); }
+      return !!(pts && pts.length >= 3);
+    },
+    cancelPolygon: function () {
+      if (api._polyLine) { map.removeLayer(api._polyLine); }
+      api._poly = null; api._polyLine = null;
+      map.doubleClickZoom.enable();
+    },
     // Paint mode: dragging paints instead of panning the map.
     setPaintMode: function (on) {
       api._paint = !!on;
@@ -217,6 +247,7 @@
           });
           lyr.on("click", function (ev) {
             L.DomEvent.stopPropagation(ev);
+            if (api._poly) { api.addVertex(ev.latlng.lat, ev.latlng.lng); return; }
             if (api.identify) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
             if (bridge) {
               bridge.featureClicked(name, f.id, !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey)));

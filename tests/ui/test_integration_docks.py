@@ -150,3 +150,42 @@ def test_drag_paints_every_unit_entered_as_one_stroke(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == before[u] for u in uids), timeout=5000)
     w.actions_by_name["paint territories"].setChecked(False)
     qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is True, timeout=5000)
+
+
+def test_assign_with_a_drawn_polygon(window, qtbot, tmp_path):
+    import geopandas as gpd
+    import shapely
+
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    panel.team_combo.setCurrentIndex(0)
+    team = panel.model.teams[0]
+    frame = w.cache.frame("neighborhoods")
+    wgs = gpd.GeoDataFrame(frame, geometry="geometry", crs=frame.crs).to_crs("EPSG:4326")
+    minx, miny, maxx, maxy = wgs.total_bounds
+    # a rectangle over the south-west of the city, in lon/lat as the page sends it
+    ring = [(minx, miny), (minx + 0.35 * (maxx - minx), miny), (minx + 0.35 * (maxx - minx),
+            miny + 0.3 * (maxy - miny)), (minx, miny + 0.3 * (maxy - miny))]
+    w.actions_by_name["territory polygon"].trigger()
+    for lon, lat in ring:
+        assert w.canvas.evaluate(f"assetmap.addVertex({lat}, {lon})") is True
+    assert w.canvas.evaluate("assetmap.finishPolygon()") is True
+    # oracle: share of each area inside the rectangle, measured in an equal-area CRS
+    eq = wgs.to_crs("EPSG:5070")
+    rect = gpd.GeoSeries([shapely.Polygon(ring)], crs="EPSG:4326").to_crs("EPSG:5070").iloc[0]
+    share = eq.geometry.intersection(rect).area / eq.geometry.area
+    inside = {w.features.unit_id("neighborhoods", f) for f in share.index[share > 0.6]}
+    outside = {w.features.unit_id("neighborhoods", f) for f in share.index[share < 0.4]}
+    assert inside
+    qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == team.team for u in inside), timeout=5000)
+    assert not any(panel.model.assignment.get(u) == team.team for u in outside)
+    fid = int(share.idxmax())
+    qtbot.waitUntil(lambda: (_fill(w, fid) or "").lower() == team.colour.lower(), timeout=5000)
+    w.canvas.zoom_all()
+    shot = []
+    w.canvas.when_drawn(lambda: shot.append(w.grab().save(str(tmp_path / "polygon.png"))))
+    qtbot.waitUntil(lambda: bool(shot), timeout=5000)
+    assert w.canvas.evaluate("assetmap.addVertex(1, 1)") is False  # the drawing mode ended
+    w.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: not any(panel.model.assignment.get(u) == team.team for u in inside), timeout=5000)
