@@ -189,3 +189,28 @@ def test_assign_with_a_drawn_polygon(window, qtbot, tmp_path):
     assert w.canvas.evaluate("assetmap.addVertex(1, 1)") is False  # the drawing mode ended
     w.actions_by_name["undo"].trigger()
     qtbot.waitUntil(lambda: not any(panel.model.assignment.get(u) == team.team for u in inside), timeout=5000)
+
+
+def test_import_sensitive_reports_menu_opens_the_wizard_and_refreshes_layers(window, qtbot, monkeypatch):
+    """The wizard itself is tested in tests/reports; here: the menu entry reaches it with the open
+    project, and the layer list shows what it wrote when it is done."""
+    import dataclasses
+
+    import assetmap.ui.reports_wizard as rw
+
+    w = window
+    calls = []
+
+    def fake_wizard(parent, project, on_done=None):
+        calls.append(project)
+        info = project.layer("neighborhoods")
+        gdf = w.cache.frame("neighborhoods")[["geometry"]].copy()
+        project.write_layer(gdf, dataclasses.replace(info, name="report_counts",
+                                                     display_name="Report counts"))
+        on_done(None)
+
+    monkeypatch.setattr(rw, "open_reports_wizard", fake_wizard)
+    assert "report_counts" not in w.layers_panel.names()
+    w.actions_by_name["import reports"].trigger()
+    assert calls == [w.project]
+    qtbot.waitUntil(lambda: "report_counts" in w.layers_panel.names(), timeout=10000)
