@@ -38,6 +38,35 @@ def areas_project(project, stl):
 
 
 @pytest.fixture()
+def demo_copy(tmp_path):
+    """A private copy of the bundled demo (real St. Louis neighbourhoods with population)."""
+    import shutil
+
+    from assetmap.demo import bundled_demo
+    from assetmap.project import Project
+
+    target = tmp_path / "demo.gpkg"
+    shutil.copyfile(bundled_demo(), target)
+    return Project.open(target)
+
+
+@pytest.fixture()
+def map_project(demo_copy):
+    """Neighbourhoods plus a point layer with one confidential feature."""
+    import geopandas as gpd
+
+    from assetmap.layers import LayerInfo, LayerRole
+
+    areas = demo_copy.read_layer("neighborhoods")
+    pts = gpd.GeoDataFrame(
+        {"name": [f"site {i}" for i in range(6)], "kind": ["school", "clinic", "school", "faith", "clinic", "shelter"],
+         "confidential": [0, 0, 0, 0, 0, 1]},
+        geometry=areas.geometry.representative_point().iloc[:6].values, crs=areas.crs)
+    demo_copy.write_layer(pts, LayerInfo("sites", LayerRole.ASSETS, "Sites"))
+    return demo_copy
+
+
+@pytest.fixture()
 def isolated_home(tmp_path, monkeypatch):
     """Keep QSettings, the demo copy and user data out of the real home."""
     home = tmp_path / "home"

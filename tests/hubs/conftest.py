@@ -38,14 +38,9 @@ PLACES = {
 
 
 @pytest.fixture()
-def demo_project(tmp_path):
+def demo_project(demo_copy):
     """A private copy of the bundled demo (88 real neighbourhoods with population)."""
-    from assetmap.demo import bundled_demo
-    from assetmap.project import Project
-
-    path = tmp_path / "demo.gpkg"
-    shutil.copyfile(bundled_demo(), path)
-    return Project.open(path)
+    return demo_copy
 
 
 @pytest.fixture()
