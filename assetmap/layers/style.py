@@ -75,6 +75,10 @@ class Style:
     point_size: float = 6.0
     symbol: str = "circle"
     symbols: dict[str, str] = _field(default_factory=dict)    # categorized points: value → symbol
+    # Aggregates of sensitive reports: suppressed units (count NULL) are drawn with this fill and
+    # labelled with this text, never as zero.
+    suppressed_label: str = ""
+    suppressed_fill: str = ""
 
     def validate(self) -> "Style":
         if self.kind not in KINDS:
@@ -110,3 +114,17 @@ class Style:
         elif role == LayerRole.AREAS:
             s.fill_opacity = 0.5
         return s
+
+
+AGGREGATE_RAMP = "YlOrRd"  # sequential, colour-blind safe
+
+
+def default_for_aggregate(fields: list[str]) -> Style:
+    """Choropleth for an aggregate layer: rate when the layer has one, else count.
+
+    Breaks are left to the map view, which classifies only the non-NULL (unsuppressed) values.
+    """
+    field = "rate_per_1000" if "rate_per_1000" in fields else "count"
+    s = Style(kind="graduated", field=field, scheme="natural_breaks", k=5, ramp=AGGREGATE_RAMP,
+              fill_opacity=0.8, suppressed_label="1\u201310", suppressed_fill="hatch")
+    return s.validate()
