@@ -33,7 +33,8 @@ class FeatureDocks(QObject):
         window.canvas.polygon_drawn.connect(self._polygon_drawn)
         window.canvas.map_clicked.connect(self._map_clicked)
         window.canvas.feature_clicked.connect(self._feature_clicked)
-        window.canvas.stroke.connect(self._stroke)
+        window.canvas.stroke_started.connect(lambda: self._stroke(True))
+        window.canvas.stroke_ended.connect(lambda: self._stroke(False))
         window.canvas.feature_entered.connect(self._feature_entered)
 
     # ------------------------------------------------------------------ project

@@ -33,17 +33,18 @@ class Bridge(QObject):
     sig_map_click = Signal(float, float)
     sig_cursor = Signal(float, float, float)
     sig_view = Signal(float)
-    sig_stroke = Signal(bool)
+    sig_stroke_begin = Signal()
+    sig_stroke_end = Signal()
     sig_enter = Signal(str, int)
     sig_polygon = Signal(str)
 
     @Slot()
     def strokeBegin(self) -> None:  # noqa: N802 (JS name)
-        self.sig_stroke.emit(True)
+        self.sig_stroke_begin.emit()
 
     @Slot()
     def strokeEnd(self) -> None:  # noqa: N802
-        self.sig_stroke.emit(False)
+        self.sig_stroke_end.emit()
 
     @Slot(str)
     def polygonDrawn(self, coords: str) -> None:  # noqa: N802
@@ -110,7 +111,8 @@ class MapCanvas(QWebEngineView):
     map_clicked = Signal(float, float)         # lon, lat
     cursor_moved = Signal(float, float, float)  # lon, lat, scale denominator
     scale_changed = Signal(float)
-    stroke = Signal(bool)                      # paint mode: mouse button down (True) / up
+    stroke_started = Signal()                  # paint mode: mouse button down on a feature
+    stroke_ended = Signal()                    # paint mode: mouse button up
     feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
     polygon_drawn = Signal(list)               # free polygon: [(lon, lat), ...]
 
@@ -137,7 +139,8 @@ class MapCanvas(QWebEngineView):
         b.sig_map_click.connect(lambda lat, lng: self.map_clicked.emit(lng, lat))
         b.sig_cursor.connect(lambda lat, lng, sc: self.cursor_moved.emit(lng, lat, sc))
         b.sig_view.connect(self.scale_changed)
-        b.sig_stroke.connect(self.stroke)
+        b.sig_stroke_begin.connect(self.stroke_started)
+        b.sig_stroke_end.connect(self.stroke_ended)
         b.sig_enter.connect(self.feature_entered)
         b.sig_polygon.connect(lambda text: self.polygon_drawn.emit([tuple(p) for p in json.loads(text)]))
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")

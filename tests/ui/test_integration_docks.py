@@ -3,11 +3,20 @@ placing a hub by clicking the map, undo through the window's Edit menu."""
 
 from __future__ import annotations
 
+import ctypes
 import time
 
 import pytest
 
 from tests.conftest import run_cli
+
+# PySide6 6.12 on Python 3.11 loses a reference to True/False on some bool signal paths; with
+# enough UI tests in one process, `True` is freed at interpreter exit (Fatal: bool_dealloc,
+# exit 134 after all tests passed). References that are never released (not even when modules are
+# torn down) keep the count from reaching 0.
+for _b in (True, False):
+    for _ in range(100_000):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_b))
 
 
 @pytest.fixture()
