@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any, TYPE_CHECKING
 
 from assetmap.layers import LayerInfo
-from assetmap.layers.style import Style
+from assetmap.layers.roles import LayerRole
+from assetmap.layers.style import Style, default_for_aggregate
 from assetmap.mapview.geojson import bounds_wgs84, layer_geojson
 from assetmap.mapview.leaflet_style import leaflet_style
 
@@ -14,7 +15,11 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 
-def layer_style(info: LayerInfo) -> Style:
+def layer_style(info: LayerInfo, fields: list[str] | None = None) -> Style:
+    if info.role == LayerRole.AGGREGATE and (info.style or {}).get("kind") is None:
+        # The importer stores only hints (field, suppression label); the default is a choropleth.
+        base = default_for_aggregate(list(fields or []) + [(info.style or {}).get("field", "count")])
+        return Style.from_dict({**base.to_dict(), **(info.style or {})})
     return Style.from_dict(info.style) if info.style else Style.default_for(info.role)
 
 
@@ -33,7 +38,8 @@ class LayerCache:
         self._frames.pop(name, None)
 
     def spec(self, info: LayerInfo) -> dict[str, Any]:
-        return leaflet_style(layer_style(info), self.frame(info.name))
+        frame = self.frame(info.name)
+        return leaflet_style(layer_style(info, list(frame.columns)), frame)
 
     def geojson(self, name: str) -> str:
         return layer_geojson(self.frame(name))

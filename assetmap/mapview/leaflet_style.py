@@ -62,6 +62,9 @@ def leaflet_style(style: Style, frame: "pd.DataFrame | None" = None) -> dict[str
     if s.kind == "graduated":
         spec["breaks"] = s.breaks
         spec["colors"] = ramp_colors(s.ramp, len(s.breaks))
+        if s.suppressed_label:
+            spec["suppressedLabel"] = s.suppressed_label
+            spec["suppressedFill"] = s.suppressed_fill or "hatch"
     elif s.kind == "categorized":
         spec["categories"] = s.categories
         spec["symbols"] = s.symbols
@@ -80,7 +83,11 @@ def legend_entries(style: Style, spec: dict[str, Any] | None = None) -> list[dic
             label = f"≤ {_fmt(b)}" if lo is None else f"{_fmt(lo)} – {_fmt(b)}"
             out.append({"label": label, "color": c, "symbol": style.symbol})
             lo = b
-        if getattr(style, "_has_missing", False):
+        if style.suppressed_label:
+            # Suppressed units are NULL: they are shown as withheld 1–10, never as "no data" or 0.
+            out.append({"label": style.suppressed_label, "color": style.other_color,
+                        "symbol": style.symbol, "fill": style.suppressed_fill or "hatch"})
+        elif getattr(style, "_has_missing", False):
             out.append({"label": "no data", "color": style.other_color, "symbol": style.symbol})
         return out
     out = [{"label": v, "color": c, "symbol": style.symbols.get(v, style.symbol)}

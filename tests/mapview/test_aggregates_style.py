@@ -17,3 +17,24 @@ def test_breaks_ignore_suppressed_units():
     bins = classify(counts, "natural_breaks", k=3)
     assert min(bins) >= 12  # a suppressed unit never becomes a zero class
     assert bins[-1] == 300
+
+
+def test_aggregate_layer_spec_is_choropleth_with_hatched_suppressed_entry():
+    import pandas as pd
+
+    from assetmap.layers import LayerInfo
+    from assetmap.layers.roles import LayerRole
+    from assetmap.mapview.layers import layer_style
+    from assetmap.mapview.leaflet_style import leaflet_style
+
+    frame = pd.DataFrame({"count": [None, 14, 30, 77, None, 120],
+                          "suppressed": [True, False, False, False, True, False]})
+    info = LayerInfo(name="dv_by_neighborhoods", role=LayerRole.AGGREGATE, display_name="DV",
+                     style={"field": "count", "suppressed_label": "1–10", "suppressed_fill": "hatch"})
+    spec = leaflet_style(layer_style(info, list(frame.columns)), frame)
+    assert spec["kind"] == "graduated" and spec["field"] == "count"
+    assert spec["suppressedLabel"] == "1–10" and spec["suppressedFill"] == "hatch"
+    assert min(spec["breaks"]) >= frame["count"].dropna().min()
+    labels = [e["label"] for e in spec["legend"]]
+    assert "1–10" in labels and "no data" not in labels
+    assert [e for e in spec["legend"] if e["label"] == "1–10"][0]["fill"] == "hatch"
