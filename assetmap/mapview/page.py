@@ -60,6 +60,7 @@ def write_app_page(directory: Path, title: str = "assetmap map") -> Path:
         f'<script src="{(leaflet / "leaflet.js").as_uri()}"></script>',
         '<script src="qrc:///qtwebchannel/qwebchannel.js"></script>',
         f'<script src="{(js / "assetmap_map.js").as_uri()}"></script>',
+        f'<script src="{(js / "assetmap_aggregates.js").as_uri()}"></script>',
         "<script>assetmap.init({}); assetmapConnect();</script>",
     ])
     path = directory / "map.html"
@@ -94,6 +95,7 @@ def standalone_html(layers: list[dict[str, Any]], title: str = "", attribution: 
     scripts = "\n".join([
         "<script>" + offline_js(_read("leaflet", "leaflet.js")) + "</script>",
         "<script>" + offline_js(_read("js", "assetmap_map.js")) + "</script>",
+        "<script>" + offline_js(_read("js", "assetmap_aggregates.js")) + "</script>",
         "<script>\n" + "\n".join(calls) + "\n</script>",
     ])
     return _HEAD.format(title=_escape_html(title or "assetmap map"), css=css, scripts=scripts)
