@@ -118,7 +118,10 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
         painter.setOpacity(info.opacity)
         pen = QPen(QColor(spec["stroke"]))
         pen.setWidthF(max(0.5, spec["weight"] * lay.pt * 0.75))
-        for geom, color in zip(frame.geometry.values, colors):
+        # Withheld (1–10) units are hatched as on the page, never a flat class colour.
+        hatched = (frame["suppressed"].fillna(False).astype(bool).tolist()
+                   if spec.get("suppressedLabel") and "suppressed" in frame.columns else [False] * len(frame))
+        for geom, color, hatch in zip(frame.geometry.values, colors, hatched):
             fill = QColor(color)
             fill.setAlphaF(spec["fillOpacity"])
             painter.setBrush(QBrush(fill))
@@ -146,6 +149,10 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
                         path.addPolygon(poly)
             if "Polygon" not in gt:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
+            elif hatch:
+                painter.setBrush(QColor("#ffffff"))
+                painter.drawPath(path)
+                painter.setBrush(QBrush(QColor("#555555"), Qt.BrushStyle.BDiagPattern))
             painter.drawPath(path)
     painter.setOpacity(1.0)
     painter.restore()
@@ -214,7 +221,8 @@ def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
         painter.setFont(_font(pt, 8))
         for item in spec["legend"]:
             painter.setPen(QPen(QColor("#333333"), pt * 0.5))
-            painter.setBrush(QColor(item["color"]))
+            painter.setBrush(QBrush(QColor("#555555"), Qt.BrushStyle.BDiagPattern)
+                             if item.get("fill") == "hatch" else QColor(item["color"]))
             painter.drawRect(QRectF(lay.legend.left(), y, 14 * pt, 10 * pt))
             painter.drawText(QPointF(lay.legend.left() + 20 * pt, y + 9 * pt), item["label"] or info.display_name)
             labels.append(item["label"])
