@@ -1,0 +1,155 @@
+"""The survey form model: what a form asks, independent of where it came from.
+
+An XLSForm (``xlsform.py``) or the built-in form is turned into a ``Form``;
+validation (``validation.py``), the entry GUI, storage, packs and imports all
+work on this model only. Answers are plain Python values keyed by question
+name (names are unique in XLSForm, even across groups):
+
+- text, select_one, date (ISO ``YYYY-MM-DD``), photo (file name): ``str``
+- integer: ``int``; decimal: ``float``
+- select_multiple: ``list[str]`` of choice names (``"other"`` with ``or_other``)
+- geopoint: ``(lat, lon)`` tuple of floats, WGS 84
+- a question not answered: absent from the dict, or ``None``
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class QType(enum.Enum):
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    SELECT_ONE = "select_one"
+    SELECT_MULTIPLE = "select_multiple"
+    DATE = "date"
+    GEOPOINT = "geopoint"
+    NOTE = "note"
+    PHOTO = "image"
+    CALCULATE = "calculate"
+
+    @property
+    def takes_input(self) -> bool:
+        return self not in (QType.NOTE, QType.CALCULATE)
+
+
+@dataclass
+class Choice:
+    name: str
+    labels: dict[str, str] = field(default_factory=dict)  # language -> label
+
+    def label(self, language: str | None = None) -> str:
+        return pick_label(self.labels, language) or self.name
+
+
+@dataclass
+class Group:
+    name: str
+    path: str  # "contact" or "org/contact" for nested groups
+    labels: dict[str, str] = field(default_factory=dict)
+    relevant: str | None = None
+    parent: str | None = None  # path of the enclosing group
+
+    def label(self, language: str | None = None) -> str:
+        return pick_label(self.labels, language) or self.name
+
+
+@dataclass
+class Question:
+    name: str
+    type: QType
+    labels: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    required_messages: dict[str, str] = field(default_factory=dict)
+    constraint: str | None = None
+    constraint_messages: dict[str, str] = field(default_factory=dict)
+    relevant: str | None = None  # this question's own; groups' come on top
+    calculation: str | None = None
+    default: str | None = None
+    read_only: bool = False
+    appearance: str | None = None
+    list_name: str | None = None
+    choices: list[Choice] = field(default_factory=list)
+    or_other: bool = False
+    group: str | None = None  # path of the enclosing group, None at top level
+
+    def label(self, language: str | None = None) -> str:
+        return pick_label(self.labels, language) or self.name
+
+    def hint(self, language: str | None = None) -> str:
+        return pick_label(self.hints, language)
+
+    def choice(self, name: str) -> Choice | None:
+        return next((c for c in self.choices if c.name == name), None)
+
+
+@dataclass
+class Form:
+    form_id: str
+    title: str
+    version: str = ""
+    default_language: str | None = None
+    languages: list[str] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)  # document order, groups flattened
+    groups: dict[str, Group] = field(default_factory=dict)  # by path
+    unsupported: list[str] = field(default_factory=list)  # one readable line per ignored feature
+
+    def question(self, name: str) -> Question:
+        for q in self.questions:
+            if q.name == name:
+                return q
+        raise KeyError(name)
+
+    def has_question(self, name: str) -> bool:
+        return any(q.name == name for q in self.questions)
+
+    def group_chain(self, question: Question) -> list[Group]:
+        """The groups around ``question``, outermost first."""
+        chain: list[Group] = []
+        path = question.group
+        while path:
+            g = self.groups[path]
+            chain.insert(0, g)
+            path = g.parent
+        return chain
+
+    def input_questions(self) -> list[Question]:
+        return [q for q in self.questions if q.type.takes_input]
+
+
+def pick_label(labels: dict[str, str], language: str | None) -> str:
+    """The label in ``language``, else the unnamed/default one, else any."""
+    if not labels:
+        return ""
+    if language and language in labels:
+        return labels[language]
+    if "" in labels:
+        return labels[""]
+    return next(iter(labels.values()))
+
+
+# --- plain-dict form, for storing a form in a project or a field package ----
+
+def form_to_dict(form: Form) -> dict:
+    """A JSON-ready dict; ``form_from_dict`` gives an equal ``Form`` back."""
+    import dataclasses
+
+    d = dataclasses.asdict(form)
+    for q in d["questions"]:
+        q["type"] = q["type"].value
+    return d
+
+
+def form_from_dict(d: dict) -> Form:
+    questions = []
+    for q in d.get("questions", []):
+        q = dict(q)
+        q["type"] = QType(q["type"])
+        q["choices"] = [Choice(**c) for c in q.get("choices", [])]
+        questions.append(Question(**q))
+    groups = {path: Group(**g) for path, g in d.get("groups", {}).items()}
+    rest = {k: v for k, v in d.items() if k not in ("questions", "groups")}
+    return Form(questions=questions, groups=groups, **rest)
