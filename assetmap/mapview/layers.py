@@ -16,11 +16,24 @@ if TYPE_CHECKING:
 
 
 def layer_style(info: LayerInfo, fields: list[str] | None = None) -> Style:
+    if (info.style or {}).get("kind") == "bivariate":
+        # What the style editor starts from: the 3x3 classes as categories.
+        from assetmap.mapview.report_styles import bivariate_spec
+
+        spec = bivariate_spec(info, _no_rows())
+        return Style(kind="categorized", field="bi_class", categories=spec["categories"],
+                     other_color=spec["other"], fill_opacity=spec["fillOpacity"])
     if info.role == LayerRole.AGGREGATE and (info.style or {}).get("kind") is None:
         # The importer stores only hints (field, suppression label); the default is a choropleth.
         base = default_for_aggregate(list(fields or []) + [(info.style or {}).get("field", "count")])
         return Style.from_dict({**base.to_dict(), **(info.style or {})})
     return Style.from_dict(info.style) if info.style else Style.default_for(info.role)
+
+
+def _no_rows():
+    import pandas as pd
+
+    return pd.DataFrame({"bi_class": [], "suppressed": []})
 
 
 class LayerCache:
@@ -38,7 +51,12 @@ class LayerCache:
         self._frames.pop(name, None)
 
     def spec(self, info: LayerInfo) -> dict[str, Any]:
+        from assetmap.mapview.report_styles import special_spec
+
         frame = self.frame(info.name)
+        spec = special_spec(info, frame, self.project)
+        if spec is not None:
+            return spec
         return leaflet_style(layer_style(info, list(frame.columns)), frame)
 
     def geojson(self, name: str) -> str:

@@ -1,0 +1,212 @@
+"""Map specs of the layers made from sensitive reports: an aggregate layer shown one period at a
+time (class breaks fixed over every period), hot spots with the conventional Gi* bins, and the
+bivariate overlay with its 3x3 legend and correlation. Qt-free; the page, the PNG/PDF export and
+the HTML export all draw from these specs.
+
+An aggregate layer stores one row per unit *and* period (plus ``all``, the unit's total). The
+page keeps every row and shows the rows of one period (``spec["period"]``), so a period change
+is a restyle, never a new page or new data. Breaks are computed over the published values of all
+periods together so that a colour means the same number in every period; the ``all`` totals
+live on another scale and get breaks of their own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assetmap.layers import LayerInfo
+from assetmap.layers.roles import LayerRole
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+ALL = "all"
+PERIOD_FIELD = "period"
+ALL_LABEL = "All periods (total)"
+
+# Getis-Ord Gi* bins as hot-spot maps usually show them: red hot, blue cold, grey not significant.
+HOTSPOT_COLORS = {3: "#B2182B", 2: "#EF8A62", 1: "#FDDBC7", 0: "#D9D9D9", -1: "#D1E5F0",
+                  -2: "#67A9CF", -3: "#2166AC"}
+HOTSPOT_LABELS = {3: "Hot spot, 99 % confidence", 2: "Hot spot, 95 % confidence",
+                  1: "Hot spot, 90 % confidence", 0: "Not significant",
+                  -1: "Cold spot, 90 % confidence", -2: "Cold spot, 95 % confidence",
+                  -3: "Cold spot, 99 % confidence"}
+HOT_IN_BOTH_COLOR = "#B2182B"
+
+
+# ---------------------------------------------------------------- periods
+def reports_meta(info: LayerInfo) -> dict[str, Any]:
+    return (info.extra or {}).get("reports") or {}
+
+
+def layer_periods(info: LayerInfo) -> list[str]:
+    """The periods of an aggregate layer in time order, without 'all'; [] when it has none."""
+    if info.role != LayerRole.AGGREGATE:
+        return []
+    return [str(p) for p in reports_meta(info).get("periods") or []]
+
+
+def period_steps(info: LayerInfo) -> list[str]:
+    """What the time slider offers for the layer: its periods, then 'all'."""
+    periods = layer_periods(info)
+    return periods + [ALL] if periods else []
+
+
+def current_period(info: LayerInfo) -> str | None:
+    """The period the layer shows: the one chosen (kept in its style), else 'all'."""
+    steps = period_steps(info)
+    if not steps:
+        return None
+    chosen = str((info.style or {}).get("period") or ALL)
+    return chosen if chosen in steps else ALL
+
+
+def period_label(period: str | None) -> str:
+    return ALL_LABEL if period == ALL else str(period or "")
+
+
+def period_rows(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
+    """The rows of one period."""
+    return frame.loc[frame[PERIOD_FIELD].astype(str) == str(period)]
+
+
+def break_rows(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
+    """The rows whose values set the class breaks for ``period``: every period's rows together
+    (so the classes mean the same in each), or the totals for 'all'."""
+    is_all = frame[PERIOD_FIELD].astype(str) == ALL
+    return frame.loc[is_all] if period == ALL else frame.loc[~is_all]
+
+
+def visible_rows(info: LayerInfo, frame: "pd.DataFrame") -> "pd.DataFrame":
+    """The features drawn for a layer (a static export draws only these)."""
+    period = current_period(info)
+    if period is None or PERIOD_FIELD not in frame.columns:
+        return frame
+    return period_rows(frame, period)
+
+
+def _name_field(project, info: LayerInfo, frame: "pd.DataFrame") -> str | None:
+    meta = reports_meta(info)
+    units = meta.get("units")
+    if project is not None and units and project.has_layer(units):
+        name = (project.layer(units).extra or {}).get("name_field")
+        if name and name in frame.columns:
+            return name
+    return None
+
+
+def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
+                   period: str | None = None) -> dict[str, Any]:
+    """The choropleth of an aggregate layer showing ``period`` (default: the chosen one)."""
+    from assetmap.mapview.layers import layer_style
+    from assetmap.mapview.leaflet_style import leaflet_style
+
+    style = layer_style(info, list(frame.columns))
+    steps = period_steps(info)
+    if not steps or PERIOD_FIELD not in frame.columns:
+        return leaflet_style(style, frame)
+    period = str(period) if period is not None else current_period(info)
+    if period not in steps:
+        from assetmap.errors import UserError
+
+        raise UserError(f"'{info.name}' has no period '{period}'.", f"Its periods: {', '.join(steps)}.")
+    spec = leaflet_style(style, break_rows(frame, period))
+    meta = reports_meta(info)
+    rate = "rate_per_1000" if "rate_per_1000" in frame.columns else None
+    spec.update({
+        "period": period, "periodField": PERIOD_FIELD, "periodLabel": period_label(period),
+        "aggregate": {"unitField": meta.get("unit_field"), "nameField": _name_field(project, info, frame),
+                      "periods": layer_periods(info), "countField": "count", "rateField": rate,
+                      "suppressedLabel": style.suppressed_label or f"1–{meta.get('threshold', 10)}"},
+    })
+    return spec
+
+
+# ---------------------------------------------------------------- hot spots
+def _is_default_hotspots(info: LayerInfo) -> bool:
+    return info.role == LayerRole.HOTSPOTS and not (info.style or {}).get("kind")
+
+
+def hotspot_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
+    """Categorized Gi* bins (or 'hot in both'), all seven bins always in the legend."""
+    base = {"kind": "categorized", "color": "#D9D9D9", "stroke": "#666666", "weight": 0.6,
+            "fillOpacity": 0.85, "radius": 5, "symbol": "circle", "symbols": {}, "other": "#FFFFFF"}
+    meta = (info.extra or {}).get("hotspots") or {}
+    if "gi_bin" in frame.columns:
+        cats = {str(k): v for k, v in HOTSPOT_COLORS.items()}
+        legend = [{"label": HOTSPOT_LABELS[k], "color": HOTSPOT_COLORS[k], "symbol": "square"}
+                  for k in (3, 2, 1, 0, -1, -2, -3)]
+        note = "Getis-Ord Gi*" + (", FDR-controlled" if meta.get("fdr") else "")
+        if meta.get("period"):
+            note += f"; {period_label(meta['period'])}"
+        return {**base, "field": "gi_bin", "categories": cats, "legend": legend, "legendNote": note}
+    if "hot_in_both" in frame.columns:
+        # Booleans reach the page as true/false and pandas as True/False or 1/0.
+        cats = {k: HOT_IN_BOTH_COLOR for k in ("true", "True", "1")}
+        cats.update({k: HOTSPOT_COLORS[0] for k in ("false", "False", "0")})
+        legend = [{"label": "Hot in both (90 % or more)", "color": HOT_IN_BOTH_COLOR, "symbol": "square"},
+                  {"label": "Not hot in both", "color": HOTSPOT_COLORS[0], "symbol": "square"}]
+        return {**base, "field": "hot_in_both", "categories": cats, "legend": legend}
+    from assetmap.layers.style import Style
+    from assetmap.mapview.leaflet_style import leaflet_style
+
+    return leaflet_style(Style.default_for(info.role), frame)
+
+
+# ---------------------------------------------------------------- bivariate
+def bivariate_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
+    """Categories 'i-j' (class of A, class of B) in the 3x3 palette; a 2-D legend with the
+    correlation; units withheld in either layer hatched ('suppressed')."""
+    meta = (info.extra or {}).get("bivariate") or {}
+    pal = meta.get("palette")
+    if not pal:
+        from assetmap.reports.bivariate import palette
+
+        pal = palette()
+    cats = {f"{i}-{j}": pal[i][j] for i in range(3) for j in range(3)}
+    label = meta.get("suppressed_label") or "1–10"
+    legend = [{"label": f"{label} in either layer (withheld)", "color": "#BDBDBD", "symbol": "square",
+               "fill": "hatch"}]
+    if "bi_class" in frame.columns and "suppressed" in frame.columns:
+        missing = frame["bi_class"].isna() & ~frame["suppressed"].fillna(False).astype(bool)
+        if missing.any():
+            legend.append({"label": "no data", "color": "#FFFFFF", "symbol": "square"})
+    return {"kind": "categorized", "field": "bi_class", "categories": cats, "symbols": {},
+            "color": "#BDBDBD", "other": "#FFFFFF", "stroke": "#555555", "weight": 0.6,
+            "fillOpacity": 0.9, "radius": 5, "symbol": "square", "suppressedLabel": label,
+            "suppressedFill": "hatch", "legend": legend, "bivariate": bivariate_legend(meta, pal)}
+
+
+def _r(v) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+def bivariate_legend(meta: dict[str, Any], pal: list[list[str]] | None = None) -> dict[str, Any]:
+    """The 2-D legend: ``rows`` top (high B) to bottom, each left (low A) to right; axis names;
+    the correlation line."""
+    if pal is None:
+        from assetmap.reports.bivariate import palette
+
+        pal = palette()
+    rows = [[pal[i][j] for i in range(3)] for j in (2, 1, 0)]
+    return {"rows": rows, "x": meta.get("title_a") or meta.get("layer_a") or "A",
+            "y": meta.get("title_b") or meta.get("layer_b") or "B",
+            "stats": f"Pearson r = {_r(meta.get('pearson'))}, Spearman ρ = {_r(meta.get('spearman'))}, "
+                     f"n = {meta.get('n', 0)}",
+            "period": period_label(meta.get("period")) if meta.get("period") else ""}
+
+
+def is_bivariate(info: LayerInfo) -> bool:
+    return (info.style or {}).get("kind") == "bivariate"
+
+
+# ---------------------------------------------------------------- dispatch
+def special_spec(info: LayerInfo, frame: "pd.DataFrame", project=None) -> dict[str, Any] | None:
+    """The spec of a report-made layer, or None for any other layer (drawn as styled)."""
+    if is_bivariate(info):
+        return bivariate_spec(info, frame)
+    if _is_default_hotspots(info):
+        return hotspot_spec(info, frame)
+    if period_steps(info) and PERIOD_FIELD in frame.columns:
+        return aggregate_spec(info, frame, project)
+    return None
