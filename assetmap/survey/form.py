@@ -51,6 +51,8 @@ class Group:
     labels: dict[str, str] = field(default_factory=dict)
     relevant: str | None = None
     parent: str | None = None  # path of the enclosing group
+    appearance: str | None = None  # "field-list": the GUI shows the group as one page
+    repeat: bool = False  # an XLSForm repeat, kept as a plain group (answered once)
 
     def label(self, language: str | None = None) -> str:
         return pick_label(self.labels, language) or self.name
@@ -63,12 +65,14 @@ class Question:
     labels: dict[str, str] = field(default_factory=dict)
     hints: dict[str, str] = field(default_factory=dict)
     required: bool = False
+    required_if: str | None = None  # XLSForm `required` given as an expression
     required_messages: dict[str, str] = field(default_factory=dict)
     constraint: str | None = None
     constraint_messages: dict[str, str] = field(default_factory=dict)
     relevant: str | None = None  # this question's own; groups' come on top
     calculation: str | None = None
     default: str | None = None
+    default_is_expression: bool = False  # e.g. today(); else a literal answer text
     read_only: bool = False
     appearance: str | None = None
     list_name: str | None = None
@@ -129,6 +133,26 @@ def pick_label(labels: dict[str, str], language: str | None) -> str:
     if "" in labels:
         return labels[""]
     return next(iter(labels.values()))
+
+
+def language_code(language: str | None) -> str:
+    """"es" for "Español (es)", "Spanish" or "es"; "en" when unknown, so
+    built-in messages and texts can follow the form's language."""
+    import re
+
+    if not language:
+        return "en"
+    m = re.search(r"\(([A-Za-z]{2,3})(?:[-_][A-Za-z]+)?\)\s*$", language)
+    if m:
+        return m.group(1).lower()
+    low = language.strip().lower()
+    for code, words in (("es", ("español", "espanol", "spanish", "castellano")),
+                        ("fr", ("français", "francais", "french")),
+                        ("pt", ("português", "portugues", "portuguese")),
+                        ("en", ("english",))):
+        if low in words or low == code:
+            return code
+    return "en"
 
 
 # --- plain-dict form, for storing a form in a project or a field package ----

@@ -1,0 +1,633 @@
+"""A small, safe evaluator for the XPath expressions XLSForms use.
+
+``relevant``, ``constraint``, ``calculation``, ``required`` and dynamic
+``default`` cells are XPath 1.0 with ODK's functions. We tokenize, parse by
+recursive descent into a tuple AST and walk it; nothing is ever handed to
+Python's ``eval``, and a function name must be one of ``FUNCTIONS`` (checked
+at parse time), so ``__import__('os')`` or ``a.b`` are parse errors, not code.
+
+Values inside the evaluator are ``str``, ``float``, ``bool``, ``datetime.date``
+and ``datetime.datetime``. Coercions follow XPath 1.0 and what ODK Collect
+(JavaRosa) and Enketo do for the common cases:
+
+- an empty answer is ``''``; ``number('')`` is NaN, and NaN compares false;
+- ``=``/``!=``: booleans compare as booleans, else numbers if either side is a
+  number, else strings; a date against a string compares as dates;
+- ``< <= > >=`` compare numbers, but two date-like operands compare as dates;
+- dates in arithmetic are days since 1970-01-01, as in JavaRosa;
+- a select_multiple answer is its choice names joined by spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+__all__ = [
+    "ExpressionError", "parse", "evaluate", "references", "functions_used",
+    "to_bool", "to_number", "to_string", "answer_to_xpath", "FUNCTIONS", "Context",
+]
+
+
+class ExpressionError(ValueError):
+    """An expression that cannot be parsed or evaluated, with where and why."""
+
+    def __init__(self, expression: str, message: str, position: int | None = None):
+        where = f" at position {position + 1}" if position is not None else ""
+        super().__init__(f"{message}{where} in `{expression}`")
+        self.expression = expression
+        self.reason = message
+        self.position = position
+
+
+# --- tokens -----------------------------------------------------------------
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[A-Za-z_][A-Za-z0-9_.\-]*)?"
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<ref>\$\{\s*(?P<refname>[^}\s]+)\s*\})
+  | (?P<path>(?:\.\.|\.)?(?:/[A-Za-z_][A-Za-z0-9_.\-]*)+)
+  | (?P<number>\d+(?:\.\d*)?|\.\d+)
+  | (?P<parent>\.\.)
+  | (?P<dot>\.)
+  | (?P<string>'[^']*'|"[^"]*")
+  | (?P<op><=|>=|!=|=|<|>|\+|-|\*|\||\(|\)|,)
+  | (?P<name>""" + _NAME + r""")
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # ref, path, number, dot, string, op, name, end
+    value: str
+    pos: int
+
+
+def tokenize(expression: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(expression):
+        m = _TOKEN_RE.match(expression, pos)
+        if not m:
+            ch = expression[pos]
+            if ch in "'\"":
+                raise ExpressionError(expression, "unterminated string", pos)
+            raise ExpressionError(expression, f"unexpected character {ch!r}", pos)
+        kind = m.lastgroup
+        if kind == "refname":  # the inner group can be lastgroup; it is a ref
+            kind = "ref"
+        if kind == "ref":
+            tokens.append(Token("ref", m.group("refname"), pos))
+        elif kind == "path":
+            # ../svc, /data/grp/svc: names are unique, so the last step is enough
+            tokens.append(Token("ref", m.group("path").rsplit("/", 1)[-1], pos))
+        elif kind == "parent":
+            raise ExpressionError(expression, "`..` on its own is not supported", pos)
+        elif kind == "string":
+            tokens.append(Token("string", m.group(kind)[1:-1], pos))
+        elif kind != "ws":
+            tokens.append(Token(kind, m.group(kind), pos))
+        pos = m.end()
+    tokens.append(Token("end", "", len(expression)))
+    return tokens
+
+
+# --- parser: tuple AST ------------------------------------------------------
+# ("num", float) ("str", s) ("ref", name) ("dot",) ("neg", e)
+# ("bin", op, a, b)  ("call", name, (args...))
+
+_BINARY_LEVELS: list[tuple[str, ...]] = [
+    ("or",),
+    ("and",),
+    ("=", "!="),
+    ("<", "<=", ">", ">="),
+    ("+", "-"),
+    ("*", "div", "mod"),
+]
+_WORD_OPS = {"or", "and", "div", "mod"}
+
+
+class _Parser:
+    def __init__(self, expression: str):
+        self.expr = expression
+        self.tokens = tokenize(expression)
+        self.i = 0
+
+    def peek(self) -> Token:
+        return self.tokens[self.i]
+
+    def take(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def error(self, message: str, tok: Token | None = None):
+        tok = tok or self.peek()
+        raise ExpressionError(self.expr, message, tok.pos)
+
+    def is_op(self, tok: Token, ops: tuple[str, ...]) -> bool:
+        if tok.kind == "op":
+            return tok.value in ops
+        return tok.kind == "name" and tok.value in _WORD_OPS and tok.value in ops
+
+    def parse(self):
+        if self.peek().kind == "end":
+            self.error("empty expression")
+        node = self.binary(0)
+        tok = self.peek()
+        if tok.kind != "end":
+            self.error(f"unexpected {_describe(tok)}", tok)
+        return node
+
+    def binary(self, level: int):
+        if level == len(_BINARY_LEVELS):
+            return self.unary()
+        ops = _BINARY_LEVELS[level]
+        node = self.binary(level + 1)
+        while self.is_op(self.peek(), ops):
+            op = self.take().value
+            node = ("bin", op, node, self.binary(level + 1))
+        return node
+
+    def unary(self):
+        if self.is_op(self.peek(), ("-",)):
+            self.take()
+            return ("neg", self.unary())
+        return self.union()
+
+    def union(self):
+        node = self.primary()
+        if self.is_op(self.peek(), ("|",)):
+            self.error("node-set unions (`|`) are not supported")
+        return node
+
+    def primary(self):
+        tok = self.take()
+        if tok.kind == "number":
+            return ("num", float(tok.value))
+        if tok.kind == "string":
+            return ("str", tok.value)
+        if tok.kind == "ref":
+            return ("ref", tok.value)
+        if tok.kind == "dot":
+            return ("dot",)
+        if tok.kind == "op" and tok.value == "(":
+            node = self.binary(0)
+            self.expect(")", tok)
+            return node
+        if tok.kind == "name":
+            if self.peek().kind == "op" and self.peek().value == "(":
+                return self.call(tok)
+            self.error(
+                f"`{tok.value}` is not a value; refer to a question as ${{{tok.value}}}", tok
+            )
+        if tok.kind == "end":
+            self.error("the expression ends too early", tok)
+        self.error(f"unexpected {_describe(tok)}", tok)
+
+    def call(self, name_tok: Token):
+        name = name_tok.value
+        if name not in FUNCTIONS:
+            self.error(f"unknown function `{name}()`", name_tok)
+        open_tok = self.take()  # "("
+        args = []
+        if not (self.peek().kind == "op" and self.peek().value == ")"):
+            while True:
+                args.append(self.binary(0))
+                if self.peek().kind == "op" and self.peek().value == ",":
+                    self.take()
+                    continue
+                break
+        self.expect(")", open_tok)
+        lo, hi = FUNCTIONS[name].arity
+        if len(args) < lo or (hi is not None and len(args) > hi):
+            want = f"{lo}" if lo == hi else f"{lo} to {hi}" if hi is not None else f"at least {lo}"
+            self.error(f"`{name}()` takes {want} argument(s), not {len(args)}", name_tok)
+        return ("call", name, tuple(args))
+
+    def expect(self, value: str, opener: Token):
+        tok = self.peek()
+        if tok.kind == "op" and tok.value == value:
+            self.take()
+            return
+        if tok.kind == "end":
+            self.error(f"missing `{value}` for the `{opener.value}` at position {opener.pos + 1}", tok)
+        self.error(f"expected `{value}` but found {_describe(tok)}", tok)
+
+
+def _describe(tok: Token) -> str:
+    if tok.kind == "end":
+        return "end of expression"
+    if tok.kind == "ref":
+        return f"${{{tok.value}}}"
+    if tok.kind == "string":
+        return f"string '{tok.value}'"
+    return f"`{tok.value}`"
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(expression: str):
+    """The AST of ``expression``; raises ExpressionError naming the position."""
+    if not isinstance(expression, str):
+        raise ExpressionError(str(expression), "an expression must be text")
+    return _Parser(expression).parse()
+
+
+def _walk(node):
+    yield node
+    kind = node[0]
+    if kind == "neg":
+        yield from _walk(node[1])
+    elif kind == "bin":
+        yield from _walk(node[2])
+        yield from _walk(node[3])
+    elif kind == "call":
+        for a in node[2]:
+            yield from _walk(a)
+
+
+def references(expression: str) -> set[str]:
+    """Question names the expression reads (``${x}``, ``../x``; also the
+    ``'${x}'`` argument of ``jr:choice-name``). Empty if it does not parse."""
+    try:
+        tree = parse(expression)
+    except ExpressionError:
+        return set(re.findall(r"\$\{\s*([^}\s]+)\s*\}", expression or ""))
+    names = set()
+    for node in _walk(tree):
+        if node[0] == "ref":
+            names.add(node[1])
+        elif node[0] == "call" and node[1] == "jr:choice-name" and node[2][1][0] == "str":
+            names |= set(re.findall(r"\$\{\s*([^}\s]+)\s*\}", node[2][1][1]))
+    return names
+
+
+def functions_used(expression: str) -> set[str]:
+    return {n[1] for n in _walk(parse(expression)) if n[0] == "call"}
+
+
+# --- coercions --------------------------------------------------------------
+
+_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?.*)?\s*$")
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _as_date(value) -> dt.date | dt.datetime | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        m = _DATE_RE.match(value)
+        if m:
+            try:
+                y, mo, d = int(m[1]), int(m[2]), int(m[3])
+                if m[4]:
+                    return dt.datetime(y, mo, d, int(m[4]), int(m[5]), int(m[6] or 0))
+                return dt.date(y, mo, d)
+            except ValueError:
+                return None
+    return None
+
+
+def _days(value: dt.date | dt.datetime) -> float:
+    if isinstance(value, dt.datetime):
+        base = dt.datetime(1970, 1, 1, tzinfo=value.tzinfo)
+        return (value - base).total_seconds() / 86400.0
+    return float((value - _EPOCH).days)
+
+
+def to_number(value) -> float:
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _days(value)
+    text = str(value).strip()
+    if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
+        return float(text)
+    d = _as_date(text)
+    if d is not None:  # JavaRosa: a date's number is days since 1970
+        return _days(d)
+    return math.nan
+
+
+def to_string(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="milliseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def to_bool(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return not (value == 0 or math.isnan(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    return len(str(value)) > 0
+
+
+def answer_to_xpath(value) -> Any:
+    """A stored answer (see form.py) as the evaluator sees it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, (list, set)):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, tuple):  # geopoint (lat, lon) -> ODK's "lat lon alt acc"
+        parts = [to_string(float(v)) for v in value] + ["0"] * max(0, 4 - len(value))
+        return " ".join(parts[:4])
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    return str(value)
+
+
+# --- evaluation ---------------------------------------------------------------
+
+class Context(Protocol):
+    def value(self, name: str) -> Any: ...  # an answer as stored, None when empty
+
+
+@dataclass
+class _Env:
+    ctx: Any
+    current: Any
+    today: dt.date
+    now: dt.datetime
+    language: str | None
+    choice_label: Callable[[str, str, str | None], str] | None
+    expr: str
+
+
+def evaluate(expression: str, context: Any = None, *, current: Any = None,
+             today: dt.date | None = None, now: dt.datetime | None = None,
+             language: str | None = None,
+             choice_label: Callable[[str, str, str | None], str] | None = None):
+    """Evaluate ``expression``. ``context`` is a mapping of answers or has a
+    ``value(name)`` method; ``current`` is ``.``; ``choice_label(question,
+    choice, language)`` serves ``jr:choice-name``. Returns str/float/bool/date."""
+    tree = parse(expression)
+    now = now or dt.datetime.now().astimezone()
+    env = _Env(context, current, today or now.date(), now, language, choice_label, expression)
+    try:
+        return _eval(tree, env)
+    except ExpressionError:
+        raise
+    except (ValueError, TypeError, OverflowError, ZeroDivisionError, re.error) as exc:
+        raise ExpressionError(expression, f"cannot be evaluated: {exc}") from exc
+
+
+def _lookup(env: _Env, name: str):
+    ctx = env.ctx
+    if ctx is None:
+        raw = None
+    elif hasattr(ctx, "value"):
+        raw = ctx.value(name)
+    else:
+        raw = ctx.get(name)
+    return answer_to_xpath(raw)
+
+
+def _eval(node, env: _Env):
+    kind = node[0]
+    if kind == "num":
+        return node[1]
+    if kind == "str":
+        return node[1]
+    if kind == "ref":
+        return _lookup(env, node[1])
+    if kind == "dot":
+        return answer_to_xpath(env.current)
+    if kind == "neg":
+        return -to_number(_eval(node[1], env))
+    if kind == "call":
+        fn = FUNCTIONS[node[1]]
+        if fn.lazy:
+            return fn.impl(env, node[2])
+        return fn.impl(env, *[_eval(a, env) for a in node[2]])
+    op, a_node, b_node = node[1], node[2], node[3]
+    if op == "or":
+        return to_bool(_eval(a_node, env)) or to_bool(_eval(b_node, env))
+    if op == "and":
+        return to_bool(_eval(a_node, env)) and to_bool(_eval(b_node, env))
+    a, b = _eval(a_node, env), _eval(b_node, env)
+    if op in ("=", "!="):
+        equal = _equal(a, b)
+        return equal if op == "=" else not equal
+    if op in ("<", "<=", ">", ">="):
+        return _compare(op, a, b)
+    x, y = to_number(a), to_number(b)
+    if op == "+":
+        return x + y
+    if op == "-":
+        return x - y
+    if op == "*":
+        return x * y
+    if op == "div":
+        if y == 0:
+            if x == 0 or math.isnan(x):
+                return math.nan
+            return math.copysign(math.inf, x) * math.copysign(1.0, y)
+        return x / y
+    if op == "mod":
+        if y == 0 or math.isnan(x) or math.isnan(y):
+            return math.nan
+        return math.fmod(x, y)
+    raise ExpressionError(env.expr, f"unknown operator {op}")  # pragma: no cover
+
+
+def _equal(a, b) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return to_bool(a) == to_bool(b)
+    if isinstance(a, (dt.date, dt.datetime)) or isinstance(b, (dt.date, dt.datetime)):
+        da, db = _as_date(a), _as_date(b)
+        if da is not None and db is not None:
+            return _days(da) == _days(db)
+        return to_string(a) == to_string(b)
+    if isinstance(a, float) or isinstance(b, float):
+        return to_number(a) == to_number(b)
+    return to_string(a) == to_string(b)
+
+
+def _compare(op: str, a, b) -> bool:
+    da, db = _as_date(a), _as_date(b)
+    if da is not None and db is not None:
+        x, y = _days(da), _days(db)
+    else:
+        x, y = to_number(a), to_number(b)
+    if math.isnan(x) or math.isnan(y):
+        return False
+    return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
+
+
+# --- functions ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Fn:
+    impl: Callable
+    arity: tuple[int, int | None]
+    lazy: bool = False  # gets (env, arg_nodes) and evaluates what it needs
+
+
+def _selected(env, values, choice):
+    return to_string(choice).strip() in to_string(values).split()
+
+
+def _selected_at(env, values, index):
+    parts = to_string(values).split()
+    i = to_number(index)
+    if math.isnan(i) or not 0 <= int(i) < len(parts):
+        return ""
+    return parts[int(i)]
+
+
+def _regex(env, value, pattern):
+    try:
+        return re.search(to_string(pattern), to_string(value)) is not None
+    except re.error as exc:
+        raise ExpressionError(env.expr, f"bad regular expression {to_string(pattern)!r}: {exc}")
+
+
+def _if(env, args):
+    cond = to_bool(_eval(args[0], env))
+    return _eval(args[1] if cond else args[2], env)
+
+
+def _coalesce(env, args):
+    for a in args:
+        v = _eval(a, env)
+        if to_string(v) != "":
+            return v
+    return ""
+
+
+def _int(env, value):
+    x = to_number(value)
+    if math.isnan(x) or math.isinf(x):
+        return x
+    return float(math.trunc(x))
+
+
+def _round(env, value, digits=0.0):
+    x, d = to_number(value), to_number(digits)
+    if math.isnan(x) or math.isinf(x) or math.isnan(d):
+        return x
+    factor = 10.0 ** int(d)
+    return math.floor(x * factor + 0.5) / factor  # XPath rounds half up
+
+
+def _substr(env, value, start, end=None):
+    # ODK's substr: 0-based start, exclusive end
+    s = to_string(value)
+    a = to_number(start)
+    if math.isnan(a):
+        return ""
+    a = max(0, int(a))
+    if end is None:
+        return s[a:]
+    b = to_number(end)
+    return "" if math.isnan(b) else s[a:int(b)]
+
+
+def _substring(env, value, start, length=None):
+    # XPath's substring: 1-based, with rounding
+    s = to_string(value)
+    a = to_number(start)
+    if math.isnan(a):
+        return ""
+    first = math.floor(a + 0.5)
+    last = math.inf if length is None else first + math.floor(to_number(length) + 0.5)
+    return "".join(c for i, c in enumerate(s, start=1) if first <= i < last)
+
+
+def _date(env, value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    d = _as_date(to_string(value))
+    if d is not None:
+        return d
+    x = to_number(value)
+    if math.isnan(x) or math.isinf(x):
+        return ""
+    return _EPOCH + dt.timedelta(days=math.floor(x))
+
+
+def _decimal_date_time(env, value):
+    d = value if isinstance(value, (dt.date, dt.datetime)) else _as_date(to_string(value))
+    if d is None:
+        return to_number(value)
+    return _days(d)
+
+
+def _choice_name(env, value, ref):
+    name_match = re.search(r"\$\{\s*([^}\s]+)\s*\}", to_string(ref))
+    name = name_match.group(1) if name_match else to_string(ref).rsplit("/", 1)[-1]
+    choice = to_string(value)
+    if not choice:
+        return ""
+    if env.choice_label is None:
+        return choice
+    return env.choice_label(name, choice, env.language)
+
+
+def _format_number(env, value):
+    return to_number(value)
+
+
+FUNCTIONS: dict[str, _Fn] = {
+    "selected": _Fn(_selected, (2, 2)),
+    "count-selected": _Fn(lambda env, v: float(len(to_string(v).split())), (1, 1)),
+    "selected-at": _Fn(_selected_at, (2, 2)),
+    "string-length": _Fn(lambda env, v: float(len(to_string(v))), (1, 1)),
+    "regex": _Fn(_regex, (2, 2)),
+    "concat": _Fn(lambda env, *vs: "".join(to_string(v) for v in vs), (0, None)),
+    "if": _Fn(_if, (3, 3), lazy=True),
+    "coalesce": _Fn(_coalesce, (2, 2), lazy=True),
+    "not": _Fn(lambda env, v: not to_bool(v), (1, 1)),
+    "true": _Fn(lambda env: True, (0, 0)),
+    "false": _Fn(lambda env: False, (0, 0)),
+    "today": _Fn(lambda env: env.today, (0, 0)),
+    "now": _Fn(lambda env: env.now, (0, 0)),
+    "int": _Fn(_int, (1, 1)),
+    "number": _Fn(_format_number, (1, 1)),
+    "round": _Fn(_round, (1, 2)),
+    "floor": _Fn(lambda env, v: float(math.floor(x)) if math.isfinite(x := to_number(v)) else x, (1, 1)),
+    "ceiling": _Fn(lambda env, v: float(math.ceil(x)) if math.isfinite(x := to_number(v)) else x, (1, 1)),
+    "abs": _Fn(lambda env, v: abs(to_number(v)), (1, 1)),
+    "string": _Fn(lambda env, v: to_string(v), (1, 1)),
+    "boolean": _Fn(lambda env, v: to_bool(v), (1, 1)),
+    "contains": _Fn(lambda env, a, b: to_string(b) in to_string(a), (2, 2)),
+    "starts-with": _Fn(lambda env, a, b: to_string(a).startswith(to_string(b)), (2, 2)),
+    "ends-with": _Fn(lambda env, a, b: to_string(a).endswith(to_string(b)), (2, 2)),
+    "substr": _Fn(_substr, (2, 3)),
+    "substring": _Fn(_substring, (2, 3)),
+    "normalize-space": _Fn(lambda env, v: " ".join(to_string(v).split()), (1, 1)),
+    "once": _Fn(lambda env, v: v, (1, 1)),
+    "date": _Fn(_date, (1, 1)),
+    "decimal-date-time": _Fn(_decimal_date_time, (1, 1)),
+    "jr:choice-name": _Fn(_choice_name, (2, 2)),
+}
