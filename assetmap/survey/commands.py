@@ -1,0 +1,70 @@
+"""Survey edits as undoable commands (see ``assetmap.commands``).
+
+Undo never rewrites history: undoing an edit saves the previous answers as a new
+revision, undoing a create deletes the response (kept, restorable), and redo
+restores or re-saves. Every step is one durable save.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assetmap.commands import Command
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assetmap.survey.store import Response, SurveyStore
+
+
+class SaveResponse(Command):
+    """A new response."""
+
+    def __init__(self, store: "SurveyStore", form_id: str, answers: dict[str, Any], *, surveyor: str,
+                 device_id: str | None = None, media: dict | None = None):
+        self.store, self.form_id, self.answers = store, form_id, dict(answers)
+        self.surveyor, self.device_id, self.media = surveyor, device_id, media
+        self.uuid: str | None = None
+        self.response: "Response | None" = None
+        self.text = "new survey entry"
+
+    def do(self) -> None:
+        if self.uuid is None:
+            self.response = self.store.save(self.form_id, self.answers, surveyor=self.surveyor,
+                                            device_id=self.device_id, media=self.media)
+            self.uuid = self.response.uuid
+        else:
+            self.response = self.store.restore(self.uuid, self.surveyor)
+
+    def undo(self) -> None:
+        self.store.delete(self.uuid, self.surveyor)
+
+
+class EditResponse(Command):
+    """New answers for an existing response."""
+
+    def __init__(self, store: "SurveyStore", uuid: str, answers: dict[str, Any], *, surveyor: str,
+                 media: dict | None = None):
+        self.store, self.uuid, self.answers, self.surveyor, self.media = store, uuid, dict(answers), surveyor, media
+        self.before: dict[str, Any] | None = None
+        self.text = "edit survey entry"
+
+    def do(self) -> None:
+        current = self.store.get(self.uuid)
+        if self.before is None:
+            self.before = current.answers
+        self.store.save(current.form_id, self.answers, uuid=self.uuid, surveyor=self.surveyor, media=self.media)
+
+    def undo(self) -> None:
+        form_id = self.store.get(self.uuid).form_id
+        self.store.save(form_id, self.before, uuid=self.uuid, surveyor=self.surveyor)
+
+
+class DeleteResponse(Command):
+    def __init__(self, store: "SurveyStore", uuid: str, *, surveyor: str):
+        self.store, self.uuid, self.surveyor = store, uuid, surveyor
+        self.text = "delete survey entry"
+
+    def do(self) -> None:
+        self.store.delete(self.uuid, self.surveyor)
+
+    def undo(self) -> None:
+        self.store.restore(self.uuid, self.surveyor)

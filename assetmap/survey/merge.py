@@ -1,0 +1,257 @@
+"""Merging field packages back into the project: idempotent, nothing overwritten silently.
+
+For each response in the package (by UUID), with *base* = the revision copied into the
+package (or, after an earlier merge of the same package, the revisions that merge
+recorded in ``assetmap_survey_merges``):
+
+- not in the project → **added** (UUID, author, times and revision kept);
+- same answers and deleted flag as the project → **unchanged**;
+- package revision still the base (only the project changed it) → **unchanged**;
+- project revision still the base (only the package changed it) → **updated**, a new
+  project revision whose history names the merge and the package's surveyor;
+- changed on both sides (or deleted on one, edited on the other) → **conflict**: stored
+  in ``assetmap_survey_conflicts`` (one row per response and package, refreshed by a
+  re-merge, never duplicated) until ``resolve_conflict`` picks a version.
+
+The whole merge is one transaction: a failure or Cancel leaves the project as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assetmap.errors import UserError
+from assetmap.project import gpkg
+from assetmap.project.store import utc_now
+from assetmap.survey import schema as S
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assetmap.project import Project
+    from assetmap.survey.store import Response
+    from assetmap.tasks import TaskContext
+
+
+@dataclass
+class Conflict:
+    uuid: str
+    form_id: str
+    package_id: str
+    package_surveyor: str
+    fields: list[str]
+    project: dict[str, Any]        # the project's answers
+    package: dict[str, Any]        # the package's answers
+    project_deleted: bool = False
+    package_deleted: bool = False
+    package_revision: int = 0
+    project_revision: int = 0
+    id: int | None = None
+    detected_at: str = ""
+
+    def text(self) -> str:
+        lines = [f"CONFLICT {self.uuid} ({self.form_id}, package by {self.package_surveyor}): "
+                 f"{', '.join(self.fields)} differ"]
+        for name in self.fields:
+            if name == "deleted":
+                lines.append(f"    deleted: project {self.project_deleted}, package {self.package_deleted}")
+            else:
+                lines.append(f"    {name}: project {self.project.get(name)!r}, package {self.package.get(name)!r}")
+        return "\n".join(lines)
+
+
+@dataclass
+class MergeReport:
+    package: str
+    surveyor: str = ""
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "updated": len(self.updated), "unchanged": len(self.unchanged),
+                "conflicts": len(self.conflicts)}
+
+    def text(self) -> str:
+        c = self.counts
+        lines = [f"Merged {self.package} (surveyor {self.surveyor}): {c['added']} added, {c['updated']} updated, "
+                 f"{c['unchanged']} unchanged, {c['conflicts']} conflict(s)."]
+        lines += [c.text() for c in self.conflicts]
+        if self.conflicts:
+            lines.append("Nothing was overwritten for these. Choose a version with: "
+                         "assetmap survey resolve PROJECT.gpkg UUID --keep project|package")
+        return "\n".join(lines)
+
+
+def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) -> MergeReport:
+    from assetmap.project import Project
+    from assetmap.survey.pack import package_meta, project_id
+    from assetmap.survey.store import SurveyStore, insert_copy, log, read_current, write
+    from assetmap.tasks import ensure
+
+    ctx = ensure(ctx)
+    pkg_project = pkg if isinstance(pkg, Project) else Project.open(pkg)
+    meta = package_meta(pkg_project)
+    if not meta:
+        raise UserError(f"{pkg_project.path} is not a field package.",
+                        "Merge the .gpkg made by `assetmap survey pack` (and filled in by a volunteer).")
+    if meta["source_project_id"] != project_id(project):
+        raise UserError(f"{pkg_project.path} was made from another project ('{meta.get('source_title', '?')}').",
+                        f"Merge it into the project it came from ({meta.get('source_path', 'unknown')}).")
+    package_id, surveyor = meta["package_id"], meta.get("surveyor", "")
+    report = MergeReport(pkg_project.path.name, surveyor)
+    pstore, store = SurveyStore(pkg_project), SurveyStore(project)
+    installed = {f.form_id for f in store.forms()}
+    for form in pstore.forms():
+        if form.form_id not in installed:
+            store.install_form(form)
+    store._forms = None
+    with gpkg.connect(pkg_project.path, readonly=True) as con:
+        bases = dict(con.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
+    incoming = [(f, r) for f in pstore.forms() for r in pstore.responses(f.form_id, include_deleted=True)]
+    with store._tx() as con:
+        S.ensure_tables(con)
+        for i, (form, theirs) in enumerate(incoming):
+            ctx.progress(i / max(1, len(incoming)), f"Merging {i + 1} of {len(incoming)}")
+            ours = read_current(con, form, theirs.uuid)
+            merged = con.execute(f"SELECT package_revision, project_revision FROM {S.MERGES} "
+                                 "WHERE package_id=? AND uuid=?", (package_id, theirs.uuid)).fetchone()
+            pkg_base = merged[0] if merged else bases.get(theirs.uuid)
+            proj_base = merged[1] if merged else bases.get(theirs.uuid)
+            note = f"merged from package {package_id} ({report.package})"
+            if ours is None:
+                insert_copy(con, store, form, theirs)
+                log(con, theirs.uuid, form.form_id, theirs.revision, "merge", surveyor or theirs.surveyor,
+                    theirs.device_id, _changes(None, theirs), note)
+                _copy_media(con, pkg_project, theirs.uuid)
+                _record(con, package_id, theirs.uuid, theirs.revision, theirs.revision)
+                report.added.append(theirs.uuid)
+            elif _same(ours, theirs):
+                # Both sides agree now: later edits on either side start from here.
+                _record(con, package_id, theirs.uuid, theirs.revision, ours.revision)
+                con.execute(f"UPDATE {S.CONFLICTS} SET resolved_at=?, resolution='same' "
+                            "WHERE uuid=? AND package_id=? AND resolved_at IS NULL",
+                            (utc_now(), theirs.uuid, package_id))
+                report.unchanged.append(theirs.uuid)
+            elif theirs.revision == pkg_base:
+                # Only the project changed it; the package has not seen that, so the base stays.
+                report.unchanged.append(theirs.uuid)
+            elif ours.revision == proj_base:
+                new = write(con, store, form, uuid=theirs.uuid, answers=theirs.answers, surveyor=surveyor or
+                            theirs.surveyor, device_id=theirs.device_id, action="merge", current=ours,
+                            deleted=theirs.deleted, note=note)
+                _copy_media(con, pkg_project, theirs.uuid)
+                _record(con, package_id, theirs.uuid, theirs.revision, new.revision)
+                report.updated.append(theirs.uuid)
+            else:
+                report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
+    ctx.progress(1.0, "Merged")
+    return report
+
+
+def _same(ours: "Response", theirs: "Response") -> bool:
+    return ours.deleted == theirs.deleted and S.dump_answers(ours.answers) == S.dump_answers(theirs.answers)
+
+
+def _changes(ours: "Response | None", theirs: "Response") -> dict:
+    from assetmap.survey.store import diff
+
+    out = diff(ours.answers if ours else {}, theirs.answers)
+    if ours is not None and ours.deleted != theirs.deleted:
+        out["deleted"] = [ours.deleted, theirs.deleted]
+    return out
+
+
+def _record(con, package_id: str, uuid: str, package_revision: int, project_revision: int) -> None:
+    con.execute(f"INSERT OR REPLACE INTO {S.MERGES} VALUES (?, ?, ?, ?, ?)",
+                (package_id, uuid, package_revision, project_revision, utc_now()))
+
+
+def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
+    with gpkg.connect(pkg_project.path, readonly=True) as src:
+        if not S.has_table(src, S.MEDIA):
+            return
+        rows = src.execute(f"SELECT uuid, field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+    con.executemany(f"INSERT OR REPLACE INTO {S.MEDIA} VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _store_conflict(con, package_id: str, surveyor: str, ours: "Response", theirs: "Response") -> Conflict:
+    fields = list(_changes(ours, theirs))
+    c = Conflict(theirs.uuid, theirs.form_id, package_id, surveyor, fields, ours.answers, theirs.answers,
+                 ours.deleted, theirs.deleted, theirs.revision, ours.revision, detected_at=utc_now())
+    con.execute(
+        f"INSERT INTO {S.CONFLICTS} (uuid, form_id, package_id, package_surveyor, package_revision, project_revision, "
+        "fields, project_answers, package_answers, project_deleted, package_deleted, detected_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid, package_id) DO UPDATE SET "
+        "package_revision=excluded.package_revision, project_revision=excluded.project_revision, "
+        "fields=excluded.fields, project_answers=excluded.project_answers, package_answers=excluded.package_answers, "
+        "project_deleted=excluded.project_deleted, package_deleted=excluded.package_deleted, "
+        "detected_at=CASE WHEN resolved_at IS NULL THEN detected_at ELSE excluded.detected_at END, "
+        "resolved_at=NULL, resolution=NULL",
+        (c.uuid, c.form_id, c.package_id, c.package_surveyor, c.package_revision, c.project_revision,
+         json.dumps(fields), S.dump_answers(c.project), S.dump_answers(c.package), int(c.project_deleted),
+         int(c.package_deleted), c.detected_at))
+    c.id = con.execute(f"SELECT id FROM {S.CONFLICTS} WHERE uuid=? AND package_id=?", (c.uuid, package_id)).fetchone()[0]
+    return c
+
+
+def pending_conflicts(project: "Project", uuid: str | None = None) -> list[Conflict]:
+    """Conflicts found by merges and not yet resolved (they survive restarts)."""
+    from assetmap.survey.store import SurveyStore
+
+    forms = {f.form_id: f for f in SurveyStore(project).forms()}
+    with gpkg.connect(project.path, readonly=True) as con:
+        if not S.has_table(con, S.CONFLICTS):
+            return []
+        sql = (f"SELECT id, uuid, form_id, package_id, package_surveyor, fields, project_answers, package_answers, "
+               f"project_deleted, package_deleted, package_revision, project_revision, detected_at FROM {S.CONFLICTS} "
+               "WHERE resolved_at IS NULL" + (" AND uuid=?" if uuid else "") + " ORDER BY id")
+        rows = con.execute(sql, (uuid,) if uuid else ()).fetchall()
+    return [Conflict(r[1], r[2], r[3], r[4], json.loads(r[5]), S.load_answers(forms.get(r[2]), r[6]),
+                     S.load_answers(forms.get(r[2]), r[7]), bool(r[8]), bool(r[9]), r[10], r[11], r[0], r[12])
+            for r in rows]
+
+
+def resolve_conflict(project: "Project", conflict: "Conflict | str", keep: "str | dict[str, Any]" = "project",
+                     *, surveyor: str = "") -> "Response":
+    """Settle a conflict: keep the project's version, the package's, or given answers.
+
+    ``conflict`` is a ``Conflict`` or a response UUID (with one pending conflict). The
+    choice is a new revision in the history; the package counts as merged afterwards."""
+    from assetmap.survey.store import SurveyStore, log, read_current, write
+
+    if isinstance(conflict, str):
+        found = pending_conflicts(project, conflict)
+        if not found:
+            raise UserError(f"No pending merge conflict for response {conflict}.",
+                            "List them with: assetmap survey conflicts PROJECT.gpkg")
+        if len(found) > 1:
+            raise UserError(f"Response {conflict} conflicts with {len(found)} packages; resolve them one at a time.",
+                            "Use the GUI's conflict list, or resolve_conflict with each Conflict.")
+        conflict = found[0]
+    if not (isinstance(keep, dict) or keep in ("project", "package")):
+        raise UserError(f"Can't keep '{keep}'.", "Keep 'project' or 'package' (or give the answers to save).")
+    store = SurveyStore(project)
+    form = store.form(conflict.form_id)
+    who = surveyor or conflict.package_surveyor
+    note = f"conflict with package {conflict.package_id} resolved: kept " + (keep if isinstance(keep, str) else "answers given")
+    with store._tx() as con:
+        ours = read_current(con, form, conflict.uuid)
+        if keep == "project":
+            log(con, ours.uuid, form.form_id, ours.revision, "resolve", who, store.device_id, {}, note)
+            result = ours
+        elif keep == "package":
+            result = write(con, store, form, uuid=ours.uuid, answers=conflict.package, surveyor=who,
+                           device_id=store.device_id, action="resolve", current=ours,
+                           deleted=conflict.package_deleted, note=note)
+        else:
+            from assetmap.survey.store import _validated
+
+            result = write(con, store, form, uuid=ours.uuid, answers=_validated(form, keep), surveyor=who,
+                           device_id=store.device_id, action="resolve", current=ours, deleted=False, note=note)
+        _record(con, conflict.package_id, conflict.uuid, conflict.package_revision, result.revision)
+        con.execute(f"UPDATE {S.CONFLICTS} SET resolved_at=?, resolution=? WHERE uuid=? AND package_id=?",
+                    (utc_now(), keep if isinstance(keep, str) else "answers", conflict.uuid, conflict.package_id))
+    return result

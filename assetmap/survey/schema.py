@@ -1,0 +1,190 @@
+"""Where survey data lives in a project GeoPackage, and how answers become columns.
+
+Attribute tables (registered in ``gpkg_contents`` like every ``assetmap_*`` table):
+
+- ``assetmap_survey_forms``: each installed form as JSON (``form_to_dict``) and its layer;
+- ``assetmap_survey_history``: one row per revision of a response (who, when, what changed);
+- ``assetmap_survey_media``: photo bytes, so a field package carries them;
+- ``assetmap_survey_package``: key/value metadata, only in a field package;
+- ``assetmap_survey_pack_base``: the revision of each response copied into a package (merge base);
+- ``assetmap_survey_merges``: per package and response, the package revision last merged and the
+  project revision it became, so a re-merge knows what it has already taken;
+- ``assetmap_survey_conflicts``: conflicts found by a merge, kept until resolved.
+
+Responses themselves are one GPKG point feature table per form (``survey_<form_id>``), fixed
+columns first, then one flattened column per input question; ``answers`` keeps the exact values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from assetmap.project import gpkg
+from assetmap.survey.form import Form, QType, Question
+
+FORMS = "assetmap_survey_forms"
+HISTORY = "assetmap_survey_history"
+MEDIA = "assetmap_survey_media"
+PACKAGE = "assetmap_survey_package"
+PACK_BASE = "assetmap_survey_pack_base"
+MERGES = "assetmap_survey_merges"
+CONFLICTS = "assetmap_survey_conflicts"
+
+_SCHEMA = {
+    FORMS: ("assetmap survey forms", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_forms (
+          form_id TEXT PRIMARY KEY, version TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+          layer TEXT NOT NULL, json TEXT NOT NULL, installed_at TEXT NOT NULL)"""),
+    HISTORY: ("assetmap survey response history", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_history (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, form_id TEXT NOT NULL,
+          revision INTEGER NOT NULL, action TEXT NOT NULL, surveyor TEXT NOT NULL DEFAULT '',
+          device_id TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, changes TEXT NOT NULL DEFAULT '{}',
+          note TEXT NOT NULL DEFAULT '')"""),
+    MEDIA: ("assetmap survey photos", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_media (
+          uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL, mime TEXT NOT NULL DEFAULT '',
+          data BLOB NOT NULL, PRIMARY KEY (uuid, field))"""),
+    MERGES: ("assetmap survey packages merged", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_merges (
+          package_id TEXT NOT NULL, uuid TEXT NOT NULL, package_revision INTEGER NOT NULL,
+          project_revision INTEGER NOT NULL, merged_at TEXT NOT NULL, PRIMARY KEY (package_id, uuid))"""),
+    CONFLICTS: ("assetmap survey merge conflicts", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_conflicts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, form_id TEXT NOT NULL,
+          package_id TEXT NOT NULL, package_surveyor TEXT NOT NULL DEFAULT '',
+          package_revision INTEGER NOT NULL, project_revision INTEGER NOT NULL,
+          fields TEXT NOT NULL, project_answers TEXT NOT NULL, package_answers TEXT NOT NULL,
+          project_deleted INTEGER NOT NULL, package_deleted INTEGER NOT NULL,
+          detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT,
+          UNIQUE (uuid, package_id))"""),
+}
+_INDEXES = "CREATE INDEX IF NOT EXISTS assetmap_survey_history_uuid ON assetmap_survey_history (uuid, id)"
+
+PACK_SCHEMA = {
+    PACKAGE: ("assetmap field package", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_package (key TEXT PRIMARY KEY, value TEXT NOT NULL)"""),
+    PACK_BASE: ("assetmap field package merge base", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_pack_base (
+          uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, revision INTEGER NOT NULL)"""),
+}
+
+# Columns every survey layer has, in order, before the per-question ones.
+FIXED_COLUMNS = ("uuid", "surveyor", "device_id", "created_at", "modified_at", "revision", "deleted",
+                 "confidential", "answers")
+CONFIDENTIAL_QUESTION = "confidential"
+
+
+def has_table(con: sqlite3.Connection, name: str) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
+
+
+def ensure_tables(con: sqlite3.Connection, tables: dict = _SCHEMA) -> None:
+    """Create the tables (idempotent); runs inside the caller's transaction."""
+    for table, (description, ddl) in tables.items():
+        if not has_table(con, table):
+            con.execute(ddl)
+            gpkg.register_attributes_table(con, table, description)
+    if tables is _SCHEMA:
+        con.execute(_INDEXES)
+
+
+def layer_name(form_id: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", form_id.lower()).strip("_") or "form"
+    return f"survey_{slug}"[:63]
+
+
+def column_map(form: Form) -> dict[str, str]:
+    """Question name -> flattened column (geopoints become the geometry, so have none)."""
+    taken = set(FIXED_COLUMNS) | {"fid", "geom", "geometry"}
+    out: dict[str, str] = {}
+    for q in form.input_questions():
+        if q.type is QType.GEOPOINT:
+            continue
+        if q.name == CONFIDENTIAL_QUESTION:
+            out[q.name] = "confidential"
+            continue
+        col = re.sub(r"[^a-z0-9_]+", "_", q.name.lower()).strip("_") or "q"
+        if col in taken or not col[0].isalpha():
+            col = f"q_{col}"
+        base, n = col, 2
+        while col in taken:
+            col, n = f"{base}_{n}", n + 1
+        taken.add(col)
+        out[q.name] = col
+    return out
+
+
+def type_question(form: Form) -> Question | None:
+    """The question that says what kind of asset an entry is: drives the style and summaries."""
+    selects = [q for q in form.input_questions() if q.type is QType.SELECT_ONE]
+    for q in selects:
+        if "type" in q.name.lower() or "category" in q.name.lower():
+            return q
+    return selects[0] if selects else None
+
+
+def label_column(form: Form) -> str | None:
+    q = type_question(form)
+    if q is None:
+        return None
+    return column_map(form)[q.name] + "_label"
+
+
+def geopoint_question(form: Form) -> Question | None:
+    return next((q for q in form.input_questions() if q.type is QType.GEOPOINT), None)
+
+
+def column_kind(q: Question) -> str:
+    return {QType.INTEGER: "int", QType.DECIMAL: "float"}.get(q.type, "str")
+
+
+def truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y", "t")
+    return bool(value)
+
+
+def flat_value(q: Question, value: Any) -> Any:
+    if value is None:
+        return None
+    if q.name == CONFIDENTIAL_QUESTION:
+        return int(truthy(value))
+    if q.type is QType.SELECT_MULTIPLE:
+        return " ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
+    if q.type in (QType.INTEGER, QType.DECIMAL):
+        return value
+    return str(value)
+
+
+def flat_row(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
+    """The per-question column values of ``answers`` (plus the type label column)."""
+    cmap = column_map(form)
+    row = {col: flat_value(form.question(name), answers.get(name)) for name, col in cmap.items()}
+    row.setdefault("confidential", 0)
+    if row["confidential"] is None:
+        row["confidential"] = 0
+    tq = type_question(form)
+    if tq is not None:
+        code = answers.get(tq.name)
+        choice = tq.choice(code) if code is not None else None
+        row[label_column(form)] = (choice.label(form.default_language) if choice else code)
+    return row
+
+
+def dump_answers(answers: dict[str, Any]) -> str:
+    """Exact, canonical JSON (sorted keys, unanswered questions left out): equal answers, equal text."""
+    clean = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answers.items() if v is not None}
+    return json.dumps(clean, sort_keys=True, ensure_ascii=False)
+
+
+def load_answers(form: Form | None, text: str) -> dict[str, Any]:
+    answers = json.loads(text or "{}")
+    if form is not None:
+        for q in form.questions:
+            if q.type is QType.GEOPOINT and isinstance(answers.get(q.name), list):
+                answers[q.name] = tuple(answers[q.name])
+    return answers
