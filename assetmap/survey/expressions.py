@@ -27,22 +27,15 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
+from assetmap.survey.xpath_functions import FUNCTIONS
+from assetmap.survey.xpath_values import (
+    ExpressionError, _as_date, _days, answer_to_xpath, to_bool, to_number, to_string,
+)
+
 __all__ = [
     "ExpressionError", "parse", "evaluate", "references", "functions_used",
     "to_bool", "to_number", "to_string", "answer_to_xpath", "FUNCTIONS", "Context",
 ]
-
-
-class ExpressionError(ValueError):
-    """An expression that cannot be parsed or evaluated, with where and why."""
-
-    def __init__(self, expression: str, message: str, position: int | None = None):
-        where = f" at position {position + 1}" if position is not None else ""
-        super().__init__(f"{message}{where} in `{expression}`")
-        self.expression = expression
-        self.reason = message
-        self.position = position
-
 
 # --- tokens -----------------------------------------------------------------
 
@@ -273,99 +266,6 @@ def functions_used(expression: str) -> set[str]:
     return {n[1] for n in _walk(parse(expression)) if n[0] == "call"}
 
 
-# --- coercions --------------------------------------------------------------
-
-_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?.*)?\s*$")
-_EPOCH = dt.date(1970, 1, 1)
-
-
-def _as_date(value) -> dt.date | dt.datetime | None:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        m = _DATE_RE.match(value)
-        if m:
-            try:
-                y, mo, d = int(m[1]), int(m[2]), int(m[3])
-                if m[4]:
-                    return dt.datetime(y, mo, d, int(m[4]), int(m[5]), int(m[6] or 0))
-                return dt.date(y, mo, d)
-            except ValueError:
-                return None
-    return None
-
-
-def _days(value: dt.date | dt.datetime) -> float:
-    if isinstance(value, dt.datetime):
-        base = dt.datetime(1970, 1, 1, tzinfo=value.tzinfo)
-        return (value - base).total_seconds() / 86400.0
-    return float((value - _EPOCH).days)
-
-
-def to_number(value) -> float:
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return _days(value)
-    text = str(value).strip()
-    if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
-        return float(text)
-    d = _as_date(text)
-    if d is not None:  # JavaRosa: a date's number is days since 1970
-        return _days(d)
-    return math.nan
-
-
-def to_string(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer():
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="milliseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def to_bool(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return not (value == 0 or math.isnan(value))
-    if isinstance(value, (dt.date, dt.datetime)):
-        return True
-    return len(str(value)) > 0
-
-
-def answer_to_xpath(value) -> Any:
-    """A stored answer (see form.py) as the evaluator sees it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, (list, set)):
-        return " ".join(str(v) for v in value)
-    if isinstance(value, tuple):  # geopoint (lat, lon) -> ODK's "lat lon alt acc"
-        parts = [to_string(float(v)) for v in value] + ["0"] * max(0, 4 - len(value))
-        return " ".join(parts[:4])
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value
-    return str(value)
-
-
 # --- evaluation ---------------------------------------------------------------
 
 class Context(Protocol):
@@ -381,6 +281,9 @@ class _Env:
     language: str | None
     choice_label: Callable[[str, str, str | None], str] | None
     expr: str
+
+    def eval(self, node):
+        return _eval(node, self)
 
 
 def evaluate(expression: str, context: Any = None, *, current: Any = None,
@@ -482,152 +385,3 @@ def _compare(op: str, a, b) -> bool:
     if math.isnan(x) or math.isnan(y):
         return False
     return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
-
-
-# --- functions ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Fn:
-    impl: Callable
-    arity: tuple[int, int | None]
-    lazy: bool = False  # gets (env, arg_nodes) and evaluates what it needs
-
-
-def _selected(env, values, choice):
-    return to_string(choice).strip() in to_string(values).split()
-
-
-def _selected_at(env, values, index):
-    parts = to_string(values).split()
-    i = to_number(index)
-    if math.isnan(i) or not 0 <= int(i) < len(parts):
-        return ""
-    return parts[int(i)]
-
-
-def _regex(env, value, pattern):
-    try:
-        return re.search(to_string(pattern), to_string(value)) is not None
-    except re.error as exc:
-        raise ExpressionError(env.expr, f"bad regular expression {to_string(pattern)!r}: {exc}")
-
-
-def _if(env, args):
-    cond = to_bool(_eval(args[0], env))
-    return _eval(args[1] if cond else args[2], env)
-
-
-def _coalesce(env, args):
-    for a in args:
-        v = _eval(a, env)
-        if to_string(v) != "":
-            return v
-    return ""
-
-
-def _int(env, value):
-    x = to_number(value)
-    if math.isnan(x) or math.isinf(x):
-        return x
-    return float(math.trunc(x))
-
-
-def _round(env, value, digits=0.0):
-    x, d = to_number(value), to_number(digits)
-    if math.isnan(x) or math.isinf(x) or math.isnan(d):
-        return x
-    factor = 10.0 ** int(d)
-    return math.floor(x * factor + 0.5) / factor  # XPath rounds half up
-
-
-def _substr(env, value, start, end=None):
-    # ODK's substr: 0-based start, exclusive end
-    s = to_string(value)
-    a = to_number(start)
-    if math.isnan(a):
-        return ""
-    a = max(0, int(a))
-    if end is None:
-        return s[a:]
-    b = to_number(end)
-    return "" if math.isnan(b) else s[a:int(b)]
-
-
-def _substring(env, value, start, length=None):
-    # XPath's substring: 1-based, with rounding
-    s = to_string(value)
-    a = to_number(start)
-    if math.isnan(a):
-        return ""
-    first = math.floor(a + 0.5)
-    last = math.inf if length is None else first + math.floor(to_number(length) + 0.5)
-    return "".join(c for i, c in enumerate(s, start=1) if first <= i < last)
-
-
-def _date(env, value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value
-    d = _as_date(to_string(value))
-    if d is not None:
-        return d
-    x = to_number(value)
-    if math.isnan(x) or math.isinf(x):
-        return ""
-    return _EPOCH + dt.timedelta(days=math.floor(x))
-
-
-def _decimal_date_time(env, value):
-    d = value if isinstance(value, (dt.date, dt.datetime)) else _as_date(to_string(value))
-    if d is None:
-        return to_number(value)
-    return _days(d)
-
-
-def _choice_name(env, value, ref):
-    name_match = re.search(r"\$\{\s*([^}\s]+)\s*\}", to_string(ref))
-    name = name_match.group(1) if name_match else to_string(ref).rsplit("/", 1)[-1]
-    choice = to_string(value)
-    if not choice:
-        return ""
-    if env.choice_label is None:
-        return choice
-    return env.choice_label(name, choice, env.language)
-
-
-def _format_number(env, value):
-    return to_number(value)
-
-
-FUNCTIONS: dict[str, _Fn] = {
-    "selected": _Fn(_selected, (2, 2)),
-    "count-selected": _Fn(lambda env, v: float(len(to_string(v).split())), (1, 1)),
-    "selected-at": _Fn(_selected_at, (2, 2)),
-    "string-length": _Fn(lambda env, v: float(len(to_string(v))), (1, 1)),
-    "regex": _Fn(_regex, (2, 2)),
-    "concat": _Fn(lambda env, *vs: "".join(to_string(v) for v in vs), (0, None)),
-    "if": _Fn(_if, (3, 3), lazy=True),
-    "coalesce": _Fn(_coalesce, (2, 2), lazy=True),
-    "not": _Fn(lambda env, v: not to_bool(v), (1, 1)),
-    "true": _Fn(lambda env: True, (0, 0)),
-    "false": _Fn(lambda env: False, (0, 0)),
-    "today": _Fn(lambda env: env.today, (0, 0)),
-    "now": _Fn(lambda env: env.now, (0, 0)),
-    "int": _Fn(_int, (1, 1)),
-    "number": _Fn(_format_number, (1, 1)),
-    "round": _Fn(_round, (1, 2)),
-    "floor": _Fn(lambda env, v: float(math.floor(x)) if math.isfinite(x := to_number(v)) else x, (1, 1)),
-    "ceiling": _Fn(lambda env, v: float(math.ceil(x)) if math.isfinite(x := to_number(v)) else x, (1, 1)),
-    "abs": _Fn(lambda env, v: abs(to_number(v)), (1, 1)),
-    "string": _Fn(lambda env, v: to_string(v), (1, 1)),
-    "boolean": _Fn(lambda env, v: to_bool(v), (1, 1)),
-    "contains": _Fn(lambda env, a, b: to_string(b) in to_string(a), (2, 2)),
-    "starts-with": _Fn(lambda env, a, b: to_string(a).startswith(to_string(b)), (2, 2)),
-    "ends-with": _Fn(lambda env, a, b: to_string(a).endswith(to_string(b)), (2, 2)),
-    "substr": _Fn(_substr, (2, 3)),
-    "substring": _Fn(_substring, (2, 3)),
-    "normalize-space": _Fn(lambda env, v: " ".join(to_string(v).split()), (1, 1)),
-    "once": _Fn(lambda env, v: v, (1, 1)),
-    "date": _Fn(_date, (1, 1)),
-    "decimal-date-time": _Fn(_decimal_date_time, (1, 1)),
-    "jr:choice-name": _Fn(_choice_name, (2, 2)),
-}
