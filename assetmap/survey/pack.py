@@ -161,12 +161,21 @@ def _areas(project: "Project", areas: Iterable[str] | None):
     if not id_field or id_field not in gdf.columns:
         raise UserError(f"The areas layer '{info.name}' has no id field to choose areas by.",
                         "Re-import it with --id-field FIELD.")
-    ids = gdf[id_field].astype(str).str.strip()
+    ids = id_text(gdf[id_field])
     missing = [a for a in wanted if a not in set(ids)]
     if missing:
         raise UserError(f"The areas layer '{info.name}' has no {id_field} {', '.join(missing)}.",
                         f"Use values of {id_field}, e.g. {', '.join(ids.head(3))}.")
     return info, gdf[ids.isin(wanted).to_numpy()], wanted
+
+
+def id_text(series):
+    """Area ids as the text a user types: 5, not 5.0 (GeoJSON numbers often arrive as floats)."""
+    import pandas as pd
+
+    if pd.api.types.is_float_dtype(series) and series.dropna().apply(float.is_integer).all():
+        series = series.astype("Int64")
+    return series.astype(str).str.strip()
 
 
 def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
