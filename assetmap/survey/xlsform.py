@@ -30,6 +30,24 @@ _TYPES = {
     "image": QType.PHOTO,
     "calculate": QType.CALCULATE,
 }
+# pyxform passes these older spellings through unchanged
+_ALIASES = {
+    "string": "text", "q string": "text", "add text prompt": "text",
+    "q int": "integer", "add integer prompt": "integer",
+    "q decimal": "decimal", "add decimal prompt": "decimal",
+    "q date": "date", "add date prompt": "date",
+    "gps": "geopoint", "location": "geopoint", "q geopoint": "geopoint", "q location": "geopoint",
+    "add location prompt": "geopoint",
+    "q note": "note", "add note prompt": "note",
+    "q image": "photo", "q picture": "photo", "add image prompt": "photo",
+    "q calculate": "calculate", "add calculate prompt": "calculate",
+    "q select1": "select one", "select one using": "select one",
+    "add select one prompt using": "select one",
+    "q select": "select all that apply", "select multiple using": "select all that apply",
+    "select all that apply from": "select all that apply",
+    "select multiple from": "select all that apply",
+    "add select multiple prompt using": "select all that apply",
+}
 
 # Metadata a data-collection app records by itself; assetmap keeps its own
 # (created/modified times, surveyor, device), so these are not questions here.
@@ -124,6 +142,9 @@ class _Builder:
                 self.row_of[name] = i + 2  # 1-based, after the header row
                 self.raw_type_of[name] = _cell(row, "type")
         self._languages: list[str] = []
+        from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+        self.known_types = set(QUESTION_TYPE_DICT) | set(_TYPES) | {"group", "repeat"}
 
     # -- helpers --
     def where(self, name: str) -> str:
@@ -146,8 +167,15 @@ class _Builder:
     # -- walking the JSON --
     def walk(self, children: list[dict], group: str | None) -> None:
         for el in children:
-            kind = str(el.get("type", "")).strip().lower()
+            kind = str(el.get("type", "")).strip()
+            kind = _ALIASES.get(kind, kind)
             name = str(el.get("name", ""))
+            if kind not in self.known_types:
+                raise UserError(
+                    f"{self.path.name}: {self.where(name)} has the unknown question type "
+                    f"`{kind}`.", "Check the spelling in the type column (for example "
+                    "text, integer, select_one LIST, geopoint) and load the form again.")
+            kind = kind.lower()
             if kind in ("group", "repeat"):
                 self.group(el, kind, name, group)
             elif kind == "calculate" and "jr:preload" in (el.get("bind") or {}):
