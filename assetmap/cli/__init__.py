@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "assetmap.cli.territories_cmds",
     "assetmap.cli.reports_cmds",
     "assetmap.cli.postgis_cmds",
+    "assetmap.cli.survey_cmds",
 ]
 
 
