@@ -98,11 +98,12 @@ def layer_name(form_id: str) -> str:
 
 
 def column_map(form: Form) -> dict[str, str]:
-    """Question name -> flattened column (geopoints become the geometry, so have none)."""
+    """Question name -> flattened column, for answered and calculated questions
+    (geopoints become the geometry, so have none)."""
     taken = set(FIXED_COLUMNS) | {"fid", "geom", "geometry"}
     out: dict[str, str] = {}
-    for q in form.input_questions():
-        if q.type is QType.GEOPOINT:
+    for q in form.questions:
+        if q.type in (QType.GEOPOINT, QType.NOTE):
             continue
         if q.name == CONFIDENTIAL_QUESTION:
             out[q.name] = "confidential"
@@ -164,9 +165,8 @@ def flat_row(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
     """The per-question column values of ``answers`` (plus the type label column)."""
     cmap = column_map(form)
     row = {col: flat_value(form.question(name), answers.get(name)) for name, col in cmap.items()}
-    row.setdefault("confidential", 0)
-    if row["confidential"] is None:
-        row["confidential"] = 0
+    # Often a calculation (e.g. yes for DV services), so read the answer, whatever its question type.
+    row["confidential"] = int(truthy(answers.get(CONFIDENTIAL_QUESTION) or 0))
     tq = type_question(form)
     if tq is not None:
         code = answers.get(tq.name)
