@@ -5,7 +5,7 @@ validation (``validation.py``), the entry GUI, storage, packs and imports all
 work on this model only. Answers are plain Python values keyed by question
 name (names are unique in XLSForm, even across groups):
 
-- text, select_one, date (ISO ``YYYY-MM-DD``), photo (file name): ``str``
+- text, select_one, date (ISO ``YYYY-MM-DD``), photo (file name), calculate: ``str``
 - integer: ``int``; decimal: ``float``
 - select_multiple: ``list[str]`` of choice names (``"other"`` with ``or_other``)
 - geopoint: ``(lat, lon)`` tuple of floats, WGS 84
