@@ -9,17 +9,16 @@ from __future__ import annotations
 import json
 import sys
 
-_GROUPS: dict[int, object] = {}
-
 
 def survey_group(sub):
-    """The ``survey`` sub-command group's action parsers (made once per parser)."""
-    key = id(sub)
-    if key not in _GROUPS:
+    """The ``survey`` group's action parsers, made by whichever module asks first."""
+    group = getattr(sub, "_assetmap_survey_group", None)
+    if group is None:
         top = sub.add_parser("survey", help="door-to-door survey: forms, field packages, merge, summary")
         top.set_defaults(func=lambda args: (top.print_help(), 0)[1])
-        _GROUPS[key] = top.add_subparsers(dest="survey_command", metavar="ACTION", parser_class=type(top))
-    return _GROUPS[key]
+        group = top.add_subparsers(dest="survey_command", metavar="ACTION", parser_class=type(top))
+        sub._assetmap_survey_group = group
+    return group
 
 
 def register(sub) -> None:
