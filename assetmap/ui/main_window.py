@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
 
         self.features = FeatureDocks(self)
         add_menus(self, self.features)
+        from assetmap.ui.report_maps import ReportMaps
+
+        self.report_maps = ReportMaps(self)  # time slider, Reports menu
         window_actions.restore_layout(self)
 
     def _wire(self) -> None:
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
                                           info.visible, info.opacity)
         self.canvas.set_order([i.name for i in infos])
         self.layers_panel.set_layers(infos)
+        self.report_maps.refresh()
 
     def _changed(self, names: list[str], what: str) -> None:
         """Commands call this after do/undo/redo: bring map, panel and table in line."""
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
             self.load_layers(names)
             return
         self.layers_panel.set_layers(list(infos.values()))
+        self.report_maps.refresh()
 
     # ------------------------------------------------------------ layer edits (undoable)
     def _update(self, name: str, text: str, merge: bool = False, **changes) -> None:

@@ -17,6 +17,7 @@ from assetmap.mapview.classify import class_index
 from assetmap.mapview.export import attribution_text, pick_layers
 from assetmap.mapview.geojson import display_frame
 from assetmap.mapview.layers import LayerCache
+from assetmap.mapview.report_styles import visible_rows
 from assetmap.tasks import TaskContext, ensure
 
 MERCATOR_R = 6378137.0
@@ -91,7 +92,8 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
     frames, specs = [], []
     for i, info in enumerate(infos):
         ctx.progress(0.1 + 0.4 * i / len(infos), f"Preparing {info.display_name}")
-        frames.append(display_frame(cache.frame(info.name), simplify=0))
+        # An aggregate layer draws the rows of the period it shows, not every period on top.
+        frames.append(display_frame(visible_rows(info, cache.frame(info.name)), simplify=0))
         specs.append(cache.spec(info))
     bounds = cache.bounds([i.name for i in infos])
     if bounds is None:
@@ -215,9 +217,17 @@ def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
         painter.setFont(_font(pt, 9, bold=True))
         head = info.display_name + (f" ({spec['field']})" if spec["kind"] != "single" else "")
         painter.setPen(QColor("#111111"))
-        painter.drawText(QRectF(lay.legend.left(), y, lay.legend.width(), 12 * pt), Qt.AlignmentFlag.AlignLeft, head)
+        # Long names (a bivariate overlay names two layers) wrap instead of running off the sheet.
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        box = painter.boundingRect(QRectF(lay.legend.left(), y, lay.legend.width(), 60 * pt), flags, head)
+        painter.drawText(QRectF(lay.legend.left(), y, lay.legend.width(), box.height()), flags, head)
         labels.append(head)
-        y += 14 * pt
+        y += max(12 * pt, box.height()) + 2 * pt
+        painter.setFont(_font(pt, 8))
+        from assetmap.ui.map_export_legend import draw_report_legend
+
+        y, extra = draw_report_legend(painter, lay.legend, y, pt, spec)
+        labels.extend(extra)
         painter.setFont(_font(pt, 8))
         for item in spec["legend"]:
             painter.setPen(QPen(QColor("#333333"), pt * 0.5))

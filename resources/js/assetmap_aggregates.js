@@ -32,3 +32,109 @@
   };
   window.assetmapAggregates = {hatched: true};
 })();
+
+/* The legend and identify popup of report layers (specs from assetmap/mapview/report_styles.py):
+ * the period shown, the bivariate 3x3 legend with its correlation, and a unit's popup with the
+ * count for the period shown ("1–10" when withheld: the page never has the hidden number) and a
+ * sparkline over the periods in which withheld periods are gaps. */
+(function () {
+  "use strict";
+  var api = window.assetmap;
+  if (!api) { return; }
+
+  function fmt(v, digits) {
+    if (v === null || v === undefined || v === "" || isNaN(Number(v))) { return null; }
+    var n = Number(v);
+    return digits ? n.toFixed(digits) : String(Math.round(n));
+  }
+
+  api.legendExtra = function (spec, esc) {
+    var html = "";
+    if (spec.periodLabel) {
+      html += '<div class="am-legend-period">Period: ' + esc(spec.periodLabel) + "</div>";
+      if (spec.period !== "all") { html += '<div class="am-legend-note">Classes fixed over all periods</div>'; }
+    }
+    if (spec.legendNote) { html += '<div class="am-legend-note">' + esc(spec.legendNote) + "</div>"; }
+    var b = spec.bivariate;
+    if (b) {
+      html += '<div class="am-bivar" role="img" aria-label="' + esc(b.x + " across, " + b.y + " up") + '">' +
+        '<span class="am-bivar-y">&#8593;</span>';
+      b.rows.forEach(function (row) {
+        row.forEach(function (c) { html += '<i style="background:' + esc(c) + '"></i>'; });
+      });
+      html += '<span class="am-bivar-x">&#8594;</span></div>' +
+        '<div class="am-bivar-axis">&#8594; ' + esc(b.x) + '</div><div class="am-bivar-axis">&#8593; ' +
+        esc(b.y) + "</div>";
+      html += '<div class="am-bivar-stats">' + esc(b.stats) + (b.period ? "; " + esc(b.period) : "") + "</div>";
+    }
+    return html;
+  };
+
+  function sparkline(periods, values, current, esc) {
+    var w = 168, h = 38, pad = 4, known = values.filter(function (v) { return v !== null; });
+    var max = Math.max.apply(null, known.concat([1]));
+    var step = periods.length > 1 ? (w - 2 * pad) / (periods.length - 1) : 0;
+    function x(i) { return (pad + i * step).toFixed(1); }
+    function y(v) { return (h - pad - (h - 2 * pad) * v / max).toFixed(1); }
+    var svg = '<svg class="am-spark" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + " " + h +
+      '" role="img" aria-label="Trend over the periods">';
+    svg += '<line x1="' + pad + '" y1="' + (h - pad) + '" x2="' + (w - pad) + '" y2="' + (h - pad) +
+      '" stroke="#ccc" stroke-width="1"/>';
+    var run = [];
+    function flush() {
+      if (run.length > 1) {
+        svg += '<polyline class="am-spark-line" fill="none" stroke="#B2182B" stroke-width="1.5" points="' +
+          run.join(" ") + '"/>';
+      } else if (run.length === 1) {
+        var p = run[0].split(",");
+        svg += '<circle class="am-spark-dot" cx="' + p[0] + '" cy="' + p[1] + '" r="1.8" fill="#B2182B"/>';
+      }
+      run = [];
+    }
+    values.forEach(function (v, i) {
+      if (v === null) { flush(); return; }  // withheld (or missing): a gap, never a value
+      run.push(x(i) + "," + y(v));
+    });
+    flush();
+    var ci = periods.indexOf(current);
+    if (ci >= 0) {
+      svg += '<line class="am-spark-now" x1="' + x(ci) + '" y1="' + pad + '" x2="' + x(ci) + '" y2="' + (h - pad) +
+        '" stroke="#333" stroke-width="1" stroke-dasharray="2 2"/>';
+    }
+    return svg + "</svg>";
+  }
+
+  api.popupFor = function (entry, feature, esc) {
+    var spec = entry.spec, agg = spec.aggregate;
+    if (!agg || !agg.unitField) { return null; }
+    var props = feature.properties || {}, unit = props[agg.unitField];
+    var rows = {};
+    Object.keys(entry.byId).forEach(function (id) {
+      var p = entry.byId[id].feature.properties || {};
+      if (String(p[agg.unitField]) === String(unit)) { rows[String(p[spec.periodField])] = p; }
+    });
+    var shown = rows[String(spec.period)] || props;
+    var withheld = shown.suppressed === true;
+    var count = withheld ? agg.suppressedLabel : (fmt(shown[agg.countField]) || "no data");
+    var html = '<div class="am-popup am-aggregate-popup"><b>' + esc(entry.title) + "</b>" +
+      '<div class="am-unit">' + esc(agg.nameField ? shown[agg.nameField] : "") +
+      ' <span>(' + esc(agg.unitField) + " " + esc(unit) + ")</span></div><table>" +
+      "<tr><th>Period</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" +
+      '<tr><th>Reports</th><td class="am-count">' + esc(count) + "</td></tr>";
+    if (agg.rateField) {
+      var rate = withheld ? "withheld" : (fmt(shown[agg.rateField], 2) || "no data");
+      html += '<tr><th>Per 1,000 people</th><td class="am-rate">' + esc(rate) + "</td></tr>";
+    }
+    html += "</table>";
+    var values = agg.periods.map(function (p) {
+      var r = rows[p];
+      return (!r || r.suppressed === true) ? null : (fmt(r[agg.countField]) === null ? null : Number(r[agg.countField]));
+    });
+    if (agg.periods.length > 1) {
+      html += sparkline(agg.periods, values, String(spec.period), esc) +
+        '<div class="am-legend-note">' + esc(agg.periods[0]) + " – " + esc(agg.periods[agg.periods.length - 1]) +
+        "; gaps: " + esc(agg.suppressedLabel) + "</div>";
+    }
+    return html + "</div>";
+  };
+})();

@@ -56,6 +56,10 @@
   function styleFn(entry) {
     return function (feature) {
       var spec = entry.spec, hl = entry.highlight[feature.id];
+      // One period of an aggregate layer is shown; the other periods' rows are kept, not drawn.
+      if (spec.periodField && String((feature.properties || {})[spec.periodField]) !== String(spec.period)) {
+        return {stroke: false, fill: false, interactive: false};
+      }
       var isPoint = feature.geometry && feature.geometry.type.indexOf("Point") >= 0;
       var fill = fillFor(spec, feature.properties || {});
       var sym = spec.symbol;
@@ -64,7 +68,7 @@
       }
       return {
         color: hl ? "#000000" : (isPoint ? "#222222" : spec.stroke),
-        weight: hl ? 4 : spec.weight, opacity: 1,
+        weight: hl ? 4 : spec.weight, opacity: 1, stroke: true, interactive: true,
         fillColor: fill, fillOpacity: spec.fillOpacity, fill: true,
         radius: spec.radius, symbol: sym
       };
@@ -99,9 +103,11 @@
       if (!e || !e.visible || !e.spec.legend || !e.spec.legend.length) { return; }
       html += '<div class="am-legend-layer"><div class="am-legend-title">' + esc(e.title) +
         (e.spec.field && e.spec.kind !== "single" ? " <span>(" + esc(e.spec.field) + ")</span>" : "") + "</div>";
+      if (api.legendExtra) { html += api.legendExtra(e.spec, esc); }
       e.spec.legend.forEach(function (it) {
         html += '<div class="am-legend-item"><i class="am-sym am-' + esc(it.symbol || "circle") +
-          (e.point ? " am-point" : "") + '" style="background:' + esc(it.color) + '"></i>' +
+          (e.point ? " am-point" : "") + (it.fill === "hatch" ? " am-hatch" : "") +
+          '" style="background-color:' + esc(it.color) + '"></i>' +
           esc(it.label) + "</div>";
       });
       html += "</div>";
@@ -111,6 +117,8 @@
   }
 
   function popupHtml(entry, feature) {
+    var own = api.popupFor && api.popupFor(entry, feature, esc);
+    if (own) { return own; }
     var rows = "";
     var props = feature.properties || {};
     Object.keys(props).forEach(function (k) {
@@ -361,6 +369,7 @@
           var e = layers[n];
           return {name: n, title: e.title, visible: e.visible, opacity: Number(e.pane.style.opacity),
                   z: Number(e.pane.style.zIndex), count: e.count, kind: e.spec.kind,
+                  period: e.spec.period === undefined ? null : e.spec.period,
                   highlighted: Object.keys(e.highlight).map(Number).sort(function (a, b) { return a - b; })};
         })
       };
@@ -381,6 +390,15 @@
       ls.slice(1).forEach(function (l) { l.fire("mouseover", {originalEvent: {}}); });
       document.dispatchEvent(new MouseEvent("mouseup"));
       return true;
+    },
+    // Ids of the features drawn now (tests: one period of an aggregate layer is drawn).
+    drawnIds: function (name) {
+      var e = layers[name];
+      if (!e) { return []; }
+      return Object.keys(e.byId).filter(function (id) {
+        var o = e.byId[id].options;
+        return o.fill || o.stroke;
+      }).map(Number);
     },
     featureFill: function (name, id) {
       var l = layers[name] && layers[name].byId[id];

@@ -1,0 +1,145 @@
+"""Report layers in the main window: the time slider (a bottom toolbar shown while an aggregate
+layer with periods is visible) and Reports › Compare two report layers… (the bivariate overlay
+as a new, undoable layer). The map is restyled in place through the window's usual
+``_changed`` path; nothing here rebuilds the page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox,
+                               QToolBar, QVBoxLayout)
+
+from assetmap.errors import UserError
+from assetmap.mapview.periods import SetPeriod, period_layers, shown_period, slider_steps
+from assetmap.mapview.report_styles import ALL, layer_periods, period_label, reports_meta
+from assetmap.ui.period_slider import PeriodSlider
+
+
+class ReportMaps(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.w = window
+        self.slider = PeriodSlider()
+        self.slider.period_changed.connect(self.show_period)
+        self.toolbar = QToolBar("Time")
+        self.toolbar.setObjectName("TimeToolbar")
+        self.toolbar.setAccessibleName("Time slider toolbar")
+        self.toolbar.addWidget(self.slider)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
+        self.toolbar.hide()
+        self.compare_action = QAction("&Compare two report layers…", window)
+        self.compare_action.setToolTip("Bivariate map of two aggregate layers on the same areas, "
+                                       "with their correlation")
+        self.compare_action.triggered.connect(lambda *_: self.compare_dialog())
+        menu = window.menuBar().addMenu("&Reports")
+        helps = [a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"]
+        if helps:  # keep Help last
+            window.menuBar().insertMenu(helps[0], menu)
+        menu.addAction(self.compare_action)
+        window.actions_by_name["compare reports"] = self.compare_action
+
+    # ------------------------------------------------------------ time slider
+    def refresh(self) -> None:
+        """Show the slider when an aggregate layer with periods is visible; follow its period."""
+        project = self.w.project
+        names = period_layers(project) if project is not None else []
+        if not names:
+            self.slider._stop()
+            self.toolbar.hide()
+            return
+        self.slider.set_steps(slider_steps(project, names), shown_period(project, names))
+        self.toolbar.show()
+
+    def show_period(self, period: str) -> None:
+        """Show ``period`` in every visible aggregate layer that has it (one undo step per drag)."""
+        project = self.w.project
+        names = period_layers(project) if project is not None else []
+        if not names:
+            return
+        try:
+            self.w.stack.push(SetPeriod(project, names, period, self.w._changed), merge=True)
+        except UserError as exc:
+            self.w.statusBar().showMessage(exc.message, 8000)
+
+    # ------------------------------------------------------------ bivariate overlay
+    def aggregate_layers(self) -> list:
+        project = self.w.project
+        if project is None:
+            return []
+        return [i for i in project.layers() if reports_meta(i)]
+
+    def compare(self, layer_a: str, layer_b: str, period: str | None = None):
+        """Add the bivariate layer of two aggregate layers (undoable); returns its LayerInfo."""
+        from assetmap.reports.bivariate_layer import AddLayer, bivariate_layer
+
+        gdf, info = bivariate_layer(self.w.project, layer_a, layer_b,
+                                    period=None if period in (None, ALL) else period)
+        self.w.stack.push(AddLayer(self.w.project, gdf, info, self.w._changed))
+        return self.w.project.layer(info.name)
+
+    def compare_dialog(self) -> None:
+        layers = self.aggregate_layers()
+        if len(layers) < 2:
+            QMessageBox.information(self.w, "Compare report layers",
+                                    "Import two report files first (File › Import sensitive reports), "
+                                    "for example maltreatment reports and DV calls over the same areas.")
+            return
+        dlg = CompareDialog(layers, self.w)
+        while dlg.exec():
+            try:
+                info = self.compare(*dlg.choice())
+            except UserError as exc:
+                QMessageBox.warning(self.w, "Compare report layers", str(exc))
+                continue
+            meta = info.extra["bivariate"]
+            r = "n/a" if meta["pearson"] is None else f"{meta['pearson']:.2f}"
+            self.w.statusBar().showMessage(f"Added {info.display_name}: Pearson r = {r}, n = {meta['n']}.", 10000)
+            return
+
+
+class CompareDialog(QDialog):
+    """Pick two aggregate layers and a period for the bivariate map."""
+
+    def __init__(self, layers, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Compare two report layers")
+        self._layers = {i.name: i for i in layers}
+        form = QFormLayout()
+        self.a, self.b, self.period = QComboBox(), QComboBox(), QComboBox()
+        for combo, name in ((self.a, "First layer (across)"), (self.b, "Second layer (up)"),
+                            (self.period, "Period")):
+            combo.setAccessibleName(name)
+        for i in layers:
+            self.a.addItem(i.display_name, i.name)
+            self.b.addItem(i.display_name, i.name)
+        if len(layers) > 1:
+            self.b.setCurrentIndex(1)
+        form.addRow("Across (orange)", self.a)
+        form.addRow("Up (blue)", self.b)
+        form.addRow("Period", self.period)
+        self.a.currentIndexChanged.connect(self._periods)
+        self.b.currentIndexChanged.connect(self._periods)
+        note = QLabel("Both layers must count over the same areas. Units withheld (1–10) in either "
+                      "layer get no class and are hatched.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(note)
+        lay.addWidget(buttons)
+        self._periods()
+
+    def _periods(self, *_):
+        a = self._layers.get(self.a.currentData())
+        b = self._layers.get(self.b.currentData())
+        common = [p for p in layer_periods(a) if b is not None and p in layer_periods(b)] if a else []
+        self.period.clear()
+        self.period.addItem(period_label(ALL), ALL)
+        for p in common:
+            self.period.addItem(p, p)
+
+    def choice(self) -> tuple[str, str, str]:
+        return self.a.currentData(), self.b.currentData(), self.period.currentData()
