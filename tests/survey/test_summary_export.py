@@ -68,3 +68,15 @@ def test_export_gpkg_opens_with_gdal(surveyed, tmp_path):
     assert gdf["asset_type"].tolist().count("faith") == 2
     with pytest.raises(UserError, match="already exists"):
         export_responses(surveyed, out)
+
+
+def test_survey_layer_draws_by_type_with_a_legend(surveyed):
+    from assetmap.layers.style import Style
+    from assetmap.mapview.leaflet_style import leaflet_style, legend_entries
+
+    info = surveyed.layer("survey_assets")
+    gdf = surveyed.read_layer("survey_assets")
+    style = Style.from_dict(info.style)
+    spec = leaflet_style(style, gdf)
+    labels = [e.get("label") for e in legend_entries(style, spec)]
+    assert {"Faith-based organisation", "School", "DV service"} <= set(labels)
