@@ -1,0 +1,1 @@
+"""Survey entry, field packages and merge: the Qt views over assetmap.survey."""
