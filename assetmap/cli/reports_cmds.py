@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 
 def register(sub) -> None:
@@ -52,6 +53,10 @@ def register(sub) -> None:
     p.add_argument("layer_b")
     p.add_argument("--period")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--layer", metavar="NAME", nargs="?", const="",
+                   help="also write the classes as a map layer (drawn with a 2-D legend); default name "
+                        "<a>_x_<b>_by_<units>")
+    p.add_argument("--replace", action="store_true", help="with --layer: overwrite a layer of that name")
     p.set_defaults(func=cmd_bivariate)
 
 
@@ -112,4 +117,10 @@ def cmd_bivariate(args) -> int:
         print(f"{b.n} units known in both: Pearson r = {fmt(b.pearson)}, Spearman rho = {fmt(b.spearman)}.")
         for item in b.legend:
             print(f"  {item['color']}  {item['label']}: {item['units']} units")
+    if args.layer is not None:
+        from assetmap.reports.bivariate_layer import write_bivariate
+
+        info = write_bivariate(Project.open(args.project), args.layer_a, args.layer_b, period=args.period,
+                               name=args.layer or None, replace=args.replace)
+        print(f"Wrote map layer '{info.name}'.", file=sys.stderr if args.json else sys.stdout)
     return 0

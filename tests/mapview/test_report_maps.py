@@ -150,3 +150,22 @@ def test_bivariate_add_layer_command_undo(quarters):
     assert quarters.read_layer(info.name)["bi_class"].notna().sum() == info.extra["bivariate"]["n"]
     with pytest.raises(UserError, match="two different"):
         bivariate_layer(quarters, "dv_by_neighborhoods", "dv_by_neighborhoods")
+
+
+def test_cli_bivariate_writes_drawable_layer(quarters, capsys):
+    from assetmap.cli import main
+
+    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+                 "--layer"]) == 0
+    out = capsys.readouterr().out
+    assert "Wrote map layer 'dv_x_maltreatment_by_neighborhoods'" in out
+    info = quarters.layer("dv_x_maltreatment_by_neighborhoods")
+    assert LayerCache(quarters).spec(info)["bivariate"]["stats"].startswith("Pearson r = ")
+    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+                 "--layer", "overlay", "--period", "2017-Q2"]) == 0
+    assert quarters.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
+    # Same name again without --replace: a clear error, nothing changed.
+    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+                 "--layer", "overlay"]) == 2
+    assert "already has a layer named 'overlay'" in capsys.readouterr().err
+    assert quarters.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
