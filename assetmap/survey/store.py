@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from assetmap.errors import UserError
+from assetmap.events import Signal
 from assetmap.project import gpkg
 from assetmap.project.store import utc_now
 from assetmap.survey import schema as S
@@ -108,6 +109,8 @@ class SurveyStore:
         self._device_id = device_id
         self._forms: dict[str, Form] | None = None
         self._geo: dict[str, tuple[int, Any]] = {}
+        # Emitted with the response's UUID after each committed save, delete or restore.
+        self.changed = Signal()
 
     @property
     def device_id(self) -> str:
@@ -277,6 +280,7 @@ class SurveyStore:
             for name, filename, mime, data in blobs:
                 con.execute(f"INSERT OR REPLACE INTO {S.MEDIA} VALUES (?, ?, ?, ?, ?)",
                             (resp.uuid, name, filename, mime, data))
+        self.changed.emit(resp.uuid)
         return resp
 
     def save_imported(self, form_id: str, answers: dict[str, Any], *, uuid: str, surveyor: str,
@@ -293,6 +297,7 @@ class SurveyStore:
                 return "unchanged"
             write(con, self, form, uuid=uuid, answers=answers, surveyor=surveyor, device_id=self.device_id,
                   action="import", current=current, note=source, created_at=when)
+        self.changed.emit(uuid)
         return "updated" if current else "added"
 
     def delete(self, uuid: str, surveyor: str) -> Response:
@@ -308,9 +313,11 @@ class SurveyStore:
             current = read_current(con, form, uuid)
             if current.deleted == deleted:
                 return current
-            return write(con, self, form, uuid=uuid, answers=current.answers, surveyor=surveyor or current.surveyor,
+            resp = write(con, self, form, uuid=uuid, answers=current.answers, surveyor=surveyor or current.surveyor,
                          device_id=self.device_id, action="delete" if deleted else "restore",
                          current=current, deleted=deleted)
+        self.changed.emit(uuid)
+        return resp
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

@@ -79,8 +79,11 @@ def test_invalid_answers_are_refused_and_nothing_is_written(store, demo_copy):
 
 def test_delete_hides_from_map_and_restore_brings_back(store, demo_copy):
     lat, lon = point_in(demo_copy, 10)
+    seen = []
+    store.changed.connect(lambda u: seen.append(u))
     r = store.save("assets", {"name": "Park", "location": (lat, lon)}, surveyor="Ann")
     store.delete(r.uuid, "Bob")
+    assert seen == [r.uuid, r.uuid]
     assert store.responses("assets") == []
     assert store.responses("assets", include_deleted=True)[0].deleted
     assert demo_copy.read_layer("survey_assets").geometry.isna().all()  # not drawn
