@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "assetmap.cli.reports_cmds",
     "assetmap.cli.postgis_cmds",
     "assetmap.cli.survey_cmds",
+    "assetmap.cli.survey_import_cmds",
     "assetmap.cli.indicators_cmds",
 ]
 

@@ -1,0 +1,27 @@
+"""assetmap survey import: KoboToolbox / ODK CSV exports into a project's survey layer."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    from assetmap.cli.survey_cmds import survey_group
+
+    p = survey_group(sub).add_parser(
+        "import", help="import a KoboToolbox or ODK CSV export (bad rows are reported, the rest imported)")
+    p.add_argument("project")
+    p.add_argument("export", help="the CSV the server exported (Kobo: ';' or ',' separated; ODK Central)")
+    p.add_argument("--form", help="the XLSForm the export came from (installed if the project lacks it)")
+    p.add_argument("--surveyor", help="name to record when the export has no submitter column")
+    p.add_argument("--encoding", help="text encoding of the CSV (default UTF-8)")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args) -> int:
+    from assetmap.project import Project
+    from assetmap.survey.kobo import import_export, load_form_for
+
+    project = Project.open(args.project)
+    form_id = load_form_for(args.form, project)
+    report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding)
+    print(report.text())
+    return 0

@@ -1,0 +1,174 @@
+"""Import KoboToolbox / ODK CSV exports into a project's survey layer.
+
+Rows are coerced to the form's types and validated with the same rules as the
+entry form; a row that breaks them is reported (row number, question, reason)
+and skipped, the rest are saved with their original submission UUID, so
+importing the same export twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assetmap.errors import Cancelled, UserError
+from assetmap.survey.form import Form, QType, Question
+from assetmap.survey.kobo_columns import RawRow, read_rows
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assetmap.project import Project
+    from assetmap.tasks import TaskContext
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+@dataclass
+class RowProblem:
+    row_number: int
+    question: str | None
+    message: str
+
+    def text(self) -> str:
+        where = f", question '{self.question}'" if self.question else ""
+        return f"row {self.row_number}{where}: {self.message}"
+
+
+@dataclass
+class KoboImportReport:
+    source: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    unused_columns: list[str] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> int:
+        return len({p.row_number for p in self.problems})
+
+    def text(self) -> str:
+        lines = [f"{self.source}: {self.rows} rows; {self.added} added, {self.updated} updated, "
+                 f"{self.unchanged} unchanged, {self.rejected_rows} rejected."]
+        lines += [f"  {p.text()}" for p in self.problems]
+        if self.unused_columns:
+            lines.append("  columns not in the form (ignored): " + ", ".join(self.unused_columns))
+        return "\n".join(lines)
+
+
+def _geopoint_text(raw: str) -> str:
+    """ "lat lon alt acc" or "lat,lon" -> "lat lon" (altitude and accuracy are not kept)."""
+    nums = _NUMBER.findall(raw)
+    if len(nums) < 2:
+        raise ValueError(f"'{raw}' is not a location (expected 'latitude longitude').")
+    return f"{nums[0]} {nums[1]}"
+
+
+def _codes(q: Question, raw: str) -> str:
+    """Choice codes from codes or (for exports 'with labels') from labels in any language."""
+    by_label = {}
+    for c in q.choices:
+        for label in c.labels.values():
+            by_label.setdefault(label.strip().lower(), c.name)
+    if q.type is QType.SELECT_ONE:
+        if q.choice(raw) is None and raw.strip().lower() in by_label:
+            return by_label[raw.strip().lower()]
+        return raw
+    tokens = raw.split()
+    if all(q.choice(t) or (q.or_other and t == "other") for t in tokens):
+        return raw
+    # labels can contain spaces: match whole labels separated by spaces greedily
+    out, rest = [], raw.strip().lower()
+    for label in sorted(by_label, key=len, reverse=True):
+        if label and label in rest:
+            out.append(by_label[label])
+            rest = rest.replace(label, " ")
+    return " ".join(out + rest.split())
+
+
+def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
+    from assetmap.survey.validation import coerce
+
+    answers: dict = {}
+    problems: list[RowProblem] = []
+    for name, raw in row.values.items():
+        if name.endswith("_other") and not form.has_question(name):
+            answers[name] = raw
+            continue
+        q = form.question(name)
+        if raw == "" or q.type in (QType.NOTE, QType.CALCULATE):
+            continue  # calculations are recomputed from the answers, not trusted from the export
+        try:
+            if q.type is QType.GEOPOINT:
+                raw = _geopoint_text(raw)
+            elif q.type in (QType.SELECT_ONE, QType.SELECT_MULTIPLE):
+                raw = _codes(q, raw)
+            answers[name] = coerce(q, raw)
+        except ValueError as exc:
+            problems.append(RowProblem(row.row_number, name, str(exc)))
+    return answers, problems
+
+
+def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
+                  language: str | None = None, ctx: "TaskContext | None" = None,
+                  encoding: str | None = None) -> KoboImportReport:
+    from assetmap.survey.store import SurveyStore
+    from assetmap.survey.validation import evaluate
+
+    path = Path(path)
+    store = SurveyStore(project)
+    form = store.form(form_id)
+    cmap, rows = read_rows(path, form, encoding)
+    report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
+    for i, row in enumerate(rows):
+        if ctx is not None:
+            if ctx.cancelled:
+                raise Cancelled()
+            ctx.progress(i, len(rows), f"Row {row.row_number}")
+        answers, problems = row_answers(form, row)
+        if not problems:
+            state = evaluate(form, answers)
+            problems = [RowProblem(row.row_number, issue.question, issue.message)
+                        for issue in state.issues]
+        if problems:
+            report.problems.extend(problems)
+            continue
+        outcome = store.save_imported(form_id, state.values, uuid=row.uuid or _stable_uuid(path, row),
+                                      surveyor=row.surveyor or surveyor or "import",
+                                      submitted_at=row.submitted_at, source=path.name)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    return report
+
+
+def _stable_uuid(path: Path, row: RawRow) -> str:
+    """Exports without a submission id: the same row gets the same UUID on every import."""
+    import json
+    import uuid
+
+    key = json.dumps([path.name, row.row_number, row.submitted_at, sorted(row.values.items())])
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "assetmap-import:" + key))
+
+
+def load_form_for(path: str | None, project: "Project") -> str:
+    """The form id to import into: the given XLSForm (installed if new) or the project's only form."""
+    from assetmap.survey.store import SurveyStore
+
+    store = SurveyStore(project)
+    if path:
+        from assetmap.survey.xlsform import load_form
+
+        form = load_form(path)
+        if form.form_id not in {f.form_id for f in store.forms()}:
+            store.install_form(form)
+        return form.form_id
+    forms = store.forms()
+    if len(forms) == 1:
+        return forms[0].form_id
+    if not forms:
+        raise UserError("This project has no survey form yet.",
+                        "Give the XLSForm the export came from with --form FORM.xlsx.")
+    raise UserError("This project has several survey forms: "
+                    + ", ".join(f.form_id for f in forms) + ".",
+                    "Name the one the export came from with --form FORM.xlsx.")
