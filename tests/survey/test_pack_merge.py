@@ -48,6 +48,9 @@ def test_package_is_a_project_with_only_public_data(office, tmp_path):
     assert sorted(pkg.read_layer("neighborhoods")["NHD_NUM"]) == [5, 6]
     sites = pyogrio.read_dataframe(res.path, layer="sites")  # what QGIS would see
     assert "shelter" not in set(sites["kind"]) and len(sites) == 5
+    assert list(pyogrio.read_dataframe(res.path, layer="survey_assets")["uuid"]) == [ids["church"]]
+    with sqlite3.connect(res.path) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     copied = SurveyStore(pkg).responses("assets")
     assert [r.uuid for r in copied] == [ids["church"]]  # not the confidential one, not outside the areas
     assert copied[0].revision == 1 and copied[0].surveyor == "Lead"

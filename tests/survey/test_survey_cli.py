@@ -79,3 +79,16 @@ def test_cli_errors_are_clear(demo_copy, tmp_path):
     assert r.returncode == 2 and "not a field package" in r.stderr
     r = run_cli("survey", "resolve", demo_copy.path, "nope", "--keep", "project")
     assert r.returncode == 2 and "No pending merge conflict" in r.stderr
+
+
+def test_cli_install_from_an_xlsform_file(project):
+    pytest.importorskip("assetmap.survey.xlsform")
+    from assetmap.resources import resource
+
+    xlsx = resource("survey", "community_asset_survey.xlsx")
+    r = run_cli("survey", "install", project.path, xlsx)
+    assert r.returncode == 0, r.stderr
+    assert "survey_community_assets" in r.stdout
+    assert project.layer("survey_community_assets").style["field"] == "asset_type_label"
+    r = run_cli("survey", "install", project.path)
+    assert r.returncode == 2
