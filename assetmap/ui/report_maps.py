@@ -5,7 +5,7 @@ as a new, undoable layer). The map is restyled in place through the window's usu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox,
                                QToolBar, QVBoxLayout)
@@ -28,6 +28,8 @@ class ReportMaps(QObject):
         self.toolbar.addWidget(self.slider)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
         self.toolbar.hide()
+        # The window restores its saved layout after this; hide an empty slider it may have shown.
+        QTimer.singleShot(0, self.refresh)
         self.compare_action = QAction("&Compare two report layers…", window)
         self.compare_action.setToolTip("Bivariate map of two aggregate layers on the same areas, "
                                        "with their correlation")
