@@ -139,7 +139,8 @@ def cmd_merge(args) -> int:
     reports = [merge_package(project, pkg) for pkg in args.packages]
     if args.json:
         print(json.dumps([dict(package=r.package, surveyor=r.surveyor, **r.counts,
-                               conflict_uuids=[c.uuid for c in r.conflicts]) for r in reports], indent=2))
+                               conflict_uuids=[c.uuid for c in r.conflicts],
+                               possible_duplicates=r.possible_duplicates) for r in reports], indent=2))
     else:
         for r in reports:
             print(r.text())

@@ -68,6 +68,9 @@ class MergeReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # (added uuid, existing uuid): same type and name within DUPLICATE_METRES: maybe the same
+    # asset entered twice by two volunteers. Listed for a person to check, never merged away.
+    possible_duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -79,6 +82,7 @@ class MergeReport:
         lines = [f"Merged {self.package} (surveyor {self.surveyor}): {c['added']} added, {c['updated']} updated, "
                  f"{c['unchanged']} unchanged, {c['conflicts']} conflict(s)."]
         lines += [c.text() for c in self.conflicts]
+        lines += [f"POSSIBLE DUPLICATE {new} (added) looks like {old}" for new, old in self.possible_duplicates]
         if self.conflicts:
             lines.append("Nothing was overwritten for these. Choose a version with: "
                          "assetmap survey resolve PROJECT.gpkg UUID --keep project|package")
@@ -147,8 +151,45 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
                 report.updated.append(theirs.uuid)
             else:
                 report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
+    for form in pstore.forms():
+        report.possible_duplicates += possible_duplicates(store, form, set(report.added))
     ctx.progress(1.0, "Merged")
     return report
+
+
+DUPLICATE_METRES = 50.0
+
+
+def possible_duplicates(store, form, uuids: set[str]) -> list[tuple[str, str]]:
+    """Pairs (one of ``uuids``, another live response) of the same type and name, close together."""
+    import math
+
+    from assetmap.survey.form import QType
+
+    if not uuids:
+        return []
+    tq = S.type_question(form)
+    nq = next((q for q in form.input_questions() if q.type is QType.TEXT and "name" in q.name.lower()), None)
+    live = [r for r in store.responses(form.form_id) if r.location(form)]
+
+    def key(r):
+        name = str(r.answers.get(nq.name, "")) if nq else ""
+        return (r.answers.get(tq.name) if tq else None, "".join(ch for ch in name.casefold() if ch.isalnum()))
+
+    def metres(a, b):
+        (la1, lo1), (la2, lo2) = a, b
+        x = math.radians(lo2 - lo1) * math.cos(math.radians((la1 + la2) / 2))
+        return 6371000.0 * math.hypot(x, math.radians(la2 - la1))
+
+    out = []
+    for new in (r for r in live if r.uuid in uuids):
+        for old in live:
+            if old.uuid != new.uuid and key(old) == key(new) and \
+                    metres(new.location(form), old.location(form)) <= DUPLICATE_METRES and \
+                    (old.uuid not in uuids or old.uuid < new.uuid):
+                out.append((new.uuid, old.uuid))
+                break
+    return out
 
 
 def _same(ours: "Response", theirs: "Response") -> bool:

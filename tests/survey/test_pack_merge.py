@@ -187,3 +187,24 @@ def test_photos_travel_with_the_package(office, tmp_path):
     r = SurveyStore(Project.open(pkg)).save("assets", {"name": "Barber"}, surveyor="Ann", media={"photo": photo})
     merge_package(project, pkg)
     assert store.media(r.uuid, "photo") == ("door.png", "image/png", b"\x89PNG fake")
+
+
+def test_same_asset_entered_by_two_volunteers_is_flagged_not_dropped(office, tmp_path):
+    from assetmap.project import Project
+    from assetmap.survey.pack import make_package, merge_package
+    from assetmap.survey.store import SurveyStore
+
+    project, store, ids = office
+    lat, lon = point_in(project, 6)
+    pkgs = [make_package(project, tmp_path / f"{w}.gpkg", surveyor=w, areas=["6"]).path for w in ("Ann", "Bob")]
+    SurveyStore(Project.open(pkgs[0])).save("assets", {"name": "Mt. Zion Church", "asset_type": "faith",
+                                                       "location": (lat, lon)}, surveyor="Ann")
+    bob = SurveyStore(Project.open(pkgs[1]))
+    twin = bob.save("assets", {"name": "Mt Zion church", "asset_type": "faith", "location": (lat + 0.0001, lon)},
+                    surveyor="Bob")
+    bob.save("assets", {"name": "Mt Zion church", "asset_type": "school", "location": (lat, lon)}, surveyor="Bob")
+    assert merge_package(project, pkgs[0]).possible_duplicates == []
+    report = merge_package(project, pkgs[1])
+    assert report.counts["added"] == 2  # both kept: a person decides
+    assert [d[0] for d in report.possible_duplicates] == [twin.uuid]
+    assert "POSSIBLE DUPLICATE" in report.text()
