@@ -274,6 +274,8 @@ class SurveyStore:
             current = read_current(con, form, uuid) if uuid else None
             if current is not None and current.deleted:
                 raise UserError(f"Response {uuid} was deleted.", "Restore it before editing it.")
+            if current is not None and not blobs and S.dump_answers(current.answers) == S.dump_answers(answers):
+                return current  # nothing changed: no new revision for a merge to mistake for an edit
             resp = write(con, self, form, uuid=uuid or str(uuidlib.uuid4()), answers=answers,
                          surveyor=surveyor, device_id=device_id or self.device_id,
                          action="edit" if current else "create", current=current)

@@ -62,6 +62,9 @@ def test_save_update_flattens_columns_and_keeps_exact_answers(store, demo_copy):
     assert hist[1].changes == {"services": [["food", "childcare"], ["food"]], "staff": [3, 4]}
     assert hist[1].device_id == "laptop-2"
     assert len(demo_copy.read_layer("survey_assets")) == 1
+    # Saving the same answers again is not a new revision.
+    assert store.save("assets", dict(got.answers), uuid=r.uuid, surveyor="Bob").revision == 2
+    assert len(store.history(r.uuid)) == 2
 
 
 def test_invalid_answers_are_refused_and_nothing_is_written(store, demo_copy):
