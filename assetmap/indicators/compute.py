@@ -274,6 +274,8 @@ def compute_one(project: "Project", ind: Indicator, *, periods: list[str] | None
         frames = _survey_coverage(project, ind, units)
     else:
         frames = _hub_access(project, ind, units, id_field)
+    if not frames:  # none of the asked periods
+        return pd.DataFrame(columns=COLUMNS)
     return pd.concat(frames, ignore_index=True)[COLUMNS]
 
 
@@ -297,7 +299,7 @@ def compute(project: "Project", indicators: list[Indicator] | None = None, *,
     for n, ind in enumerate(inds):
         ctx.progress(n / len(inds), f"Computing {ind.name}")
         frames.append(compute_one(project, ind, periods=wanted))
-    df = pd.concat(frames, ignore_index=True)
+    df = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
     if wanted is not None:
         known = set(df["period"])
         unknown = [p for p in wanted if p not in known]

@@ -51,7 +51,7 @@ def class_colours(direction: str, n: int) -> list[str]:
     mpl = matplotlib()
     cmap = mpl.colormaps[RAMPS.get(direction, "YlOrRd")]
     if n <= 1:
-        return [mpl.colors.to_hex(cmap(0.55))]
+        return [mpl.colors.to_hex(cmap(0.12))]
     return [mpl.colors.to_hex(cmap(0.12 + 0.8 * i / (n - 1))) for i in range(n)]
 
 
