@@ -146,3 +146,22 @@ def test_bivariate_overlay_draws_2d_legend_and_exports(window, qtbot, tmp_path):
     w.stack.undo()
     _drawn(w, qtbot)
     assert info.name not in w.canvas.state()["order"] and not w.project.has_layer(info.name)
+
+
+def test_period_slider_steps_and_play_stop_before_totals(qtbot):
+    from assetmap.ui.period_slider import PeriodSlider
+
+    s = PeriodSlider()
+    qtbot.addWidget(s)
+    got = []
+    s.period_changed.connect(got.append)
+    s.set_steps(["2017-Q1", "2017-Q2", "2017-Q3", "all"], "2017-Q2")
+    assert s.current() == "2017-Q2" and s.label.text() == "2017-Q2" and got == []  # no echo
+    s.forward.click()
+    s.forward.click()
+    s.forward.click()  # stays on the last step
+    assert got == ["2017-Q3", "all"] and s.label.text() == "All periods (total)"
+    s._timer.setInterval(10)
+    s.play.click()  # from the end it starts over, then stops on the last period (not the totals)
+    qtbot.waitUntil(lambda: not s.play.isChecked(), timeout=3000)
+    assert s.current() == "2017-Q3" and got[-3:] == ["2017-Q1", "2017-Q2", "2017-Q3"]
