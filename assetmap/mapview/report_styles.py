@@ -97,28 +97,30 @@ def _name_field(project, info: LayerInfo, frame: "pd.DataFrame") -> str | None:
 
 def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
                    period: str | None = None) -> dict[str, Any]:
-    """The choropleth of an aggregate layer showing ``period`` (default: the chosen one)."""
+    """The choropleth of an aggregate layer showing ``period`` (default: the chosen one), with
+    what the identify popup needs (``aggregate``)."""
     from assetmap.mapview.layers import layer_style
     from assetmap.mapview.leaflet_style import leaflet_style
 
     style = layer_style(info, list(frame.columns))
     steps = period_steps(info)
+    meta = reports_meta(info)
+    rate = "rate_per_1000" if "rate_per_1000" in frame.columns else None
+    popup = {"unitField": meta.get("unit_field"), "nameField": _name_field(project, info, frame),
+             "periods": layer_periods(info), "countField": "count", "rateField": rate,
+             "suppressedLabel": style.suppressed_label or f"1–{meta.get('threshold', 10)}"}
     if not steps or PERIOD_FIELD not in frame.columns:
-        return leaflet_style(style, frame)
+        spec = leaflet_style(style, frame)
+        spec["aggregate"] = {**popup, "periods": []}
+        return spec
     period = str(period) if period is not None else current_period(info)
     if period not in steps:
         from assetmap.errors import UserError
 
         raise UserError(f"'{info.name}' has no period '{period}'.", f"Its periods: {', '.join(steps)}.")
     spec = leaflet_style(style, break_rows(frame, period))
-    meta = reports_meta(info)
-    rate = "rate_per_1000" if "rate_per_1000" in frame.columns else None
-    spec.update({
-        "period": period, "periodField": PERIOD_FIELD, "periodLabel": period_label(period),
-        "aggregate": {"unitField": meta.get("unit_field"), "nameField": _name_field(project, info, frame),
-                      "periods": layer_periods(info), "countField": "count", "rateField": rate,
-                      "suppressedLabel": style.suppressed_label or f"1–{meta.get('threshold', 10)}"},
-    })
+    spec.update({"period": period, "periodField": PERIOD_FIELD, "periodLabel": period_label(period),
+                 "aggregate": popup})
     return spec
 
 
@@ -207,6 +209,7 @@ def special_spec(info: LayerInfo, frame: "pd.DataFrame", project=None) -> dict[s
         return bivariate_spec(info, frame)
     if _is_default_hotspots(info):
         return hotspot_spec(info, frame)
-    if period_steps(info) and PERIOD_FIELD in frame.columns:
+    if info.role == LayerRole.AGGREGATE and reports_meta(info).get("unit_field"):
+        # Whatever the style: one period drawn at a time, and the aggregate popup.
         return aggregate_spec(info, frame, project)
     return None

@@ -109,7 +109,8 @@
     if (!agg || !agg.unitField) { return null; }
     var props = feature.properties || {}, unit = props[agg.unitField];
     var rows = {};
-    Object.keys(entry.byId).forEach(function (id) {
+    // The unit's other periods are features of the same layer (drawn or not).
+    Object.keys(spec.periodField ? entry.byId : {}).forEach(function (id) {
       var p = entry.byId[id].feature.properties || {};
       if (String(p[agg.unitField]) === String(unit)) { rows[String(p[spec.periodField])] = p; }
     });
@@ -119,7 +120,7 @@
     var html = '<div class="am-popup am-aggregate-popup"><b>' + esc(entry.title) + "</b>" +
       '<div class="am-unit">' + esc(agg.nameField ? shown[agg.nameField] : "") +
       ' <span>(' + esc(agg.unitField) + " " + esc(unit) + ")</span></div><table>" +
-      "<tr><th>Period</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" +
+      (spec.periodField ? "<tr><th>Period</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" : "") +
       '<tr><th>Reports</th><td class="am-count">' + esc(count) + "</td></tr>";
     if (agg.rateField) {
       var rate = withheld ? "withheld" : (fmt(shown[agg.rateField], 2) || "no data");

@@ -169,3 +169,15 @@ def test_cli_bivariate_writes_drawable_layer(quarters, capsys):
                  "--layer", "overlay"]) == 2
     assert "already has a layer named 'overlay'" in capsys.readouterr().err
     assert quarters.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
+
+
+def test_aggregate_without_periods_gets_popup_block_but_no_period(rproject):
+    from assetmap.mapview.report_styles import special_spec
+
+    aggregate_reports(rproject, INCIDENTS, "dv", areas="neighborhoods", filter_col="description",
+                      filter_contains="DOMESTIC")
+    info = rproject.layer("dv_by_neighborhoods")
+    spec = special_spec(info, LayerCache(rproject).frame(info.name), rproject)
+    assert "periodField" not in spec and spec["kind"] == "graduated"
+    assert spec["aggregate"]["periods"] == [] and spec["aggregate"]["unitField"] == "NHD_NUM"
+    assert spec["suppressedLabel"] == "1–10"
