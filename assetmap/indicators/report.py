@@ -23,7 +23,7 @@ from assetmap.tasks import TaskContext, ensure
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+PAPERS = {"a4": (210 / 25.4, 297 / 25.4), "letter": (8.5, 11.0)}
 FORMATS = ("pdf", "html")
 
 
@@ -261,6 +261,8 @@ def render_html(report: Report) -> str:
         if s.n_suppressed:
             parts.append(f"<p class=note>{s.n_suppressed} areas suppressed (1\u2013{s.threshold or 10} reports): "
                          "hatched on the map, not ranked.</p>")
+        if s.n_no_value:
+            parts.append(f"<p class=note>{s.n_no_value} areas without a value (no residents): not ranked.</p>")
         if ind.source:
             parts.append(f"<p class=note>Source: {e(ind.source)}</p>")
         parts.append("</section>")
