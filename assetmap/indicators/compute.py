@@ -186,11 +186,15 @@ def _points_per_unit(project, ind, units, *, keep=None):
     pts = gpd.GeoDataFrame(pts.drop(columns=pts.geometry.name), geometry=geom.to_numpy(), crs=pts.crs)
     if pts.crs != units.crs:
         pts = pts.to_crs(units.crs)
-    zones = gpd.GeoDataFrame({"u": np.arange(len(units)), "key": units["unit_id"].to_numpy()},
+    ids = units["unit_id"]
+    numeric = pd.to_numeric(ids, errors="coerce")
+    key = numeric.to_numpy() if numeric.notna().all() else ids.to_numpy()  # numeric ids sort as numbers
+    zones = gpd.GeoDataFrame({"u": np.arange(len(units)), "key": key},
                              geometry=units.geometry.to_numpy(), crs=units.crs)
     pts = pts.reset_index(drop=True)
     joined = gpd.sjoin(pts[[pts.geometry.name]], zones, predicate="intersects", how="inner")
-    joined = joined.sort_values(["key"]).groupby(level=0).first()
+    # A point on a shared border goes to the smallest unit id, as report counts do.
+    joined = joined.sort_values(["key"], kind="stable").groupby(level=0).first()
     out = pd.Series(-1, index=pts.index)
     out.loc[joined.index] = joined["u"].to_numpy()
     return pts, out.to_numpy()

@@ -181,10 +181,13 @@ def _asset_types(project: "Project", layer: str) -> tuple[str | None, list[str]]
     from assetmap.privacy import public_features
 
     names = _fields(project, layer)
-    type_field = next((f for f in _TYPE_FIELDS if f in names), None)
+    declared = (project.layer(layer).extra or {}).get("type_field")  # survey layers name theirs
+    type_field = declared if declared in names else next((f for f in _TYPE_FIELDS if f in names), None)
     if type_field is None:
         return None, []
-    gdf = public_features(project.read_layer(layer, read_geometry=False))
+    gdf = public_features(project.read_layer(layer))
+    # Survey layers keep deleted responses without a geometry: they are not assets any more.
+    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     counts = gdf[type_field].dropna().astype(str).str.strip()
     counts = counts[counts != ""].value_counts()
     return type_field, sorted(counts.index[:MAX_ASSET_TYPES])

@@ -232,3 +232,33 @@ def test_unknown_period_and_indicator_are_user_errors(demo):
         compute(demo, default_indicators(demo), periods=["2016Q1"])
     with pytest.raises(UserError, match="nope"):
         select(default_indicators(demo), ["nope"])
+
+
+def test_a_point_on_a_shared_border_counts_once_for_the_smallest_id(demo, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from assetmap.indicators import Indicator, compute
+    from assetmap.layers import LayerInfo, LayerRole
+
+    p = copy_project(demo, tmp_path)
+    nh = p.read_layer("neighborhoods")
+    by_id = dict(zip(nh["NHD_NUM"].astype(int), nh.geometry))
+    import shapely
+
+    def vertices(g):
+        return {tuple(c) for c in shapely.get_coordinates(g)}
+
+    # A vertex two neighbours share, ids of different digit counts (text order would pick 10 over 9).
+    a, b, xy = next((i, j, sorted(vertices(by_id[i]) & vertices(by_id[j]))[0])
+                    for i in sorted(by_id) if i < 10 for j in sorted(by_id)
+                    if j >= 10 and str(j) < str(i) and vertices(by_id[i]) & vertices(by_id[j]))
+    pt = Point(*xy)
+    assert by_id[a].intersects(pt) and by_id[b].intersects(pt)
+    p.write_layer(gpd.GeoDataFrame({"type": ["faith"]}, geometry=[Point(pt.x, pt.y)], crs=nh.crs),
+                  LayerInfo("assets", LayerRole.ASSETS, "Assets"))
+    ind = Indicator("a", "A", "neighborhoods", "assets", method="feature_count", period="current")
+    df = compute(p, [ind])
+    got = df[(df["unit_id"] != "ALL") & (df["numerator"] > 0)]
+    assert list(got["unit_id"]) == [str(a)] and got["numerator"].iloc[0] == 1
+    assert df.loc[df["unit_id"] == "ALL", "numerator"].iloc[0] == 1
