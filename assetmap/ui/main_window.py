@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         from assetmap.ui.report_maps import ReportMaps
 
         self.report_maps = ReportMaps(self)  # time slider, Reports menu
+        from assetmap.ui.survey.feature import SurveyFeature
+
+        self.survey = SurveyFeature(self)  # Survey menu and dock
         window_actions.restore_layout(self)
 
     def _wire(self) -> None:
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         window_actions.remember_project(self, project.path)
         self.load_layers()
         self.features.install(project)
+        self.survey.install(project)
         st = window_actions.settings()
         self.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
         self.canvas.zoom_all()

@@ -19,7 +19,6 @@
       if (sym === "circle" || !r._ctx) { return L.CircleMarker.prototype._updatePath.call(this); }
       if (!r._drawing || this._empty()) { return; }
       var p = this._point, ctx = r._ctx, s = Math.max(Math.round(this._radius), 1);
-      r._drawnLayers[this._leaflet_id] = this;
       ctx.beginPath();
       if (sym === "square") { ctx.rect(p.x - s, p.y - s, 2 * s, 2 * s); }
       else if (sym === "triangle") {

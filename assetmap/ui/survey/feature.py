@@ -1,0 +1,317 @@
+"""The Survey menu and dock of the main window, and the map click a location question asks for.
+
+Kept out of main_window: the window only creates ``SurveyFeature(window)`` and calls
+``install(project)`` when a project opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
+
+from assetmap.errors import UserError
+
+
+class SurveyDock(QDockWidget):
+    def __init__(self, panel, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Survey"))
+        self.setObjectName("SurveyDock")
+        self.setWidget(panel)
+        self.panel = panel
+
+
+class SurveyFeature(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.w = window
+        self.dock: SurveyDock | None = None
+        self._pick: str | None = None
+        self.actions: dict[str, QAction] = {}
+        window.canvas.map_clicked.connect(self._map_clicked)
+        self._add_menu()
+
+    # ------------------------------------------------------------------ menu
+    def _action(self, key: str, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
+        a = QAction(text, self.w)
+        if shortcut:
+            a.setShortcut(shortcut)
+        if tip:
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda *_: slot())
+        self.actions[key] = a
+        self.w.actions_by_name[f"survey {key}"] = a
+        return a
+
+    def _add_menu(self) -> None:
+        menu = self.w.menuBar().addMenu(self.tr("&Survey"))
+        self.menu = menu
+        menu.addAction(self._action("enter", self.tr("&Enter survey responses"), self.start, "Ctrl+E",
+                                    self.tr("Fill the asset survey form; every entry is saved at once")))
+        menu.addSeparator()
+        menu.addAction(self._action("install", self.tr("Use the built-in &community asset form"), self.install_builtin))
+        menu.addAction(self._action("load form", self.tr("Load an &XLSForm…"), self.install_xlsform,
+                                    tip=self.tr("A form made for KoboToolbox or ODK (.xlsx)")))
+        menu.addSeparator()
+        menu.addAction(self._action("pack", self.tr("Make a &field package…"), self.make_package))
+        menu.addAction(self._action("merge", self.tr("&Merge field packages…"), self.merge_packages))
+        menu.addAction(self._action("conflicts", self.tr("Merge &conflicts…"), self.show_conflicts))
+        menu.addAction(self._action("import", self.tr("&Import a KoboToolbox/ODK export…"), self.import_export))
+        menu.addSeparator()
+        menu.addAction(self._action("summary", self.tr("Survey &summary"), self.show_summary))
+        menu.addAction(self._action("export", self.tr("E&xport responses…"), self.export_responses))
+
+    # ------------------------------------------------------------------ project
+    def _store(self):
+        from assetmap.survey.store import SurveyStore
+
+        return SurveyStore(self.w.project)
+
+    def install(self, project) -> None:
+        self.remove()
+        if project is None:
+            return
+        forms = self._store().forms()
+        if forms:
+            self._make_dock(forms[0].form_id)
+            from assetmap.survey.pack import package_meta
+
+            if package_meta(project):  # a volunteer's package opens straight on the form
+                self.dock.show()
+                self.dock.raise_()
+
+    def remove(self) -> None:
+        if self.dock is not None:
+            self.w.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        self._pick = None
+
+    def _make_dock(self, form_id: str) -> None:
+        from assetmap.ui import i18n
+        from assetmap.ui.survey.panel import SurveyPanel
+
+        form = self._store().form(form_id)
+        language = i18n.form_language(form.languages, i18n.current_language())
+        panel = SurveyPanel(self.w.project, form_id, self.w.stack, language=language)
+        panel.pick_requested.connect(self._start_pick)
+        panel.responses_changed.connect(self.redraw)
+        self.w.stack.changed.connect(self._stack_changed)
+        self.dock = self.w.add_feature_dock(SurveyDock(panel, self.w))
+        self.dock.hide()
+
+    def _stack_changed(self) -> None:
+        if self.dock is not None:
+            self.redraw()
+
+    def start(self) -> None:
+        if self.w.project is None:
+            return
+        if self.dock is None:
+            if not self._store().forms():
+                answer = QMessageBox.question(
+                    self.w, self.tr("No survey form yet"),
+                    self.tr("This project has no survey form. Use the built-in community asset form?"))
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.install_builtin()
+            else:
+                self._make_dock(self._store().forms()[0].form_id)
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.panel.new_entry()
+
+    def install_builtin(self) -> None:
+        from assetmap.survey import builtin_form
+
+        self._install_form(builtin_form())
+
+    def install_xlsform(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Load an XLSForm"), "",
+                                                  self.tr("XLSForm (*.xlsx *.xls)"))
+        if not path:
+            return
+        from assetmap.survey.xlsform import load_form
+
+        try:
+            form = load_form(path)
+        except UserError as exc:
+            QMessageBox.warning(self.w, self.tr("Can't use this form"), str(exc))
+            return
+        if form.unsupported:
+            QMessageBox.information(self.w, self.tr("Parts of this form are not supported"),
+                                    "\n".join(form.unsupported))
+        self._install_form(form)
+
+    def _install_form(self, form) -> None:
+        try:
+            self._store().install_form(form)
+        except UserError as exc:
+            QMessageBox.warning(self.w, self.tr("Can't install the form"), str(exc))
+            return
+        self.remove()
+        self._make_dock(form.form_id)
+        self.w.load_layers()
+        self.w.statusBar().showMessage(self.tr("Survey form “%1” is ready.").replace("%1", form.title), 8000)
+
+    # ------------------------------------------------------------------ map
+    def _start_pick(self, question: str) -> None:
+        self._pick = question
+        self.w.statusBar().showMessage(self.tr("Click the map where the place is."), 15000)
+        self.w.canvas.setCursor(Qt.CursorShape.CrossCursor)
+
+    def _map_clicked(self, lon: float, lat: float) -> None:
+        question, self._pick = self._pick, None
+        if question is None or self.dock is None:
+            return
+        self.w.canvas.unsetCursor()
+        self.w.statusBar().clearMessage()
+        self.dock.panel.entry.set_point(question, lat, lon)
+
+    def redraw(self) -> None:
+        if self.w.project is None or self.dock is None:
+            return
+        layer = self._store().layer(self.dock.panel.form_id)
+        if self.w.cache is not None:
+            self.w.cache.forget(layer)
+        if layer in self.w.project.layer_names():
+            self.w.load_layers([layer])
+
+    # ------------------------------------------------------------------ packages, merge, import
+    def make_package(self) -> None:
+        from assetmap.ui.survey.dialogs import PackDialog
+        from assetmap.ui.workers import run_task
+
+        if self.w.project is None:
+            return
+        dlg = PackDialog(self.w.project, self.w)
+        if not dlg.exec():
+            return
+        v = dlg.values()
+        project = self.w.project
+
+        def work(ctx):
+            from assetmap.survey.pack import make_package
+
+            return make_package(project, v["out"], surveyor=v["surveyor"], areas=v["areas"], overwrite=True)
+
+        run_task(self.w, self.tr("Make field package"), work,
+                 on_done=lambda res: self.w.statusBar().showMessage(res.text(), 15000))
+
+    def merge_packages(self, paths: list[str] | None = None):
+        from assetmap.ui.workers import run_task
+
+        if self.w.project is None:
+            return None
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self.w, self.tr("Merge field packages"), "",
+                                                    self.tr("Field packages (*.gpkg)"))
+        if not paths:
+            return None
+        project = self.w.project
+
+        def work(ctx):
+            from assetmap.survey.merge import merge_package
+
+            reports = []
+            for i, p in enumerate(paths):
+                ctx.progress(i / len(paths), Path(p).name)
+                reports.append(merge_package(project, p, ctx=ctx))
+            return reports
+
+        return run_task(self.w, self.tr("Merge field packages"), work, on_done=self._merged)
+
+    def _merged(self, reports) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        from assetmap.ui.survey.dialogs import TextReportDialog
+
+        self.redraw() if self.dock is not None else self.w.load_layers()
+        if self.dock is not None:
+            self.dock.panel.refresh_entries()
+        text = "\n\n".join(r.text() for r in reports)
+        extra = None
+        if any(r.conflicts for r in reports):
+            extra = QPushButton(self.tr("Resolve conflicts…"))
+            extra.clicked.connect(self.show_conflicts)
+        self.last_report = TextReportDialog(self.tr("Merge report"), text, self.w, extra)
+        self.last_report.open()
+
+    def show_conflicts(self):
+        from assetmap.ui.survey.dialogs import ConflictsDialog
+
+        if self.w.project is None:
+            return None
+        self.conflicts_dialog = ConflictsDialog(self.w.project, self.w)
+        self.conflicts_dialog.finished.connect(lambda *_: self.redraw())
+        self.conflicts_dialog.open()
+        return self.conflicts_dialog
+
+    def import_export(self, path: str | None = None):
+        from assetmap.ui.workers import run_task
+
+        if self.w.project is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import a KoboToolbox/ODK export"), "",
+                                                  self.tr("CSV export (*.csv)"))
+        if not path:
+            return None
+        project = self.w.project
+
+        def work(ctx):
+            from assetmap.survey.kobo import import_export, load_form_for
+
+            return import_export(project, path, load_form_for(None, project), ctx=ctx)
+
+        def done(report):
+            from assetmap.ui.survey.dialogs import TextReportDialog
+
+            if self.dock is None and self._store().forms():
+                self._make_dock(self._store().forms()[0].form_id)
+            self.redraw()
+            self.last_report = TextReportDialog(self.tr("Import report"), report.text(), self.w)
+            self.last_report.open()
+
+        return run_task(self.w, self.tr("Import survey export"), work, on_done=done)
+
+    def show_summary(self):
+        from assetmap.survey.summary import survey_summary
+        from assetmap.ui.survey.dialogs import TextReportDialog
+
+        if self.w.project is None:
+            return None
+        try:
+            summary = survey_summary(self.w.project)
+        except UserError as exc:
+            QMessageBox.information(self.w, self.tr("Survey summary"), str(exc))
+            return None
+        self.last_report = TextReportDialog(self.tr("Survey summary"), summary.text(), self.w)
+        self.last_report.open()
+        return self.last_report
+
+    def export_responses(self, out: str | None = None):
+        from assetmap.ui.workers import run_task
+
+        if self.w.project is None:
+            return None
+        if out is None:
+            out, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export survey responses"), "survey.csv",
+                                                 self.tr("CSV (*.csv);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
+        if not out:
+            return None
+        project = self.w.project
+
+        def work(ctx):
+            from assetmap.survey.summary import export_responses
+
+            return export_responses(project, out, overwrite=True)
+
+        return run_task(self.w, self.tr("Export survey responses"), work,
+                        on_done=lambda *_: self.w.statusBar().showMessage(
+                            self.tr("Responses exported to %1").replace("%1", out), 10000))

@@ -1,0 +1,115 @@
+"""The Survey menu in the real main window: enter with a map click, merge packages, resolve conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+import tests.ui.pyside_bool  # noqa: F401  (see the module)
+from assetmap.survey.store import SurveyStore
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture()
+def window(qtbot, isolated_home, demo_copy):
+    from assetmap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    assert w.open_project(demo_copy.path)
+    drawn = []
+    w.canvas.when_drawn(lambda: drawn.append(1))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
+    return w
+
+
+def test_enter_a_response_with_a_map_click(window, qtbot, monkeypatch):
+    w = window
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.actions_by_name["survey enter"].trigger()  # no form yet: the built-in one is installed
+    assert w.survey.dock is not None and w.survey.dock.isVisible()
+    panel = w.survey.dock.panel
+    panel.surveyor.setText("Rosa")
+    rows = panel.entry.rows
+    rows["asset_type"].editor.combo.setCurrentIndex(rows["asset_type"].editor.combo.findData("business"))
+    rows["asset_name"].editor.edit.setText("Boys & Girls Club")
+    rows["willing_to_partner"].editor.combo.setCurrentIndex(1)
+    rows["location"].editor.pick.click()
+    # The next click on the map is the location (a click elsewhere goes nowhere else).
+    w.canvas.map_clicked.emit(-90.2405, 38.6170)
+    assert rows["location"].editor.lat.text().startswith("38.617")
+    uuid = panel.save()
+    assert uuid, panel.status.text()
+    layer = SurveyStore(w.project).layer("community_assets")
+    assert layer in w.project.layer_names()
+    assert w.project.layer(layer).feature_count == 1 or len(w.cache.frame(layer)) == 1
+    qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 1, timeout=10000)
+    # Square and diamond symbols of the asset types once threw in the canvas renderer, which left
+    # every other layer drawn at a stale zoom.
+    drawn = []
+    w.canvas.zoom_to(layer)
+    w.canvas.when_drawn(lambda: drawn.append(1))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=10000)
+    qtbot.wait(300)
+    errors = [m for m in w.canvas.page().console if "Uncaught" in m]
+    assert not errors, errors
+    # Undo from the window's Edit menu takes the entry back, on the map too.
+    w.actions_by_name["undo"].trigger()
+    assert SurveyStore(w.project).responses("community_assets") == []
+    qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 0, timeout=10000)
+
+
+def test_merge_packages_and_resolve_conflict(window, qtbot, tmp_path):
+    from assetmap.project import Project
+    from assetmap.survey import builtin_form
+    from assetmap.survey.pack import make_package
+
+    w = window
+    store = SurveyStore(w.project, device_id="office")
+    store.install_form(builtin_form())
+    base = {"asset_type": "faith", "asset_name": "St. Ann", "willing_to_partner": "yes",
+            "date_visited": "2026-05-01", "location": (38.6170, -90.2405)}
+    shared = store.save("community_assets", base, surveyor="lead").uuid
+    w.survey.install(w.project)
+    a = make_package(w.project, tmp_path / "a.gpkg", surveyor="amal").path
+    b = make_package(w.project, tmp_path / "b.gpkg", surveyor="li").path
+    sa = SurveyStore(Project.open(a), device_id="laptop-a")
+    sb = SurveyStore(Project.open(b), device_id="laptop-b")
+    sa.save("community_assets", {**base, "asset_name": "Church A", "location": (38.60, -90.25)}, surveyor="amal")
+    sa.save("community_assets", {**base, "asset_name": "St. Ann Parish"}, uuid=shared, surveyor="amal")
+    sb.save("community_assets", {**base, "asset_name": "Saint Ann"}, uuid=shared, surveyor="li")
+
+    task = w.survey.merge_packages([str(a), str(b)])
+    qtbot.waitUntil(lambda: getattr(w.survey, "last_report", None) is not None, timeout=20000)
+    text = w.survey.last_report.text.toPlainText()
+    assert "1 added" in text and "1 updated" in text and "1 conflict" in text, text
+    dlg = w.survey.show_conflicts()
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() >= 1
+    assert any(dlg.table.item(r, 3).text() == "Saint Ann" for r in range(dlg.table.rowCount()))
+    dlg.resolve("package")
+    assert dlg.table.rowCount() == 0
+    assert SurveyStore(w.project).get(shared).answers["asset_name"] == "Saint Ann"
+    assert task is not None
+
+
+def test_summary_and_export(window, qtbot, tmp_path):
+    from assetmap.survey import builtin_form
+
+    w = window
+    store = SurveyStore(w.project, device_id="office")
+    store.install_form(builtin_form())
+    store.save("community_assets", {"asset_type": "school", "asset_name": "Adams", "willing_to_partner": "yes",
+                                    "date_visited": "2026-05-01", "location": (38.6170, -90.2405)}, surveyor="lead")
+    w.survey.install(w.project)
+    dlg = w.survey.show_summary()
+    qtbot.addWidget(dlg)
+    assert "1 entries" in dlg.text.toPlainText() or "1 entry" in dlg.text.toPlainText()
+    out = tmp_path / "out.csv"
+    task = w.survey.export_responses(str(out))
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=10000)
+    assert "Adams" in out.read_text()
+    assert task is not None
