@@ -28,9 +28,9 @@ FORMATS = ("pdf", "html")
 
 
 def _figure(paper: str) -> "Figure":
-    from matplotlib.figure import Figure
+    from assetmap.indicators.report_draw import new_figure
 
-    return Figure(figsize=PAPERS[paper])
+    return new_figure(PAPERS[paper])
 
 
 def _wrap(text: str, width: int) -> str:
@@ -154,15 +154,15 @@ def _figures(report: Report, paper: str):
 
 
 def write_pdf(report: Report, out: Path, paper: str = "a4", ctx: TaskContext | None = None) -> Path:
-    from assetmap.indicators.report_draw import matplotlib
+    from assetmap.indicators.report_draw import RC, matplotlib
 
-    matplotlib()
+    mpl = matplotlib()
     from matplotlib.backends.backend_pdf import PdfPages
 
     ctx = ensure(ctx)
     tmp = out.with_name(out.name + ".part")
     try:
-        with PdfPages(tmp, metadata={"Title": f"{report.title}: {report.project_title}",
+        with mpl.rc_context(RC), PdfPages(tmp, metadata={"Title": f"{report.title}: {report.project_title}",
                                      "Creator": "assetmap"}) as pdf:
             total = page_count(report)
             for n, fig in enumerate(_figures(report, paper)):
@@ -183,11 +183,9 @@ def _png(fig: "Figure") -> str:
 
 
 def _map_image(section: Section) -> str:
-    from matplotlib.figure import Figure
+    from assetmap.indicators.report_draw import draw_map, new_figure
 
-    from assetmap.indicators.report_draw import draw_map
-
-    fig = Figure(figsize=(7.2, 5.6))
+    fig = new_figure((7.2, 5.6))
     ax = fig.add_axes((0.0, 0.0, 0.68, 1.0))
     handles = draw_map(ax, section)
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.69, 0.95), fontsize=8, frameon=False,
@@ -196,13 +194,11 @@ def _map_image(section: Section) -> str:
 
 
 def _trend_image(section: Section) -> str | None:
-    from matplotlib.figure import Figure
-
-    from assetmap.indicators.report_draw import draw_trend
+    from assetmap.indicators.report_draw import draw_trend, new_figure
 
     if section.trend.empty:
         return None
-    fig = Figure(figsize=(5.0, 2.6))
+    fig = new_figure((5.0, 2.6))
     draw_trend(fig.add_axes((0.13, 0.28, 0.83, 0.62)), section)
     return _png(fig)
 
@@ -230,9 +226,15 @@ def _rows_html(section: Section, which: str) -> str:
 
 
 def render_html(report: Report) -> str:
-    from assetmap.indicators.report_draw import city_line, matplotlib
+    from assetmap.indicators.report_draw import RC, matplotlib
 
-    matplotlib()
+    with matplotlib().rc_context(RC):
+        return _html(report)
+
+
+def _html(report: Report) -> str:
+    from assetmap.indicators.report_draw import city_line
+
     e = html.escape
     parts = [f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{e(report.title)}: "
              f"{e(report.project_title)}</title><style>{_CSS}</style></head><body>",

@@ -24,14 +24,25 @@ OUTLINE = "#606060"
 K = 5
 
 
+RC = {"pdf.fonttype": 42, "font.family": "DejaVu Sans", "hatch.linewidth": 0.6}
+
+
 def matplotlib():
-    """matplotlib on the Agg backend, imported only when a report is drawn."""
+    """matplotlib, imported only when a report is drawn. No backend is switched and no global
+    setting changed (the app may use matplotlib too): figures get their own Agg canvas
+    (``new_figure``) and the report's settings apply inside ``rc_context(RC)``."""
     import matplotlib as mpl
 
-    mpl.use("Agg", force=False)
-    mpl.rcParams.update({"pdf.fonttype": 42, "font.family": "DejaVu Sans", "hatch.linewidth": 0.6,
-                         "svg.fonttype": "none"})
     return mpl
+
+
+def new_figure(figsize):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def class_breaks(values) -> list[float]:

@@ -147,3 +147,16 @@ def test_cli_report(demo, tmp_path):
     assert not (tmp_path / "bad.pdf").exists() and not list(tmp_path.glob("*.part"))
     r = run_cli("report", p, tmp_path / "bad2.pdf", "--indicators", "nope")
     assert r.returncode == 2 and "nope" in r.stderr
+
+
+def test_report_leaves_matplotlib_settings_alone(demo, tmp_path):
+    """The app (a dashboard dock) may use matplotlib too: no backend switch, no rcParams change."""
+    import matplotlib as mpl
+
+    from assetmap.indicators.report import build_report
+
+    before, backend = dict(mpl.rcParams), mpl.get_backend()
+    build_report(demo, tmp_path / "r.pdf", indicators=["dv_rate"])
+    build_report(demo, tmp_path / "r.html", indicators=["dv_rate"])
+    after = dict(mpl.rcParams)
+    assert {k for k in before if before[k] != after[k]} == set() and mpl.get_backend() == backend
