@@ -297,7 +297,8 @@ def compute(project: "Project", indicators: list[Indicator] | None = None, *,
     inds = indicators_or_defaults(project) if indicators is None else list(indicators)
     if not inds:
         raise UserError("There are no indicators to compute.",
-                        "Store the defaults with `assetmap indicators defaults P.gpkg`.")
+                        "Indicators are made from report aggregates (`assetmap reports`), assets, hubs or a "
+                        "survey layer: add one, then `assetmap indicators defaults P.gpkg`.")
     wanted = None if periods is None else [normalise_period(p) for p in periods]
     frames = []
     for n, ind in enumerate(inds):

@@ -135,7 +135,8 @@ def build(project: "Project", *, period: str | None = None, indicator_ids: list[
     inds = select(indicators_or_defaults(project), indicator_ids)
     if not inds:
         raise UserError("There are no indicators to report.",
-                        "Store the defaults with `assetmap indicators defaults P.gpkg`.")
+                        "Indicators are made from report aggregates (`assetmap reports`), assets, hubs or a "
+                        "survey layer: add one, then `assetmap indicators defaults P.gpkg`.")
     df = compute(project, inds, ctx=ctx)
     period = normalise_period(period) if period else default_period(df)
     sections, cache = [], {}

@@ -77,3 +77,12 @@ def test_cli_defaults_list_compute(demo, tmp_path):
     assert len(df) == 2 * 89
     r = run_cli("indicators", "compute", p, tmp_path / "x.csv", "--period", "1999Q1")
     assert r.returncode == 2 and "1999-Q1" in r.stderr and not (tmp_path / "x.csv").exists()
+
+
+def test_report_without_anything_to_measure_is_a_clear_error(areas_project, tmp_path):
+    """Neighbourhoods only (no aggregates, assets, hubs or survey): exit 2, nothing written."""
+    r = run_cli("report", areas_project.path, tmp_path / "r.pdf")
+    assert r.returncode == 2 and "no indicators" in r.stderr.lower()
+    assert not list(tmp_path.glob("r.pdf*"))
+    r = run_cli("indicators", "defaults", areas_project.path)
+    assert r.returncode == 2 and "No default indicator" in r.stderr
