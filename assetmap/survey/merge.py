@@ -206,8 +206,7 @@ def _changes(ours: "Response | None", theirs: "Response") -> dict:
 
 
 def _record(con, package_id: str, uuid: str, package_revision: int, project_revision: int) -> None:
-    con.execute(f"INSERT OR REPLACE INTO {S.MERGES} VALUES (?, ?, ?, ?, ?)",
-                (package_id, uuid, package_revision, project_revision, utc_now()))
+    con.execute(S.replace_sql(con, S.MERGES, 5), (package_id, uuid, package_revision, project_revision, utc_now()))
 
 
 def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
@@ -215,7 +214,8 @@ def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
         if not S.has_table(src, S.MEDIA):
             return
         rows = src.execute(f"SELECT uuid, field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
-    con.executemany(f"INSERT OR REPLACE INTO {S.MEDIA} VALUES (?, ?, ?, ?, ?)", rows)
+    if rows:
+        con.executemany(S.replace_sql(con, S.MEDIA, 5), rows)
 
 
 def _store_conflict(con, package_id: str, surveyor: str, ours: "Response", theirs: "Response") -> Conflict:
@@ -229,7 +229,9 @@ def _store_conflict(con, package_id: str, surveyor: str, ours: "Response", their
         "package_revision=excluded.package_revision, project_revision=excluded.project_revision, "
         "fields=excluded.fields, project_answers=excluded.project_answers, package_answers=excluded.package_answers, "
         "project_deleted=excluded.project_deleted, package_deleted=excluded.package_deleted, "
-        "detected_at=CASE WHEN resolved_at IS NULL THEN detected_at ELSE excluded.detected_at END, "
+        # Qualified: PostgreSQL sees both the table and ``excluded`` here.
+        f"detected_at=CASE WHEN {S.CONFLICTS}.resolved_at IS NULL THEN {S.CONFLICTS}.detected_at "
+        "ELSE excluded.detected_at END, "
         "resolved_at=NULL, resolution=NULL",
         (c.uuid, c.form_id, c.package_id, c.package_surveyor, c.package_revision, c.project_revision,
          json.dumps(fields), S.dump_answers(c.project), S.dump_answers(c.package), int(c.project_deleted),
@@ -242,8 +244,9 @@ def pending_conflicts(project: "Project", uuid: str | None = None) -> list[Confl
     """Conflicts found by merges and not yet resolved (they survive restarts)."""
     from assetmap.survey.store import SurveyStore
 
-    forms = {f.form_id: f for f in SurveyStore(project).forms()}
-    with gpkg.connect(project.path, readonly=True) as con:
+    store = SurveyStore(project)
+    forms = {f.form_id: f for f in store.forms()}
+    with store._read() as con:
         if not S.has_table(con, S.CONFLICTS):
             return []
         sql = (f"SELECT id, uuid, form_id, package_id, package_surveyor, fields, project_answers, package_answers, "

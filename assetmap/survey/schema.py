@@ -79,11 +79,27 @@ CONFIDENTIAL_QUESTION = "confidential"
 
 
 def has_table(con: sqlite3.Connection, name: str) -> bool:
+    if getattr(con, "is_postgis", False):  # a shared project: assetmap.postgis.survey_db.PgCon
+        return con.has_table(name)
     return con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
+
+
+def replace_sql(con: sqlite3.Connection, table: str, n: int) -> str:
+    """``INSERT OR REPLACE INTO table VALUES`` with ``n`` placeholders, in the connection's dialect."""
+    if getattr(con, "is_postgis", False):
+        return con.replace_sql(table, n)
+    return f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * n)})"
 
 
 def ensure_tables(con: sqlite3.Connection, tables: dict = _SCHEMA) -> None:
     """Create the tables (idempotent); runs inside the caller's transaction."""
+    if getattr(con, "is_postgis", False):
+        from assetmap.postgis.survey_db import ensure_survey_tables
+
+        ensure_survey_tables(con, tables)
+        if tables is _SCHEMA:
+            con.execute(_INDEXES)
+        return
     for table, (description, ddl) in tables.items():
         if not has_table(con, table):
             con.execute(ddl)

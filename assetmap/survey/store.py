@@ -130,6 +130,10 @@ class SurveyStore:
         from assetmap.layers import LayerInfo, LayerRole
 
         layer = S.layer_name(form.form_id)
+        if self.shared:
+            raise UserError(f"Survey forms can't be installed on a shared project ({self.project.path}) yet.",
+                            "Install the form in the GeoPackage project, then publish it again "
+                            "(assetmap publish PROJECT.gpkg URL --replace).")
         with self.project.edit() as tx:
             S.ensure_tables(tx.con)
             row = tx.con.execute(f"SELECT layer FROM {S.FORMS} WHERE form_id=?", (form.form_id,)).fetchone()
@@ -182,7 +186,7 @@ class SurveyStore:
 
     def _load_forms(self) -> dict[str, Form]:
         if self._forms is None:
-            with gpkg.connect(self.project.path, readonly=True) as con:
+            with self._read() as con:
                 if not S.has_table(con, S.FORMS):
                     rows = []
                 else:
@@ -212,12 +216,12 @@ class SurveyStore:
             args.append(surveyor)
         if not include_deleted:
             sql += " AND deleted=0"
-        with gpkg.connect(self.project.path, readonly=True) as con:
+        with self._read() as con:
             rows = con.execute(sql + " ORDER BY created_at, fid", args).fetchall()
         return [_response(form, r) for r in rows]
 
     def find(self, uuid: str) -> Response | None:
-        with gpkg.connect(self.project.path, readonly=True) as con:
+        with self._read() as con:
             for form in self._load_forms().values():
                 row = con.execute(f'{_SELECT} FROM "{S.layer_name(form.form_id)}" WHERE uuid=?', (uuid,)).fetchone()
                 if row:
@@ -232,7 +236,7 @@ class SurveyStore:
         return found
 
     def history(self, uuid: str) -> list[HistoryEntry]:
-        with gpkg.connect(self.project.path, readonly=True) as con:
+        with self._read() as con:
             if not S.has_table(con, S.HISTORY):
                 return []
             rows = con.execute(f"SELECT revision, action, surveyor, device_id, at, changes, note FROM {S.HISTORY} "
@@ -241,7 +245,7 @@ class SurveyStore:
 
     def media(self, uuid: str, field_name: str) -> tuple[str, str, bytes] | None:
         """(file name, mime type, bytes) of a photo answer."""
-        with gpkg.connect(self.project.path, readonly=True) as con:
+        with self._read() as con:
             if not S.has_table(con, S.MEDIA):
                 return None
             row = con.execute(f"SELECT filename, mime, data FROM {S.MEDIA} WHERE uuid=? AND field=?",
@@ -280,8 +284,7 @@ class SurveyStore:
                          surveyor=surveyor, device_id=device_id or self.device_id,
                          action="edit" if current else "create", current=current)
             for name, filename, mime, data in blobs:
-                con.execute(f"INSERT OR REPLACE INTO {S.MEDIA} VALUES (?, ?, ?, ?, ?)",
-                            (resp.uuid, name, filename, mime, data))
+                con.execute(S.replace_sql(con, S.MEDIA, 5), (resp.uuid, name, filename, mime, data))
         self.changed.emit(resp.uuid)
         return resp
 
@@ -321,9 +324,27 @@ class SurveyStore:
         self.changed.emit(uuid)
         return resp
 
+    @property
+    def shared(self) -> bool:
+        """The project lives on PostGIS (assetmap.postgis): same SQL through a PgCon."""
+        return hasattr(self.project, "url")
+
+    def _read(self):
+        if self.shared:
+            from assetmap.postgis.survey_db import reading
+
+            return reading(self.project)
+        return gpkg.connect(self.project.path, readonly=True)
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One durable transaction: committed and synced to disk when the block ends."""
+        if self.shared:  # PostgreSQL's COMMIT is durable once it returns
+            from assetmap.postgis.survey_db import transaction
+
+            with transaction(self.project, S._SCHEMA) as con:
+                yield con
+            return
         self.project._check_writable()
         with gpkg.connect(self.project.path) as con:
             con.execute("PRAGMA synchronous=FULL")
@@ -344,7 +365,11 @@ class SurveyStore:
         """(srs_id of the form's layer, lon/lat -> project CRS transform or None)."""
         if form_id not in self._geo:
             layer = S.layer_name(form_id)
-            srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name=?", (layer,)).fetchone()[0]
+            if getattr(con, "is_postgis", False):
+                srs_id = con.geometry(layer)[1]
+            else:
+                srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name=?",
+                                     (layer,)).fetchone()[0]
             transform = None
             if self.project.crs != "EPSG:4326":
                 from pyproj import Transformer
@@ -397,9 +422,10 @@ def insert_copy(con: sqlite3.Connection, store: SurveyStore, form: Form, resp: R
 def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[str, Any], insert: bool) -> None:
     layer = S.layer_name(form.form_id)
     geom = None if values["deleted"] else _geometry(con, store, form, S.load_answers(form, values["answers"]))
-    if geom is not None:
+    shared = getattr(con, "is_postgis", False)
+    if geom is not None and not shared:
         _extend_extent(con, layer, geom)
-    values = dict(values, geom=geom)
+    values = dict(values, **{con.geometry(layer)[0] if shared else "geom": geom})
     cols = list(values)
     if insert:
         con.execute(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
@@ -431,6 +457,8 @@ def _geometry(con: sqlite3.Connection, store: SurveyStore, form: Form, answers: 
     lat, lon = float(point[0]), float(point[1])
     srs_id, transform = store.geo(con, form.form_id)
     x, y = transform(lon, lat) if transform else (lon, lat)
+    if getattr(con, "is_postgis", False):
+        return con.point(x, y, srs_id)
     return gpkg.point_blob(x, y, srs_id)
 
 
