@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
-
 
 def register(sub) -> None:
     p = sub.add_parser("open", help="open a project in the desktop app")
-    p.add_argument("project", nargs="?", help="a .gpkg project (default: the demo project)")
+    p.add_argument("project", nargs="?",
+                   help="a .gpkg project or field package (none: a welcome page offers the demo, a new project "
+                        "from your boundaries, or joining a survey)")
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="save a PNG of the window once the map is drawn, then exit")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--survey-mode", dest="survey_mode", action="store_const", const=True,
+                      help="the volunteer's window: the form, their blocks and entries, nothing else "
+                           "(the default for a field package)")
+    mode.add_argument("--full", dest="survey_mode", action="store_const", const=False,
+                      help="the planner's full window, even for a field package")
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("demo", help="open the bundled St. Louis demo project")
@@ -22,12 +28,12 @@ def register(sub) -> None:
 def cmd_open(args) -> int:
     from assetmap.project import Project
 
-    if args.project is None:  # launched from a desktop menu with no file
-        return cmd_demo(argparse.Namespace(fresh=False, screenshot=args.screenshot))
-    project = Project.open(args.project)  # a bad path fails here, before Qt starts
     from assetmap.ui.app import run_app
 
-    return run_app(project.path, screenshot=args.screenshot)
+    if args.project is None:  # launched from a desktop menu with no file: the welcome page
+        return run_app(None, screenshot=args.screenshot)
+    project = Project.open(args.project)  # a bad path fails here, before Qt starts
+    return run_app(project.path, screenshot=args.screenshot, survey_mode=getattr(args, "survey_mode", None))
 
 
 def cmd_demo(args) -> int:

@@ -57,12 +57,59 @@ def grab_when_drawn(window, path: str, done) -> None:
     window.canvas.when_drawn(attempt)
 
 
-def run_app(project_path: Path | str, screenshot: str | None = None) -> int:
-    app = ensure_qt_app()
-    from assetmap.ui.main_window import MainWindow
+def _from_welcome(app) -> tuple[Path | None, bool | None]:
+    """Ask what to do (first run, or started with no project): (project, survey mode) or (None, None)."""
+    from assetmap.ui.welcome import Choice, WelcomeDialog, project_from_boundaries
 
-    window = MainWindow()
-    if not window.open_project(Path(project_path)):
+    dlg = WelcomeDialog()
+    if not dlg.exec() or dlg.choice is None:
+        return None, None
+    if dlg.choice is Choice.DEMO:
+        from assetmap.cli.gui_cmds import _style_demo
+        from assetmap.demo import demo_project_path
+
+        path = demo_project_path()
+        _style_demo(path)
+        return path, False
+    if dlg.choice is Choice.NEW_FROM_BOUNDARIES:
+        return project_from_boundaries(dlg, dlg.path), False
+    return dlg.path, (True if dlg.choice is Choice.JOIN_SURVEY else None)
+
+
+def make_window(project_path: Path, survey_mode: bool | None = None):
+    """The planner's main window, or survey mode for a field package (or when asked)."""
+    if survey_mode is None:
+        from assetmap.project import Project
+        from assetmap.survey.pack import package_meta
+
+        try:
+            survey_mode = bool(package_meta(Project.open(project_path)))
+        except Exception:  # the window's own open reports a broken file properly
+            survey_mode = False
+    if survey_mode:
+        from assetmap.ui.survey.survey_mode import SurveyModeWindow
+
+        window = SurveyModeWindow()
+        ok = window.open_package(Path(project_path))
+    else:
+        from assetmap.ui.main_window import MainWindow
+
+        window = MainWindow()
+        ok = window.open_project(Path(project_path))
+    return window if ok else None
+
+
+def run_app(project_path: Path | str | None, screenshot: str | None = None, survey_mode: bool | None = None) -> int:
+    app = ensure_qt_app()
+    from assetmap.ui import i18n
+
+    i18n.install(app)
+    if project_path is None:
+        project_path, survey_mode = _from_welcome(app)
+        if project_path is None:
+            return 0
+    window = make_window(Path(project_path), survey_mode)
+    if window is None:
         return 2
     if screenshot:
         window.resize(1280, 800)
@@ -73,7 +120,8 @@ def run_app(project_path: Path | str, screenshot: str | None = None) -> int:
     # Pages must go before QtWebEngine releases its profile at exit, or the process crashes.
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    window.canvas.page().deleteLater()
+    if window.canvas is not None:
+        window.canvas.page().deleteLater()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code

@@ -101,7 +101,8 @@
       var e = layers[name];
       if (!e || !e.visible || !e.spec.legend || !e.spec.legend.length) { return; }
       html += '<div class="am-legend-layer"><div class="am-legend-title">' + esc(e.title) +
-        (e.spec.field && e.spec.kind !== "single" ? " <span>(" + esc(e.spec.field) + ")</span>" : "") + "</div>";
+        (e.spec.field && e.spec.kind !== "single" && e.spec.fieldLabel !== "" ?
+          " <span>(" + esc(e.spec.fieldLabel || e.spec.field) + ")</span>" : "") + "</div>";
       if (api.legendExtra) { html += api.legendExtra(e.spec, esc); }
       e.spec.legend.forEach(function (it) {
         html += '<div class="am-legend-item"><i class="am-sym am-' + esc(it.symbol || "circle") +

@@ -152,7 +152,10 @@ class SurveyEntryForm(QWidget):
 
     def set_language(self, language: str | None) -> None:
         self.language = language
-        self.title.setText(self.form.title)
+        # XLSForm titles have no translations: in another language than the form's own, a
+        # translated generic title beats an English one.
+        same = language in (None, self.form.default_language) or len(self.form.languages) < 2
+        self.title.setText(self.form.title if same else self.tr("Survey form"))
         for row in self.rows.values():
             row.set_language(language)
         for path, box in self.group_boxes.items():

@@ -155,10 +155,12 @@ class SurveyPanel(QWidget):
         return choice.label(self.entry.language) if choice else str(answers[q.name])
 
     # -- actions ---------------------------------------------------------------------------------
-    def new_entry(self) -> None:
+    def new_entry(self, keep_status: bool = False) -> None:
+        """An empty form, scrolled to the top, the focus on the first question: the next door."""
         self.editing = None
         self.entry.reset_defaults()
-        self.status.setText("")
+        if not keep_status:
+            self.status.setText("")
         self.entry.scroll.verticalScrollBar().setValue(0)
         first = next((r for r in self.entry.rows.values() if r.isVisible() and r.question.type.takes_input), None)
         if first is not None:
@@ -196,8 +198,7 @@ class SurveyPanel(QWidget):
                             .replace("%1", self._title(answers)).replace("%2", when))
         self.saved.emit(uuid)
         self.responses_changed.emit()
-        self.editing = None
-        self.entry.reset_defaults()
+        self.new_entry(keep_status=True)
         return uuid
 
     def edit(self, uuid: str | None) -> None:
