@@ -19,6 +19,13 @@ def register(sub) -> None:
                    help="count per H3 hexagon of this resolution (6-10) over the areas instead")
     p.add_argument("--hex-size", type=float, metavar="METRES",
                    help="count per hexagon of an own grid, METRES across, over the areas instead")
+    p.add_argument("--kde", type=float, nargs="?", const=500.0, metavar="BANDWIDTH_M",
+                   help="store a kernel density surface (reports per km², grid over the areas) instead of "
+                        "counts; bandwidth in metres, default 500, at least 300")
+    p.add_argument("--kde-kernel", choices=["quartic", "gaussian"], default="quartic",
+                   help="with --kde: quartic (radius = bandwidth, default) or gaussian (sigma = bandwidth)")
+    p.add_argument("--kde-cell", type=float, metavar="METRES", help="with --kde: grid cell size (default: half "
+                   "the bandwidth)")
     p.add_argument("--x", metavar="COL", help="longitude/x column (detected by name if omitted)")
     p.add_argument("--y", metavar="COL", help="latitude/y column")
     p.add_argument("--src-crs", help="coordinate system of x/y (default: longitude/latitude)")
@@ -65,6 +72,8 @@ def cmd_reports(args) -> int:
     from assetmap.reports import aggregate_reports
 
     project = Project.open(args.project)
+    if args.kde is not None:
+        return _cmd_density(project, args)
     result = aggregate_reports(
         project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
         x=args.x, y=args.y,
@@ -80,6 +89,32 @@ def cmd_reports(args) -> int:
                           "complementary": result.complementary}, indent=2))
     else:
         print("\n".join(result.lines()))
+    return 0
+
+
+def _cmd_density(project, args) -> int:
+    from assetmap.errors import UserError
+    from assetmap.reports.kde import density_reports
+
+    for flag, value in (("--hex", args.hex), ("--hex-size", args.hex_size),
+                        ("--population-field", args.population_field)):
+        if value is not None:
+            raise UserError(f"--kde makes a density surface: {flag} does not apply to it.",
+                            f"Drop {flag}, or drop --kde to count per unit.")
+    r = density_reports(
+        project, args.file, args.kind, areas=args.areas, bandwidth_m=args.kde, kernel=args.kde_kernel,
+        cell_m=args.kde_cell, x=args.x, y=args.y, src_crs=args.src_crs, date_col=args.date_col,
+        period=args.period, min_count=args.min_count, name=args.name, filter_col=args.filter_col,
+        filter_contains=args.filter_contains, skip_bad_dates=args.skip_bad_dates, encoding=args.encoding,
+        replace=args.replace)
+    if args.json:
+        print(json.dumps({"layer": r.layer, "cells": r.cells, "periods": r.periods, "kernel": r.kernel,
+                          "bandwidth_m": r.bandwidth_m, "cell_m": r.cell_m, "read": r.read,
+                          "selected": r.selected, "in_units": r.in_units, "outside": r.outside,
+                          "no_coordinates": r.no_coordinates, "bad_dates": r.bad_dates,
+                          "withheld": r.withheld, "complementary": r.complementary}, indent=2))
+    else:
+        print("\n".join(r.lines()))
     return 0
 
 

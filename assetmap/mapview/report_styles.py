@@ -107,7 +107,10 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
     meta = reports_meta(info)
     rate = "rate_per_1000" if "rate_per_1000" in frame.columns else None
     popup = {"unitField": meta.get("unit_field"), "nameField": _name_field(project, info, frame),
-             "periods": layer_periods(info), "countField": "count", "rateField": rate,
+             "periods": layer_periods(info), "countField": meta.get("value_field") or "count",
+             # A density surface shows its value as stored (2 significant digits), not as a whole count.
+             "countLabel": meta.get("value_label") or "Reports", "asStored": bool(meta.get("value_field")),
+             "rateField": rate,
              "suppressedLabel": style.suppressed_label or f"1–{meta.get('threshold', 10)}"}
     if not steps or PERIOD_FIELD not in frame.columns:
         spec = leaflet_style(style, frame)

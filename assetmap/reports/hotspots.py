@@ -37,6 +37,9 @@ def aggregate_frame(project: "Project", layer: str, period: str | None = None):
     if info.role != LayerRole.AGGREGATE or not meta:
         raise UserError(f"'{layer}' is not an aggregate layer made by `assetmap reports`.",
                         "Choose a layer such as dv_by_neighborhoods.")
+    if meta.get("measure") == "density":
+        raise UserError(f"'{layer}' is a kernel density surface, not counts per unit.",
+                        "Hot spots and overlays need counts: choose a layer counted per area or hexagon.")
     gdf = project.read_layer(layer)
     if "period" in gdf.columns:
         want = period or "all"

@@ -116,12 +116,14 @@
     });
     var shown = rows[String(spec.period)] || props;
     var withheld = shown.suppressed === true;
-    var count = withheld ? agg.suppressedLabel : (fmt(shown[agg.countField]) || "no data");
+    var value = agg.asStored ? (shown[agg.countField] === null || shown[agg.countField] === undefined ? null :
+      String(shown[agg.countField])) : fmt(shown[agg.countField]);
+    var count = withheld ? agg.suppressedLabel : (value || "no data");
     var html = '<div class="am-popup am-aggregate-popup"><b>' + esc(entry.title) + "</b>" +
       '<div class="am-unit">' + esc(agg.nameField ? shown[agg.nameField] : "") +
       ' <span>(' + esc(agg.unitField) + " " + esc(unit) + ")</span></div><table>" +
       (spec.periodField ? "<tr><th>Period</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" : "") +
-      '<tr><th>Reports</th><td class="am-count">' + esc(count) + "</td></tr>";
+      "<tr><th>" + esc(agg.countLabel || "Reports") + '</th><td class="am-count">' + esc(count) + "</td></tr>";
     if (agg.rateField) {
       var rate = withheld ? "withheld" : (fmt(shown[agg.rateField], 2) || "no data");
       html += '<tr><th>Per 1,000 people</th><td class="am-rate">' + esc(rate) + "</td></tr>";
