@@ -31,6 +31,10 @@ def ensure_qt_app(gui: bool = True):
     from assetmap.ui.about import app_icon
 
     app.setWindowIcon(app_icon())
+    if gui:  # large text and high contrast from Settings; headless exports draw their own fonts
+        from assetmap.ui import appearance
+
+        appearance.apply(app)
     return app
 
 

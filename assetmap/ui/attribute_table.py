@@ -7,6 +7,8 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionM
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QTableView, QVBoxLayout, QWidget, QAbstractItemView
 
+from assetmap.ui.accessible import add_dock_help
+
 FID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -68,16 +70,24 @@ class AttributeTableDock(QDockWidget):
     selection_changed = Signal(str, list)   # layer, feature ids
 
     def __init__(self, parent=None):
-        super().__init__("Attribute table", parent)
+        super().__init__(self.tr("Attribute table"), parent)
         self.setObjectName("AttributeTableDock")
-        self.setAccessibleName("Attribute table")
+        self.setAccessibleName(self.tr("Attribute table"))
         self.layer: str | None = None
         self._syncing = False
         w = QWidget()
+        w.setAccessibleName(self.tr("Attribute table"))
         lay = QVBoxLayout(w)
+        self.help = add_dock_help(
+            self, lay,
+            self.tr("The table lists every feature of one layer (one row each) with its information.\n\n"
+                    "Type in the filter box to keep only rows containing that text. Click a column title to "
+                    "sort by it. Select rows to highlight those features on the map; clicking a feature on "
+                    "the map selects its row here."),
+            self.tr("Choose a layer in the Layers panel and press Table to see its rows here."))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter rows…")
-        self.filter.setAccessibleName("Filter rows")
+        self.filter.setPlaceholderText(self.tr("Filter rows…"))
+        self.filter.setAccessibleName(self.tr("Filter rows"))
         self.filter.setClearButtonEnabled(True)
         lay.addWidget(self.filter)
         self.model = FeatureTableModel()
@@ -88,7 +98,7 @@ class AttributeTableDock(QDockWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView()
-        self.view.setAccessibleName("Features")
+        self.view.setAccessibleName(self.tr("Features"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,7 +109,8 @@ class AttributeTableDock(QDockWidget):
 
     def show_layer(self, name: str, title: str, frame) -> None:
         self.layer = name
-        self.setWindowTitle(f"Attribute table — {title}")
+        self.setWindowTitle(self.tr("Attribute table — {0}").format(title))
+        self.help.set_empty(False)
         self._syncing = True
         self.model.set_frame(frame)
         self._syncing = False

@@ -4,8 +4,9 @@ paints it onto the current team. Kept apart from main_window so that it stays sm
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWhatsThis
 
 from assetmap.errors import UserError
 
@@ -20,15 +21,16 @@ class FeatureDocks(QObject):
         self.finder = None
         self.territories = None
         self._pick: str | None = None        # "hubs" or "finder": the next map click is theirs
-        self.paint_action = QAction("Paint territories on the map", window)
+        self.paint_action = QAction(self.tr("Paint territories on the map"), window)
         self.paint_action.setCheckable(True)
         self.paint_action.setShortcut("Ctrl+T")
-        self.paint_action.setToolTip("Click or drag across neighbourhoods to give them to the team chosen in the Territories panel")
+        self.paint_action.setToolTip(self.tr("Click or drag across neighbourhoods to give them to the team chosen "
+                                             "in the Territories panel"))
         self.paint_action.toggled.connect(self._paint_toggled)
-        self.polygon_action = QAction("Assign with a drawn polygon", window)
+        self.polygon_action = QAction(self.tr("Assign with a drawn polygon"), window)
         self.polygon_action.setShortcut("Ctrl+Shift+T")
-        self.polygon_action.setToolTip("Click corners on the map, double-click to finish: the units mostly "
-                                       "inside go to the current team")
+        self.polygon_action.setToolTip(self.tr("Click corners on the map, double-click to finish: the units mostly "
+                                               "inside go to the current team"))
         self.polygon_action.triggered.connect(self._start_polygon)
         window.canvas.polygon_drawn.connect(self._polygon_drawn)
         window.canvas.map_clicked.connect(self._map_clicked)
@@ -46,12 +48,12 @@ class FeatureDocks(QObject):
         self.remove()
         w = self.w
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
-        self.hubs.pick_requested.connect(lambda mode: self._start_pick("hubs", "Click the map where the hub is."))
+        self.hubs.pick_requested.connect(lambda mode: self._start_pick("hubs", self.tr("Click the map where the hub is.")))
         self.hubs.hubs_changed.connect(self._hubs_changed)
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))
         self.finder.pick_requested.connect(
-            lambda: self._start_pick("finder", "Click the map at the family's location (it is never saved)."))
+            lambda: self._start_pick("finder", self.tr("Click the map at the family's location (it is never saved).")))
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
         self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
@@ -98,13 +100,14 @@ class FeatureDocks(QObject):
     def _paint_toggled(self, on: bool) -> None:
         if on and (self.territories is None or self.territories.session is None):
             self.paint_action.setChecked(False)
-            self.w.statusBar().showMessage("Open or create a plan in the Territories panel first.", 8000)
+            self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first."), 8000)
             return
         self.w.canvas.set_paint_mode(on)
         if on:
             self.territories.show()
             self.territories.raise_()
-        self.w.statusBar().showMessage("Painting: click or drag across neighbourhoods to assign them." if on else "", 5000)
+        self.w.statusBar().showMessage(
+            self.tr("Painting: click or drag across neighbourhoods to assign them.") if on else "", 5000)
 
     def _feature_clicked(self, layer: str, fid: int, _ctrl: bool) -> None:
         if not self.paint_action.isChecked() or self.territories is None:
@@ -122,11 +125,11 @@ class FeatureDocks(QObject):
 
     def _start_polygon(self) -> None:
         if self.territories is None or self.territories.session is None:
-            self.w.statusBar().showMessage("Open or create a plan in the Territories panel first.", 8000)
+            self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first."), 8000)
             return
         self.territories.show()
         self.w.canvas.start_polygon()
-        self.w.statusBar().showMessage("Click the polygon's corners; double-click to finish.", 15000)
+        self.w.statusBar().showMessage(self.tr("Click the polygon's corners; double-click to finish."), 15000)
 
     def _polygon_drawn(self, lonlat: list) -> None:
         panel = self.territories
@@ -144,7 +147,7 @@ class FeatureDocks(QObject):
         except UserError as exc:
             self.w.statusBar().showMessage(exc.message, 8000)
             return
-        self.w.statusBar().showMessage(f"{n} area(s) assigned.", 5000)
+        self.w.statusBar().showMessage(self.tr("%n area(s) assigned.", None, n), 5000)
 
     def _painting(self, layer: str):
         if not self.paint_action.isChecked() or self.territories is None:
@@ -198,7 +201,7 @@ class FeatureDocks(QObject):
         raw = frame[field] if field else frame.index.to_series()
         categories = {str(v): colours[unit_key(v)] for v in raw if unit_key(v) in colours}
         legend = [{"label": t.name, "color": t.colour, "symbol": "circle"} for t in panel.model.teams]
-        legend.append({"label": "unassigned", "color": UNASSIGNED, "symbol": "circle"})
+        legend.append({"label": self.tr("unassigned"), "color": UNASSIGNED, "symbol": "circle"})
         spec = {"kind": "categorized", "field": field or "fid", "categories": categories, "symbols": {},
                 "color": UNASSIGNED, "other": UNASSIGNED, "stroke": "#555555", "weight": 1,
                 "fillOpacity": 0.75, "radius": 5, "symbol": "circle", "legend": legend}
@@ -209,18 +212,24 @@ class FeatureDocks(QObject):
 def add_menus(window, features: FeatureDocks) -> None:
     """Menu entries of the feature panels: sensitive reports, territory painting, About."""
     file_menu = window.menuBar().actions()[0].menu()
-    reports = QAction("Import sensitive &reports…", window)
-    reports.setToolTip("Hotline reports or DV calls: only counts per area are kept")
+    reports = QAction(QCoreApplication.translate("MainWindow", "Import sensitive &reports…"), window)
+    reports.setToolTip(QCoreApplication.translate("MainWindow",
+                                                  "Hotline reports or DV calls: only counts per area are kept"))
     reports.triggered.connect(lambda *_: _import_reports(window))
     file_menu.insertAction(window.actions_by_name["export map"], reports)
     window.actions_by_name["import reports"] = reports
-    menu = window.menuBar().addMenu("&Territories")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Territories"))
     menu.addAction(features.paint_action)
     window.actions_by_name["paint territories"] = features.paint_action
     menu.addAction(features.polygon_action)
     window.actions_by_name["territory polygon"] = features.polygon_action
-    help_menu = window.menuBar().addMenu("&Help")
-    about = QAction("&About assetmap", window)
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    help_menu.setObjectName("HelpMenu")
+    whats_this = QWhatsThis.createAction(window)
+    whats_this.setText(QCoreApplication.translate("MainWindow", "What's &this?"))
+    help_menu.addAction(whats_this)
+    window.actions_by_name["what's this"] = whats_this
+    about = QAction(QCoreApplication.translate("MainWindow", "&About assetmap"), window)
     about.triggered.connect(lambda *_: _about(window))
     help_menu.addAction(about)
     window.actions_by_name["about"] = about

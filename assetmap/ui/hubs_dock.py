@@ -19,6 +19,7 @@ from assetmap.errors import UserError
 from assetmap.hubs import commands, directory
 from assetmap.hubs.directory import ServiceSpec, is_true
 from assetmap.hubs.taxonomy import categories
+from assetmap.ui.accessible import add_dock_help
 
 
 class HubForm(QDialog):
@@ -26,29 +27,38 @@ class HubForm(QDialog):
 
     def __init__(self, parent=None, cats: dict | None = None, values: dict | None = None, with_service=True):
         super().__init__(parent)
-        self.setWindowTitle("Resource hub")
+        self.setWindowTitle(self.tr("Resource hub"))
+        self.setAccessibleName(self.tr("Resource hub"))
         values = values or {}
         form = QFormLayout(self)
         self.name = QLineEdit(values.get("name", ""))
         self.organization = QLineEdit(values.get("organization", ""))
         self.phone = QLineEdit(values.get("phone", ""))
         self.hours = QLineEdit(values.get("hours", ""))
-        self.hours.setPlaceholderText("Mon-Fri 9am-5pm")
+        self.hours.setPlaceholderText(self.tr("Mon-Fri 9am-5pm"))
         self.eligibility = QLineEdit(values.get("eligibility", ""))
-        self.confidential = QCheckBox("Confidential (never drawn or exported, e.g. a DV shelter)")
+        self.confidential = QCheckBox(self.tr("&Confidential (never drawn or exported, e.g. a DV shelter)"))
+        self.confidential.setAccessibleName(self.tr("Confidential"))
         self.confidential.setChecked(bool(values.get("confidential")))
-        form.addRow("Name", self.name)
-        form.addRow("Organisation", self.organization)
         self.category = QComboBox()
+        rows = [(self.tr("&Name"), self.tr("Name"), self.name),
+                (self.tr("&Organisation"), self.tr("Organisation"), self.organization)]
         if with_service:
-            self.category.addItem("(no service yet)", "")
+            self.category.addItem(self.tr("(no service yet)"), "")
             for code, row in (cats or categories()).items():
                 self.category.addItem(row["label"], code)
-            form.addRow("Service offered", self.category)
-        form.addRow("Phone", self.phone)
-        form.addRow("Hours", self.hours)
-        form.addRow("Eligibility", self.eligibility)
+            rows.append((self.tr("&Service offered"), self.tr("Service offered"), self.category))
+        rows += [(self.tr("&Phone"), self.tr("Phone"), self.phone), (self.tr("H&ours"), self.tr("Hours"), self.hours),
+                 (self.tr("&Eligibility"), self.tr("Eligibility"), self.eligibility)]
+        for text, name, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
         form.addRow(self.confidential)
+        # the category combo is made before the fields it sits between on screen
+        for a, b in zip([w for _, _, w in rows], [w for _, _, w in rows][1:] + [self.confidential]):
+            QWidget.setTabOrder(a, b)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -61,22 +71,39 @@ class HubsDock(QDockWidget):
     error = Signal(str)
 
     def __init__(self, project, stack: CommandStack, parent=None):
-        super().__init__("Resource hubs", parent)
+        super().__init__(self.tr("Resource hubs"), parent)
         self.setObjectName("HubsDock")
+        self.setAccessibleName(self.tr("Resource hubs panel"))
         self.project = project
         self.stack = stack
         self._pending: tuple[str, object] | None = None
         body = QWidget()
+        body.setAccessibleName(self.tr("Resource hubs panel"))
         layout = QVBoxLayout(body)
+        self.help = add_dock_help(
+            self, layout,
+            self.tr("Resource hubs are places that help families: food pantries, clinics, family centres, "
+                    "after-school programmes.\n\n"
+                    "Press Add…, fill in the hub's name and service, then click the map where it is. "
+                    "Choose a hub in the list to edit, move (then click its new place) or delete it. "
+                    "Tick Confidential for places that must stay secret, such as a DV shelter: they are "
+                    "never drawn or exported."),
+            self.tr("No hubs yet: press Add… to put the first one on the map."))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Resource hubs"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Hubs status"))
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
-        self.edit_button = QPushButton("Edit…")
-        self.move_button = QPushButton("Move")
-        self.delete_button = QPushButton("Delete")
-        for b in (self.add_button, self.edit_button, self.move_button, self.delete_button):
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.move_button = QPushButton(self.tr("Move"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for b, name in ((self.add_button, self.tr("Add a hub")), (self.edit_button, self.tr("Edit the chosen hub")),
+                        (self.move_button, self.tr("Move the chosen hub")),
+                        (self.delete_button, self.tr("Delete the chosen hub"))):
+            b.setAccessibleName(name)
+            b.setToolTip(name)
             buttons.addWidget(b)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
@@ -101,7 +128,7 @@ class HubsDock(QDockWidget):
             secret = is_true(hub["confidential"])
             label = ("🔒 " if secret else "") + hub["name"]
             if not secret and not hub["latitude"]:
-                label += "  (no position)"
+                label += "  " + self.tr("(no position)")
             if cats.get(hub["id"]):
                 label += "  —  " + ", ".join(sorted(cats[hub["id"]]))
             item = QListWidgetItem(label)
@@ -109,6 +136,7 @@ class HubsDock(QDockWidget):
             self.list.addItem(item)
             if hub["id"] == current:
                 self.list.setCurrentItem(item)
+        self.help.set_empty(self.list.count() == 0)
         self._update_buttons()
         self.hubs_changed.emit()
 
@@ -137,13 +165,13 @@ class HubsDock(QDockWidget):
         if form.exec() != QDialog.DialogCode.Accepted:
             return
         self._pending = ("add", form)
-        self.status.setText("Click the map where the hub is.")
+        self.status.setText(self.tr("Click the map where the hub is."))
         self.pick_requested.emit("add")
 
     def start_move(self) -> None:
         if self.selected_id():
             self._pending = ("move", self.selected_id())
-            self.status.setText("Click the hub's new place on the map.")
+            self.status.setText(self.tr("Click the hub's new place on the map."))
             self.pick_requested.emit("move")
 
     def place_pending(self, lon: float, lat: float) -> bool:

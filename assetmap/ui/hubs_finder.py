@@ -18,6 +18,7 @@ from assetmap.access.finder import FinderResult, find_resources
 from assetmap.access.referral_pdf import write_referral_sheet
 from assetmap.errors import UserError
 from assetmap.hubs.taxonomy import categories
+from assetmap.ui.accessible import add_dock_help
 
 _SPOT = "__spot__"
 
@@ -26,24 +27,43 @@ class FinderDock(QDockWidget):
     pick_requested = Signal()   # the map should ask the user for a click, then call set_spot
 
     def __init__(self, project, parent=None):
-        super().__init__("Resource finder", parent)
+        super().__init__(self.tr("Resource finder"), parent)
         self.setObjectName("FinderDock")
+        self.setAccessibleName(self.tr("Resource finder panel"))
         self.project = project
         self._spot: tuple[float, float] | None = None
         self.result: FinderResult | None = None
         body = QWidget()
+        body.setAccessibleName(self.tr("Resource finder panel"))
         lay = QVBoxLayout(body)
+        self.help = add_dock_help(
+            self, lay,
+            self.tr("Finds the resource hubs and community assets nearest to a family, for a family team "
+                    "meeting.\n\n"
+                    "Choose the family's neighbourhood under From, or press Pick on map and click near "
+                    "where the family lives (that spot is never saved; Forget spot drops it). Tick the "
+                    "services the family needs and press Find. Referral sheet… saves a one-page PDF "
+                    "to print or hand over."),
+            self.tr("No services to choose yet: add resource hubs with their services first."))
         row = QHBoxLayout()
         self.origin = QComboBox()
-        self.pick_button = QPushButton("Pick on map")
-        self.forget_button = QPushButton("Forget spot")
+        self.origin.setAccessibleName(self.tr("From (neighbourhood or picked spot)"))
+        self.pick_button = QPushButton(self.tr("Pick on map"))
+        self.pick_button.setAccessibleName(self.tr("Pick the family's spot on the map"))
+        self.forget_button = QPushButton(self.tr("Forget spot"))
+        self.forget_button.setAccessibleName(self.tr("Forget the picked spot"))
         row.addWidget(self.origin, 1)
         row.addWidget(self.pick_button)
         row.addWidget(self.forget_button)
-        lay.addWidget(QLabel("From"))
+        from_label = QLabel(self.tr("&From"))
+        from_label.setBuddy(self.origin)
+        lay.addWidget(from_label)
         lay.addLayout(row)
-        lay.addWidget(QLabel("Services the family needs"))
+        services_label = QLabel(self.tr("&Services the family needs"))
+        lay.addWidget(services_label)
         self.services = QListWidget()
+        self.services.setAccessibleName(self.tr("Services the family needs"))
+        services_label.setBuddy(self.services)
         for code, cat in categories(project).items():
             item = QListWidgetItem(cat["label"])
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -55,15 +75,21 @@ class FinderDock(QDockWidget):
         self.per_service = QSpinBox()
         self.per_service.setRange(1, 10)
         self.per_service.setValue(3)
-        self.find_button = QPushButton("Find")
-        self.sheet_button = QPushButton("Referral sheet…")
-        row.addWidget(QLabel("Results each"))
+        self.per_service.setAccessibleName(self.tr("Results for each service"))
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.setAccessibleName(self.tr("Find the nearest resources"))
+        self.sheet_button = QPushButton(self.tr("Referral sheet…"))
+        self.sheet_button.setAccessibleName(self.tr("Save a referral sheet"))
+        each_label = QLabel(self.tr("&Results each"))
+        each_label.setBuddy(self.per_service)
+        row.addWidget(each_label)
         row.addWidget(self.per_service)
         row.addStretch(1)
         row.addWidget(self.find_button)
         row.addWidget(self.sheet_button)
         lay.addLayout(row)
         self.results = QTextBrowser()
+        self.results.setAccessibleName(self.tr("Nearest resources found"))
         lay.addWidget(self.results, 2)
         self.setWidget(body)
         self._fill_areas()
@@ -71,8 +97,9 @@ class FinderDock(QDockWidget):
         self.forget_button.clicked.connect(self.forget_spot)
         self.find_button.clicked.connect(self.find)
         self.sheet_button.clicked.connect(self.save_sheet)
-        self.ask_pdf_path = lambda: QFileDialog.getSaveFileName(self, "Save referral sheet", "referral.pdf",
-                                                                "PDF (*.pdf)")[0]
+        self.ask_pdf_path = lambda: QFileDialog.getSaveFileName(self, self.tr("Save referral sheet"),
+                                                                "referral.pdf", "PDF (*.pdf)")[0]
+        self.help.set_empty(self.services.count() == 0)
         self._update()
 
     def _fill_areas(self) -> None:
@@ -94,7 +121,7 @@ class FinderDock(QDockWidget):
     def set_spot(self, lon: float, lat: float) -> None:
         self._spot = (lon, lat)
         if self.origin.findData(_SPOT) < 0:
-            self.origin.insertItem(0, "The spot picked on the map", _SPOT)
+            self.origin.insertItem(0, self.tr("The spot picked on the map"), _SPOT)
         self.origin.setCurrentIndex(self.origin.findData(_SPOT))
         self._update()
 
@@ -131,14 +158,14 @@ class FinderDock(QDockWidget):
             self._update()
             return None
         self.result = res
-        html = [f"<p>Nearest from <b>{_esc(res.origin_label)}</b>:</p>"]
+        html = ["<p>" + self.tr("Nearest from <b>{0}</b>:").format(_esc(res.origin_label)) + "</p>"]
         for cat in res.categories:
             html.append(f"<h4>{_esc(res.labels[cat])}</h4><ol>")
             rows = res.for_category(cat) or []
             for r in rows:
                 extra = " · ".join(_esc(v) for v in (r.phone, r.hours) if v)
                 html.append(f"<li><b>{_esc(r.name)}</b> — {format_distance(r.distance_m)}<br>{extra}</li>")
-            html.append("</ol>" if rows else "</ol><p><i>None in this project.</i></p>")
+            html.append("</ol>" if rows else "</ol><p><i>" + self.tr("None in this project.") + "</i></p>")
         self.results.setHtml("".join(html))
         self._update()
         return res

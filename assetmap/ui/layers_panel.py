@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLab
                                QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from assetmap.layers import LayerInfo
+from assetmap.ui.accessible import add_dock_help
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,15 +34,25 @@ class LayersPanel(QDockWidget):
     current_changed = Signal(str)
 
     def __init__(self, parent=None):
-        super().__init__("Layers", parent)
+        super().__init__(self.tr("Layers"), parent)
         self.setObjectName("LayersDock")
-        self.setAccessibleName("Layers panel")
+        self.setAccessibleName(self.tr("Layers panel"))
         self._updating = False
         w = QWidget()
+        w.setAccessibleName(self.tr("Layers panel"))
         lay = QVBoxLayout(w)
+        self.help = add_dock_help(
+            self, lay,
+            self.tr("Everything drawn on the map is a layer: neighbourhood boundaries, community assets, "
+                    "resource hubs, report counts.\n\n"
+                    "Tick a layer to show it, untick to hide it. Layers higher in the list are drawn on top: "
+                    "drag a layer up or down to change that. Choose a layer, then use the buttons to change "
+                    "its colours (Style), see its rows (Table), zoom to it, rename or remove it. "
+                    "Every change can be undone with Edit › Undo."),
+            self.tr("No layers yet: use File › Import layer… or drop a file on the map."))
         self.list = _LayerList()
-        self.list.setAccessibleName("Layer list")
-        self.list.setAccessibleDescription("Tick to show a layer; drag to change the drawing order")
+        self.list.setAccessibleName(self.tr("Layer list"))
+        self.list.setAccessibleDescription(self.tr("Tick to show a layer; drag to change the drawing order"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.itemChanged.connect(self._item_changed)
@@ -50,20 +61,31 @@ class LayersPanel(QDockWidget):
         self.list.itemDoubleClicked.connect(lambda it: self.style_requested.emit(it.data(NAME_ROLE)))
         lay.addWidget(self.list)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Opacity"))
+        label = QLabel(self.tr("&Opacity"))
+        row.addWidget(label)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
-        self.opacity.setAccessibleName("Layer opacity")
+        self.opacity.setAccessibleName(self.tr("Layer opacity"))
+        label.setBuddy(self.opacity)
         self.opacity.valueChanged.connect(self._opacity_moved)
         row.addWidget(self.opacity)
         lay.addLayout(row)
         buttons = QHBoxLayout()
         self.buttons = {}
-        for key, text, sig in [("style", "Style…", self.style_requested), ("table", "Table", self.table_requested),
-                               ("zoom", "Zoom to", self.zoom_requested), ("rename", "Rename…", self.rename_requested),
-                               ("remove", "Remove…", self.remove_requested)]:
+        for key, text, name, tip, sig in [
+            ("style", self.tr("Style…"), self.tr("Style layer"), self.tr("Change the layer's colours and symbols"),
+             self.style_requested),
+            ("table", self.tr("Table"), self.tr("Table of layer"), self.tr("Show the layer's rows (attribute table)"),
+             self.table_requested),
+            ("zoom", self.tr("Zoom to"), self.tr("Zoom to layer"), self.tr("Show the whole layer on the map"),
+             self.zoom_requested),
+            ("rename", self.tr("Rename…"), self.tr("Rename layer"), self.tr("Change the name shown for the layer"),
+             self.rename_requested),
+            ("remove", self.tr("Remove…"), self.tr("Remove layer"), self.tr("Remove the layer from the project"),
+             self.remove_requested)]:
             b = QPushButton(text)
-            b.setAccessibleName(f"{text.rstrip('…')} layer")
+            b.setAccessibleName(name)
+            b.setToolTip(tip)
             b.clicked.connect(lambda *_, s=sig: self._emit_current(s))
             buttons.addWidget(b)
             self.buttons[key] = b
@@ -83,10 +105,12 @@ class LayersPanel(QDockWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
             item.setCheckState(Qt.CheckState.Checked if info.visible else Qt.CheckState.Unchecked)
-            item.setToolTip(f"{info.name} · {info.role.value} · {info.feature_count} features")
+            item.setToolTip(self.tr("{0} · {1} · {2} features").format(info.name, info.role.value,
+                                                                        info.feature_count))
             self.list.addItem(item)
             self._opacities[info.name] = info.opacity
         self._updating = False
+        self.help.set_empty(not infos)
         names = self.names()
         if current in names:
             self.select(current)

@@ -24,7 +24,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("assetmap")
-        self.setAccessibleName("assetmap main window")
+        self.setAccessibleName(self.tr("assetmap main window"))
         self.setAcceptDrops(True)
         self.project = None
         self.cache: LayerCache | None = None
@@ -37,9 +37,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table)
         self.table.hide()
         self.coords = QLabel("")
-        self.coords.setAccessibleName("Cursor coordinates")
+        self.coords.setAccessibleName(self.tr("Cursor coordinates"))
         self.scale = QLabel("")
-        self.scale.setAccessibleName("Map scale")
+        self.scale.setAccessibleName(self.tr("Map scale"))
         self.statusBar().addPermanentWidget(self.coords)
         self.statusBar().addPermanentWidget(self.scale)
         self._wire()
@@ -88,7 +88,11 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(path)
         except UserError as exc:
-            QMessageBox.warning(self, "Can't open project", str(exc))
+            from assetmap.ui.workers import error_box
+
+            box = error_box(self, exc.message, exc.hint or self.tr("Choose an assetmap project file (.gpkg)."),
+                            title=self.tr("Open project"))
+            box.exec()
             return False
         if self.project is not None and self.cache is not None:
             for name in self.cache.project.layer_names():
@@ -158,10 +162,11 @@ class MainWindow(QMainWindow):
         self.stack.push(UpdateLayerInfo(self.project, info, text, self._changed), merge=merge)
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
-        self._update(name, ("show " if visible else "hide ") + name, visible=bool(visible))
+        text = self.tr("show {0}") if visible else self.tr("hide {0}")
+        self._update(name, text.format(name), visible=bool(visible))
 
     def set_layer_opacity(self, name: str, opacity: float) -> None:
-        self._update(name, f"opacity of {name}", merge=True, opacity=float(opacity))
+        self._update(name, self.tr("opacity of {0}").format(name), merge=True, opacity=float(opacity))
 
     def set_layer_order(self, names: list[str]) -> None:
         if names != self.project.layer_names():
@@ -172,25 +177,26 @@ class MainWindow(QMainWindow):
         from assetmap.mapview.leaflet_style import resolve
 
         resolve(style, frame)  # a bad field or breaks fail here, before anything is saved
-        self._update(name, f"style of {name}", style=style.to_dict())
+        self._update(name, self.tr("style of {0}").format(name), style=style.to_dict())
 
     def rename_layer(self, name: str, new_title: str | None = None) -> None:
         info = self.project.layer(name)
         if new_title is None:
-            new_title, ok = QInputDialog.getText(self, "Rename layer", "Name shown:", text=info.display_name)
+            new_title, ok = QInputDialog.getText(self, self.tr("Rename layer"), self.tr("Name shown:"),
+                                                 text=info.display_name)
             if not ok:
                 return
         new_title = new_title.strip()
         if new_title and new_title != info.display_name:
-            self._update(name, f"rename {info.display_name}", display_name=new_title)
+            self._update(name, self.tr("rename {0}").format(info.display_name), display_name=new_title)
 
     def remove_layer(self, name: str, confirm: bool = True) -> bool:
         info = self.project.layer(name)
         if confirm:
             answer = QMessageBox.question(
-                self, "Remove layer",
-                f"Remove the layer “{info.display_name}” ({info.feature_count} features) from the project?\n"
-                "You can undo this with Edit › Undo.")
+                self, self.tr("Remove layer"),
+                self.tr("Remove the layer “{0}” ({1} features) from the project?\n"
+                        "You can undo this with Edit › Undo.").format(info.display_name, info.feature_count))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.stack.push(RemoveLayer(self.project, name, self._changed))
@@ -210,7 +216,7 @@ class MainWindow(QMainWindow):
                 self.set_layer_style(name, dlg.style())
                 return
             except UserError as exc:
-                QMessageBox.warning(self, "Style", str(exc))
+                QMessageBox.warning(self, self.tr("Style"), str(exc))
 
     # ------------------------------------------------------------ table, identify, status
     def show_table(self, name: str) -> None:

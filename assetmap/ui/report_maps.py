@@ -22,20 +22,21 @@ class ReportMaps(QObject):
         self.w = window
         self.slider = PeriodSlider()
         self.slider.period_changed.connect(self.show_period)
-        self.toolbar = QToolBar("Time")
+        self.toolbar = QToolBar(self.tr("Time"))
         self.toolbar.setObjectName("TimeToolbar")
-        self.toolbar.setAccessibleName("Time slider toolbar")
+        self.toolbar.setAccessibleName(self.tr("Time slider toolbar"))
         self.toolbar.addWidget(self.slider)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
         self.toolbar.hide()
         # The window restores its saved layout after this; hide an empty slider it may have shown.
         QTimer.singleShot(0, self.refresh)
-        self.compare_action = QAction("&Compare two report layers…", window)
-        self.compare_action.setToolTip("Bivariate map of two aggregate layers on the same areas, "
-                                       "with their correlation")
+        self.compare_action = QAction(self.tr("&Compare two report layers…"), window)
+        self.compare_action.setToolTip(self.tr("Bivariate map of two aggregate layers on the same areas, "
+                                               "with their correlation"))
         self.compare_action.triggered.connect(lambda *_: self.compare_dialog())
-        menu = window.menuBar().addMenu("&Reports")
-        helps = [a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"]
+        menu = window.menuBar().addMenu(self.tr("&Reports"))
+        # the Help menu is found by its object name: its text is translated
+        helps = [a for a in window.menuBar().actions() if a.menu() and a.menu().objectName() == "HelpMenu"]
         if helps:  # keep Help last
             window.menuBar().insertMenu(helps[0], menu)
         menu.addAction(self.compare_action)
@@ -83,20 +84,21 @@ class ReportMaps(QObject):
     def compare_dialog(self) -> None:
         layers = self.aggregate_layers()
         if len(layers) < 2:
-            QMessageBox.information(self.w, "Compare report layers",
-                                    "Import two report files first (File › Import sensitive reports), "
-                                    "for example maltreatment reports and DV calls over the same areas.")
+            QMessageBox.information(self.w, self.tr("Compare report layers"),
+                                    self.tr("Import two report files first (File › Import sensitive reports), "
+                                            "for example maltreatment reports and DV calls over the same areas."))
             return
         dlg = CompareDialog(layers, self.w)
         while dlg.exec():
             try:
                 info = self.compare(*dlg.choice())
             except UserError as exc:
-                QMessageBox.warning(self.w, "Compare report layers", str(exc))
+                QMessageBox.warning(self.w, self.tr("Compare report layers"), str(exc))
                 continue
             meta = info.extra["bivariate"]
-            r = "n/a" if meta["pearson"] is None else f"{meta['pearson']:.2f}"
-            self.w.statusBar().showMessage(f"Added {info.display_name}: Pearson r = {r}, n = {meta['n']}.", 10000)
+            r = self.tr("n/a") if meta["pearson"] is None else f"{meta['pearson']:.2f}"
+            self.w.statusBar().showMessage(
+                self.tr("Added {0}: Pearson r = {1}, n = {2}.").format(info.display_name, r, meta["n"]), 10000)
             return
 
 
@@ -105,25 +107,28 @@ class CompareDialog(QDialog):
 
     def __init__(self, layers, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Compare two report layers")
+        self.setWindowTitle(self.tr("Compare two report layers"))
+        self.setAccessibleName(self.tr("Compare two report layers"))
         self._layers = {i.name: i for i in layers}
         form = QFormLayout()
         self.a, self.b, self.period = QComboBox(), QComboBox(), QComboBox()
-        for combo, name in ((self.a, "First layer (across)"), (self.b, "Second layer (up)"),
-                            (self.period, "Period")):
+        for combo, name in ((self.a, self.tr("First layer (across)")), (self.b, self.tr("Second layer (up)")),
+                            (self.period, self.tr("Period"))):
             combo.setAccessibleName(name)
         for i in layers:
             self.a.addItem(i.display_name, i.name)
             self.b.addItem(i.display_name, i.name)
         if len(layers) > 1:
             self.b.setCurrentIndex(1)
-        form.addRow("Across (orange)", self.a)
-        form.addRow("Up (blue)", self.b)
-        form.addRow("Period", self.period)
+        for text, combo in ((self.tr("&Across (orange)"), self.a), (self.tr("&Up (blue)"), self.b),
+                            (self.tr("&Period"), self.period)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
         self.a.currentIndexChanged.connect(self._periods)
         self.b.currentIndexChanged.connect(self._periods)
-        note = QLabel("Both layers must count over the same areas. Units withheld (1–10) in either "
-                      "layer get no class and are hatched.")
+        note = QLabel(self.tr("Both layers must count over the same areas. Units withheld (1–10) in either "
+                              "layer get no class and are hatched."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

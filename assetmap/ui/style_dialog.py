@@ -3,69 +3,77 @@ classes, ramp, manual breaks) or categorized (text field); point size and symbol
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QLineEdit, QPushButton, QSpinBox)
+                               QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox)
 
 from assetmap.errors import UserError
 from assetmap.layers.style import COLOUR_BLIND_SAFE, RAMP_NAMES, SCHEMES, SYMBOLS, Style
 
-KIND_LABELS = {"single": "Single colour", "graduated": "Graduated (numbers)", "categorized": "Categorized (text)"}
-SCHEME_LABELS = {"quantiles": "Quantiles", "natural_breaks": "Natural breaks (Fisher-Jenks)",
-                 "equal_interval": "Equal interval", "manual": "Manual"}
+KIND_LABELS = {"single": QT_TRANSLATE_NOOP("StyleDialog", "Single colour"),
+               "graduated": QT_TRANSLATE_NOOP("StyleDialog", "Graduated (numbers)"),
+               "categorized": QT_TRANSLATE_NOOP("StyleDialog", "Categorized (text)")}
+SCHEME_LABELS = {"quantiles": QT_TRANSLATE_NOOP("StyleDialog", "Quantiles"),
+                 "natural_breaks": QT_TRANSLATE_NOOP("StyleDialog", "Natural breaks (Fisher-Jenks)"),
+                 "equal_interval": QT_TRANSLATE_NOOP("StyleDialog", "Equal interval"),
+                 "manual": QT_TRANSLATE_NOOP("StyleDialog", "Manual")}
 
 
 class StyleDialog(QDialog):
     def __init__(self, style: Style, numeric_fields: list[str], text_fields: list[str], title: str = "",
                  parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Style — {title}" if title else "Style")
-        self.setAccessibleName("Style editor")
+        self.setWindowTitle(self.tr("Style — {0}").format(title) if title else self.tr("Style"))
+        self.setAccessibleName(self.tr("Style editor"))
         self.numeric_fields, self.text_fields = numeric_fields, text_fields
         form = QFormLayout(self)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Style kind")
+        self.kind.setAccessibleName(self.tr("Style kind"))
         for k, label in KIND_LABELS.items():
-            self.kind.addItem(label, k)
+            self.kind.addItem(self.tr(label), k)
         self.field = QComboBox()
-        self.field.setAccessibleName("Field")
+        self.field.setAccessibleName(self.tr("Field"))
         self.scheme = QComboBox()
-        self.scheme.setAccessibleName("Classification")
+        self.scheme.setAccessibleName(self.tr("Classification"))
         for k in SCHEMES:
-            self.scheme.addItem(SCHEME_LABELS[k], k)
+            self.scheme.addItem(self.tr(SCHEME_LABELS[k]), k)
         self.k = QSpinBox()
         self.k.setRange(2, 9)
-        self.k.setAccessibleName("Number of classes")
+        self.k.setAccessibleName(self.tr("Number of classes"))
         self.ramp = QComboBox()
-        self.ramp.setAccessibleName("Colour ramp")
+        self.ramp.setAccessibleName(self.tr("Colour ramp"))
         for name in RAMP_NAMES:  # already colour-blind-safe first
-            self.ramp.addItem(name + ("" if name in COLOUR_BLIND_SAFE else "  (not colour-blind safe)"), name)
+            self.ramp.addItem(name + ("" if name in COLOUR_BLIND_SAFE else "  " + self.tr("(not colour-blind safe)")),
+                              name)
         self.breaks = QLineEdit()
-        self.breaks.setAccessibleName("Manual class breaks")
-        self.breaks.setPlaceholderText("e.g. 2000, 5000, 10000")
+        self.breaks.setAccessibleName(self.tr("Manual class breaks"))
+        self.breaks.setPlaceholderText(self.tr("e.g. 2000, 5000, 10000"))
         self.color = QPushButton()
-        self.color.setAccessibleName("Fill colour")
+        self.color.setAccessibleName(self.tr("Fill colour"))
         self.color.clicked.connect(self._pick_color)
         self.size = QDoubleSpinBox()
         self.size.setRange(1, 30)
-        self.size.setAccessibleName("Point size")
+        self.size.setAccessibleName(self.tr("Point size"))
         self.symbol = QComboBox()
-        self.symbol.setAccessibleName("Point symbol")
+        self.symbol.setAccessibleName(self.tr("Point symbol"))
         self.symbol.addItems(list(SYMBOLS))
         self.opacity = QDoubleSpinBox()
         self.opacity.setRange(0, 1)
         self.opacity.setSingleStep(0.1)
-        self.opacity.setAccessibleName("Fill opacity")
-        form.addRow("Kind", self.kind)
-        form.addRow("Field", self.field)
-        form.addRow("Classification", self.scheme)
-        form.addRow("Classes", self.k)
-        form.addRow("Colour ramp", self.ramp)
-        form.addRow("Manual breaks", self.breaks)
-        form.addRow("Colour", self.color)
-        form.addRow("Fill opacity", self.opacity)
-        form.addRow("Point size", self.size)
-        form.addRow("Point symbol", self.symbol)
+        self.opacity.setAccessibleName(self.tr("Fill opacity"))
+        for text, widget in ((self.tr("&Kind"), self.kind), (self.tr("&Field"), self.field),
+                             (self.tr("Cl&assification"), self.scheme), (self.tr("Cla&sses"), self.k),
+                             (self.tr("Colour &ramp"), self.ramp), (self.tr("&Manual breaks"), self.breaks),
+                             (self.tr("&Colour"), self.color), (self.tr("Fill &opacity"), self.opacity),
+                             (self.tr("&Point size"), self.size), (self.tr("Point s&ymbol"), self.symbol)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        # opacity is made after size and symbol but shown above them
+        self.setTabOrder(self.color, self.opacity)
+        self.setTabOrder(self.opacity, self.size)
+        self.setTabOrder(self.size, self.symbol)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -95,7 +103,7 @@ class StyleDialog(QDialog):
         self.color.setStyleSheet(f"background:{self._color}")
 
     def _pick_color(self) -> None:
-        c = QColorDialog.getColor(QColor(self._color), self, "Fill colour")
+        c = QColorDialog.getColor(QColor(self._color), self, self.tr("Fill colour"))
         if c.isValid():
             self._color = c.name()
             self._show_color()
@@ -136,8 +144,8 @@ class StyleDialog(QDialog):
             try:
                 s.breaks = [float(x) for x in self.breaks.text().replace(";", ",").split(",") if x.strip()]
             except ValueError:
-                raise UserError("Manual breaks must be numbers separated by commas.",
-                                "For example: 2000, 5000, 10000.") from None
+                raise UserError(self.tr("Manual breaks must be numbers separated by commas."),
+                                self.tr("For example: 2000, 5000, 10000.")) from None
         if s.kind == "categorized":
             s.categories = {}
         return s.validate()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLineEdit, QSpinBox)
+                               QLabel, QLineEdit, QSpinBox)
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
@@ -38,7 +38,8 @@ class BalanceDialog(QDialog):
 
     def __init__(self, model, existing: list[str], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Suggest a balanced plan")
+        self.setWindowTitle(self.tr("Suggest a balanced plan"))
+        self.setAccessibleName(self.tr("Suggest a balanced plan"))
         self.model = model
         form = QFormLayout(self)
         self.by = QComboBox()
@@ -54,19 +55,29 @@ class BalanceDialog(QDialog):
         self.tolerance.setValue(5)
         self.seed = QSpinBox()
         self.seed.setRange(0, 10**6)
-        self.from_current = QCheckBox("Start from this plan and keep its locked teams")
+        self.from_current = QCheckBox(self.tr("Start from this plan and keep its &locked teams"))
+        self.from_current.setAccessibleName(self.tr("Start from this plan"))
         self.from_current.setChecked(True)
-        name = f"{model.plan.name} balanced"
+        name = self.tr("{0} balanced").format(model.plan.name)
         i = 2
         while name in existing:
-            name, i = f"{model.plan.name} balanced {i}", i + 1
+            name, i = self.tr("{0} balanced {1}").format(model.plan.name, i), i + 1
         self.name = QLineEdit(name)
-        form.addRow("Workload field", self.by)
-        form.addRow("Teams", self.teams)
-        form.addRow("Tolerance", self.tolerance)
-        form.addRow("Seed", self.seed)
+        for text, acc, widget in ((self.tr("&Workload field"), self.tr("Workload field"), self.by),
+                                  (self.tr("&Teams"), self.tr("Number of teams"), self.teams),
+                                  (self.tr("T&olerance"), self.tr("Tolerance"), self.tolerance),
+                                  (self.tr("&Seed"), self.tr("Random seed"), self.seed)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(acc)
+            form.addRow(label, widget)
+        self.tolerance.setToolTip(self.tr("How far (in %) a team's workload may be from an equal share"))
+        self.seed.setToolTip(self.tr("The same seed gives the same suggestion again"))
         form.addRow(self.from_current)
-        form.addRow("New plan name", self.name)
+        name_label = QLabel(self.tr("New plan &name"))
+        name_label.setBuddy(self.name)
+        self.name.setAccessibleName(self.tr("New plan name"))
+        form.addRow(name_label, self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -17,7 +17,8 @@ class CompareDialog(QDialog):
     def __init__(self, project, models_for, parent=None):
         """``models_for(name)`` returns the PlanModel of a plan (the panel's shared one)."""
         super().__init__(parent)
-        self.setWindowTitle("Compare plans")
+        self.setWindowTitle(self.tr("Compare plans"))
+        self.setAccessibleName(self.tr("Compare plans"))
         self.project = project
         self.models_for = models_for
         self.comparison: Comparison | None = None
@@ -30,16 +31,23 @@ class CompareDialog(QDialog):
         self.b.addItems(names)
         if len(names) > 1:
             self.b.setCurrentIndex(1)
-        row.addWidget(QLabel("Plan"))
+        self.a.setAccessibleName(self.tr("First plan"))
+        self.b.setAccessibleName(self.tr("Second plan"))
+        label_a, label_b = QLabel(self.tr("&Plan")), QLabel(self.tr("&with"))
+        label_a.setBuddy(self.a)
+        label_b.setBuddy(self.b)
+        row.addWidget(label_a)
         row.addWidget(self.a, 1)
-        row.addWidget(QLabel("with"))
+        row.addWidget(label_b)
         row.addWidget(self.b, 1)
         lay.addLayout(row)
         self.table = QTableWidget()
+        self.table.setAccessibleName(self.tr("Team figures of both plans"))
         lay.addWidget(self.table, 2)
         self.diff_label = QLabel()
         lay.addWidget(self.diff_label)
         self.diff_list = QListWidget()
+        self.diff_list.setAccessibleName(self.tr("Units that differ"))
         lay.addWidget(self.diff_list, 1)
         self.a.currentTextChanged.connect(self.refresh)
         self.b.currentTextChanged.connect(self.refresh)
@@ -50,7 +58,7 @@ class CompareDialog(QDialog):
             return
         ma, mb = self.models_for(self.a.currentText()), self.models_for(self.b.currentText())
         if ma.units.layer != mb.units.layer:
-            self.diff_label.setText("These plans are over different areas layers and can't be compared.")
+            self.diff_label.setText(self.tr("These plans are over different areas layers and can't be compared."))
             self.table.setRowCount(0)
             self.diff_list.clear()
             return
@@ -58,7 +66,7 @@ class CompareDialog(QDialog):
         keys = [k[:-2] for k in cmp.rows[0] if k.endswith("_a")] if cmp.rows else []
         self.table.setColumnCount(1 + 2 * len(keys))
         self.table.setHorizontalHeaderLabels(
-            ["Team"] + [f"{k} ({tag})" for k in keys for tag in (cmp.plan_a, cmp.plan_b)])
+            [self.tr("Team")] + [f"{k} ({tag})" for k in keys for tag in (cmp.plan_a, cmp.plan_b)])
         self.table.setRowCount(len(cmp.rows))
         for r, row in enumerate(cmp.rows):
             self.table.setItem(r, 0, QTableWidgetItem(str(row["team_number"])))
@@ -67,7 +75,7 @@ class CompareDialog(QDialog):
                     v = row[f"{k}_{tag}"]
                     text = f"{v:,.0f}" if isinstance(v, float) and abs(v) >= 10 else str(v)
                     self.table.setItem(r, 1 + 2 * c + j, QTableWidgetItem(text))
-        self.diff_label.setText(f"{len(cmp.differences)} unit(s) differ")
+        self.diff_label.setText(self.tr("%n unit(s) differ", None, len(cmp.differences)))
         self.diff_list.clear()
         for d in cmp.differences:
             self.diff_list.addItem(f"{d['unit_id']} {d['name']}: {d['team_a'] or '—'} → {d['team_b'] or '—'}")

@@ -11,7 +11,7 @@ list: select them and press "Assign to team" (one undo step).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QInputDialog,
                                QLabel, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QPushButton,
@@ -23,6 +23,7 @@ from assetmap.errors import UserError
 from assetmap.territories.commands import (DeletePlanCommand, DuplicatePlanCommand, PaintSession,
                                            RenamePlanCommand)
 from assetmap.territories.model import PlanModel, PlanStats, open_plan
+from assetmap.ui.accessible import add_dock_help
 
 
 class StatsTableModel(QAbstractTableModel):
@@ -44,6 +45,11 @@ class StatsTableModel(QAbstractTableModel):
             cols += [f, f"{f} ± %"]
         return cols + ["Pieces", "Compactness"]
 
+    _HEADERS = {"Team": QT_TRANSLATE_NOOP("StatsTableModel", "Team"),
+                "Units": QT_TRANSLATE_NOOP("StatsTableModel", "Units"),
+                "Pieces": QT_TRANSLATE_NOOP("StatsTableModel", "Pieces"),
+                "Compactness": QT_TRANSLATE_NOOP("StatsTableModel", "Compactness")}
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() or self._stats is None else len(self._stats.teams)
 
@@ -52,7 +58,8 @@ class StatsTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns()[section]
+            col = self._columns()[section]
+            return self.tr(self._HEADERS[col]) if col in self._HEADERS else col
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -85,8 +92,9 @@ class TerritoriesPanel(QDockWidget):
     balance_failed = Signal(str)
 
     def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None):
-        super().__init__("Territories", parent)
+        super().__init__(self.tr("Territories"), parent)
         self.setObjectName("TerritoriesPanel")
+        self.setAccessibleName(self.tr("Territories panel"))
         self.project = project
         self.stack = stack or CommandStack()
         self.model: PlanModel | None = None
@@ -95,40 +103,67 @@ class TerritoriesPanel(QDockWidget):
         self._models: dict[int, PlanModel] = {}
 
         body = QWidget()
+        body.setAccessibleName(self.tr("Territories panel"))
         lay = QVBoxLayout(body)
+        self.help = add_dock_help(
+            self, lay,
+            self.tr("Territories divide the neighbourhoods among teams, so each team knows its area and the "
+                    "workload stays fair.\n\n"
+                    "Choose a plan and the team to paint with, then turn on Territories › Paint territories "
+                    "on the map and click or drag across neighbourhoods; or select neighbourhoods in the "
+                    "list below and press Assign. The table shows each team's workload and how far it is "
+                    "from an equal share (± %). Suggest balanced plan… proposes a fair split for you. "
+                    "Undo and Redo take back or repeat a step."),
+            self.tr("No plan yet: make one with the command line (assetmap territories new) or ask your "
+                    "planner for a project that has one."))
         row = QHBoxLayout()
         self.plan_combo = QComboBox()
+        self.plan_combo.setAccessibleName(self.tr("Plan"))
         self.plan_combo.currentTextChanged.connect(self.open_plan)
-        row.addWidget(QLabel("Plan"))
+        plan_label = QLabel(self.tr("&Plan"))
+        plan_label.setBuddy(self.plan_combo)
+        row.addWidget(plan_label)
         row.addWidget(self.plan_combo, 1)
         lay.addLayout(row)
         row = QHBoxLayout()
         self.team_combo = QComboBox()
+        self.team_combo.setAccessibleName(self.tr("Team to paint with"))
         self.team_combo.currentIndexChanged.connect(self._team_chosen)
-        self.erase_box = QCheckBox("Erase")
+        self.erase_box = QCheckBox(self.tr("Erase"))
+        self.erase_box.setAccessibleName(self.tr("Erase instead of paint"))
         self.erase_box.toggled.connect(self._erase_toggled)
-        self.lock_box = QCheckBox("Lock team")
+        self.lock_box = QCheckBox(self.tr("Lock team"))
+        self.lock_box.setAccessibleName(self.tr("Lock this team"))
+        self.lock_box.setToolTip(self.tr("A locked team's areas are not changed by painting or balancing"))
         self.lock_box.clicked.connect(self._lock_clicked)
-        row.addWidget(QLabel("Paint"))
+        paint_label = QLabel(self.tr("P&aint"))
+        paint_label.setBuddy(self.team_combo)
+        row.addWidget(paint_label)
         row.addWidget(self.team_combo, 1)
         row.addWidget(self.erase_box)
         row.addWidget(self.lock_box)
         lay.addLayout(row)
         row = QHBoxLayout()
-        self.undo_button = QPushButton("Undo")
-        self.redo_button = QPushButton("Redo")
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo"))
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.setAccessibleName(self.tr("Redo"))
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
-        self.balance_button = QPushButton("Suggest balanced plan…")
+        self.balance_button = QPushButton(self.tr("Suggest balanced plan…"))
+        self.balance_button.setAccessibleName(self.tr("Suggest a balanced plan"))
         self.balance_button.clicked.connect(self.suggest_balanced)
         row.addWidget(self.balance_button)
         lay.addLayout(row)
         row = QHBoxLayout()
-        for text, slot in (("Duplicate…", self.duplicate_plan), ("Rename…", self.rename_plan),
-                           ("Delete", self.delete_plan), ("Compare…", self.compare_plans)):
+        for text, name, slot in ((self.tr("Duplicate…"), self.tr("Duplicate plan"), self.duplicate_plan),
+                                 (self.tr("Rename…"), self.tr("Rename plan"), self.rename_plan),
+                                 (self.tr("Delete"), self.tr("Delete plan"), self.delete_plan),
+                                 (self.tr("Compare…"), self.tr("Compare plans"), self.compare_plans)):
             b = QPushButton(text)
+            b.setAccessibleName(name)
             b.clicked.connect(slot)
             row.addWidget(b)
         lay.addLayout(row)
@@ -137,6 +172,7 @@ class TerritoriesPanel(QDockWidget):
         lay.addWidget(self.status)
         self.table_model = StatsTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Team statistics"))
         self.table.setModel(self.table_model)
         self.table.verticalHeader().hide()
         lay.addWidget(self.table, 2)
@@ -144,9 +180,11 @@ class TerritoriesPanel(QDockWidget):
         self.unassigned_label.setWordWrap(True)
         lay.addWidget(self.unassigned_label)
         self.unit_list = QListWidget()
+        self.unit_list.setAccessibleName(self.tr("Neighbourhoods (units) of the plan"))
         self.unit_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         lay.addWidget(self.unit_list, 2)
-        self.assign_button = QPushButton("Assign selected units to team")
+        self.assign_button = QPushButton(self.tr("Assign selected units to team"))
+        self.assign_button.setAccessibleName(self.tr("Assign selected units to team"))
         self.assign_button.clicked.connect(self.assign_selected)
         lay.addWidget(self.assign_button)
         self.setWidget(body)
@@ -170,6 +208,7 @@ class TerritoriesPanel(QDockWidget):
             self.model = self.session = None
             self.table_model.set_stats(None)
             self.unit_list.clear()
+        self.help.set_empty(not names)
 
     def open_plan(self, name: str, force: bool = False) -> None:
         if not name or (not force and self.model is not None and self.model.plan.name == name):
@@ -213,14 +252,15 @@ class TerritoriesPanel(QDockWidget):
     def duplicate_plan(self, *_, name: str | None = None) -> bool:
         if self.model is None:
             return False
-        name = name or self._ask("Duplicate plan", "Name of the copy", f"{self.model.plan.name} copy")
+        name = name or self._ask(self.tr("Duplicate plan"), self.tr("Name of the copy"),
+                                 self.tr("{0} copy").format(self.model.plan.name))
         source = self.model.plan.name
         return bool(name) and self._plan_command(lambda: DuplicatePlanCommand(self.project, source, name), name)
 
     def rename_plan(self, *_, name: str | None = None) -> bool:
         if self.model is None:
             return False
-        name = name or self._ask("Rename plan", "New name", self.model.plan.name)
+        name = name or self._ask(self.tr("Rename plan"), self.tr("New name"), self.model.plan.name)
         old = self.model.plan.name
         return bool(name) and self._plan_command(lambda: RenamePlanCommand(self.project, old, name), name)
 
@@ -263,7 +303,8 @@ class TerritoriesPanel(QDockWidget):
                 return None
             kwargs = dlg.kwargs()
         self.worker = BalanceWorker(self.project, kwargs, self)
-        self.progress = QProgressDialog("Balancing…", "Cancel", 0, 1000, self)
+        self.progress = QProgressDialog(self.tr("Balancing…"), self.tr("Cancel"), 0, 1000, self)
+        self.progress.setAccessibleName(self.tr("Balancing progress"))
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self.worker.ctx.cancel)
         self.worker.progressed.connect(lambda f, m: (self.progress.setValue(int(f * 1000)),
@@ -275,7 +316,8 @@ class TerritoriesPanel(QDockWidget):
     def _balanced(self, plan, result) -> None:
         self.progress.reset()
         if plan is None:
-            self.status.setText("Balancing cancelled; nothing was saved." if result == "cancelled" else result)
+            self.status.setText(self.tr("Balancing cancelled; nothing was saved.") if result == "cancelled"
+                                else result)
             self.balance_failed.emit(result)
             return
         self.status.setText(result.message)
@@ -334,7 +376,8 @@ class TerritoriesPanel(QDockWidget):
         if stats is not None:
             un = stats.unassigned
             self.unassigned_label.setText(
-                f"Unassigned: {len(un)}" + (f" ({', '.join(un[:12])}{' …' if len(un) > 12 else ''})" if un else ""))
+                self.tr("Unassigned: {0}").format(len(un))
+                + (f" ({', '.join(un[:12])}{' …' if len(un) > 12 else ''})" if un else ""))
 
     def _assignments_changed(self, units) -> None:
         self.refresh()

@@ -7,12 +7,25 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from assetmap.ui.accessible import name_toolbar_buttons
+from assetmap.ui.workers import error_box
+
 MAX_RECENT = 8
-IMPORT_FILTER = "Spatial data (*.geojson *.json *.shp *.zip *.gpkg *.fgb *.kml *.csv);;All files (*)"
+IMPORT_PATTERNS = "(*.geojson *.json *.shp *.zip *.gpkg *.fgb *.kml *.csv)"
+translate = QCoreApplication.translate
+
+
+def _import_filter() -> str:
+    return (translate("MainWindow", "Spatial data") + " " + IMPORT_PATTERNS + ";;"
+            + translate("MainWindow", "All files") + " (*)")
+
+
+def _project_filter() -> str:
+    return translate("MainWindow", "assetmap project") + " (*.gpkg)"
 
 
 def settings() -> QSettings:
@@ -35,42 +48,52 @@ def _action(w, menu, text, slot, shortcut=None, name=None):
 def build_menus(w) -> None:
     w.actions_by_name = {}
     K = QKeySequence.StandardKey
-    m = w.menuBar().addMenu("&File")
-    _action(w, m, "&New project…", lambda: new_project(w), K.New, "new")
-    _action(w, m, "&Open project…", lambda: open_dialog(w), K.Open, "open")
-    w.recent_menu = m.addMenu("Open &recent")
-    _action(w, m, "Save project &as…", lambda: save_as(w), K.SaveAs, "save as")
+    m = w.menuBar().addMenu(translate("MainWindow", "&File"))
+    _action(w, m, translate("MainWindow", "&New project…"), lambda: new_project(w), K.New, "new")
+    _action(w, m, translate("MainWindow", "&Open project…"), lambda: open_dialog(w), K.Open, "open")
+    w.recent_menu = m.addMenu(translate("MainWindow", "Open &recent"))
+    _action(w, m, translate("MainWindow", "Save project &as…"), lambda: save_as(w), K.SaveAs, "save as")
     m.addSeparator()
-    _action(w, m, "&Import layer…", lambda: import_dialog(w), QKeySequence("Ctrl+I"), "import")
-    _action(w, m, "&Export map…", lambda: export_dialog(w), QKeySequence("Ctrl+E"), "export map")
+    _action(w, m, translate("MainWindow", "&Import layer…"), lambda: import_dialog(w), QKeySequence("Ctrl+I"), "import")
+    _action(w, m, translate("MainWindow", "&Export map…"), lambda: export_dialog(w), QKeySequence("Ctrl+E"), "export map")
     m.addSeparator()
-    _action(w, m, "&Quit", w.close, K.Quit, "quit")
-    m = w.menuBar().addMenu("&Edit")
-    w.undo_action = _action(w, m, "&Undo", lambda: w.stack.undo(), K.Undo, "undo")
-    w.redo_action = _action(w, m, "&Redo", lambda: w.stack.redo(), K.Redo, "redo")
-    m = w.menuBar().addMenu("&View")
-    _action(w, m, "Zoom &in", w.canvas.zoom_in, K.ZoomIn, "zoom in")
-    _action(w, m, "Zoom &out", w.canvas.zoom_out, K.ZoomOut, "zoom out")
-    _action(w, m, "Zoom to &all", w.canvas.zoom_all, QKeySequence("Ctrl+0"), "zoom all")
+    _action(w, m, translate("MainWindow", "&Quit"), w.close, K.Quit, "quit")
+    m = w.menuBar().addMenu(translate("MainWindow", "&Edit"))
+    w.undo_action = _action(w, m, translate("MainWindow", "&Undo"), lambda: w.stack.undo(), K.Undo, "undo")
+    w.redo_action = _action(w, m, translate("MainWindow", "&Redo"), lambda: w.stack.redo(), K.Redo, "redo")
+    m.addSeparator()
+    prefs = _action(w, m, translate("MainWindow", "Se&ttings…"), lambda: open_settings(w), K.Preferences, "settings")
+    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+    m = w.menuBar().addMenu(translate("MainWindow", "&View"))
+    _action(w, m, translate("MainWindow", "Zoom &in"), w.canvas.zoom_in, K.ZoomIn, "zoom in")
+    _action(w, m, translate("MainWindow", "Zoom &out"), w.canvas.zoom_out, K.ZoomOut, "zoom out")
+    _action(w, m, translate("MainWindow", "Zoom to &all"), w.canvas.zoom_all, QKeySequence("Ctrl+0"), "zoom all")
     m.addSeparator()
     w.view_menu = m
     m.addAction(w.layers_panel.toggleViewAction())
     m.addAction(w.table.toggleViewAction())
-    m = w.menuBar().addMenu("&Layer")
+    m = w.menuBar().addMenu(translate("MainWindow", "&Layer"))
     cur = w.layers_panel.current_name
-    _action(w, m, "&Style…", lambda: cur() and w.edit_style(cur()), QKeySequence("Ctrl+Shift+S"), "style")
-    _action(w, m, "Attribute &table", lambda: cur() and w.show_table(cur()), QKeySequence("F6"), "table")
-    _action(w, m, "&Zoom to layer", lambda: cur() and w.canvas.zoom_to(cur()), QKeySequence("Ctrl+Shift+Z"),
+    _action(w, m, translate("MainWindow", "&Style…"), lambda: cur() and w.edit_style(cur()), QKeySequence("Ctrl+Shift+S"), "style")
+    _action(w, m, translate("MainWindow", "Attribute &table"), lambda: cur() and w.show_table(cur()), QKeySequence("F6"), "table")
+    _action(w, m, translate("MainWindow", "&Zoom to layer"), lambda: cur() and w.canvas.zoom_to(cur()), QKeySequence("Ctrl+Shift+Z"),
             "zoom to layer")
-    _action(w, m, "&Rename…", lambda: cur() and w.rename_layer(cur()), QKeySequence("F2"), "rename")
-    _action(w, m, "Re&move…", lambda: cur() and w.remove_layer(cur()), QKeySequence.StandardKey.Delete, "remove")
-    tb = w.addToolBar("Main")
+    _action(w, m, translate("MainWindow", "&Rename…"), lambda: cur() and w.rename_layer(cur()), QKeySequence("F2"), "rename")
+    _action(w, m, translate("MainWindow", "Re&move…"), lambda: cur() and w.remove_layer(cur()), QKeySequence.StandardKey.Delete, "remove")
+    tb = w.addToolBar(translate("MainWindow", "Main"))
     tb.setObjectName("MainToolbar")
-    tb.setAccessibleName("Main toolbar")
+    tb.setAccessibleName(translate("MainWindow", "Main toolbar"))
     for key in ("open", "import", "export map", "undo", "redo", "zoom in", "zoom out", "zoom all"):
         tb.addAction(w.actions_by_name[key])
+    name_toolbar_buttons(tb)
     update_undo(w)
     refresh_recent(w)
+
+
+def open_settings(w):
+    from assetmap.ui.settings_dialog import open_settings as show
+
+    return show(w)
 
 
 def add_view_toggle(w, dock) -> None:
@@ -81,8 +104,9 @@ def update_undo(w) -> None:
     s = w.stack
     w.undo_action.setEnabled(s.can_undo)
     w.redo_action.setEnabled(s.can_redo)
-    w.undo_action.setText(f"&Undo {s.undo_text}" if s.can_undo else "&Undo")
-    w.redo_action.setText(f"&Redo {s.redo_text}" if s.can_redo else "&Redo")
+    undo, redo = translate("MainWindow", "&Undo"), translate("MainWindow", "&Redo")
+    w.undo_action.setText(translate("MainWindow", "&Undo {0}").format(s.undo_text) if s.can_undo else undo)
+    w.redo_action.setText(translate("MainWindow", "&Redo {0}").format(s.redo_text) if s.can_redo else redo)
 
 
 # ---------------------------------------------------------------- settings
@@ -125,7 +149,7 @@ def restore_layout(w) -> None:
 
 # ---------------------------------------------------------------- file actions
 def open_dialog(w) -> None:
-    path, _ = QFileDialog.getOpenFileName(w, "Open project", "", "assetmap project (*.gpkg)")
+    path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open project"), "", _project_filter())
     if path:
         w.open_project(Path(path))
 
@@ -133,14 +157,17 @@ def open_dialog(w) -> None:
 def new_project(w) -> None:
     from assetmap.project import Project
 
-    path, _ = QFileDialog.getSaveFileName(w, "New project", "", "assetmap project (*.gpkg)")
+    path, _ = QFileDialog.getSaveFileName(w, translate("MainWindow", "New project"), "", _project_filter())
     if not path:
         return
     path = Path(path).with_suffix(".gpkg")
     try:
         Project.create(path)
     except Exception as exc:  # noqa: BLE001 - shown to the user
-        QMessageBox.warning(w, "Can't create project", str(exc))
+        box = error_box(w, translate("MainWindow", "The project could not be created."),
+                        translate("MainWindow", "Choose a folder you can write to (for example Documents) "
+                                                "and try again."), exc)
+        box.exec()
         return
     w.open_project(path)
 
@@ -151,25 +178,25 @@ def save_as(w, target: Path | None = None):
     if w.project is None:
         return None
     if target is None:
-        path, _ = QFileDialog.getSaveFileName(w, "Save project as", "", "assetmap project (*.gpkg)")
+        path, _ = QFileDialog.getSaveFileName(w, translate("MainWindow", "Save project as"), "", _project_filter())
         if not path:
             return None
         target = Path(path).with_suffix(".gpkg")
     source = w.project.path
 
     def work(ctx):
-        ctx.progress(0.1, f"Copying to {target.name}")
+        ctx.progress(0.1, translate("MainWindow", "Copying to {0}").format(target.name))
         tmp = target.with_name(target.name + ".part")
         shutil.copyfile(source, tmp)
         ctx.check()
         tmp.replace(target)
         return target
 
-    return run_task(w, "Save project as", work, on_done=lambda p: w.open_project(p))
+    return run_task(w, translate("MainWindow", "Save project as"), work, on_done=lambda p: w.open_project(p))
 
 
 def import_dialog(w) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(w, "Import layer", "", IMPORT_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(w, translate("MainWindow", "Import layer"), "", _import_filter())
     if paths:
         import_files(w, [Path(p) for p in paths])
 
@@ -180,11 +207,14 @@ def import_files(w, paths: list[Path], role: str | None = None):
     from assetmap.ui.workers import run_task
 
     if w.project is None:
-        QMessageBox.information(w, "Import", "Open or create a project first.")
+        QMessageBox.information(w, translate("MainWindow", "Import"),
+                                translate("MainWindow", "Open or create a project first (File › Open project "
+                                                        "or File › New project), then import the layer."))
         return None
     if role is None:
-        roles = [r.value for r in LayerRole]
-        role, ok = QInputDialog.getItem(w, "Import", "What is this layer?", roles,
+        roles = [r.value for r in LayerRole]  # stored values, shown as they are saved
+        role, ok = QInputDialog.getItem(w, translate("MainWindow", "Import"),
+                                        translate("MainWindow", "What is this layer?"), roles,
                                         roles.index("other"), False)
         if not ok:
             return None
@@ -196,16 +226,16 @@ def import_files(w, paths: list[Path], role: str | None = None):
 
         reports = []
         for i, p in enumerate(paths):
-            ctx.progress(i / len(paths), f"Importing {p.name}")
+            ctx.progress(i / len(paths), translate("MainWindow", "Importing {0}").format(p.name))
             reports.append(import_file(project, p, role, ctx=ctx))
         return reports
 
     def done(_reports):
         new = [n for n in project.layer_names() if n not in before]
         w.load_layers(new)
-        w.statusBar().showMessage(f"Imported {len(new)} layer(s)", 5000)
+        w.statusBar().showMessage(translate("MainWindow", "Imported %n layer(s)", None, len(new)), 5000)
 
-    return run_task(w, "Import", work, on_done=done)
+    return run_task(w, translate("MainWindow", "Import"), work, on_done=done)
 
 
 def export_dialog(w):
@@ -213,7 +243,9 @@ def export_dialog(w):
 
     if w.project is None:
         return None
-    path, _ = QFileDialog.getSaveFileName(w, "Export map", "", "PDF (*.pdf);;PNG image (*.png);;Web page (*.html)")
+    path, _ = QFileDialog.getSaveFileName(w, translate("MainWindow", "Export map"), "",
+                                          "PDF (*.pdf);;" + translate("MainWindow", "PNG image") + " (*.png);;"
+                                          + translate("MainWindow", "Web page") + " (*.html)")
     if not path:
         return None
     return export_map(w, Path(path))
@@ -236,5 +268,5 @@ def export_map(w, out: Path, title: str | None = None):
 
         return export_image(Project.open(project_path), out, visible, title, ctx=ctx)
 
-    return run_task(w, "Export map", work,
-                    on_done=lambda p: w.statusBar().showMessage(f"Exported {p}", 5000))
+    return run_task(w, translate("MainWindow", "Export map"), work,
+                    on_done=lambda p: w.statusBar().showMessage(translate("MainWindow", "Exported {0}").format(p), 5000))

@@ -6,11 +6,47 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
+
+
+def error_box(parent: QWidget | None, message: str, next_step: str | None = None,
+              exc: BaseException | None = None, title: str | None = None) -> QMessageBox:
+    """A warning in plain words: what happened and what to do next; the technical details
+    (exception type, traceback) only under "Show Details…" for whoever supports the user."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Errors", "assetmap"),
+                      message, QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName(QCoreApplication.translate("Errors", "Error message"))
+    if next_step:
+        box.setInformativeText(next_step)
+    if exc is not None:
+        box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).strip()
+                            or f"{type(exc).__name__}: {exc}")
+    return box
+
+
+def explain(exc: BaseException, what: str) -> tuple[str, str]:
+    """(message, next step) for a failure of ``what`` (a task title), for a non-technical reader."""
+    if isinstance(exc, UserError):
+        return exc.message, exc.hint or QCoreApplication.translate(
+            "Errors", "Check the file or the choice named above and try again.")
+    if isinstance(exc, MemoryError):
+        return (QCoreApplication.translate("Errors", "“{0}” needed more memory than this computer has free.")
+                .format(what),
+                QCoreApplication.translate("Errors", "Close other programs and try again, or use a smaller file."))
+    if isinstance(exc, OSError):
+        return (QCoreApplication.translate("Errors", "“{0}” could not read or write a file.").format(what),
+                QCoreApplication.translate("Errors", "Check that the file exists, is not open in another "
+                                                     "program, and that the disk is not full; then try again."))
+    return (QCoreApplication.translate("Errors", "“{0}” stopped because of an unexpected problem.").format(what),
+            QCoreApplication.translate("Errors", "Your project was left as it was. Try again; if it happens "
+                                                 "again, press Show Details and send that text to whoever "
+                                                 "supports assetmap for you."))
 
 
 class _Signals(QObject):
@@ -62,9 +98,10 @@ class Task(QObject):
         self.result: Any = None
         self._on_done = on_done
         self._quiet = quiet_errors
-        self.dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+        self.title = title
+        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 1000, parent)
         self.dialog.setWindowTitle(title)
-        self.dialog.setAccessibleName(f"{title} progress")
+        self.dialog.setAccessibleName(self.tr("{0} progress").format(title))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.ctx.cancel)
@@ -95,11 +132,10 @@ class Task(QObject):
         self._close()
         self.error = exc
         if not self._quiet:
-            text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            message, next_step = explain(exc, self.title)
             # open(), not exec(): the message must not block the event loop (or a test).
-            box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", text,
-                              QMessageBox.StandardButton.Ok, self.parent())
-            box.setAccessibleName("Error message")
+            box = error_box(self.parent(), message, next_step, None if isinstance(exc, UserError) else exc,
+                            title=self.title)
             box.open()
             self.error_box = box
         self.finished.emit(False)
