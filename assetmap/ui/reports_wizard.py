@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from assetmap.errors import UserError
 from assetmap.layers.roles import LayerRole
+from assetmap.reports.kde import DEFAULT_BANDWIDTH_M, KERNELS, MAX_BANDWIDTH_M, MIN_BANDWIDTH_M
 from assetmap.reports.suppress import DEFAULT_THRESHOLD, MIN_THRESHOLD
 
 NONE = "(none)"
@@ -24,7 +25,7 @@ INTRO = (
     "<p>This imports <b>sensitive reports</b> (child-maltreatment reports or domestic-violence "
     "calls) safely.</p>"
     "<p><b>Will be stored:</b> the number of reports per area (or hexagon) and period, and rates "
-    "per 1,000 people; counts from 1 to the threshold you choose (10 by default) are withheld, "
+    "per 1,000 people, or a smoothed density surface (reports per km²); counts from 1 to the threshold you choose (10 by default) are withheld, "
     "with a few more where needed so that none can be worked out from totals.</p>"
     "<p><b>Will never be stored</b> (not in the project, temporary files, logs or exports): "
     "any single report, its location, its date or any other of its details. The file is read "
@@ -119,10 +120,39 @@ class _UnitsPage(QWizardPage):
         for info in project.layers_by_role(LayerRole.AREAS):
             if (info.extra or {}).get("id_field"):
                 self.areas.addItem(info.display_name or info.name, info.name)
-        self.hex = QCheckBox("Count per H3 hexagon over these areas")
+        # One choice of units; each says what it stores (STORES) in ``self.stores``.
+        self.by_areas = QRadioButton("Count per area")
+        self.hex = QRadioButton("Count per H3 hexagon, resolution")
+        self.grid = QRadioButton("Count per hexagon of an own grid, width")
+        self.kde = QRadioButton("Kernel density surface, bandwidth")
+        self.units_group = QButtonGroup(self)
+        for b in (self.by_areas, self.hex, self.grid, self.kde):
+            self.units_group.addButton(b)
+        self.by_areas.setChecked(True)
         self.res = QSpinBox()
         self.res.setRange(5, 10)
         self.res.setValue(8)
+        self.hex_size = QSpinBox()
+        self.hex_size.setRange(50, 50_000)
+        self.hex_size.setSingleStep(50)
+        self.hex_size.setValue(500)
+        self.hex_size.setSuffix(" m")
+        self.hex_size.setAccessibleName("Hexagon width in metres")
+        self.bandwidth = QSpinBox()
+        self.bandwidth.setRange(int(MIN_BANDWIDTH_M), int(MAX_BANDWIDTH_M))
+        self.bandwidth.setSingleStep(100)
+        self.bandwidth.setValue(int(DEFAULT_BANDWIDTH_M))
+        self.bandwidth.setSuffix(" m")
+        self.bandwidth.setAccessibleName("Kernel bandwidth in metres")
+        self.bandwidth.setToolTip("At least 300 m: a narrower kernel would show where single reports are.")
+        self.kernel = QComboBox()
+        self.kernel.addItems(list(KERNELS))
+        self.kernel.setAccessibleName("Kernel")
+        self.stores = QLabel()
+        self.stores.setWordWrap(True)
+        self.stores.setObjectName("stores")
+        # A wrapped label in a form gets one line's height unless told: room for three.
+        self.stores.setMinimumHeight(self.stores.fontMetrics().lineSpacing() * 3 + 4)
         self.population = QComboBox()
         self.min_count = QSpinBox()
         self.min_count.setRange(MIN_THRESHOLD, 1000)
@@ -132,13 +162,45 @@ class _UnitsPage(QWizardPage):
         self.name.setPlaceholderText("automatic: KIND_by_AREAS")
         form = QFormLayout(self)
         form.addRow("Areas", self.areas)
-        form.addRow(self.hex)
-        form.addRow("Hexagon resolution", self.res)
+        form.addRow(self.by_areas)
+        form.addRow(self.hex, self.res)
+        form.addRow(self.grid, self.hex_size)
+        kde_row = QHBoxLayout()
+        kde_row.addWidget(self.bandwidth)
+        kde_row.addWidget(self.kernel)
+        form.addRow(self.kde, kde_row)
+        form.addRow(self.stores)
         form.addRow("Population field (for rates)", self.population)
         form.addRow("Withhold counts from 1 to", self.min_count)
         form.addRow("Layer name", self.name)
         self.areas.currentIndexChanged.connect(self._load_fields)
+        self.units_group.buttonToggled.connect(self._units_changed)
+        for spin in (self.res, self.hex_size, self.bandwidth, self.min_count):
+            spin.valueChanged.connect(self._units_changed)
+        self.kernel.currentIndexChanged.connect(self._units_changed)
         self._load_fields()
+        self._units_changed()
+
+    def _units_changed(self, *_args) -> None:
+        self.res.setEnabled(self.hex.isChecked())
+        self.hex_size.setEnabled(self.grid.isChecked())
+        self.bandwidth.setEnabled(self.kde.isChecked())
+        self.kernel.setEnabled(self.kde.isChecked())
+        self.population.setEnabled(self.by_areas.isChecked())
+        n = self.min_count.value()
+        if self.kde.isChecked():
+            reach = self.bandwidth.value() * (3 if self.kernel.currentText() == "gaussian" else 1)
+            text = (f"Stores a smoothed surface: reports per km² on square cells "
+                    f"{self.bandwidth.value() / 2:g} m wide. A cell with 1–{n} reports within {reach:g} m "
+                    "of its centre is withheld; the reports themselves are never stored.")
+        elif self.grid.isChecked():
+            text = (f"Stores the number of reports per hexagon, {self.hex_size.value():g} m across, of a "
+                    f"grid laid over the areas; counts 1–{n} are withheld.")
+        elif self.hex.isChecked():
+            text = f"Stores the number of reports per H3 hexagon touching the areas; counts 1–{n} are withheld."
+        else:
+            text = f"Stores the number of reports per area (and rates); counts 1–{n} are withheld."
+        self.stores.setText(text)
 
     def _load_fields(self) -> None:
         import pyogrio
@@ -179,11 +241,14 @@ class ReportsWizard(QWizard):
         filter_col = opt(f.filter_col)
         return {
             "path": f.path.text().strip(), "kind": f.kind.currentData(), "areas": u.areas.currentData(),
-            "hex_res": u.res.value() if u.hex.isChecked() else None, "x": opt(f.x), "y": opt(f.y),
+            "hex_res": u.res.value() if u.hex.isChecked() else None,
+            "hex_size": float(u.hex_size.value()) if u.grid.isChecked() else None,
+            "kde": float(u.bandwidth.value()) if u.kde.isChecked() else None,
+            "kde_kernel": u.kernel.currentText(), "x": opt(f.x), "y": opt(f.y),
             "date_col": date, "period": f.period.currentText() if date else None,
             "filter_col": filter_col,
             "filter_contains": (f.filter_text.text().strip() or None) if filter_col else None,
-            "population_field": None if u.hex.isChecked() else opt(u.population),
+            "population_field": opt(u.population) if u.by_areas.isChecked() else None,
             "min_count": u.min_count.value(), "name": u.name.text().strip() or None,
         }
 
@@ -193,6 +258,13 @@ class ReportsWizard(QWizard):
         o = self.options()
         path = o.pop("path")
         kind = o.pop("kind")
+        bandwidth, kernel = o.pop("kde"), o.pop("kde_kernel")
+        if bandwidth is not None:
+            from assetmap.reports.kde import density_reports
+
+            for key in ("hex_res", "hex_size", "population_field"):
+                o.pop(key)
+            return density_reports(self.project, path, kind, bandwidth_m=bandwidth, kernel=kernel, ctx=ctx, **o)
         return aggregate_reports(self.project, path, kind, ctx=ctx, **o)
 
 
