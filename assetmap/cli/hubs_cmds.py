@@ -104,9 +104,9 @@ def register(sub) -> None:
 
 def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    report = import_hsds(Project.open(args.project), args.source, unplaced=args.unplaced)
+    report = import_hsds(open_project(args.project, gpkg_only="hubs import"), args.source, unplaced=args.unplaced)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2)
         print()
@@ -117,9 +117,9 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from assetmap.hubs.hsds_export import export_hsds
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    counts = export_hsds(Project.open(args.project), args.out_dir, overwrite=args.overwrite)
+    counts = export_hsds(open_project(args.project, gpkg_only="hubs export"), args.out_dir, overwrite=args.overwrite)
     print(f"Wrote HSDS package to {args.out_dir}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     return 0
 
@@ -129,9 +129,9 @@ def cmd_add(args) -> int:
     from assetmap.hubs import commands
     from assetmap.hubs.directory import ServiceSpec
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="hubs add")
     cats = categories(project)
     specs = []
     for text in args.service:
@@ -150,9 +150,9 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     from assetmap.hubs import directory
     from assetmap.hubs.privacy import public_directory
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    full = directory.load(Project.open(args.project))
+    full = directory.load(open_project(args.project, gpkg_only="hubs list"))
     d = public_directory(full)
     cats = d.hub_categories()
     rows = [{"id": r["id"], "name": r["name"], "latitude": r["latitude"], "longitude": r["longitude"],
@@ -175,9 +175,9 @@ def cmd_list(args) -> int:
 def cmd_categorize(args) -> int:
     from assetmap.commands import CommandStack
     from assetmap.hubs import commands
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="hubs categorize")
     cmd = commands.edit_command(project, f"Categorise '{args.match}'",
                                 lambda d: d.categorize(args.match, args.category, overwrite=args.overwrite))
     if cmd.result:
@@ -188,9 +188,9 @@ def cmd_categorize(args) -> int:
 
 def cmd_categories(args) -> int:
     from assetmap.hubs import taxonomy
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project) if args.project else None
+    project = open_project(args.project, gpkg_only="hubs categories") if args.project else None
     if args.add:
         if project is None:
             from assetmap.errors import UserError
@@ -208,9 +208,9 @@ def cmd_catchments(args) -> int:
     from assetmap.access.catchments import catchment_layer, parse_distance, write_catchments
     from assetmap.hubs import directory
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="catchments")
     distances = [parse_distance(w) for w in args.within]
     cats = None
     if args.service:
@@ -236,9 +236,9 @@ def cmd_coverage(args) -> int:
     from assetmap.access.catchments import areas_layer, coverage, coverage_summary, parse_distance
     from assetmap.hubs import directory
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="coverage")
     dist = parse_distance(args.within)
     cats = None
     if args.service:
@@ -277,9 +277,9 @@ def cmd_coverage(args) -> int:
 def cmd_access(args) -> int:
     from assetmap.access.catchments import format_distance, parse_distance
     from assetmap.access.gap import run_access
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="access")
     within = parse_distance(args.within) if args.within else None
     table = run_access(project, args.need, args.service, within=within, write_layer=not args.no_layer)
     plain = table.drop(columns=table.geometry.name)
@@ -320,10 +320,10 @@ def cmd_find(args) -> int:
     from assetmap.access.catchments import format_distance
     from assetmap.access.finder import find_resources
     from assetmap.access.referral_pdf import write_referral_sheet
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
     spot = _spot(args.at) if args.at else None
-    result = find_resources(Project.open(args.project), args.service, spot=spot, area=args.area,
+    result = find_resources(open_project(args.project, gpkg_only="find"), args.service, spot=spot, area=args.area,
                             per_category=args.per_service)
     if args.pdf:
         write_referral_sheet(result, args.pdf, overwrite=args.overwrite)

@@ -42,9 +42,9 @@ def _ids(text: str | None) -> list[str] | None:
 
 def cmd_report(args) -> int:
     from assetmap.indicators.report import build_report
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="report")
     out = build_report(project, args.out, period=args.period, indicators=_ids(args.indicators),
                        fmt=args.fmt, paper=args.paper)
     print(f"Wrote {out}")
@@ -55,9 +55,9 @@ def cmd_list(args) -> int:
     import json
 
     from assetmap.indicators.model import default_indicators, load_indicators
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="indicators list")
     stored = load_indicators(project)
     inds = stored or default_indicators(project)
     if args.json:
@@ -75,9 +75,9 @@ def cmd_list(args) -> int:
 def cmd_defaults(args) -> int:
     from assetmap.errors import UserError
     from assetmap.indicators.model import default_indicators, load_indicators, save_indicators
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="indicators defaults")
     if load_indicators(project) and not args.replace:
         raise UserError(f"{project.path} already has indicators stored.",
                         "Pass --replace to overwrite them with the defaults.")
@@ -94,9 +94,9 @@ def cmd_compute(args) -> int:
     from assetmap.indicators.compute import compute
     from assetmap.indicators.export import write_csv
     from assetmap.indicators.model import indicators_or_defaults, select
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="indicators compute")
     inds = select(indicators_or_defaults(project), _ids(args.indicators))
     df = compute(project, inds, periods=args.period)
     out = write_csv(df, args.out)

@@ -19,7 +19,7 @@ def cmd_map(args) -> int:
     from pathlib import Path
 
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -29,7 +29,7 @@ def cmd_map(args) -> int:
         raise UserError(f"The folder {out.parent} does not exist.", "Create it first or choose another output path.")
     if not (0.5 <= args.width <= 100 and 0.5 <= args.height <= 100 and 36 <= args.dpi <= 1200):
         raise UserError("Size or resolution out of range.", "Use --width/--height 0.5-100 inches, --dpi 36-1200.")
-    project = Project.open(args.project)
+    project = open_project(args.project)
     layers = [n.strip() for n in args.layers.split(",") if n.strip()] if args.layers else None
     if suffix == ".html":
         from assetmap.mapview.export import export_html

@@ -68,13 +68,13 @@ def register(sub) -> None:
 
 
 def cmd_reports(args) -> int:
-    from assetmap.project import Project
-    from assetmap.reports import aggregate_reports
+    from assetmap.postgis import open_project
+    from assetmap.postgis.aggregate import aggregate_reports_any
 
-    project = Project.open(args.project)
+    project = open_project(args.project)
     if args.kde is not None:
         return _cmd_density(project, args)
-    result = aggregate_reports(
+    result = aggregate_reports_any(  # counted in the database on a shared project
         project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
         x=args.x, y=args.y,
         src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
@@ -119,10 +119,10 @@ def _cmd_density(project, args) -> int:
 
 
 def cmd_hotspots(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.reports.hotspots import hot_in_both, hotspots
 
-    project = Project.open(args.project)
+    project = open_project(args.project)
     info = hotspots(project, args.layer, period=args.period, fdr=args.fdr, name=args.name, replace=args.replace)
     counts = project.read_layer(info.name, columns=["gi_bin"])["gi_bin"].value_counts()
     print(f"Wrote hot-spot layer '{info.name}': {int(counts[counts.index > 0].sum())} hot and "
@@ -138,10 +138,10 @@ def cmd_hotspots(args) -> int:
 
 
 def cmd_bivariate(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.reports.bivariate import bivariate
 
-    b = bivariate(Project.open(args.project), args.layer_a, args.layer_b, period=args.period)
+    b = bivariate(open_project(args.project), args.layer_a, args.layer_b, period=args.period)
     if args.json:
         print(json.dumps({"units": [str(u) for u in b.units], "class_a": b.class_a, "class_b": b.class_b,
                           "colors": b.colors, "breaks_a": b.breaks_a, "breaks_b": b.breaks_b,
@@ -155,7 +155,7 @@ def cmd_bivariate(args) -> int:
     if args.layer is not None:
         from assetmap.reports.bivariate_layer import write_bivariate
 
-        info = write_bivariate(Project.open(args.project), args.layer_a, args.layer_b, period=args.period,
+        info = write_bivariate(open_project(args.project), args.layer_a, args.layer_b, period=args.period,
                                name=args.layer or None, replace=args.replace)
         print(f"Wrote map layer '{info.name}'.", file=sys.stderr if args.json else sys.stdout)
     return 0

@@ -80,10 +80,10 @@ def register(sub) -> None:
 
 
 def _store(path):
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.store import SurveyStore
 
-    return SurveyStore(Project.open(path))
+    return SurveyStore(open_project(path))
 
 
 def cmd_forms(args) -> int:
@@ -121,21 +121,21 @@ def cmd_install(args) -> int:
 
 
 def cmd_pack(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.pack import make_package
 
     areas = [a.strip() for a in args.areas.split(",") if a.strip()] if args.areas else None
-    result = make_package(Project.open(args.project), args.out, surveyor=args.surveyor, form_id=args.form,
+    result = make_package(open_project(args.project, gpkg_only="survey pack"), args.out, surveyor=args.surveyor, form_id=args.form,
                           areas=areas, overwrite=args.overwrite)
     print(result.text())
     return 0
 
 
 def cmd_merge(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.merge import merge_package
 
-    project = Project.open(args.project)
+    project = open_project(args.project)
     reports = [merge_package(project, pkg) for pkg in args.packages]
     if args.json:
         print(json.dumps([dict(package=r.package, surveyor=r.surveyor, **r.counts,
@@ -148,10 +148,10 @@ def cmd_merge(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.merge import pending_conflicts
 
-    conflicts = pending_conflicts(Project.open(args.project))
+    conflicts = pending_conflicts(open_project(args.project))
     if args.json:
         print(json.dumps([{"uuid": c.uuid, "form_id": c.form_id, "package_id": c.package_id,
                            "package_surveyor": c.package_surveyor, "fields": c.fields,
@@ -167,19 +167,19 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.merge import resolve_conflict
 
-    r = resolve_conflict(Project.open(args.project), args.uuid, keep=args.keep, surveyor=args.surveyor)
+    r = resolve_conflict(open_project(args.project), args.uuid, keep=args.keep, surveyor=args.surveyor)
     print(f"Resolved {r.uuid}: kept the {args.keep}'s version (revision {r.revision}).")
     return 0
 
 
 def cmd_summary(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.summary import survey_summary
 
-    s = survey_summary(Project.open(args.project), form_id=args.form, areas_layer=args.areas)
+    s = survey_summary(open_project(args.project), form_id=args.form, areas_layer=args.areas)
     if args.json:
         print(json.dumps({"form_id": s.form_id, "areas_layer": s.areas_layer, "entries": s.entries,
                           "covered": s.covered, "total_areas": s.total_areas, "by_type": s.by_type,
@@ -192,10 +192,10 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.summary import export_responses
 
-    n = export_responses(Project.open(args.project), args.out, form_id=args.form, labels=args.labels,
+    n = export_responses(open_project(args.project), args.out, form_id=args.form, labels=args.labels,
                          overwrite=args.overwrite)
     print(f"Wrote {n} responses to {args.out} (confidential and deleted entries left out).", file=sys.stdout)
     return 0

@@ -17,10 +17,10 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.survey.kobo import import_export, load_form_for
 
-    project = Project.open(args.project)
+    project = open_project(args.project)
     form_id = load_form_for(args.form, project)
     report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding)
     print(report.text())

@@ -104,11 +104,11 @@ def _progress(frac: float, msg: str) -> None:
 
 
 def cmd_new(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories import store
     from assetmap.territories.units import load_units
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="territories new")
     units = load_units(project, args.areas)
     fields = _fields(args.by) or []
     for f in fields:
@@ -121,10 +121,10 @@ def cmd_new(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories import store
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="territories list")
     plans = [store.load_plan(project, n) for n in store.plan_names(project)]
     rows = [{"plan": p.name, "areas": p.areas_layer, "teams": len(p.teams), "assigned": len(p.assignments),
              "fields": p.fields, "version": p.version} for p in plans]
@@ -141,13 +141,13 @@ def cmd_list(args) -> int:
 
 def cmd_assign(args) -> int:
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.commands import PaintSession
     from assetmap.territories.model import open_plan
 
     if args.erase == bool(args.team):
         raise UserError("Give either --team TEAM or --erase.", "For example: --team 2 101 102 103")
-    model = open_plan(Project.open(args.project), args.plan)
+    model = open_plan(open_project(args.project, gpkg_only="territories assign"), args.plan)
     session = PaintSession(model)
     if args.erase:
         session.erasing = True
@@ -179,10 +179,10 @@ def _stats_table(stats) -> list[str]:
 
 
 def cmd_stats(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.model import open_plan
 
-    model = open_plan(Project.open(args.project), args.plan, fields=_fields(args.by))
+    model = open_plan(open_project(args.project, gpkg_only="territories stats"), args.plan, fields=_fields(args.by))
     stats = model.stats()
     if args.json:
         json.dump(stats.to_dict(), sys.stdout, indent=2)
@@ -193,13 +193,13 @@ def cmd_stats(args) -> int:
 
 
 def cmd_balance(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.tasks import TaskContext
     from assetmap.territories.model import PlanModel
     from assetmap.territories.suggest import suggest_plan
     from assetmap.territories.units import load_units
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="territories balance")
     units = load_units(project, args.areas)
     locked = [t for t in args.locked.split(",") if t.strip()] if args.locked else None
     plan, result = suggest_plan(
@@ -223,12 +223,12 @@ def cmd_balance(args) -> int:
 
 def cmd_compare(args) -> int:
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.compare import compare_plans, differences_frame
     from assetmap.territories.model import open_plan
     from assetmap.territories.units import load_units
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="territories compare")
     a = open_plan(project, args.plan)
     units = a.units
     b = open_plan(project, args.other, units if a.plan.areas_layer == _areas(project, args.other) else None)
@@ -274,11 +274,11 @@ def _fmt(v) -> str:
 
 
 def cmd_export(args) -> int:
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.export import export_plan
     from assetmap.territories.model import open_plan
 
-    model = open_plan(Project.open(args.project), args.plan)
+    model = open_plan(open_project(args.project, gpkg_only="territories export"), args.plan)
     gpkg_path, csv_path = export_plan(model, args.out, overwrite=args.overwrite)
     print(f"Wrote {gpkg_path} (layers territories, assignments) and {csv_path}.")
     return 0
@@ -288,11 +288,11 @@ def cmd_maps(args) -> int:
     import os
 
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.maps import team_maps
     from assetmap.territories.model import open_plan
 
-    project = Project.open(args.project)
+    project = open_project(args.project, gpkg_only="territories maps")
     model = open_plan(project, args.plan)
     maps = team_maps(model, project)
     if not maps:
@@ -310,7 +310,7 @@ def cmd_team(args) -> int:
     import re
 
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.postgis import open_project
     from assetmap.territories.commands import SetTeamCommand
     from assetmap.territories.model import open_plan
 
@@ -318,7 +318,7 @@ def cmd_team(args) -> int:
         raise UserError(f"'{args.colour}' is not a colour.", "Give it as #RRGGBB, e.g. #0072B2.")
     if args.name is not None and not args.name.strip():
         raise UserError("A team name can't be empty.")
-    model = open_plan(Project.open(args.project), args.plan)
+    model = open_plan(open_project(args.project, gpkg_only="territories team"), args.plan)
     team = _team_index(model.teams, args.team)
     if args.name and any(t.name.lower() == args.name.strip().lower() and t.team != team for t in model.teams):
         raise UserError(f"Another team is already called '{args.name}'.", "Choose another name.")

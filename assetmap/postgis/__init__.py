@@ -22,3 +22,15 @@ def open_any(target: "str | os.PathLike"):
     from assetmap.project import Project
 
     return Project.open(target)
+
+
+def open_project(target: "str | os.PathLike", gpkg_only: str | None = None):
+    """What a CLI command opens: ``open_any``. A command that can't work on a shared project yet
+    names itself in ``gpkg_only`` and says so before connecting, instead of failing halfway."""
+    if gpkg_only and is_postgres_url(str(target)):
+        from assetmap.errors import UserError
+
+        raise UserError(f"'assetmap {gpkg_only}' does not work on a shared (PostGIS) project yet.",
+                        "Run it on a GeoPackage project; `assetmap import`, `layers`, `export`, `reports`, "
+                        "`survey merge|conflicts|resolve` and the read-only commands work on both.")
+    return open_any(target)

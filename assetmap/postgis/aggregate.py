@@ -160,3 +160,16 @@ def _write_aggregate(cur, gdf, table_name: str, srid: int, replace: bool, info: 
         "opacity, style, source, imported_at, extra) VALUES (%s, %s, %s, %s, %s, 0, 1, 1.0, %s, %s, %s, %s)",
         (info.name, info.role.value, info.display_name, _geometry_type(gdf), len(gdf), json.dumps(info.style),
          info.source, utc_now(), json.dumps(info.extra)))
+
+
+def aggregate_reports_any(project, path, kind: str, *, hex_res: int | None = None, hex_size: float | None = None,
+                          **kw):
+    """``assetmap.reports.aggregate_reports`` on a GeoPackage, ``aggregate_reports_db`` on a shared project."""
+    if not hasattr(project, "url"):
+        from assetmap.reports import aggregate_reports
+
+        return aggregate_reports(project, path, kind, hex_res=hex_res, hex_size=hex_size, **kw)
+    if hex_res is not None or hex_size is not None:
+        raise UserError("Counting per hexagon (--hex, --hex-size) does not work on a shared (PostGIS) project yet.",
+                        "Count per areas layer (--areas NAME), or use a GeoPackage project for hexagons.")
+    return aggregate_reports_db(project, path, kind, **kw)

@@ -1,7 +1,9 @@
-"""The read-only CLI commands on a GeoPackage and on its PostGIS copy give the same answers.
+"""The CLI on both backends: each test runs once on a GeoPackage and once on its PostGIS copy.
 
-project_cmds.py still opens projects with ``Project.open``; until it calls
-``assetmap.postgis.open_any`` the test routes URLs the same way open_any does.
+``on(path)`` gives the target a command takes: the .gpkg itself, or (PostGIS case) the
+``postgresql://`` URL of a fresh schema the GeoPackage was just published to. Commands
+that can't work on a shared project yet must say so clearly (exit 2, no traceback) and
+leave the server as it was.
 """
 
 from __future__ import annotations
@@ -9,45 +11,218 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
 from assetmap.cli import main
-from assetmap.postgis import is_postgres_url
-from assetmap.postgis.project import PostgisProject
+from assetmap.postgis import open_any
 from assetmap.postgis.publish import publish
 from assetmap.project import Project
+from tests.survey.storage_forms import point_in
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_demo.gpkg"
+STL = Path(__file__).resolve().parents[3] / "shared" / "data" / "stl"
+INCIDENTS = STL / "slmpd_part1_2017.csv"
+NOT_YET = "does not work on a shared (PostGIS) project yet"
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def on(request):
+    url = request.getfixturevalue("pg_url") if request.param == "postgis" else None
+
+    def target(path) -> str:
+        if url is None:
+            return str(path)
+        publish(path, url)
+        return url
+
+    target.kind = request.param
+    return target
 
 
 @pytest.fixture
-def both(tmp_path, pg_url, monkeypatch):
+def cli(capsys):
+    def run(*args):
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out.out, stderr=out.err)
+    return run
+
+
+def _demo(tmp_path) -> Path:
     path = tmp_path / "demo.gpkg"
     shutil.copy(DEMO, path)
+    return path
+
+
+def test_new_import_layers_export(on, cli, tmp_path):
+    p = tmp_path / "city.gpkg"
+    assert cli("new", p, "--crs", "EPSG:26915").returncode == 0
+    t = on(p)
+    r = cli("import", t, STL / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "--role", "areas",
+            "--name", "neighborhoods")
+    assert r.returncode == 0, r.stderr
+    assert "Imported 88 of 88" in r.stdout
+    csv = tmp_path / "assets.csv"
+    csv.write_text("name,type,latitude,longitude\nSt. Cecilia,church,38.585,-90.255\n"
+                   "Head Start,early_childhood,38.65,-90.24\nnowhere,park,NA,NA\n")
+    r = cli("import", t, csv, "--role", "assets", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["imported"] == 2
+    rows = json.loads(cli("layers", t, "--json").stdout)
+    assert [(x["name"], x["role"], x["feature_count"], x["crs"], x["geometry_type"]) for x in rows] == [
+        ("assets", "assets", 2, "EPSG:26915", "Point"), ("neighborhoods", "areas", 88, "EPSG:26915", "MultiPolygon")]
+    out = tmp_path / "exported.csv"
+    assert cli("export", t, "assets", out).returncode == 0
+    df = pd.read_csv(out)
+    assert set(df["name"]) == {"St. Cecilia", "Head Start"} and df["latitude"].between(38.5, 38.8).all()
+    r = cli("export", t, "assets", out)
+    assert r.returncode == 2 and "--overwrite" in r.stderr
+    r = cli("import", t, csv, "--role", "assets")
+    assert r.returncode == 2 and "already has a layer named 'assets'" in r.stderr
+
+
+def test_layers_and_export_agree_between_backends(tmp_path, pg_url, cli):
+    path = _demo(tmp_path)
     publish(path, pg_url)
-    plain_open = Project.open.__func__
-
-    def open_(cls, target):
-        return PostgisProject.open(target) if is_postgres_url(str(target)) else plain_open(cls, target)
-
-    monkeypatch.setattr(Project, "open", classmethod(open_))
-    return {"gpkg": str(path), "postgis": pg_url}
-
-
-def test_layers_and_export_agree(both, tmp_path, capsys):
     out = {}
-    for kind, target in both.items():
-        assert main(["layers", target, "--json"]) == 0
-        layers = json.loads(capsys.readouterr().out)
+    for kind, target in (("gpkg", str(path)), ("postgis", pg_url)):
+        layers = json.loads(cli("layers", target, "--json").stdout)
         dst = tmp_path / f"{kind}.geojson"
-        assert main(["export", target, "neighborhoods", str(dst)]) == 0
-        capsys.readouterr()
+        assert cli("export", target, "neighborhoods", dst).returncode == 0
         out[kind] = (layers, gpd.read_file(dst))
     assert out["postgis"][0] == out["gpkg"][0]
     a, b = out["gpkg"][1], out["postgis"][1]
     assert len(a) == len(b) == 88
     assert a.drop(columns="geometry").equals(b.drop(columns="geometry"))
     assert shapely.equals_exact(a.geometry.values, b.geometry.values, tolerance=1e-9).all()
+
+
+REPORT_ARGS = ("--kind", "dv", "--areas", "neighborhoods", "--filter-col", "description",
+               "--filter-contains", "DOMESTIC", "--date-col", "date_occur", "--period", "quarter", "--json")
+
+
+def test_reports_aggregate_hotspots_and_map(on, cli, tmp_path):
+    t = on(_demo(tmp_path))
+    r = cli("reports", t, INCIDENTS, *REPORT_ARGS)
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["layer"] == "dv_by_neighborhoods" and res["units"] == 88 and res["in_units"] > 500
+    assert res["suppressed"] > 0  # small counts withheld on both backends
+    info = open_any(t).layer("dv_by_neighborhoods")
+    assert info.role.value == "aggregate"
+    assert info.extra["reports"].get("computed_in") == ("postgis" if on.kind == "postgis" else None)
+    r = cli("reports", t, INCIDENTS, *REPORT_ARGS)
+    assert r.returncode == 2 and "already has a layer" in r.stderr
+    r = cli("hotspots", t, "dv_by_neighborhoods_quarterly", "--period", "2018-Q4")
+    assert r.returncode == 0, r.stderr
+    assert "Wrote hot-spot layer" in r.stdout
+    assert cli("map", t, tmp_path / "map.html").returncode == 0
+    assert "dv_by_neighborhoods" in (tmp_path / "map.html").read_text() or (tmp_path / "map.html").stat().st_size
+    if on.kind == "postgis":
+        r = cli("reports", t, INCIDENTS, "--kind", "dv", "--areas", "neighborhoods", "--hex", "8", "--name", "h")
+        assert r.returncode == 2 and "hexagon" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_report_counts_are_the_same_on_both_backends(tmp_path, pg_url, cli):
+    path = _demo(tmp_path)
+    publish(path, pg_url)
+    got = {}
+    for kind, target in (("gpkg", str(path)), ("postgis", pg_url)):
+        got[kind] = json.loads(cli("reports", target, INCIDENTS, *REPORT_ARGS).stdout)
+        layer = open_any(target).read_layer("dv_by_neighborhoods")
+        got[kind + "_layer"] = sorted(
+            (int(u), p, None if pd.isna(c) else int(c), bool(s))
+            for u, p, c, s in layer[["NHD_NUM", "period", "count", "suppressed"]].astype(object).itertuples(index=False))
+    assert got["gpkg"] == got["postgis"]
+    assert got["gpkg_layer"] == got["postgis_layer"]
+
+
+def _entry(name, loc, kind="faith"):
+    return {"asset_type": kind, "asset_name": name, "willing_to_partner": "yes", "date_visited": "2026-05-01",
+            "location": loc}
+
+
+def test_survey_commands(on, cli, tmp_path):
+    pytest.importorskip("assetmap.survey.xlsform")
+    from assetmap.survey.store import SurveyStore
+
+    p = _demo(tmp_path)
+    assert cli("survey", "install", p, "--builtin").returncode == 0
+    project = Project.open(p)
+    loc5, loc6 = point_in(project, 5), point_in(project, 6)
+    church = SurveyStore(project, device_id="office").save(
+        "community_assets", _entry("Grace Church", loc5), surveyor="Lead").uuid
+    for who in ("Ann", "Bob"):
+        assert cli("survey", "pack", p, tmp_path / f"{who}.gpkg", "--surveyor", who, "--areas", "5,6").returncode == 0
+    ann = SurveyStore(Project.open(tmp_path / "Ann.gpkg"), device_id="ann")
+    bob = SurveyStore(Project.open(tmp_path / "Bob.gpkg"), device_id="bob")
+    ann.save("community_assets", _entry("Barber shop", loc6, "business"), surveyor="Ann")
+    ann.save("community_assets", _entry("Grace Church (food pantry)", loc5), uuid=church, surveyor="Ann")
+    bob.save("community_assets", _entry("Grace Baptist Church", loc5), uuid=church, surveyor="Bob")
+    t = on(p)
+
+    forms = json.loads(cli("survey", "forms", t, "--json").stdout)
+    assert [(f["form_id"], f["responses"]) for f in forms] == [("community_assets", 1)]
+    r = cli("survey", "merge", t, tmp_path / "Ann.gpkg", tmp_path / "Bob.gpkg", "--json")
+    assert r.returncode == 0, r.stderr
+    first = json.loads(r.stdout)
+    assert [(x["added"], x["updated"], x["unchanged"], x["conflicts"]) for x in first] == [(1, 1, 0, 0), (0, 0, 0, 1)]
+    r = cli("survey", "merge", t, tmp_path / "Ann.gpkg", tmp_path / "Bob.gpkg")
+    assert r.returncode == 0 and "0 added, 0 updated, 2 unchanged, 0 conflict" in r.stdout
+    assert [c["uuid"] for c in json.loads(cli("survey", "conflicts", t, "--json").stdout)] == [church]
+    assert cli("survey", "resolve", t, church, "--keep", "package").returncode == 0
+    assert cli("survey", "conflicts", t).stdout.strip() == "No merge conflicts waiting."
+    s = json.loads(cli("survey", "summary", t, "--json").stdout)
+    assert s["covered"] == 2 and s["total_areas"] == 88 and s["by_surveyor"] == {"Lead": 1, "Ann": 1}
+    out = tmp_path / "assets.csv"
+    assert cli("survey", "export", t, out, "--labels").returncode == 0
+    assert sorted(pd.read_csv(out)["asset_name"]) == ["Barber shop", "Grace Baptist Church"]
+    r = cli("survey", "pack", t, tmp_path / "Cy.gpkg", "--surveyor", "Cy")
+    if on.kind == "postgis":
+        assert r.returncode == 2 and NOT_YET in r.stderr and not (tmp_path / "Cy.gpkg").exists()
+    else:
+        assert r.returncode == 0, r.stderr
+
+
+def _plan_commands(t, tmp_path):
+    return [
+        ("territories", "new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population"),
+        ("territories", "assign", t, "--plan", "Mine", "--team", "2", "1", "2", "3"),
+        ("territories", "list", t),
+        ("territories", "stats", t, "--plan", "Mine", "--json"),
+        ("territories", "export", t, "--plan", "Mine", tmp_path / "plan.gpkg"),
+    ]
+
+
+def test_territories(on, cli, tmp_path):
+    t = on(_demo(tmp_path))
+    results = [cli(*c) for c in _plan_commands(t, tmp_path)]
+    if on.kind == "gpkg":
+        assert [r.returncode for r in results] == [0] * 5, [r.stderr for r in results]
+        stats = json.loads(results[3].stdout)
+        assert {x["name"]: x["units"] for x in stats["teams"]}["Team 2"] == 3
+        return
+    for (cmd, action, *_), r in zip(_plan_commands(t, tmp_path), results):
+        assert r.returncode == 2 and f"'assetmap {cmd} {action}' {NOT_YET}" in r.stderr, r.stderr
+    assert not (tmp_path / "plan.gpkg").exists()
+
+
+def test_hubs(on, cli, tmp_path):
+    t = on(_demo(tmp_path))
+    before = [i.to_dict() for i in open_any(t).layers()]
+    r = cli("hubs", "add", t, "Family Center", "--lon", "-90.23", "--lat", "38.63", "--service", "parenting")
+    r2 = cli("hubs", "list", t, "--json")
+    r3 = cli("coverage", t, "--within", "1km", "--json")
+    if on.kind == "gpkg":
+        assert (r.returncode, r2.returncode, r3.returncode) == (0, 0, 0), (r.stderr, r2.stderr, r3.stderr)
+        assert "Family Center" in r2.stdout
+        return
+    for res, what in ((r, "hubs add"), (r2, "hubs list"), (r3, "coverage")):
+        assert res.returncode == 2 and f"'assetmap {what}' {NOT_YET}" in res.stderr
+    assert [i.to_dict() for i in open_any(t).layers()] == before  # nothing was written
