@@ -115,7 +115,7 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
     if not steps or PERIOD_FIELD not in frame.columns:
         spec = leaflet_style(style, frame)
         spec["aggregate"] = {**popup, "periods": []}
-        return spec
+        return _zero_class(spec, meta)
     period = str(period) if period is not None else current_period(info)
     if period not in steps:
         from assetmap.errors import UserError
@@ -124,6 +124,13 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
     spec = leaflet_style(style, break_rows(frame, period))
     spec.update({"period": period, "periodField": PERIOD_FIELD, "periodLabel": period_label(period),
                  "aggregate": popup})
+    return _zero_class(spec, meta)
+
+
+def _zero_class(spec: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    """A density surface's cells with no report within reach are exactly 0: say so, not '≤ 0'."""
+    if meta.get("measure") == "density" and spec.get("breaks") and spec["breaks"][0] == 0:
+        spec["legend"][0]["label"] = "0 (no report within reach)"
     return spec
 
 
