@@ -63,3 +63,22 @@ def test_density_layer_drawn_with_legend_and_popup(qtbot, isolated_home, demo_co
             timeout=5000)
         text = w.canvas.evaluate("document.querySelector('.am-aggregate-popup').innerText")
         assert "Reports per km²" in text
+
+
+def test_density_layer_png_export_draws_ramp_and_hatching(qtbot, demo_copy, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from assetmap.reports.kde import density_reports
+    from assetmap.ui.map_export import export_image
+
+    density_reports(demo_copy, INCIDENTS, "dv", areas="neighborhoods", bandwidth_m=800,
+                    filter_col="description", filter_contains="DOMESTIC")
+    out = export_image(demo_copy, tmp_path / "density.png", layers=[LAYER], width_in=8, height_in=6, dpi=80)
+    from assetmap.mapview.layers import LayerCache
+
+    spec = LayerCache(demo_copy).spec(demo_copy.layer(LAYER))
+    img = QImage(str(out))
+    colours = {img.pixelColor(x, y).name().lower() for x in range(0, img.width(), 2)
+               for y in range(0, img.height(), 2)}
+    # The legend swatches are drawn opaque: every class colour is on the sheet.
+    assert {c.lower() for c in spec["colors"]} <= colours
