@@ -97,3 +97,9 @@ def missing_accessible_names(root: QWidget) -> list[str]:
             where = owner.windowTitle() if isinstance(owner, QDockWidget) else type(w.window()).__name__
             bad.append(f"{type(w).__name__} {text!r} in {where}")
     return bad
+
+
+def name_buttons(box) -> None:
+    """A dialog button box's standard buttons (OK, Cancel…) named by their translated text."""
+    for b in box.buttons():
+        b.setAccessibleName(action_name(b.text()))

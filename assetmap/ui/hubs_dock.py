@@ -19,7 +19,7 @@ from assetmap.errors import UserError
 from assetmap.hubs import commands, directory
 from assetmap.hubs.directory import ServiceSpec, is_true
 from assetmap.hubs.taxonomy import categories
-from assetmap.ui.accessible import add_dock_help
+from assetmap.ui.accessible import add_dock_help, name_buttons
 
 
 class HubForm(QDialog):
@@ -60,6 +60,7 @@ class HubForm(QDialog):
         for a, b in zip([w for _, _, w in rows], [w for _, _, w in rows][1:] + [self.confidential]):
             QWidget.setTabOrder(a, b)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

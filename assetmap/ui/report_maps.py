@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from assetmap.errors import UserError
 from assetmap.mapview.periods import SetPeriod, period_layers, shown_period, slider_steps
 from assetmap.mapview.report_styles import ALL, layer_periods, period_label, reports_meta
+from assetmap.ui.accessible import name_buttons
 from assetmap.ui.period_slider import PeriodSlider
 
 
@@ -131,6 +132,7 @@ class CompareDialog(QDialog):
                               "layer get no class and are hatched."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBo
 
 from assetmap.errors import UserError
 from assetmap.layers.style import COLOUR_BLIND_SAFE, RAMP_NAMES, SCHEMES, SYMBOLS, Style
+from assetmap.ui.accessible import name_buttons
 
 KIND_LABELS = {"single": QT_TRANSLATE_NOOP("StyleDialog", "Single colour"),
                "graduated": QT_TRANSLATE_NOOP("StyleDialog", "Graduated (numbers)"),
@@ -75,6 +76,7 @@ class StyleDialog(QDialog):
         self.setTabOrder(self.opacity, self.size)
         self.setTabOrder(self.size, self.symbol)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
 from assetmap.territories.suggest import suggest_plan
+from assetmap.ui.accessible import name_buttons
 
 
 class BalanceWorker(QThread):
@@ -79,6 +80,7 @@ class BalanceDialog(QDialog):
         self.name.setAccessibleName(self.tr("New plan name"))
         form.addRow(name_label, self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
