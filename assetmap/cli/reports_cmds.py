@@ -74,6 +74,10 @@ def cmd_reports(args) -> int:
     project = open_project(args.project)
     if args.kde is not None:
         return _cmd_density(project, args)
+    if args.kde_cell is not None or args.kde_kernel != "quartic":
+        from assetmap.errors import UserError
+
+        raise UserError("--kde-kernel and --kde-cell shape a density surface.", "Add --kde [BANDWIDTH_M].")
     result = aggregate_reports_any(  # counted in the database on a shared project
         project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
         x=args.x, y=args.y,

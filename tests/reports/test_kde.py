@@ -133,6 +133,8 @@ def test_cli_kde_refusals_and_json(rproject, incidents, capsys):
     assert "too small" in err and "300 m" in err
     assert main(base + ["--kde", "--hex", "8"]) == 2
     assert "--hex does not apply" in capsys.readouterr().err
+    assert main(base + ["--kde-cell", "200"]) == 2
+    assert "Add --kde" in capsys.readouterr().err
     assert main(base + ["--kde", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["layer"] == "dv_by_kde500m" and out["bandwidth_m"] == 500 and out["withheld"] > 0
