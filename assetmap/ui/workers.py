@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import ctypes
+import threading
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
@@ -56,12 +58,27 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
+_PINNED = threading.local()  # lives exactly as long as a thread's Python state
+
+
+def _keep_thread_state() -> None:
+    """Keep this pool thread's Python thread state for the thread's life. PySide makes and
+    deletes one around each job; pyproj 3.7 frees its per-thread PROJ context with that state
+    but keeps a pointer to it per OS thread, so the next job on the same thread that builds a
+    CRS (any layer read) segfaulted (pyproj issues #1509, #1622). One extra GIL-state nesting,
+    never released, makes the state, and the context, live as long as the thread."""
+    if not getattr(_PINNED, "on", False):
+        ctypes.pythonapi.PyGILState_Ensure()
+        _PINNED.on = True
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[TaskContext], Any], ctx: TaskContext, signals: _Signals):
         super().__init__()
         self.fn, self.ctx, self.signals = fn, ctx, signals
 
     def run(self) -> None:
+        _keep_thread_state()
         try:
             result = self.fn(self.ctx)
         except Cancelled:
