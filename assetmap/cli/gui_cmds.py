@@ -6,8 +6,8 @@ from __future__ import annotations
 def register(sub) -> None:
     p = sub.add_parser("open", help="open a project in the desktop app")
     p.add_argument("project", nargs="?",
-                   help="a .gpkg project or field package (none: a welcome page offers the demo, a new project "
-                        "from your boundaries, or joining a survey)")
+                   help="a .gpkg project or field package, or a shared project's postgresql:// URL (none: a "
+                        "welcome page offers the demo, a new project from your boundaries, or joining a survey)")
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="save a PNG of the window once the map is drawn, then exit")
     mode = p.add_mutually_exclusive_group()
@@ -26,13 +26,15 @@ def register(sub) -> None:
 
 
 def cmd_open(args) -> int:
-    from assetmap.project import Project
-
     from assetmap.ui.app import run_app
 
     if args.project is None:  # launched from a desktop menu with no file: the welcome page
         return run_app(None, screenshot=args.screenshot)
-    project = Project.open(args.project)  # a bad path fails here, before Qt starts
+    from assetmap.postgis import is_postgres_url, open_any
+
+    project = open_any(args.project)  # a bad path or server fails here, before Qt starts
+    if is_postgres_url(args.project):  # the URL (its password too) goes to the window, never to settings
+        return run_app(args.project, screenshot=args.screenshot, survey_mode=False)
     return run_app(project.path, screenshot=args.screenshot, survey_mode=getattr(args, "survey_mode", None))
 
 

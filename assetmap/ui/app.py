@@ -82,6 +82,13 @@ def _from_welcome(app) -> tuple[Path | None, bool | None]:
 
 def make_window(project_path: Path, survey_mode: bool | None = None):
     """The planner's main window, or survey mode for a field package (or when asked)."""
+    from assetmap.postgis import is_postgres_url
+
+    if is_postgres_url(str(project_path)):  # a shared project (ui/shared_project_dialog.py)
+        from assetmap.ui.main_window import MainWindow
+
+        window = MainWindow()
+        return window if window.open_project(str(project_path)) else None
     if survey_mode is None:
         from assetmap.project import Project
         from assetmap.survey.pack import package_meta
@@ -112,7 +119,9 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
         project_path, survey_mode = _from_welcome(app)
         if project_path is None:
             return 0
-    window = make_window(Path(project_path), survey_mode)
+    from assetmap.postgis import is_postgres_url
+
+    window = make_window(project_path if is_postgres_url(str(project_path)) else Path(project_path), survey_mode)
     if window is None:
         return 2
     if screenshot:

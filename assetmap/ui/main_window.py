@@ -85,11 +85,11 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------ project
-    def open_project(self, path: Path) -> bool:
-        from assetmap.project import Project
+    def open_project(self, path: Path | str) -> bool:
+        from assetmap.postgis import open_any
 
         try:
-            project = Project.open(path)
+            project = open_any(path)  # a .gpkg, or a postgresql:// URL (ui/shared_project_dialog.py)
         except UserError as exc:
             from assetmap.ui.workers import error_box
 
@@ -104,8 +104,13 @@ class MainWindow(QMainWindow):
         self.cache = LayerCache(project)
         self.stack.clear()
         self.setWindowTitle(f"{project.title} — assetmap")
-        window_actions.remember_project(self, project.path)
+        if not hasattr(project, "url"):  # a shared project's URL holds a password: not in the recent list
+            window_actions.remember_project(self, project.path)
         self.load_layers()
+        if hasattr(project, "url"):
+            from assetmap.ui.shared_project_dialog import show_shared_project
+
+            return show_shared_project(self, project)
         self.features.install(project)
         self.survey.install(project)
         self.indicators.install(project)

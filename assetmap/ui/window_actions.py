@@ -51,6 +51,8 @@ def build_menus(w) -> None:
     m = w.menuBar().addMenu(translate("MainWindow", "&File"))
     _action(w, m, translate("MainWindow", "&New project…"), lambda: new_project(w), K.New, "new")
     _action(w, m, translate("MainWindow", "&Open project…"), lambda: open_dialog(w), K.Open, "open")
+    _action(w, m, translate("MainWindow", "Open s&hared project (PostGIS)…"), lambda: open_shared(w), None,
+            "open shared")
     w.recent_menu = m.addMenu(translate("MainWindow", "Open &recent"))
     _action(w, m, translate("MainWindow", "Save project &as…"), lambda: save_as(w), K.SaveAs, "save as")
     m.addSeparator()
@@ -152,6 +154,12 @@ def open_dialog(w) -> None:
     path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open project"), "", _project_filter())
     if path:
         w.open_project(Path(path))
+
+
+def open_shared(w) -> None:
+    from assetmap.ui.shared_project_dialog import open_shared_dialog
+
+    open_shared_dialog(w)
 
 
 def new_project(w) -> None:

@@ -1,0 +1,138 @@
+"""File › Open shared project (PostGIS)…: server, database, user and password fields.
+
+Settings remember the server, port, database, schema and user, never the password: it
+lives only in this process (so reopening in the same session does not ask again) and in
+the connection URL handed to the window, which shows and records only the redacted form.
+OK checks the connection and that a project is published there before closing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout)
+
+from assetmap.errors import UserError
+from assetmap.postgis.url import DEFAULT_PORT, SharedTarget
+
+_KEYS = ("host", "port", "database", "user", "schema")
+# (host, port, database, user) -> password, for this process only.
+_SESSION_PASSWORDS: dict[tuple, str] = {}
+
+
+class SharedProjectDialog(QDialog):
+    def __init__(self, parent=None, check=None):
+        super().__init__(parent)
+        from assetmap.ui.window_actions import settings
+
+        self._check = check if check is not None else _open_check
+        self.url: str | None = None
+        self.setWindowTitle(self.tr("Open shared project (PostGIS)"))
+        self.setAccessibleName(self.tr("Open shared project"))
+        st = settings()
+        saved = {k: str(st.value(f"shared/{k}") or "") for k in _KEYS}
+        form = QFormLayout()
+
+        def field(label, widget, name):
+            widget.setAccessibleName(name)
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+            return widget
+
+        self.host = field(self.tr("&Server"), QLineEdit(saved["host"]), self.tr("Server"))
+        self.host.setPlaceholderText("db.example.org")
+        self.port = field(self.tr("&Port"), QSpinBox(), self.tr("Port"))
+        self.port.setRange(1, 65535)
+        self.port.setValue(int(saved["port"]) if saved["port"].isdigit() else DEFAULT_PORT)
+        self.database = field(self.tr("&Database"), QLineEdit(saved["database"]), self.tr("Database"))
+        self.schema = field(self.tr("Sc&hema"), QLineEdit(saved["schema"] or "assetmap"), self.tr("Schema"))
+        self.user = field(self.tr("&User name"), QLineEdit(saved["user"]), self.tr("User name"))
+        self.password = field(self.tr("Pass&word"), QLineEdit(), self.tr("Password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setText(_SESSION_PASSWORDS.get(self._key(), ""))
+        note = QLabel(self.tr("The password is not saved on this computer; you type it once per session."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("error")
+        self.message.setStyleSheet("color: #b00020")
+        self.message.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_open)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self.setMinimumWidth(460)  # room for the wrapped note and messages
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        (self.password if self.host.text() and self.user.text() else self.host).setFocus()
+
+    def _key(self) -> tuple:
+        return (self.host.text().strip(), self.port.value(), self.database.text().strip(), self.user.text().strip())
+
+    def target(self) -> SharedTarget:
+        return SharedTarget(host=self.host.text(), port=self.port.value(), database=self.database.text(),
+                            user=self.user.text(), password=self.password.text(), schema=self.schema.text())
+
+    def try_open(self) -> None:
+        """Check the fields and the connection; stay open with the reason if they fail."""
+        from assetmap.ui.window_actions import settings
+
+        target = self.target()
+        try:
+            url = target.url()
+            self._check(url)
+        except UserError as exc:
+            self.message.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
+            self.message.show()
+            self.adjustSize()  # grow for the message rather than squeeze the wrapped note
+            return
+        st = settings()
+        for k, v in target.public_fields().items():
+            st.setValue(f"shared/{k}", v)
+        st.sync()
+        if target.password:
+            _SESSION_PASSWORDS[self._key()] = target.password
+        self.url = url
+        self.accept()
+
+
+def _open_check(url: str) -> None:
+    from assetmap.postgis.project import PostgisProject
+
+    PostgisProject.open(url)
+
+
+def ask_shared_project(parent=None) -> str | None:
+    """The URL of a shared project the user chose (connection checked), or None."""
+    dialog = SharedProjectDialog(parent)
+    return dialog.url if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def open_shared_dialog(w) -> None:
+    """The File menu's action: ask, then open the shared project in the window ``w``."""
+    url = ask_shared_project(w)
+    if url:
+        w.open_project(url)
+
+
+def show_shared_project(w, project) -> bool:
+    """After ``MainWindow.open_project`` drew a shared project's layers: what it can do there.
+
+    The hub, territory, survey and indicator panels still work on GeoPackage files only, so
+    they are taken away rather than left pointing at the previous project."""
+    for feature in (w.features, w.survey, getattr(w, "indicators", None)):
+        remove = getattr(feature, "remove", None)
+        if remove is not None:
+            remove()
+    w.setWindowTitle(f"{project.title} — {project.path} — assetmap")
+    w.statusBar().showMessage(w.tr("Shared project: layers, styles and map export. Hubs, territories, surveys "
+                                   "and indicators work on GeoPackage projects for now."), 15000)
+    from assetmap.ui.window_actions import settings
+
+    st = settings()
+    w.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
+    w.canvas.zoom_all()
+    return True

@@ -1,0 +1,129 @@
+"""File › Open shared project (PostGIS)…: the dialog, what it remembers, and the window on a shared project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assetmap.errors import UserError
+from assetmap.postgis.publish import publish
+from assetmap.postgis.url import target_of
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_demo.gpkg"
+PASSWORD = "s3cr:et@/x"  # characters a URL must encode; the test server trusts loopback, so any works
+
+
+@pytest.fixture(autouse=True)
+def _delete_web_pages(qapp):
+    """As tests/ui/conftest.py: web pages go before QtWebEngine's profile does at exit."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    for w in qapp.allWidgets():
+        if isinstance(w, QWebEngineView):
+            w.page().deleteLater()
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def shared_url(tmp_path, pg_url):
+    path = tmp_path / "demo.gpkg"
+    shutil.copy(DEMO, path)
+    publish(path, pg_url)
+    return pg_url
+
+
+def _fill(dialog, url, password=PASSWORD):
+    t = target_of(url)
+    dialog.host.setText(t.host)
+    dialog.port.setValue(t.port)
+    dialog.database.setText(t.database)
+    dialog.schema.setText(t.schema)
+    dialog.user.setText(t.user)
+    dialog.password.setText(password)
+
+
+def _settings_text(home: Path) -> str:
+    return "".join(p.read_text(errors="replace") for p in home.rglob("*.conf"))
+
+
+def test_dialog_refuses_bad_fields_and_stays_open(qtbot, isolated_home):
+    from assetmap.ui.shared_project_dialog import SharedProjectDialog
+
+    seen = []
+    d = SharedProjectDialog(check=lambda url: seen.append(url))
+    qtbot.addWidget(d)
+    d.show()
+    d.try_open()  # everything empty
+    assert d.message.isVisible() and "server" in d.message.text() and d.url is None and not seen
+    assert d.password.echoMode() == d.password.EchoMode.Password
+
+    def refuse(url):
+        raise UserError("Can't connect to postgresql://pat:***@db.example.org:5432/p: timeout", "Check the host")
+
+    d._check = refuse
+    _fill(d, "postgresql://pat@db.example.org:5432/p")
+    d.try_open()
+    assert d.isVisible() and "Can't connect" in d.message.text() and d.url is None
+    assert PASSWORD not in d.message.text()
+    d.grab().save(str(isolated_home / "shared_dialog.png"))
+
+
+def test_dialog_opens_a_published_project_and_never_saves_the_password(qtbot, isolated_home, shared_url):
+    from assetmap.ui.shared_project_dialog import SharedProjectDialog
+
+    d = SharedProjectDialog()
+    qtbot.addWidget(d)
+    _fill(d, shared_url)
+    d.try_open()
+    assert d.result() == d.DialogCode.Accepted, d.message.text()
+    assert target_of(d.url).password == PASSWORD and target_of(d.url).schema == target_of(shared_url).schema
+    text = _settings_text(isolated_home)
+    assert target_of(shared_url).schema in text and "127.0.0.1" in text  # the fields are remembered ...
+    assert PASSWORD not in text and "s3cr" not in text  # ... the password is not, in any form
+    again = SharedProjectDialog()
+    qtbot.addWidget(again)
+    assert again.host.text() == "127.0.0.1" and again.schema.text() == target_of(shared_url).schema
+    assert again.password.text() == PASSWORD  # same session: not asked twice (kept in memory only)
+    # A schema with no project in it is refused with the reason, in the dialog.
+    again.schema.setText("nothing_here")
+    again.try_open()
+    assert again.url is None and "no assetmap project" in again.message.text()
+
+
+def test_main_window_draws_a_shared_project(qtbot, isolated_home, shared_url, tmp_path):
+    from assetmap.ui import window_actions
+    from assetmap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    assert "open shared" in w.actions_by_name
+    assert w.open_project(shared_url)
+    drawn = []
+    w.canvas.when_drawn(lambda: drawn.append(1))
+    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
+    layers = {lyr["name"]: lyr for lyr in w.canvas.state()["layers"]}
+    assert layers["neighborhoods"]["count"] == 88
+    assert set(layers) == set(w.project.layer_names())
+    assert w.project.url == shared_url and "postgresql://" in w.windowTitle()
+    assert window_actions.recent_projects() == []  # a URL (maybe with a password) is never in the recent list
+    assert w.features.hubs is None and w.features.territories is None  # GeoPackage-only panels are not shown
+    w.grab().save(str(tmp_path / "shared_window.png"))
+    # A wrong URL is an error box, not a crash, and the window keeps the project it had.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.accept()
+    QTimer.singleShot(500, close_box)
+    assert not w.open_project(shared_url.replace("search_path%3D", "search_path%3Dnope_"))
+    assert w.project.url == shared_url
