@@ -136,7 +136,15 @@ def table_rows(df: "pd.DataFrame", indicator: str, period: str, by: str = "value
                ascending: bool = False) -> list[Row]:
     """The units ranked by value or by change since the previous period; withheld and
     unrateable units last, with text instead of a number."""
+    from assetmap.indicators.compute import change_since, previous_period
+
     r = ranked(df, indicator, period, by=by, ascending=ascending)
+    base = previous_period(df, indicator, period)
+    # A change is withheld when either end is: say so instead of leaving the cell blank.
+    ch_withheld: set[str] = set()
+    if base is not None:
+        ch = change_since(df[df["indicator"] == indicator], base, to=period)
+        ch_withheld = set(ch.loc[ch["suppressed"].astype(bool), "unit_id"].astype(str))
     rows = []
     for rec in r.itertuples(index=False):
         sup = bool(rec.suppressed)
@@ -145,7 +153,7 @@ def table_rows(df: "pd.DataFrame", indicator: str, period: str, by: str = "value
         rank = "" if rec.rank != rec.rank else str(int(rec.rank))
         key = value if by == "value" else change
         rows.append(Row(str(rec.unit_id), str(rec.unit_name), rank, value_text(value, sup),
-                        change_text(change, sup), sup, key))
+                        change_text(change, sup or str(rec.unit_id) in ch_withheld), sup, key))
     return rows
 
 

@@ -86,13 +86,14 @@ class TrendChart(QChartView):
         for i, p in enumerate(tr.periods):
             if i % step == 0 or i == n - 1:
                 xa.append(p, i)
-        xa.setRange(0, max(n - 1, 1))
+        xa.setRange(-0.4, max(n - 1, 1) + 0.4)  # room for the first and last labels
         ya = QValueAxis()
         values = [v for v in tr.city + tr.unit if v is not None] + ([target] if target is not None else [])
         top = max(values) if values else 1.0
         ya.setRange(0, top * 1.1 if top > 0 else 1.0)
-        ya.setLabelFormat("%.2g")
         ya.setTickCount(5)
+        ya.applyNiceNumbers()
+        ya.setLabelFormat("%.3g")
         chart.addAxis(xa, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(ya, Qt.AlignmentFlag.AlignLeft)
         for s in chart.series():

@@ -254,11 +254,17 @@ def test_screenshot_of_the_dashboard(window, qtbot):
 
     w = window
     dock = _open_dock(w, qtbot)
+    w.resize(1440, 900)
+    w.layers_panel.hide()
     w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    w.resizeDocks([dock], [470], Qt.Orientation.Horizontal)
+    w.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
     dock.set_indicator("dv_rate")
     dock.set_period("2019-Q3")
     dock.select_unit("16")
+    from assetmap.ui.indicators_dock import LAYER
+
+    qtbot.wait(200)
+    w.canvas.zoom_to(LAYER)
     _drawn(w, qtbot)
     qtbot.wait(300)
     IMAGES.mkdir(parents=True, exist_ok=True)
