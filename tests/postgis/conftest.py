@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,7 +20,10 @@ def _server(fsync: bool):
         return LocalServer(root / "pg", fsync=fsync).init()
     except ServerError as exc:
         shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(str(exc), pytrace=False)
+        # In CI the server must run; on a laptop without PostgreSQL the rest of the suite still runs.
+        if os.environ.get("CI"):
+            pytest.fail(str(exc), pytrace=False)
+        pytest.skip(f"no PostgreSQL + PostGIS server: {exc}")
 
 
 @pytest.fixture(scope="session")

@@ -64,3 +64,23 @@ def test_cleanup_stale_stops_only_servers_whose_owner_is_gone():
         orphan.stop()
         kept.stop()
         shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_without_a_server_tests_skip_locally_and_fail_in_ci(tmp_path):
+    """No PostgreSQL binaries: a laptop skips the PostGIS tests, CI (CI set) fails them."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "no_pg.py").write_text(
+        "from assetmap.postgis import localserver\nlocalserver._BIN_DIRS = ()\n")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{root}", "ASSETMAP_PG_BIN": str(tmp_path)}
+    env.pop("CI", None)
+    cmd = [sys.executable, "-m", "pytest", "-p", "no_pg", "-q", "-p", "no:cacheprovider",
+           "tests/postgis/test_server.py::test_server_runs_postgis_on_loopback"]
+    local = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+    assert local.returncode == 0 and "1 skipped" in local.stdout, local.stdout[-800:]
+    ci = subprocess.run(cmd, cwd=root, env={**env, "CI": "true"}, capture_output=True, text=True)
+    assert ci.returncode != 0 and "install-system-deps" in ci.stdout, ci.stdout[-800:]
