@@ -4,12 +4,25 @@ per-N, direction, target), added from the defaults or removed. OK saves them all
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QMenu, QMessageBox, QPushButton, QToolButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from assetmap.errors import UserError
-from assetmap.indicators.model import DIRECTIONS, METHODS, PERIODS, Indicator, SetIndicators
+from assetmap.indicators.model import METHODS, Indicator, SetIndicators
 
 NONE = ""
 
@@ -96,7 +109,14 @@ class IndicatorsDialog(QDialog):
         self.ident = QLabel("")
         self.ident.setAccessibleName(self.tr("Indicator id"))
         self.unit_layer = self._combo(self.tr("Unit layer"), layers)
-        self.method = self._combo(self.tr("Method"), METHODS)
+        self.method = QComboBox()
+        self.method.setAccessibleName(self.tr("Method"))
+        labels = {"report_rate": self.tr("Report counts (an aggregate layer)"),
+                  "feature_count": self.tr("Count of public features in each unit"),
+                  "hub_access": self.tr("Residents near a public hub"),
+                  "survey_coverage": self.tr("Survey coverage (unit visited or not)")}
+        for m in METHODS:
+            self.method.addItem(labels.get(m, m), m)
         self.numerator_layer = self._combo(self.tr("Numerator layer"), layers)
         self.numerator_field = QLineEdit()
         self.numerator_field.setAccessibleName(self.tr("Numerator field"))
@@ -109,9 +129,13 @@ class IndicatorsDialog(QDialog):
         self.unit_layer.currentIndexChanged.connect(lambda _i: self._denominators())
         self.per = QDoubleSpinBox()
         self.per.setAccessibleName(self.tr("Per"))
-        self.per.setRange(0.0001, 1e9)
-        self.per.setDecimals(4)
-        self.period = self._combo(self.tr("Period"), PERIODS)
+        self.per.setRange(0.01, 1e9)
+        self.per.setDecimals(2)
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period"))
+        for value, text in (("by_period", self.tr("By period (the numerator layer's periods)")),
+                            ("current", self.tr("One snapshot (as the layers are now)"))):
+            self.period.addItem(text, value)
         self.direction = QComboBox()
         self.direction.setAccessibleName(self.tr("Direction"))
         self.direction.addItem(self.tr("Higher is better"), "higher_is_better")

@@ -5,7 +5,6 @@ definitions is undoable."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
@@ -181,7 +180,7 @@ def test_report_menu_writes_a_pdf(window, qtbot, tmp_path):
     assert out.read_bytes()[:5] == b"%PDF-"
     import subprocess
 
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True, text=True).stdout
     assert "2018-Q4" in text and "partners.pdf" in w.statusBar().currentMessage()
 
 
