@@ -122,6 +122,12 @@ def test_reports_aggregate_hotspots_and_map(on, cli, tmp_path):
     r = cli("hotspots", t, "dv_by_neighborhoods_quarterly", "--period", "2018-Q4")
     assert r.returncode == 0, r.stderr
     assert "Wrote hot-spot layer" in r.stdout
+    r = cli("bivariate", t, "dv_by_neighborhoods_quarterly", "maltreatment_by_neighborhoods_quarterly",
+            "--period", "2018-Q4", "--json", "--layer")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["n"] == 24  # units known (not withheld) in both, on either backend
+    name = r.stderr.split("Wrote map layer '")[1].split("'")[0]
+    assert open_any(t).layer(name).feature_count == 88
     assert cli("map", t, tmp_path / "map.html").returncode == 0
     assert "dv_by_neighborhoods" in (tmp_path / "map.html").read_text() or (tmp_path / "map.html").stat().st_size
     if on.kind == "postgis":
@@ -183,6 +189,16 @@ def test_survey_commands(on, cli, tmp_path):
     out = tmp_path / "assets.csv"
     assert cli("survey", "export", t, out, "--labels").returncode == 0
     assert sorted(pd.read_csv(out)["asset_name"]) == ["Barber shop", "Grace Baptist Church"]
+    from tests.survey.test_kobo_import import KOBO_HEADER, kobo_row, write_csv
+
+    lat, lon = point_in(project, 17)
+    kobo = write_csv(tmp_path / "kobo.csv", KOBO_HEADER, [
+        kobo_row(asset_type="park_place", asset_name="Benton Park", location=f"{lat} {lon} 0 0", _uuid="p1"),
+        kobo_row(asset_type="park_place", asset_name="", location=f"{lat} {lon} 0 0", _uuid="p2")])
+    r = cli("survey", "import", t, kobo)
+    assert r.returncode == 0, r.stderr
+    assert "1 added" in r.stdout and "1 rejected" in r.stdout
+    assert "1 added" not in cli("survey", "import", t, kobo).stdout  # importing again adds nothing
     r = cli("survey", "pack", t, tmp_path / "Cy.gpkg", "--surveyor", "Cy")
     if on.kind == "postgis":
         assert r.returncode == 2 and NOT_YET in r.stderr and not (tmp_path / "Cy.gpkg").exists()
