@@ -157,6 +157,11 @@ def test_clicking_a_unit_on_the_map_selects_it(window, qtbot, demo_copy):
     _drawn(w, qtbot)
     hl = next(lyr for lyr in w.canvas.state()["layers"] if lyr["name"] == LAYER)["highlighted"]
     assert hl == [fid]
+    # The layer is the page's only, on top; closing the dock takes it away, nothing in the project.
+    assert w.canvas.state()["order"][0] == LAYER and LAYER not in w.project.layer_names()
+    dock.close()
+    _drawn(w, qtbot)
+    assert LAYER not in [lyr["name"] for lyr in w.canvas.state()["layers"]]
 
 
 def test_report_menu_writes_a_pdf(window, qtbot, tmp_path):
