@@ -4,7 +4,10 @@ accessibility test (and anyone adding a widget) runs over a window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import math
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
                                QDockWidget, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QScrollBar, QTextEdit, QToolBar, QToolButton, QWidget)
@@ -32,7 +35,7 @@ class DockHelp(QWidget):
         self.button.setToolTip(QCoreApplication.translate("DockHelp", "What is this panel for?"))
         self.button.setAccessibleName(QCoreApplication.translate("DockHelp", "Help about the {0} panel").format(title))
         self.button.clicked.connect(self.show_help)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.box: QMessageBox | None = None
 
     def set_empty(self, empty: bool) -> None:
@@ -103,3 +106,34 @@ def name_buttons(box) -> None:
     """A dialog button box's standard buttons (OK, Cancel…) named by their translated text."""
     for b in box.buttons():
         b.setAccessibleName(action_name(b.text()))
+
+
+class BuddyLabel(QLabel):
+    """A form label with an Alt+letter shortcut to its field. Qt draws the underlined letter apart
+    from its neighbours, so a kerned pair split there ("Te", "To") is wider than Qt measures it,
+    and a label given exactly its size hint loses its last letter (at every text size)."""
+
+    def _drawn_width(self) -> int:
+        text, fm = self.text(), QFontMetricsF(self.font())
+        i = text.find("&")
+        if i < 0 or i + 1 >= len(text):
+            return math.ceil(fm.horizontalAdvance(text))
+        parts = (text[:i], text[i + 1], text[i + 2:].replace("&", ""))
+        return math.ceil(sum(fm.horizontalAdvance(p) for p in parts)) + 1
+
+    def _grown(self, size: QSize) -> QSize:
+        m = self.contentsMargins()
+        need = self._drawn_width() + m.left() + m.right() + 2 * self.margin()
+        return QSize(max(size.width(), need), size.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self._grown(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._grown(super().minimumSizeHint())
+
+
+def buddy_label(text: str, buddy: QWidget) -> BuddyLabel:
+    label = BuddyLabel(text)
+    label.setBuddy(buddy)
+    return label

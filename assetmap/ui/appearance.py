@@ -17,18 +17,25 @@ CONTRAST_KEY = "ui/high_contrast"
 TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
 _BASE_FONT = "assetmap_base_font"
 _OURS = "assetmap_high_contrast"
+_SCALE = "assetmap_text_scale"
 
 BLACK, WHITE, YELLOW, CYAN = "#000000", "#ffffff", "#ffff00", "#00ffff"
 
 # Thick yellow frames show where the keyboard is; everything else takes the palette.
 HIGH_CONTRAST_CSS = f"""
-QWidget:focus {{ border: 3px solid {YELLOW}; }}
+QAbstractItemView, QLineEdit, QComboBox, QTextEdit, QPlainTextEdit {{ border: 1px solid {WHITE}; }}
+QAbstractItemView:focus, QLineEdit:focus, QComboBox:focus, QTextEdit:focus, QPlainTextEdit:focus,
+QAbstractSlider:focus {{ border: 3px solid {YELLOW}; }}
+QCheckBox::indicator, QAbstractItemView::indicator {{
+    width: 0.9em; height: 0.9em; border: 2px solid {WHITE}; background: {BLACK}; }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ background: {YELLOW}; }}
 QAbstractButton {{ border: 2px solid {WHITE}; padding: 3px 8px; background: {BLACK}; color: {WHITE}; }}
 QAbstractButton:focus, QAbstractButton:hover {{ border: 3px solid {YELLOW}; color: {YELLOW}; }}
 QAbstractButton:checked {{ background: {YELLOW}; color: {BLACK}; }}
 QAbstractButton:disabled {{ border: 2px dashed #9a9a9a; color: #9a9a9a; }}
-QCheckBox, QRadioButton {{ border: none; padding: 2px; }}
-QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {YELLOW}; }}
+QCheckBox, QRadioButton, QCheckBox:checked, QRadioButton:checked {{
+    border: 3px solid {BLACK}; padding: 2px; background: {BLACK}; color: {WHITE}; }}
+QCheckBox:focus, QRadioButton:focus, QCheckBox:hover {{ border: 3px solid {YELLOW}; color: {YELLOW}; }}
 QToolTip {{ background: {BLACK}; color: {WHITE}; border: 2px solid {YELLOW}; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background: {YELLOW}; color: {BLACK}; }}
 QDockWidget::title {{ background: #1a1a1a; padding: 4px; }}
@@ -88,10 +95,19 @@ def apply(app: QApplication | None = None, scale: float | None = None, contrast:
         app.setProperty(_BASE_FONT, base)
     font = QFont(base)
     if base.pointSizeF() > 0:
-        font.setPointSizeF(base.pointSizeF() * scale)
+        # whole points: fractional sizes measure narrower than they draw and clip a label's last letter
+        font.setPointSize(max(1, round(base.pointSizeF() * scale)))
     else:
         font.setPixelSize(round(base.pixelSize() * scale))
     app.setFont(font)
+    app.setProperty(_SCALE, float(scale))
+    try:
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+    except ImportError:  # pragma: no cover - part of the app's requirements
+        QWebEngineView = None
+    for view in app.allWidgets() if QWebEngineView is not None else []:
+        if isinstance(view, QWebEngineView):
+            view.setZoomFactor(float(scale))
     if contrast:
         app.setPalette(high_contrast_palette())
         app.setStyleSheet(HIGH_CONTRAST_CSS)
@@ -100,6 +116,13 @@ def apply(app: QApplication | None = None, scale: float | None = None, contrast:
         app.setPalette(app.style().standardPalette())
         app.setStyleSheet("")
         app.setProperty(_OURS, False)
+
+
+def web_zoom() -> float:
+    """Zoom for web views (the map page), so its legend and popups grow with the text."""
+    app = QApplication.instance()
+    value = app.property(_SCALE) if app is not None else None
+    return float(value) if isinstance(value, (int, float)) and value > 0 else 1.0
 
 
 def scale_label(scale: float) -> str:

@@ -48,7 +48,8 @@ class FeatureDocks(QObject):
         self.remove()
         w = self.w
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
-        self.hubs.pick_requested.connect(lambda mode: self._start_pick("hubs", self.tr("Click the map where the hub is.")))
+        self.hubs.pick_requested.connect(
+            lambda mode: self._start_pick("hubs", self.tr("Click the map where the hub is.")))
         self.hubs.hubs_changed.connect(self._hubs_changed)
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))

@@ -19,7 +19,7 @@ from assetmap.errors import UserError
 from assetmap.hubs import commands, directory
 from assetmap.hubs.directory import ServiceSpec, is_true
 from assetmap.hubs.taxonomy import categories
-from assetmap.ui.accessible import add_dock_help, name_buttons
+from assetmap.ui.accessible import add_dock_help, buddy_label, name_buttons
 
 
 class HubForm(QDialog):
@@ -51,8 +51,7 @@ class HubForm(QDialog):
         rows += [(self.tr("&Phone"), self.tr("Phone"), self.phone), (self.tr("H&ours"), self.tr("Hours"), self.hours),
                  (self.tr("&Eligibility"), self.tr("Eligibility"), self.eligibility)]
         for text, name, widget in rows:
-            label = QLabel(text)
-            label.setBuddy(widget)
+            label = buddy_label(text, widget)
             widget.setAccessibleName(name)
             form.addRow(label, widget)
         form.addRow(self.confidential)

@@ -10,7 +10,7 @@ numbers — and "Forget spot" (or closing) drops it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QListWidget,
                                QListWidgetItem, QPushButton, QSpinBox, QTextBrowser, QVBoxLayout, QWidget)
 
 from assetmap.access.catchments import format_distance
@@ -18,7 +18,7 @@ from assetmap.access.finder import FinderResult, find_resources
 from assetmap.access.referral_pdf import write_referral_sheet
 from assetmap.errors import UserError
 from assetmap.hubs.taxonomy import categories
-from assetmap.ui.accessible import add_dock_help
+from assetmap.ui.accessible import BuddyLabel, add_dock_help, buddy_label
 
 _SPOT = "__spot__"
 
@@ -55,11 +55,10 @@ class FinderDock(QDockWidget):
         row.addWidget(self.origin, 1)
         row.addWidget(self.pick_button)
         row.addWidget(self.forget_button)
-        from_label = QLabel(self.tr("&From"))
-        from_label.setBuddy(self.origin)
+        from_label = buddy_label(self.tr("&From"), self.origin)
         lay.addWidget(from_label)
         lay.addLayout(row)
-        services_label = QLabel(self.tr("&Services the family needs"))
+        services_label = BuddyLabel(self.tr("&Services the family needs"))
         lay.addWidget(services_label)
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services the family needs"))
@@ -80,8 +79,7 @@ class FinderDock(QDockWidget):
         self.find_button.setAccessibleName(self.tr("Find the nearest resources"))
         self.sheet_button = QPushButton(self.tr("Referral sheet…"))
         self.sheet_button.setAccessibleName(self.tr("Save a referral sheet"))
-        each_label = QLabel(self.tr("&Results each"))
-        each_label.setBuddy(self.per_service)
+        each_label = buddy_label(self.tr("&Results each"), self.per_service)
         row.addWidget(each_label)
         row.addWidget(self.per_service)
         row.addStretch(1)

@@ -5,11 +5,11 @@ the main window turns that into undoable commands and calls ``set_layers`` to re
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QListWidget,
                                QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from assetmap.layers import LayerInfo
-from assetmap.ui.accessible import add_dock_help
+from assetmap.ui.accessible import BuddyLabel, add_dock_help
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -61,7 +61,7 @@ class LayersPanel(QDockWidget):
         self.list.itemDoubleClicked.connect(lambda it: self.style_requested.emit(it.data(NAME_ROLE)))
         lay.addWidget(self.list)
         row = QHBoxLayout()
-        label = QLabel(self.tr("&Opacity"))
+        label = BuddyLabel(self.tr("&Opacity"))
         row.addWidget(label)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)

@@ -118,8 +118,8 @@ class MapCanvas(QWebEngineView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Map")
-        self.setAccessibleDescription("Map of the project's layers")
+        self.setAccessibleName(self.tr("Map"))
+        self.setAccessibleDescription(self.tr("Map of the project's layers"))
         self._ready = False
         self._queue: list[tuple[str, Callable | None]] = []
         self._waiters: list[tuple[int, Callable[[], None]]] = []
@@ -129,6 +129,9 @@ class MapCanvas(QWebEngineView):
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self._bridge)
         self.page().setWebChannel(self._channel)
+        from assetmap.ui.appearance import web_zoom
+
+        self.setZoomFactor(web_zoom())  # the legend and popups follow the large-text setting
         s = self.settings()
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from assetmap.mapview.report_styles import period_label
+from assetmap.ui.accessible import BuddyLabel
 
 PLAY_MS = 900
 
@@ -21,7 +22,7 @@ class PeriodSlider(QWidget):
         self._steps: list[str] = []
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
-        period_label_ = QLabel(self.tr("&Period"))
+        period_label_ = BuddyLabel(self.tr("&Period"))
         lay.addWidget(period_label_)
         self.back = self._button("◀", self.tr("Previous period"), lambda: self.step(-1))
         self.play = self._button("▶", self.tr("Play through the periods"), self._play_toggled)

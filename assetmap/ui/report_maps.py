@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from assetmap.errors import UserError
 from assetmap.mapview.periods import SetPeriod, period_layers, shown_period, slider_steps
 from assetmap.mapview.report_styles import ALL, layer_periods, period_label, reports_meta
-from assetmap.ui.accessible import name_buttons
+from assetmap.ui.accessible import buddy_label, name_buttons
 from assetmap.ui.period_slider import PeriodSlider
 
 
@@ -123,8 +123,7 @@ class CompareDialog(QDialog):
             self.b.setCurrentIndex(1)
         for text, combo in ((self.tr("&Across (orange)"), self.a), (self.tr("&Up (blue)"), self.b),
                             (self.tr("&Period"), self.period)):
-            label = QLabel(text)
-            label.setBuddy(combo)
+            label = buddy_label(text, combo)
             form.addRow(label, combo)
         self.a.currentIndexChanged.connect(self._periods)
         self.b.currentIndexChanged.connect(self._periods)

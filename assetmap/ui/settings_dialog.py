@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout)
 
 from assetmap.ui import appearance
+from assetmap.ui.accessible import buddy_label
 
 
 class SettingsDialog(QDialog):
@@ -26,8 +27,7 @@ class SettingsDialog(QDialog):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen_language())))
-        lang_label = QLabel(self.tr("&Language"))
-        lang_label.setBuddy(self.language)
+        lang_label = buddy_label(self.tr("&Language"), self.language)
         form.addRow(lang_label, self.language)
         note = QLabel(self.tr("A new language applies when assetmap restarts."))
         note.setWordWrap(True)
@@ -40,8 +40,7 @@ class SettingsDialog(QDialog):
         current = appearance.text_scale()
         nearest = min(appearance.TEXT_SCALES, key=lambda s: abs(s - current))
         self.text_size.setCurrentIndex(self.text_size.findData(nearest))
-        size_label = QLabel(self.tr("&Text size"))
-        size_label.setBuddy(self.text_size)
+        size_label = buddy_label(self.tr("&Text size"), self.text_size)
         form.addRow(size_label, self.text_size)
 
         self.contrast = QCheckBox(self.tr("&High contrast (white on black, yellow focus frame)"))
@@ -54,14 +53,12 @@ class SettingsDialog(QDialog):
         self.basemap.setPlaceholderText("https://tile.example.org/{z}/{x}/{y}.png")
         self.basemap.setToolTip(self.tr("Optional. Map tiles from the internet drawn under your layers; "
                                         "leave empty to work fully offline."))
-        map_label = QLabel(self.tr("&Background map (XYZ tiles)"))
-        map_label.setBuddy(self.basemap)
+        map_label = buddy_label(self.tr("&Background map (XYZ tiles)"), self.basemap)
         form.addRow(map_label, self.basemap)
         self.attribution = QLineEdit(str(st.value("basemap/attribution") or ""))
         self.attribution.setAccessibleName(self.tr("Background map credit"))
         self.attribution.setPlaceholderText(self.tr("e.g. © OpenStreetMap contributors"))
-        credit_label = QLabel(self.tr("Background map &credit"))
-        credit_label.setBuddy(self.attribution)
+        credit_label = buddy_label(self.tr("Background map &credit"), self.attribution)
         form.addRow(credit_label, self.attribution)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox)
+                               QFormLayout, QLineEdit, QPushButton, QSpinBox)
 
 from assetmap.errors import UserError
 from assetmap.layers.style import COLOUR_BLIND_SAFE, RAMP_NAMES, SCHEMES, SYMBOLS, Style
-from assetmap.ui.accessible import name_buttons
+from assetmap.ui.accessible import buddy_label, name_buttons
 
 KIND_LABELS = {"single": QT_TRANSLATE_NOOP("StyleDialog", "Single colour"),
                "graduated": QT_TRANSLATE_NOOP("StyleDialog", "Graduated (numbers)"),
@@ -68,8 +68,7 @@ class StyleDialog(QDialog):
                              (self.tr("Colour &ramp"), self.ramp), (self.tr("&Manual breaks"), self.breaks),
                              (self.tr("&Colour"), self.color), (self.tr("Fill &opacity"), self.opacity),
                              (self.tr("&Point size"), self.size), (self.tr("Point s&ymbol"), self.symbol)):
-            label = QLabel(text)
-            label.setBuddy(widget)
+            label = buddy_label(text, widget)
             form.addRow(label, widget)
         # opacity is made after size and symbol but shown above them
         self.setTabOrder(self.color, self.opacity)

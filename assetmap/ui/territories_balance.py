@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QSpinBox)
+                               QLineEdit, QSpinBox)
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
 from assetmap.territories.suggest import suggest_plan
-from assetmap.ui.accessible import name_buttons
+from assetmap.ui.accessible import buddy_label, name_buttons
 
 
 class BalanceWorker(QThread):
@@ -68,15 +68,13 @@ class BalanceDialog(QDialog):
                                   (self.tr("&Teams"), self.tr("Number of teams"), self.teams),
                                   (self.tr("T&olerance"), self.tr("Tolerance"), self.tolerance),
                                   (self.tr("&Seed"), self.tr("Random seed"), self.seed)):
-            label = QLabel(text)
-            label.setBuddy(widget)
+            label = buddy_label(text, widget)
             widget.setAccessibleName(acc)
             form.addRow(label, widget)
         self.tolerance.setToolTip(self.tr("How far (in %) a team's workload may be from an equal share"))
         self.seed.setToolTip(self.tr("The same seed gives the same suggestion again"))
         form.addRow(self.from_current)
-        name_label = QLabel(self.tr("New plan &name"))
-        name_label.setBuddy(self.name)
+        name_label = buddy_label(self.tr("New plan &name"), self.name)
         self.name.setAccessibleName(self.tr("New plan name"))
         form.addRow(name_label, self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

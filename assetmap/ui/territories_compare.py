@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWid
 
 from assetmap.territories import store
 from assetmap.territories.compare import Comparison, compare_plans
+from assetmap.ui.accessible import BuddyLabel
 
 
 class CompareDialog(QDialog):
@@ -33,7 +34,7 @@ class CompareDialog(QDialog):
             self.b.setCurrentIndex(1)
         self.a.setAccessibleName(self.tr("First plan"))
         self.b.setAccessibleName(self.tr("Second plan"))
-        label_a, label_b = QLabel(self.tr("&Plan")), QLabel(self.tr("&with"))
+        label_a, label_b = BuddyLabel(self.tr("&Plan")), BuddyLabel(self.tr("&with"))
         label_a.setBuddy(self.a)
         label_b.setBuddy(self.b)
         row.addWidget(label_a)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QInputDialog,
-                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QProgressDialog, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from assetmap.commands import CommandStack
@@ -23,7 +23,7 @@ from assetmap.errors import UserError
 from assetmap.territories.commands import (DeletePlanCommand, DuplicatePlanCommand, PaintSession,
                                            RenamePlanCommand)
 from assetmap.territories.model import PlanModel, PlanStats, open_plan
-from assetmap.ui.accessible import add_dock_help
+from assetmap.ui.accessible import add_dock_help, buddy_label
 
 
 class StatsTableModel(QAbstractTableModel):
@@ -120,8 +120,7 @@ class TerritoriesPanel(QDockWidget):
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Plan"))
         self.plan_combo.currentTextChanged.connect(self.open_plan)
-        plan_label = QLabel(self.tr("&Plan"))
-        plan_label.setBuddy(self.plan_combo)
+        plan_label = buddy_label(self.tr("&Plan"), self.plan_combo)
         row.addWidget(plan_label)
         row.addWidget(self.plan_combo, 1)
         lay.addLayout(row)
@@ -136,8 +135,7 @@ class TerritoriesPanel(QDockWidget):
         self.lock_box.setAccessibleName(self.tr("Lock this team"))
         self.lock_box.setToolTip(self.tr("A locked team's areas are not changed by painting or balancing"))
         self.lock_box.clicked.connect(self._lock_clicked)
-        paint_label = QLabel(self.tr("P&aint"))
-        paint_label.setBuddy(self.team_combo)
+        paint_label = buddy_label(self.tr("P&aint"), self.team_combo)
         row.addWidget(paint_label)
         row.addWidget(self.team_combo, 1)
         row.addWidget(self.erase_box)
@@ -175,6 +173,8 @@ class TerritoriesPanel(QDockWidget):
         self.table.setAccessibleName(self.tr("Team statistics"))
         self.table.setModel(self.table_model)
         self.table.verticalHeader().hide()
+        # column titles must stay readable with large text
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 2)
         self.unassigned_label = QLabel()
         self.unassigned_label.setWordWrap(True)

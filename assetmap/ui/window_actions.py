@@ -56,8 +56,10 @@ def build_menus(w) -> None:
     w.recent_menu = m.addMenu(translate("MainWindow", "Open &recent"))
     _action(w, m, translate("MainWindow", "Save project &as…"), lambda: save_as(w), K.SaveAs, "save as")
     m.addSeparator()
-    _action(w, m, translate("MainWindow", "&Import layer…"), lambda: import_dialog(w), QKeySequence("Ctrl+I"), "import")
-    _action(w, m, translate("MainWindow", "&Export map…"), lambda: export_dialog(w), QKeySequence("Ctrl+E"), "export map")
+    _action(w, m, translate("MainWindow", "&Import layer…"), lambda: import_dialog(w), QKeySequence("Ctrl+I"),
+            "import")
+    _action(w, m, translate("MainWindow", "&Export map…"), lambda: export_dialog(w), QKeySequence("Ctrl+E"),
+            "export map")
     m.addSeparator()
     _action(w, m, translate("MainWindow", "&Quit"), w.close, K.Quit, "quit")
     m = w.menuBar().addMenu(translate("MainWindow", "&Edit"))
@@ -76,12 +78,16 @@ def build_menus(w) -> None:
     m.addAction(w.table.toggleViewAction())
     m = w.menuBar().addMenu(translate("MainWindow", "&Layer"))
     cur = w.layers_panel.current_name
-    _action(w, m, translate("MainWindow", "&Style…"), lambda: cur() and w.edit_style(cur()), QKeySequence("Ctrl+Shift+S"), "style")
-    _action(w, m, translate("MainWindow", "Attribute &table"), lambda: cur() and w.show_table(cur()), QKeySequence("F6"), "table")
-    _action(w, m, translate("MainWindow", "&Zoom to layer"), lambda: cur() and w.canvas.zoom_to(cur()), QKeySequence("Ctrl+Shift+Z"),
-            "zoom to layer")
-    _action(w, m, translate("MainWindow", "&Rename…"), lambda: cur() and w.rename_layer(cur()), QKeySequence("F2"), "rename")
-    _action(w, m, translate("MainWindow", "Re&move…"), lambda: cur() and w.remove_layer(cur()), QKeySequence.StandardKey.Delete, "remove")
+    _action(w, m, translate("MainWindow", "&Style…"), lambda: cur() and w.edit_style(cur()),
+            QKeySequence("Ctrl+Shift+S"), "style")
+    _action(w, m, translate("MainWindow", "Attribute &table"), lambda: cur() and w.show_table(cur()),
+            QKeySequence("F6"), "table")
+    _action(w, m, translate("MainWindow", "&Zoom to layer"), lambda: cur() and w.canvas.zoom_to(cur()),
+            QKeySequence("Ctrl+Shift+Z"), "zoom to layer")
+    _action(w, m, translate("MainWindow", "&Rename…"), lambda: cur() and w.rename_layer(cur()),
+            QKeySequence("F2"), "rename")
+    _action(w, m, translate("MainWindow", "Re&move…"), lambda: cur() and w.remove_layer(cur()),
+            QKeySequence.StandardKey.Delete, "remove")
     tb = w.addToolBar(translate("MainWindow", "Main"))
     tb.setObjectName("MainToolbar")
     tb.setAccessibleName(translate("MainWindow", "Main toolbar"))
@@ -109,6 +115,9 @@ def update_undo(w) -> None:
     undo, redo = translate("MainWindow", "&Undo"), translate("MainWindow", "&Redo")
     w.undo_action.setText(translate("MainWindow", "&Undo {0}").format(s.undo_text) if s.can_undo else undo)
     w.redo_action.setText(translate("MainWindow", "&Redo {0}").format(s.redo_text) if s.can_redo else redo)
+    # the toolbar keeps short labels; the menu says what would be undone
+    w.undo_action.setIconText(undo.replace("&", ""))
+    w.redo_action.setIconText(redo.replace("&", ""))
 
 
 # ---------------------------------------------------------------- settings
