@@ -275,3 +275,39 @@ def test_screenshot_of_the_dashboard(window, qtbot):
     out = IMAGES / "indicators-dashboard.png"
     assert w.grab().save(str(out))
     assert out.stat().st_size > 20000
+
+
+def test_cancelled_report_writes_nothing(window, qtbot, tmp_path):
+    w = window
+    out = tmp_path / "cancelled.pdf"
+    task = w.indicators.run_report(out, "2019-Q3", ["dv_rate"], "pdf", "a4")
+    task.ctx.cancel()  # as the progress dialog's Cancel button does
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [False] and task.error is None
+    assert not out.exists() and not list(tmp_path.glob("cancelled*"))
+
+
+def test_snapshot_indicators_of_an_assets_layer(qtbot, isolated_home, map_project):
+    from assetmap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1100, 760)
+    w.show()
+    assert w.open_project(map_project.path)
+    dock = _open_dock(w, qtbot)
+    ids = [dock.picker.itemData(i) for i in range(dock.picker.count())]
+    school = next(i for i in ids if i.endswith("school_rate"))
+    dock.set_indicator(school)
+    assert dock.slider.steps == ["current"] and dock.current_period() == "current"
+    exp = _expected(map_project, school, "current")
+    rows = _table(dock)
+    assert not any("withheld" in " ".join(r) for r in rows)  # no report counts, nothing withheld
+    ranked = [r for r in rows if r[0]]
+    top = exp[exp.index != "ALL"].sort_values("value", ascending=False).iloc[0]
+    assert float(ranked[0][2].replace(",", "")) == pytest.approx(top.value, abs=0.006)
+    # The confidential shelter is not a school and is never counted: the shelter type has no indicator.
+    assert not any(i.endswith("shelter_rate") for i in ids)
+    spec = dashboard.map_spec(dock.current_indicator(), dock.frame)
+    assert "suppressedLabel" not in spec and spec["colors"][-1].lower() != "#bd0026"  # YlGnBu: higher is better
