@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage,
@@ -19,9 +20,11 @@ from assetmap.errors import UserError
 from assetmap.layers.roles import LayerRole
 from assetmap.reports.kde import DEFAULT_BANDWIDTH_M, KERNELS, MAX_BANDWIDTH_M, MIN_BANDWIDTH_M
 from assetmap.reports.suppress import DEFAULT_THRESHOLD, MIN_THRESHOLD
+from assetmap.ui.accessible import buddy_label
 
-NONE = "(none)"
-INTRO = (
+NONE = "(none)"   # item data of "no column"; shown translated
+INTRO = QT_TRANSLATE_NOOP(
+    "ReportsWizard",
     "<p>This imports <b>sensitive reports</b> (child-maltreatment reports or domestic-violence "
     "calls) safely.</p>"
     "<p><b>Will be stored:</b> the number of reports per area (or hexagon) and period, and rates "
@@ -32,11 +35,15 @@ INTRO = (
     "in memory and forgotten.</p>")
 
 
+def _add_none(combo: QComboBox) -> None:
+    combo.addItem(QCoreApplication.translate("ReportsWizard", "(none)"), NONE)
+
+
 class _IntroPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Sensitive data: what will and will not be stored")
-        label = QLabel(INTRO)
+        self.setTitle(self.tr("Sensitive data: what will and will not be stored"))
+        label = QLabel(QCoreApplication.translate("ReportsWizard", INTRO))
         label.setWordWrap(True)
         label.setObjectName("intro")
         QVBoxLayout(self).addWidget(label)
@@ -45,38 +52,45 @@ class _IntroPage(QWizardPage):
 class _FilePage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Report file and columns")
+        self.setTitle(self.tr("Report file and columns"))
         self.path = QLineEdit()
-        self.path.setAccessibleName("Report file")
-        browse = QPushButton("Browse…")
+        self.path.setAccessibleName(self.tr("Report file"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setAccessibleName(self.tr("Browse for the report file"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path)
         row.addWidget(browse)
         self.kind = QComboBox()
-        self.kind.addItem("Child-maltreatment reports", "maltreatment")
-        self.kind.addItem("Domestic-violence reports", "dv")
+        self.kind.addItem(self.tr("Child-maltreatment reports"), "maltreatment")
+        self.kind.addItem(self.tr("Domestic-violence reports"), "dv")
         self.x, self.y, self.date, self.filter_col = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         self.period = QComboBox()
-        self.period.addItems(["year", "quarter", "month"])
+        for value, text in (("year", self.tr("year")), ("quarter", self.tr("quarter")), ("month", self.tr("month"))):
+            self.period.addItem(text, value)
         self.filter_text = QLineEdit()
-        self.filter_text.setPlaceholderText("e.g. DOMESTIC (only rows whose column contains this)")
+        self.filter_text.setPlaceholderText(self.tr("e.g. DOMESTIC (only rows whose column contains this)"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("File (CSV)", row)
-        form.addRow("Kind", self.kind)
-        form.addRow("Longitude / x column", self.x)
-        form.addRow("Latitude / y column", self.y)
-        form.addRow("Date column", self.date)
-        form.addRow("Period", self.period)
-        form.addRow("Keep rows where column", self.filter_col)
-        form.addRow("… contains", self.filter_text)
+        form.addRow(buddy_label(self.tr("&File (CSV)"), self.path), row)
+        for text, name, widget in ((self.tr("&Kind"), self.tr("Kind of reports"), self.kind),
+                                   (self.tr("Lon&gitude / x column"), self.tr("Longitude or x column"), self.x),
+                                   (self.tr("La&titude / y column"), self.tr("Latitude or y column"), self.y),
+                                   (self.tr("&Date column"), self.tr("Date column"), self.date),
+                                   (self.tr("&Period"), self.tr("Period"), self.period),
+                                   (self.tr("Keep rows &where column"), self.tr("Keep rows where column"),
+                                    self.filter_col),
+                                   (self.tr("… &contains"), self.tr("Keep rows whose column contains"),
+                                    self.filter_text)):
+            widget.setAccessibleName(name)
+            form.addRow(buddy_label(text, widget), widget)
         form.addRow(self.error)
         self.path.textChanged.connect(self._load_columns)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Report file", "", "CSV files (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Report file"), "",
+                                              self.tr("CSV files") + " (*.csv *.txt)")
         if path:
             self.path.setText(path)
 
@@ -98,8 +112,9 @@ class _FilePage(QWizardPage):
             cols = []
         self.x.addItems(cols)
         self.y.addItems(cols)
-        self.date.addItems([NONE, *cols])
-        self.filter_col.addItems([NONE, *cols])
+        for combo in (self.date, self.filter_col):
+            _add_none(combo)
+            combo.addItems(cols)
         gx, gy = detect_coordinate_columns(cols)
         if gx:
             self.x.setCurrentText(gx)
@@ -114,17 +129,20 @@ class _FilePage(QWizardPage):
 class _UnitsPage(QWizardPage):
     def __init__(self, project):
         super().__init__()
-        self.setTitle("Units, privacy threshold and layer name")
+        self.setTitle(self.tr("Units, privacy threshold and layer name"))
         self.project = project
         self.areas = QComboBox()
         for info in project.layers_by_role(LayerRole.AREAS):
             if (info.extra or {}).get("id_field"):
                 self.areas.addItem(info.display_name or info.name, info.name)
         # One choice of units; each says what it stores (STORES) in ``self.stores``.
-        self.by_areas = QRadioButton("Count per area")
-        self.hex = QRadioButton("Count per H3 hexagon, resolution")
-        self.grid = QRadioButton("Count per hexagon of an own grid, width")
-        self.kde = QRadioButton("Kernel density surface, bandwidth")
+        self.areas.setAccessibleName(self.tr("Areas"))
+        self.by_areas = QRadioButton(self.tr("Count per area"))
+        self.hex = QRadioButton(self.tr("Count per H3 hexagon, resolution"))
+        self.grid = QRadioButton(self.tr("Count per hexagon of an own grid, width"))
+        self.kde = QRadioButton(self.tr("Kernel density surface, bandwidth"))
+        for b in (self.by_areas, self.hex, self.grid, self.kde):
+            b.setAccessibleName(b.text())
         self.units_group = QButtonGroup(self)
         for b in (self.by_areas, self.hex, self.grid, self.kde):
             self.units_group.addButton(b)
@@ -132,36 +150,39 @@ class _UnitsPage(QWizardPage):
         self.res = QSpinBox()
         self.res.setRange(5, 10)
         self.res.setValue(8)
+        self.res.setAccessibleName(self.tr("H3 resolution"))
         self.hex_size = QSpinBox()
         self.hex_size.setRange(50, 50_000)
         self.hex_size.setSingleStep(50)
         self.hex_size.setValue(500)
         self.hex_size.setSuffix(" m")
-        self.hex_size.setAccessibleName("Hexagon width in metres")
+        self.hex_size.setAccessibleName(self.tr("Hexagon width in metres"))
         self.bandwidth = QSpinBox()
         self.bandwidth.setRange(int(MIN_BANDWIDTH_M), int(MAX_BANDWIDTH_M))
         self.bandwidth.setSingleStep(100)
         self.bandwidth.setValue(int(DEFAULT_BANDWIDTH_M))
         self.bandwidth.setSuffix(" m")
-        self.bandwidth.setAccessibleName("Kernel bandwidth in metres")
-        self.bandwidth.setToolTip("At least 300 m: a narrower kernel would show where single reports are.")
+        self.bandwidth.setAccessibleName(self.tr("Kernel bandwidth in metres"))
+        self.bandwidth.setToolTip(self.tr("At least 300 m: a narrower kernel would show where single reports are."))
         self.kernel = QComboBox()
         self.kernel.addItems(list(KERNELS))
-        self.kernel.setAccessibleName("Kernel")
+        self.kernel.setAccessibleName(self.tr("Kernel"))
         self.stores = QLabel()
         self.stores.setWordWrap(True)
         self.stores.setObjectName("stores")
         # A wrapped label in a form gets one line's height unless told: room for three.
         self.stores.setMinimumHeight(self.stores.fontMetrics().lineSpacing() * 3 + 4)
         self.population = QComboBox()
+        self.population.setAccessibleName(self.tr("Population field (for rates)"))
         self.min_count = QSpinBox()
         self.min_count.setRange(MIN_THRESHOLD, 1000)
         self.min_count.setValue(DEFAULT_THRESHOLD)
-        self.min_count.setAccessibleName("Withhold counts up to")
+        self.min_count.setAccessibleName(self.tr("Withhold counts up to"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("automatic: KIND_by_AREAS")
+        self.name.setAccessibleName(self.tr("Layer name"))
+        self.name.setPlaceholderText(self.tr("automatic: KIND_by_AREAS"))
         form = QFormLayout(self)
-        form.addRow("Areas", self.areas)
+        form.addRow(buddy_label(self.tr("&Areas"), self.areas), self.areas)
         form.addRow(self.by_areas)
         form.addRow(self.hex, self.res)
         form.addRow(self.grid, self.hex_size)
@@ -170,9 +191,9 @@ class _UnitsPage(QWizardPage):
         kde_row.addWidget(self.kernel)
         form.addRow(self.kde, kde_row)
         form.addRow(self.stores)
-        form.addRow("Population field (for rates)", self.population)
-        form.addRow("Withhold counts from 1 to", self.min_count)
-        form.addRow("Layer name", self.name)
+        form.addRow(buddy_label(self.tr("&Population field (for rates)"), self.population), self.population)
+        form.addRow(buddy_label(self.tr("&Withhold counts from 1 to"), self.min_count), self.min_count)
+        form.addRow(buddy_label(self.tr("Layer &name"), self.name), self.name)
         self.areas.currentIndexChanged.connect(self._load_fields)
         self.units_group.buttonToggled.connect(self._units_changed)
         for spin in (self.res, self.hex_size, self.bandwidth, self.min_count):
@@ -190,23 +211,24 @@ class _UnitsPage(QWizardPage):
         n = self.min_count.value()
         if self.kde.isChecked():
             reach = self.bandwidth.value() * (3 if self.kernel.currentText() == "gaussian" else 1)
-            text = (f"Stores a smoothed surface: reports per km² on square cells "
-                    f"{self.bandwidth.value() / 2:g} m wide. A cell with 1–{n} reports within {reach:g} m "
-                    "of its centre is withheld; the reports themselves are never stored.")
+            text = self.tr("Stores a smoothed surface: reports per km² on square cells {0:g} m wide. A cell "
+                           "with 1–{1} reports within {2:g} m of its centre is withheld; the reports themselves "
+                           "are never stored.").format(self.bandwidth.value() / 2, n, reach)
         elif self.grid.isChecked():
-            text = (f"Stores the number of reports per hexagon, {self.hex_size.value():g} m across, of a "
-                    f"grid laid over the areas; counts 1–{n} are withheld.")
+            text = self.tr("Stores the number of reports per hexagon, {0:g} m across, of a grid laid over the "
+                           "areas; counts 1–{1} are withheld.").format(self.hex_size.value(), n)
         elif self.hex.isChecked():
-            text = f"Stores the number of reports per H3 hexagon touching the areas; counts 1–{n} are withheld."
+            text = self.tr("Stores the number of reports per H3 hexagon touching the areas; counts 1–{0} are "
+                           "withheld.").format(n)
         else:
-            text = f"Stores the number of reports per area (and rates); counts 1–{n} are withheld."
+            text = self.tr("Stores the number of reports per area (and rates); counts 1–{0} are withheld.").format(n)
         self.stores.setText(text)
 
     def _load_fields(self) -> None:
         import pyogrio
 
         self.population.clear()
-        self.population.addItem(NONE)
+        _add_none(self.population)
         name = self.areas.currentData()
         if name:
             info = pyogrio.read_info(self.project.path, layer=name)
@@ -222,20 +244,25 @@ class ReportsWizard(QWizard):
 
     def __init__(self, project, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import sensitive reports")
+        self.setWindowTitle(self.tr("Import sensitive reports"))
+        self.setAccessibleName(self.tr("Import sensitive reports"))
         self.project = project
         self.intro = _IntroPage()
         self.file_page = _FilePage()
         self.units_page = _UnitsPage(project)
         for page in (self.intro, self.file_page, self.units_page):
             self.addPage(page)
+        B = QWizard.WizardButton
+        for which, name in ((B.BackButton, self.tr("Back")), (B.NextButton, self.tr("Next")),
+                            (B.FinishButton, self.tr("Finish")), (B.CancelButton, self.tr("Cancel"))):
+            self.button(which).setAccessibleName(name)
 
     def options(self) -> dict[str, Any]:
         f, u = self.file_page, self.units_page
 
         def opt(combo: QComboBox):
             text = combo.currentText()
-            return None if not text or text == NONE else text
+            return None if not text or combo.currentData() == NONE else text
 
         date = opt(f.date)
         filter_col = opt(f.filter_col)
@@ -245,7 +272,7 @@ class ReportsWizard(QWizard):
             "hex_size": float(u.hex_size.value()) if u.grid.isChecked() else None,
             "kde": float(u.bandwidth.value()) if u.kde.isChecked() else None,
             "kde_kernel": u.kernel.currentText(), "x": opt(f.x), "y": opt(f.y),
-            "date_col": date, "period": f.period.currentText() if date else None,
+            "date_col": date, "period": f.period.currentData() if date else None,
             "filter_col": filter_col,
             "filter_contains": (f.filter_text.text().strip() or None) if filter_col else None,
             "population_field": opt(u.population) if u.by_areas.isChecked() else None,
@@ -275,4 +302,5 @@ def open_reports_wizard(window: QWidget, project, on_done: Callable[[Any], None]
     wizard = ReportsWizard(project, window)
     if wizard.exec() != QWizard.DialogCode.Accepted:
         return None
-    return run_task(window, "Aggregating reports", wizard.run, on_done=on_done)
+    return run_task(window, QCoreApplication.translate("ReportsWizard", "Aggregating reports"), wizard.run,
+                    on_done=on_done)

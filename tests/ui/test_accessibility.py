@@ -120,6 +120,29 @@ def test_dialogs_have_accessible_names(window, qtbot):
         dlg.close()
 
 
+def test_reports_wizard_pages_have_accessible_names(window, qtbot, stl):
+    from assetmap.ui.reports_wizard import ReportsWizard
+
+    wiz = ReportsWizard(window.project, window)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.accessibleName()
+    wiz.file_page.path.setText(str(next(stl.glob("*.csv"))))
+    seen = []
+    while True:
+        qtbot.wait(10)
+        page = wiz.currentPage()
+        seen.append(page)
+        assert not missing_accessible_names(wiz), (page.title(), missing_accessible_names(wiz))
+        for label in page.findChildren(QLabel):
+            if "&" in label.text() and not label.text().startswith("<"):
+                assert label.buddy() is not None, label.text()
+        if wiz.nextId() == -1:
+            break
+        wiz.next()
+    assert seen == [wiz.intro, wiz.file_page, wiz.units_page]
+
+
 def test_style_dialog_tab_order_follows_the_screen(window, qtbot):
     from assetmap.layers.style import Style
     from assetmap.ui.style_dialog import StyleDialog
@@ -383,7 +406,7 @@ _NOT_WORDS = ('("assetmap")', '"https://')   # the product's name and example ad
 MINE = ["main_window.py", "window_actions.py", "layers_panel.py", "attribute_table.py", "feature_docks.py",
         "hubs_dock.py", "hubs_finder.py", "territories_panel.py", "territories_balance.py",
         "territories_compare.py", "report_maps.py", "period_slider.py", "style_dialog.py", "workers.py",
-        "settings_dialog.py", "accessible.py", "appearance.py", "about.py"]
+        "settings_dialog.py", "accessible.py", "appearance.py", "about.py", "reports_wizard.py", "map_canvas.py"]
 
 
 def test_no_untranslated_literal_in_main_window_code():
