@@ -52,7 +52,8 @@ class IndicatorsDock(QDockWidget):
         self._build()
         self.visibilityChanged.connect(self._visibility)
         window.canvas.feature_clicked.connect(self._map_clicked)
-        window.stack.changed.connect(self._keep_on_top)
+        window.stack.changed.connect(self._stack_changed)
+        self._project = None
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -118,6 +119,7 @@ class IndicatorsDock(QDockWidget):
     # ------------------------------------------------------------------ project and data
     def set_project(self, project) -> None:
         """A new project: forget everything; compute when the dock is shown."""
+        self._project = project
         self._remove_layer()
         self.df, self.indicators, self.unit_id, self.frame = None, [], None, None
         self._units = {}
@@ -225,6 +227,12 @@ class IndicatorsDock(QDockWidget):
         self._on_map = True
         self._keep_on_top()
         self._highlight()
+
+    def _stack_changed(self) -> None:
+        # Opening a project clears the stack: catch every way a project opens, not only install().
+        if self.w.project is not self._project:
+            self.set_project(self.w.project)
+        self._keep_on_top()
 
     def _keep_on_top(self) -> None:
         # The window orders the page by the project's layers; ours is not one, so it would sink.

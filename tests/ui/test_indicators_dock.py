@@ -313,3 +313,24 @@ def test_snapshot_indicators_of_an_assets_layer(qtbot, isolated_home, map_projec
     assert not any(i.endswith("shelter_rate") for i in ids)
     spec = dashboard.map_spec(dock.current_indicator(), dock.frame)
     assert "suppressedLabel" not in spec and spec["colors"][-1].lower() != "#bd0026"  # YlGnBu: higher is better
+
+
+def test_opening_another_project_recomputes_the_open_dock(window, qtbot, tmp_path):
+    import shutil
+
+    from assetmap.demo import bundled_demo
+    from assetmap.indicators.model import default_indicators, save_indicators
+    from assetmap.project import Project
+
+    other = tmp_path / "other.gpkg"
+    shutil.copyfile(bundled_demo(), other)
+    p = Project.open(other)
+    save_indicators(p, [i for i in default_indicators(p) if i.id == "maltreatment_rate"])
+    w = window
+    dock = _open_dock(w, qtbot)
+    assert dock.picker.count() == 2
+    dock.select_unit("16")
+    with qtbot.waitSignal(dock.computed, timeout=30000):
+        assert w.open_project(other)
+    assert [dock.picker.itemData(i) for i in range(dock.picker.count())] == ["maltreatment_rate"]
+    assert dock.unit_id is None and dock.table.rowCount() > 0
