@@ -71,7 +71,8 @@ class AboutDialog(QDialog):
     def _details_html(self, project_attribution: str | None) -> str:
         rows = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(lic)}</td></tr>" for n, lic in COMPONENTS)
         parts = [
-            f"<h3>{self.tr('Licence')}</h3><p>assetmap is free software under the MIT licence.</p>",
+            f"<h3>{self.tr('Licence')}</h3><p>"
+            + self.tr("assetmap is free software under the MIT licence.") + "</p>",
             f"<h3>{self.tr('Included software')}</h3><table cellpadding='2'>{rows}</table>",
         ]
         if project_attribution:

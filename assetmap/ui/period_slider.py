@@ -19,6 +19,10 @@ class PeriodSlider(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Time slider"))
+        self.setWhatsThis(self.tr("Report layers count reports per period (year, quarter or month). Move the "
+                                  "slider, or use ◀ and ▶|, to show one period on the map; ▶ plays them in "
+                                  "turn. The last step shows all periods together. Colour classes stay the "
+                                  "same for every period, so periods can be compared."))
         self._steps: list[str] = []
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
