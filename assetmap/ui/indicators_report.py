@@ -46,7 +46,10 @@ class ReportDialog(QDialog):
         self.period.setAccessibleName(self.tr("Report period"))
         for p in reversed(periods):  # latest first: the usual choice
             self.period.addItem(p, p)
-        self.period.addItem(self.tr("All periods (total)"), ALL_PERIODS)
+        if periods:
+            self.period.addItem(self.tr("All periods (total)"), ALL_PERIODS)
+        else:  # only snapshot indicators (assets, hubs, survey): the report takes them as they are
+            self.period.addItem(self.tr("Current (the layers as they are now)"), None)
         if period and self.period.findData(period) >= 0:
             self.period.setCurrentIndex(self.period.findData(period))
         self.list = QListWidget()
