@@ -334,3 +334,17 @@ def test_opening_another_project_recomputes_the_open_dock(window, qtbot, tmp_pat
         assert w.open_project(other)
     assert [dock.picker.itemData(i) for i in range(dock.picker.count())] == ["maltreatment_rate"]
     assert dock.unit_id is None and dock.table.rowCount() > 0
+
+
+def test_report_dialog_without_periods_offers_the_current_snapshot(qtbot, demo_copy):
+    from assetmap.indicators.model import default_indicators
+    from assetmap.ui.indicators_report import ReportDialog, report_periods
+
+    inds = default_indicators(demo_copy)
+    assert report_periods(demo_copy, inds)[-1] == "2019-Q3"
+    dlg = ReportDialog(demo_copy, inds, [])
+    qtbot.addWidget(dlg)
+    assert dlg.period.count() == 1 and dlg.period.currentData() is None
+    dlg.format.setCurrentIndex(dlg.format.findData("html"))
+    assert dlg.out.text().endswith("-report.html")
+    assert dlg.options()["fmt"] == "html" and dlg.options()["indicators"] == ["maltreatment_rate", "dv_rate"]
