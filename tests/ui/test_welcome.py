@@ -1,0 +1,35 @@
+"""The first-run welcome page: its choices lead where they say."""
+
+from __future__ import annotations
+
+import pytest
+
+import tests.ui.pyside_bool  # noqa: F401  (see the module)
+
+pytestmark = pytest.mark.gui
+
+
+def test_welcome_choices(qtbot, tmp_path, stl):
+    from assetmap.project import Project
+    from assetmap.ui.welcome import Choice, WelcomeDialog, project_from_boundaries
+
+    dlg = WelcomeDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert all(b.accessibleName() for b in dlg.buttons.values())
+    dlg.buttons[Choice.DEMO].click()
+    assert dlg.result() == dlg.DialogCode.Accepted and dlg.choice is Choice.DEMO
+
+    dlg2 = WelcomeDialog()
+    qtbot.addWidget(dlg2)
+    dlg2.choose(Choice.NEW_FROM_BOUNDARIES, path=str(stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp"))
+    assert dlg2.choice is Choice.NEW_FROM_BOUNDARIES
+    out = project_from_boundaries(dlg2, dlg2.path, tmp_path / "mine.gpkg")
+    assert out == tmp_path / "mine.gpkg"
+    assert Project.open(out).layer("neighbourhoods").feature_count == 88
+
+    # A file that isn't boundaries: a message, and no half-made project left behind.
+    bad = tmp_path / "notes.geojson"
+    bad.write_text("not a map")
+    assert project_from_boundaries(dlg2, bad, tmp_path / "bad.gpkg") is None
+    assert not (tmp_path / "bad.gpkg").exists()
