@@ -108,7 +108,7 @@ def cmd_new(args) -> int:
     from assetmap.territories import store
     from assetmap.territories.units import load_units
 
-    project = open_project(args.project, gpkg_only="territories new")
+    project = open_project(args.project)
     units = load_units(project, args.areas)
     fields = _fields(args.by) or []
     for f in fields:
@@ -124,7 +124,7 @@ def cmd_list(args) -> int:
     from assetmap.postgis import open_project
     from assetmap.territories import store
 
-    project = open_project(args.project, gpkg_only="territories list")
+    project = open_project(args.project)
     plans = [store.load_plan(project, n) for n in store.plan_names(project)]
     rows = [{"plan": p.name, "areas": p.areas_layer, "teams": len(p.teams), "assigned": len(p.assignments),
              "fields": p.fields, "version": p.version} for p in plans]
@@ -147,7 +147,7 @@ def cmd_assign(args) -> int:
 
     if args.erase == bool(args.team):
         raise UserError("Give either --team TEAM or --erase.", "For example: --team 2 101 102 103")
-    model = open_plan(open_project(args.project, gpkg_only="territories assign"), args.plan)
+    model = open_plan(open_project(args.project), args.plan)
     session = PaintSession(model)
     if args.erase:
         session.erasing = True
@@ -182,7 +182,7 @@ def cmd_stats(args) -> int:
     from assetmap.postgis import open_project
     from assetmap.territories.model import open_plan
 
-    model = open_plan(open_project(args.project, gpkg_only="territories stats"), args.plan, fields=_fields(args.by))
+    model = open_plan(open_project(args.project), args.plan, fields=_fields(args.by))
     stats = model.stats()
     if args.json:
         json.dump(stats.to_dict(), sys.stdout, indent=2)
@@ -199,7 +199,7 @@ def cmd_balance(args) -> int:
     from assetmap.territories.suggest import suggest_plan
     from assetmap.territories.units import load_units
 
-    project = open_project(args.project, gpkg_only="territories balance")
+    project = open_project(args.project)
     units = load_units(project, args.areas)
     locked = [t for t in args.locked.split(",") if t.strip()] if args.locked else None
     plan, result = suggest_plan(
@@ -228,7 +228,7 @@ def cmd_compare(args) -> int:
     from assetmap.territories.model import open_plan
     from assetmap.territories.units import load_units
 
-    project = open_project(args.project, gpkg_only="territories compare")
+    project = open_project(args.project)
     a = open_plan(project, args.plan)
     units = a.units
     b = open_plan(project, args.other, units if a.plan.areas_layer == _areas(project, args.other) else None)
@@ -278,7 +278,7 @@ def cmd_export(args) -> int:
     from assetmap.territories.export import export_plan
     from assetmap.territories.model import open_plan
 
-    model = open_plan(open_project(args.project, gpkg_only="territories export"), args.plan)
+    model = open_plan(open_project(args.project), args.plan)
     gpkg_path, csv_path = export_plan(model, args.out, overwrite=args.overwrite)
     print(f"Wrote {gpkg_path} (layers territories, assignments) and {csv_path}.")
     return 0
@@ -292,7 +292,7 @@ def cmd_maps(args) -> int:
     from assetmap.territories.maps import team_maps
     from assetmap.territories.model import open_plan
 
-    project = open_project(args.project, gpkg_only="territories maps")
+    project = open_project(args.project)
     model = open_plan(project, args.plan)
     maps = team_maps(model, project)
     if not maps:
@@ -318,7 +318,7 @@ def cmd_team(args) -> int:
         raise UserError(f"'{args.colour}' is not a colour.", "Give it as #RRGGBB, e.g. #0072B2.")
     if args.name is not None and not args.name.strip():
         raise UserError("A team name can't be empty.")
-    model = open_plan(open_project(args.project, gpkg_only="territories team"), args.plan)
+    model = open_plan(open_project(args.project), args.plan)
     team = _team_index(model.teams, args.team)
     if args.name and any(t.name.lower() == args.name.strip().lower() and t.team != team for t in model.teams):
         raise UserError(f"Another team is already called '{args.name}'.", "Choose another name.")

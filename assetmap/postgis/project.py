@@ -60,6 +60,9 @@ class PostgisProject:
                             "Update assetmap to open it.")
         return project
 
+    def _check_writable(self) -> None:
+        """Rights are the server's to enforce (roles.py): a refused write is refused there."""
+
     def _connect(self):
         return connect(self.url, schema=self.schema, autocommit=True)
 

@@ -27,6 +27,22 @@ def _tables(cur, schema: str) -> list[str]:
         "ORDER BY table_name", (schema,))]
 
 
+def _complete_published_tables(cur) -> None:
+    """Keys and unique indexes publish does not copy, made here by the owner, so that people in the
+    roles (who may not ALTER tables) can add plans and merge surveys."""
+    from assetmap.postgis.sqlcompat import PgCon
+
+    pg = PgCon(cur, None)
+    if pg.has_table(f"{PLAN_TABLE_PREFIX}plans"):
+        pg.ensure_identity(f"{PLAN_TABLE_PREFIX}plans", "plan_id")
+        pg.ensure_unique(f"{PLAN_TABLE_PREFIX}plans", ("name",))
+    if pg.has_table("assetmap_survey_forms"):
+        from assetmap.postgis.survey_db import ensure_survey_tables
+        from assetmap.survey.schema import _SCHEMA
+
+        ensure_survey_tables(pg, _SCHEMA)
+
+
 def init_roles(url: str) -> dict:
     """Create the group roles and every grant and policy; safe to run again after changes."""
     from psycopg import errors, sql
@@ -43,6 +59,7 @@ def init_roles(url: str) -> dict:
             from assetmap.postgis.versioning import ensure_version_columns
 
             ensure_version_columns(cur)
+            _complete_published_tables(cur)
             tables = _tables(cur, schema)
             layers = [r[0] for r in cur.execute("SELECT name FROM assetmap_pg_layers")]
             for role in ROLES:

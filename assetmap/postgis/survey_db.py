@@ -1,139 +1,25 @@
-"""The survey store (assetmap.survey) on a shared project: the few SQL differences from SQLite.
+"""The survey store (assetmap.survey) on a shared project: its tables, completed for PostgreSQL.
 
-``assetmap.survey.store`` and ``merge`` are written once, in SQLite's dialect with ``?``
-placeholders. On PostGIS they get a ``PgCon``: the same ``execute``/``executemany``
-surface over psycopg, placeholders translated, plus the handful of operations that really
-differ (table existence, ``INSERT OR REPLACE``, the point geometry, identity keys). So the
-merge rules (idempotence, conflicts) are one piece of code for both backends.
-
-Tables published from a GeoPackage arrive without SQLite's implicit ``AUTOINCREMENT`` and
-without UNIQUE constraints (publish copies primary keys only); ``ensure_survey_tables`` adds
-identity defaults and the unique indexes the upserts need, once, inside the caller's
-transaction.
+The store and merge code run unchanged through ``sqlcompat.PgCon`` (see there). What is
+survey-specific: the survey tables are created in PostgreSQL's types when missing; when
+published from a GeoPackage, the history and conflict ``id`` keys get identity defaults,
+conflicts get their UNIQUE (uuid, package_id) for the merge's upsert, and each form's layer
+gets a default ``fid`` and a unique index on ``uuid``, so no response is ever stored twice,
+even by two merges at once.
 """
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from assetmap.errors import UserError
+from assetmap.postgis.sqlcompat import PgCon, read, write
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.postgis.project import PostgisProject
 
-# Primary keys of the survey tables INSERT OR REPLACE writes to.
-REPLACE_KEYS = {
-    "assetmap_survey_forms": ("form_id",),
-    "assetmap_survey_media": ("uuid", "field"),
-    "assetmap_survey_merges": ("package_id", "uuid"),
-    "assetmap_survey_package": ("key",),
-    "assetmap_survey_pack_base": ("uuid",),
-}
 # Unique constraints the GeoPackage schema declares beyond the primary key.
 UNIQUE = {"assetmap_survey_conflicts": ("uuid", "package_id")}
-
-
-def qmark_to_pyformat(sql: str) -> str:
-    """``?`` placeholders → ``%s`` (and a literal ``%`` → ``%%``), outside quoted text."""
-    out, quote = [], None
-    for ch in sql:
-        if quote:
-            out.append("%%" if ch == "%" else ch)
-            if ch == quote:
-                quote = None
-        elif ch in ("'", '"'):
-            quote = ch
-            out.append(ch)
-        elif ch == "?":
-            out.append("%s")
-        elif ch == "%":
-            out.append("%%")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-class PgCon:
-    """A psycopg connection speaking the sqlite3 subset the survey code uses."""
-
-    is_postgis = True
-
-    def __init__(self, con, project: "PostgisProject"):
-        self.con = con
-        self.project = project
-        self._geom: dict[str, tuple[str, int]] = {}
-
-    def execute(self, sql: str, params: Iterable[Any] = ()):
-        return self.con.execute(qmark_to_pyformat(sql), list(params))
-
-    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]):
-        cur = self.con.cursor()
-        cur.executemany(qmark_to_pyformat(sql), [list(r) for r in rows])
-        return cur
-
-    # ------------------------------------------------------------------ what differs
-    def has_table(self, name: str) -> bool:
-        return self.con.execute("SELECT to_regclass(%s)", (f'"{name}"',)).fetchone()[0] is not None
-
-    def replace_sql(self, table: str, n: int) -> str:
-        """``INSERT OR REPLACE INTO table VALUES (?, …)`` as an upsert on the table's key."""
-        keys = REPLACE_KEYS.get(table)
-        if keys is None:
-            raise ValueError(f"no key known for {table}")
-        cols = [r[0] for r in self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = %s ORDER BY ordinal_position", (table,))]
-        rest = [c for c in cols if c not in keys]
-        sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in rest)
-        action = f"DO UPDATE SET {sets}" if rest else "DO NOTHING"
-        marks = ", ".join("?" * n)
-        return (f'INSERT INTO "{table}" VALUES ({marks}) ON CONFLICT '
-                f'({", ".join(chr(34) + k + chr(34) for k in keys)}) {action}')
-
-    def geometry(self, layer: str) -> tuple[str, int]:
-        """(geometry column, SRID) of a layer."""
-        if layer not in self._geom:
-            row = self.con.execute("SELECT geometry_column, srid FROM assetmap_pg_layers WHERE name=%s",
-                                   (layer,)).fetchone()
-            if row is None:
-                raise UserError(f"Layer '{layer}' of {self.project.path} has no geometry record.",
-                                "Publish the project again with --replace.")
-            self._geom[layer] = (row[0], int(row[1]))
-        return self._geom[layer]
-
-    @staticmethod
-    def point(x: float, y: float, srid: int) -> str:
-        """A point the geometry column takes as is (hex EWKB: exact coordinates, SRID included)."""
-        import shapely
-
-        return shapely.to_wkb(shapely.set_srid(shapely.Point(x, y), srid), hex=True, include_srid=True)
-
-    def create_table(self, ddl: str) -> None:
-        """A survey table's SQLite DDL in PostgreSQL's types."""
-        ddl = re.sub(r"INTEGER PRIMARY KEY AUTOINCREMENT", "bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
-                     ddl)
-        ddl = re.sub(r"\bINTEGER\b", "bigint", ddl)
-        ddl = re.sub(r"\bBLOB\b", "bytea", ddl)
-        self.con.execute(ddl)
-
-    def ensure_identity(self, table: str, column: str) -> None:
-        """Give a published integer key a default (SQLite's rowid did that job), continuing after max."""
-        row = self.con.execute(
-            "SELECT column_default, is_identity FROM information_schema.columns WHERE table_schema = "
-            "current_schema() AND table_name=%s AND column_name=%s", (table, column)).fetchone()
-        if row is None or row[0] is not None or row[1] == "YES":
-            return
-        self.con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" ADD GENERATED BY DEFAULT AS IDENTITY')
-        self.con.execute(f"SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max(\"{column}\"), 0) + 1, false) "
-                         f'FROM "{table}"', (f'"{table}"', column))
-
-    def ensure_unique(self, table: str, columns: tuple[str, ...]) -> None:
-        name = f"{table}_{'_'.join(columns)}_key"[:63]
-        if self.con.execute("SELECT to_regclass(%s)", (f'"{name}"',)).fetchone()[0] is None:
-            cols = ", ".join(f'"{c}"' for c in columns)
-            self.con.execute(f'CREATE UNIQUE INDEX "{name}" ON "{table}" ({cols})')
 
 
 def ensure_survey_tables(con: PgCon, tables: dict) -> None:
@@ -152,27 +38,12 @@ def ensure_survey_tables(con: PgCon, tables: dict) -> None:
                 con.ensure_unique(layer, ("uuid",))
 
 
-@contextmanager
-def reading(project: "PostgisProject") -> Iterator[PgCon]:
-    from assetmap.postgis.connect import connect
-
-    con = connect(project.url, schema=project.schema, autocommit=True)
-    try:
-        yield PgCon(con, project)
-    finally:
-        con.close()
+def reading(project: "PostgisProject"):
+    return read(project)
 
 
 @contextmanager
 def transaction(project: "PostgisProject", tables: dict) -> Iterator[PgCon]:
     """One PostgreSQL transaction with the survey tables ready: all of it commits, or none."""
-    from assetmap.postgis.connect import connect
-
-    con = connect(project.url, schema=project.schema)
-    try:
-        with con.transaction():
-            pg = PgCon(con, project)
-            ensure_survey_tables(pg, tables)
-            yield pg
-    finally:
-        con.close()
+    with write(project, lambda con: ensure_survey_tables(con, tables)) as con:
+        yield con

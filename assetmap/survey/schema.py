@@ -22,6 +22,7 @@ import re
 import sqlite3
 from typing import Any
 
+from assetmap.postgis import sqlcompat
 from assetmap.project import gpkg
 from assetmap.survey.form import Form, QType, Question
 
@@ -79,21 +80,16 @@ CONFIDENTIAL_QUESTION = "confidential"
 
 
 def has_table(con: sqlite3.Connection, name: str) -> bool:
-    if getattr(con, "is_postgis", False):  # a shared project: assetmap.postgis.survey_db.PgCon
-        return con.has_table(name)
-    return con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
+    # A shared project's connection is an assetmap.postgis.sqlcompat.PgCon (see there).
+    return sqlcompat.has_table(con, name)
 
 
-def replace_sql(con: sqlite3.Connection, table: str, n: int) -> str:
-    """``INSERT OR REPLACE INTO table VALUES`` with ``n`` placeholders, in the connection's dialect."""
-    if getattr(con, "is_postgis", False):
-        return con.replace_sql(table, n)
-    return f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * n)})"
+replace_sql = sqlcompat.replace_sql  # INSERT OR REPLACE, in the connection's dialect
 
 
 def ensure_tables(con: sqlite3.Connection, tables: dict = _SCHEMA) -> None:
     """Create the tables (idempotent); runs inside the caller's transaction."""
-    if getattr(con, "is_postgis", False):
+    if sqlcompat.is_pg(con):
         from assetmap.postgis.survey_db import ensure_survey_tables
 
         ensure_survey_tables(con, tables)

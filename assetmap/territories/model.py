@@ -190,7 +190,8 @@ class PlanModel:
             if t.team == team.team:
                 self.plan.teams[i] = team
                 if persist and self.project is not None and self.plan.plan_id is not None:
-                    self.plan.version = store.write_team(self.project, self.plan.plan_id, team)
+                    self.plan.version = store.write_team(self.project, self.plan.plan_id, team,
+                                                         expected_version=self.plan.version)
                 self.teams_changed.emit()
                 return t
         raise KeyError(team.team)
@@ -209,7 +210,8 @@ class PlanModel:
     def flush(self) -> None:
         if self._dirty and self.project is not None and self.plan.plan_id is not None:
             dirty, self._dirty = self._dirty, {}
-            self.plan.version = store.write_assignments(self.project, self.plan.plan_id, dirty)
+            self.plan.version = store.write_assignments(self.project, self.plan.plan_id, dirty,
+                                                        expected_version=self.plan.version)
 
 
 def count_pieces(members: set[str], neighbours) -> int:

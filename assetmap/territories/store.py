@@ -9,7 +9,8 @@ Tables (attribute tables registered in ``gpkg_contents``):
 - ``assetmap_territory_assignments(plan_id, unit_id, team)``: one row per
   assigned unit; an unassigned unit has no row.
 
-Every function is one small SQLite transaction (``gpkg.transaction``).
+Every function is one small SQLite transaction (``gpkg.transaction``); on a shared project the
+same code runs as PostgreSQL transactions through ``assetmap.postgis.sqlcompat``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
+from assetmap.postgis import sqlcompat
 from assetmap.project import gpkg
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,11 +95,12 @@ def default_teams(k: int) -> list[Team]:
 
 
 def _has_schema(con: sqlite3.Connection) -> bool:
-    return con.execute(
-        "SELECT 1 FROM sqlite_master WHERE name='assetmap_territory_plans'").fetchone() is not None
+    return sqlcompat.has_table(con, "assetmap_territory_plans")
 
 
 def _ensure_schema(con: sqlite3.Connection) -> None:
+    if sqlcompat.is_pg(con):  # a shared project (assetmap.postgis.sqlcompat)
+        return _ensure_pg_schema(con)
     if _has_schema(con):
         return
     for stmt in _SCHEMA.split(";"):
@@ -107,6 +110,17 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
         gpkg.register_attributes_table(con, table, desc)
 
 
+def _ensure_pg_schema(con) -> None:
+    if not _has_schema(con):
+        for stmt in _SCHEMA.split(";"):
+            if stmt.strip():
+                con.create_table(stmt)
+        return
+    # Published from a GeoPackage: SQLite's rowid numbered plans, and publish copies no UNIQUE.
+    con.ensure_identity("assetmap_territory_plans", "plan_id")
+    con.ensure_unique("assetmap_territory_plans", ("name",))
+
+
 def _now() -> str:
     from assetmap.project.store import utc_now
 
@@ -114,7 +128,7 @@ def _now() -> str:
 
 
 def plan_names(project: "Project") -> list[str]:
-    with gpkg.connect(project.path, readonly=True) as con:
+    with sqlcompat.read(project) as con:
         if not _has_schema(con):
             return []
         return [r[0] for r in con.execute("SELECT name FROM assetmap_territory_plans ORDER BY plan_id")]
@@ -133,7 +147,7 @@ def _plan_row(con: sqlite3.Connection, project: "Project", name: str) -> sqlite3
 
 
 def load_plan(project: "Project", name: str) -> PlanRecord:
-    with gpkg.connect(project.path, readonly=True) as con:
+    with sqlcompat.read(project) as con:
         row = _plan_row(con, project, name)
         pid = row["plan_id"]
         teams = [Team(r["team"], r["name"], r["colour"], bool(r["locked"])) for r in con.execute(
@@ -156,7 +170,7 @@ def save_plan(project: "Project", plan: PlanRecord, overwrite: bool = False) -> 
     """Write a whole plan (new, or replacing one of the same name with ``overwrite``)."""
     check_plan_name(plan.name)
     project._check_writable()
-    with gpkg.transaction(project.path) as con:
+    with sqlcompat.write(project) as con:
         _ensure_schema(con)
         old = con.execute("SELECT plan_id, version FROM assetmap_territory_plans WHERE name=?",
                           (plan.name,)).fetchone()
@@ -167,12 +181,15 @@ def save_plan(project: "Project", plan: PlanRecord, overwrite: bool = False) -> 
                                 "Choose another --plan name, or delete the old plan first.")
             version = old[1] + 1
             _delete(con, old[0])
-        cur = con.execute(
-            "INSERT INTO assetmap_territory_plans (plan_id, name, areas_layer, fields, queen, version, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan.plan_id if old is None else None, plan.name, plan.areas_layer, json.dumps(plan.fields),
-             int(plan.queen), version, _now(), _now()))
-        pid = cur.lastrowid
+        # plan_id only when given: SQLite and PostgreSQL both number the plan when it is left out.
+        given = plan.plan_id if old is None else None
+        con.execute(
+            f"INSERT INTO assetmap_territory_plans ({'plan_id, ' if given is not None else ''}name, areas_layer, "
+            "fields, queen, version, created_at, updated_at) VALUES (" + "?, " * (given is not None) +
+            "?, ?, ?, ?, ?, ?, ?)",
+            ((given,) if given is not None else ()) + (plan.name, plan.areas_layer, json.dumps(plan.fields),
+                                                        int(plan.queen), version, _now(), _now()))
+        pid = con.execute("SELECT plan_id FROM assetmap_territory_plans WHERE name=?", (plan.name,)).fetchone()[0]
         con.executemany("INSERT INTO assetmap_territory_teams VALUES (?, ?, ?, ?, ?)",
                         [(pid, t.team, t.name, t.colour, int(t.locked)) for t in plan.teams])
         con.executemany("INSERT INTO assetmap_territory_assignments VALUES (?, ?, ?)",
@@ -187,43 +204,67 @@ def _delete(con: sqlite3.Connection, pid: int) -> None:
 
 
 def delete_plan(project: "Project", name: str) -> None:
-    with gpkg.connect(project.path, readonly=True) as con:
+    with sqlcompat.read(project) as con:
         pid = _plan_row(con, project, name)["plan_id"]
-    with gpkg.transaction(project.path) as con:
+    with sqlcompat.write(project) as con:
         _delete(con, pid)
 
 
 def rename_plan(project: "Project", old: str, new: str) -> None:
     new = check_plan_name(new)
-    with gpkg.connect(project.path, readonly=True) as con:
+    with sqlcompat.read(project) as con:
         _plan_row(con, project, old)
     if new != old and new in plan_names(project):
         raise UserError(f"{project.path} already has a territory plan named '{new}'.", "Choose another name.")
-    with gpkg.transaction(project.path) as con:
+    with sqlcompat.write(project) as con:
         con.execute("UPDATE assetmap_territory_plans SET name=?, version=version+1, updated_at=? "
                     "WHERE name=?", (new, _now(), old))
 
 
-def write_assignments(project: "Project", plan_id: int, changes: dict[str, int | None]) -> int:
-    """Apply unit -> team (None: unassigned) changes; return the plan's new version."""
-    with gpkg.transaction(project.path) as con:
+def write_assignments(project: "Project", plan_id: int, changes: dict[str, int | None],
+                      expected_version: int | None = None) -> int:
+    """Apply unit -> team (None: unassigned) changes; return the plan's new version.
+
+    On a shared project, ``expected_version`` (the version the editor started from) makes a
+    colleague's save in between a clear conflict instead of a silent mix of both edits."""
+    with sqlcompat.write(project) as con:
+        _check_version(con, plan_id, expected_version)
         con.executemany("DELETE FROM assetmap_territory_assignments WHERE plan_id=? AND unit_id=?",
                         [(plan_id, u) for u, t in changes.items() if t is None])
-        con.executemany("INSERT OR REPLACE INTO assetmap_territory_assignments VALUES (?, ?, ?)",
+        con.executemany(sqlcompat.replace_sql(con, "assetmap_territory_assignments", 3),
                         [(plan_id, u, t) for u, t in changes.items() if t is not None])
         return _bump(con, plan_id)
 
 
-def write_team(project: "Project", plan_id: int, team: Team) -> int:
-    with gpkg.transaction(project.path) as con:
-        con.execute("INSERT OR REPLACE INTO assetmap_territory_teams VALUES (?, ?, ?, ?, ?)",
+def write_team(project: "Project", plan_id: int, team: Team, expected_version: int | None = None) -> int:
+    with sqlcompat.write(project) as con:
+        _check_version(con, plan_id, expected_version)
+        con.execute(sqlcompat.replace_sql(con, "assetmap_territory_teams", 5),
                     (plan_id, team.team, team.name, team.colour, int(team.locked)))
         return _bump(con, plan_id)
+
+
+def _check_version(con, plan_id: int, expected: int | None) -> None:
+    """Shared projects only: refuse a write based on an old version (the row stays locked until commit,
+    so two saves at once are ordered and the second sees the first)."""
+    if expected is None or not sqlcompat.is_pg(con):
+        return
+    has_by = "updated_by" in con.columns("assetmap_territory_plans")
+    row = con.execute(f"SELECT name, version, updated_at, {'updated_by' if has_by else chr(39) * 2} "
+                      "FROM assetmap_territory_plans WHERE plan_id=? FOR UPDATE", (plan_id,)).fetchone()
+    if row is None or row[1] == expected:
+        return  # a deleted plan is _bump's message
+    name, version, at, by = row
+    raise UserError(f"Plan '{name}' was changed{f' by {by}' if by else ''}{f' at {at}' if at else ''} while you "
+                    f"were editing it (you started from version {expected}; it is now version {version}). "
+                    "Your change was not saved.", "Reopen the plan to see their changes, then make yours again.")
 
 
 def _bump(con: sqlite3.Connection, plan_id: int) -> int:
     con.execute("UPDATE assetmap_territory_plans SET version=version+1, updated_at=? WHERE plan_id=?",
                 (_now(), plan_id))
+    if sqlcompat.is_pg(con) and "updated_by" in con.columns("assetmap_territory_plans"):
+        con.execute("UPDATE assetmap_territory_plans SET updated_by=current_user WHERE plan_id=?", (plan_id,))
     row = con.execute("SELECT version FROM assetmap_territory_plans WHERE plan_id=?", (plan_id,)).fetchone()
     if row is None:   # raising rolls the whole transaction back
         raise UserError("This territory plan has been deleted, so the change can't be saved.",

@@ -2,8 +2,8 @@
 
 ``on(path)`` gives the target a command takes: the .gpkg itself, or (PostGIS case) the
 ``postgresql://`` URL of a fresh schema the GeoPackage was just published to. Commands
-that can't work on a shared project yet must say so clearly (exit 2, no traceback) and
-leave the server as it was.
+that can't work on a shared project yet (hubs) must say so clearly (exit 2, no traceback)
+and leave the server as it was.
 """
 
 from __future__ import annotations
@@ -206,27 +206,41 @@ def test_survey_commands(on, cli, tmp_path):
         assert r.returncode == 0, r.stderr
 
 
-def _plan_commands(t, tmp_path):
-    return [
-        ("territories", "new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population"),
-        ("territories", "assign", t, "--plan", "Mine", "--team", "2", "1", "2", "3"),
-        ("territories", "list", t),
-        ("territories", "stats", t, "--plan", "Mine", "--json"),
-        ("territories", "export", t, "--plan", "Mine", tmp_path / "plan.gpkg"),
-    ]
-
-
 def test_territories(on, cli, tmp_path):
     t = on(_demo(tmp_path))
-    results = [cli(*c) for c in _plan_commands(t, tmp_path)]
-    if on.kind == "gpkg":
-        assert [r.returncode for r in results] == [0] * 5, [r.stderr for r in results]
-        stats = json.loads(results[3].stdout)
-        assert {x["name"]: x["units"] for x in stats["teams"]}["Team 2"] == 3
-        return
-    for (cmd, action, *_), r in zip(_plan_commands(t, tmp_path), results):
-        assert r.returncode == 2 and f"'assetmap {cmd} {action}' {NOT_YET}" in r.stderr, r.stderr
-    assert not (tmp_path / "plan.gpkg").exists()
+    for args in [("new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population"),
+                 ("assign", t, "--plan", "Mine", "--team", "2", "1", "2", "3"),
+                 ("assign", t, "--plan", "Mine", "--team", "Team 3", "4", "5"),
+                 ("assign", t, "--plan", "Mine", "--erase", "5"),
+                 ("team", t, "--plan", "Mine", "--team", "1", "--name", "North", "--lock")]:
+        r = cli("territories", *args)
+        assert r.returncode == 0, (args, r.stderr)
+    stats = json.loads(cli("territories", "stats", t, "--plan", "Mine", "--json").stdout)
+    teams = {x["name"]: x for x in stats["teams"]}
+    assert teams["Team 2"]["units"] == 3 and teams["Team 3"]["units"] == 1 and teams["North"]["units"] == 0
+    assert len(stats["unassigned"]) == 84
+    r = cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "3", "--by", "population",
+            "--plan", "Balanced", "--seed", "1", "--json")
+    assert r.returncode == 0, r.stderr
+    r = cli("territories", "compare", t, "--plan", "Mine", "--other", "Balanced", "--json")
+    assert r.returncode == 0, r.stderr
+    listed = cli("territories", "list", t).stdout
+    assert "Mine" in listed and "Balanced" in listed
+    r = cli("territories", "export", t, "--plan", "Balanced", tmp_path / "plan.gpkg")
+    assert r.returncode == 0, r.stderr
+    import pyogrio
+
+    assignments = pyogrio.read_dataframe(tmp_path / "plan.gpkg", layer="assignments")
+    assert len(assignments) == 88
+    # Mistakes are clear and change nothing, on both backends.
+    before = cli("territories", "stats", t, "--plan", "Mine", "--json").stdout
+    for args, msg in [(("assign", t, "--plan", "Mine", "--team", "2", "1", "9999"), "no unit with id '9999'"),
+                      (("assign", t, "--plan", "Nope", "--team", "1", "1"), "no territory plan named 'Nope'"),
+                      (("new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3"),
+                       "already has a territory plan")]:
+        r = cli("territories", *args)
+        assert r.returncode == 2 and msg in r.stderr, (args, r.stderr)
+    assert cli("territories", "stats", t, "--plan", "Mine", "--json").stdout == before
 
 
 def test_hubs(on, cli, tmp_path):

@@ -122,7 +122,7 @@ def test_cli_layers_equivalent_and_clear_errors(tmp_path, pg_url, capsys):
              "geometry_type": i.geometry_type, "feature_count": i.feature_count, "crs": pg.crs,
              "visible": i.visible} for i in pg.layers()]
     assert ours == rows
-    assert ours[0]["feature_count"] == len(pg.read_layer("neighborhoods"))
+    assert {r["name"]: r["feature_count"] for r in ours}["neighborhoods"] == len(pg.read_layer("neighborhoods"))
     from assetmap.postgis.localserver import free_port
 
     capsys.readouterr()

@@ -1,0 +1,243 @@
+"""SQLite-dialect store code on a shared project: the few SQL differences, in one place.
+
+The survey and territory stores are written once, in SQLite's dialect with ``?``
+placeholders, against a connection from ``read(project)`` / ``write(project)``. For a
+GeoPackage that is a plain sqlite3 connection (``assetmap.project.gpkg``); for PostGIS it is a
+``PgCon``: the same ``execute``/``executemany``/``row_factory`` surface over psycopg,
+placeholders translated, plus the operations that really differ (table existence,
+``INSERT OR REPLACE``, point geometries, identity keys, unique indexes). Store code asks
+``is_pg(con)`` only where it must. So the rules (merge idempotence, conflicts, plan versions)
+are one piece of code for both backends.
+
+Tables published from a GeoPackage arrive without SQLite's implicit rowid keys and without
+UNIQUE constraints (publish copies primary keys only); ``ensure_identity`` and
+``ensure_unique`` add them once, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
+
+from assetmap.errors import UserError
+
+# Primary keys of the tables INSERT OR REPLACE writes to.
+REPLACE_KEYS = {
+    "assetmap_survey_forms": ("form_id",),
+    "assetmap_survey_media": ("uuid", "field"),
+    "assetmap_survey_merges": ("package_id", "uuid"),
+    "assetmap_survey_package": ("key",),
+    "assetmap_survey_pack_base": ("uuid",),
+    "assetmap_territory_teams": ("plan_id", "team"),
+    "assetmap_territory_assignments": ("plan_id", "unit_id"),
+}
+
+
+def is_pg(con) -> bool:
+    return getattr(con, "is_postgis", False)
+
+
+def is_shared(project) -> bool:
+    """The project lives on PostGIS (a ``PostgisProject``)."""
+    return hasattr(project, "url")
+
+
+def qmark_to_pyformat(sql: str) -> str:
+    """``?`` placeholders → ``%s`` (and a literal ``%`` → ``%%``), outside quoted text."""
+    out, quote = [], None
+    for ch in sql:
+        if quote:
+            out.append("%%" if ch == "%" else ch)
+            if ch == quote:
+                quote = None
+        elif ch in ("'", '"'):
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append("%s")
+        elif ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class Row(tuple):
+    """Like ``sqlite3.Row``: by position or by column name."""
+
+    names: tuple[str, ...] = ()
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names.index(key))
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self.names)
+
+
+def _row_factory(cursor):
+    names = tuple(c.name for c in cursor.description or ())
+    cls = type("Row", (Row,), {"names": names})
+    return lambda values: cls(values)
+
+
+class PgCon:
+    """A psycopg connection speaking the sqlite3 subset the stores use."""
+
+    is_postgis = True
+
+    def __init__(self, con, project):
+        self.con = con
+        self.project = project
+        self._geom: dict[str, tuple[str, int]] = {}
+
+    @property
+    def row_factory(self):
+        return self.con.row_factory
+
+    @row_factory.setter
+    def row_factory(self, factory) -> None:
+        # sqlite3.Row (or anything) asked for: rows by name and position.
+        from psycopg.rows import tuple_row
+
+        self.con.row_factory = tuple_row if factory is None else _row_factory
+
+    def execute(self, sql: str, params: Iterable[Any] = ()):
+        return self.con.execute(qmark_to_pyformat(sql), list(params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]):
+        cur = self.con.cursor()
+        rows = [list(r) for r in rows]
+        if rows:
+            cur.executemany(qmark_to_pyformat(sql), rows)
+        return cur
+
+    # ------------------------------------------------------------------ what differs
+    def has_table(self, name: str) -> bool:
+        return self.con.execute("SELECT to_regclass(%s)", (f'"{name}"',)).fetchone()[0] is not None
+
+    def columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = %s ORDER BY ordinal_position", (table,))]
+
+    def replace_sql(self, table: str, n: int) -> str:
+        """``INSERT OR REPLACE INTO table VALUES (?, …)`` as an upsert on the table's key."""
+        keys = REPLACE_KEYS.get(table)
+        if keys is None:
+            raise ValueError(f"no key known for {table}")
+        rest = [c for c in self.columns(table)[:n] if c not in keys]
+        sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in rest)
+        action = f"DO UPDATE SET {sets}" if rest else "DO NOTHING"
+        key_list = ", ".join(f'"{k}"' for k in keys)
+        return f'INSERT INTO "{table}" VALUES ({", ".join("?" * n)}) ON CONFLICT ({key_list}) {action}'
+
+    def geometry(self, layer: str) -> tuple[str, int]:
+        """(geometry column, SRID) of a layer."""
+        if layer not in self._geom:
+            row = self.con.execute("SELECT geometry_column, srid FROM assetmap_pg_layers WHERE name=%s",
+                                   (layer,)).fetchone()
+            if row is None:
+                raise UserError(f"Layer '{layer}' of {self.project.path} has no geometry record.",
+                                "Publish the project again with --replace.")
+            self._geom[layer] = (row[0], int(row[1]))
+        return self._geom[layer]
+
+    @staticmethod
+    def point(x: float, y: float, srid: int) -> str:
+        """A point the geometry column takes as is (hex EWKB: exact coordinates, SRID included)."""
+        import shapely
+
+        return shapely.to_wkb(shapely.set_srid(shapely.Point(x, y), srid), hex=True, include_srid=True)
+
+    def create_table(self, ddl: str) -> None:
+        """A table's SQLite DDL in PostgreSQL's types."""
+        ddl = re.sub(r"INTEGER PRIMARY KEY AUTOINCREMENT", "bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+                     ddl)
+        ddl = re.sub(r"\bINTEGER\b", "bigint", ddl)
+        ddl = re.sub(r"\bBLOB\b", "bytea", ddl)
+        self.con.execute(ddl)
+
+    def ensure_identity(self, table: str, column: str) -> None:
+        """Give a published integer key a default (SQLite's rowid did that job), continuing after max."""
+        row = self.con.execute(
+            "SELECT column_default, is_identity FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND table_name=%s AND column_name=%s", (table, column)).fetchone()
+        if row is None or row[0] is not None or row[1] == "YES":
+            return
+        self.con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" ADD GENERATED BY DEFAULT AS IDENTITY')
+        self.con.execute(f"SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max(\"{column}\"), 0) + 1, false) "
+                         f'FROM "{table}"', (f'"{table}"', column))
+
+    def ensure_unique(self, table: str, columns: tuple[str, ...]) -> None:
+        name = f"{table}_{'_'.join(columns)}_key"[:63]
+        if self.con.execute("SELECT to_regclass(%s)", (f'"{name}"',)).fetchone()[0] is None:
+            cols = ", ".join(f'"{c}"' for c in columns)
+            self.con.execute(f'CREATE UNIQUE INDEX "{name}" ON "{table}" ({cols})')
+
+
+def has_table(con, name: str) -> bool:
+    if is_pg(con):
+        return con.has_table(name)
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
+
+
+def replace_sql(con, table: str, n: int) -> str:
+    """``INSERT OR REPLACE INTO table VALUES`` with ``n`` placeholders, in the connection's dialect."""
+    if is_pg(con):
+        return con.replace_sql(table, n)
+    return f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * n)})"
+
+
+@contextmanager
+def _pg_reading(project) -> Iterator[PgCon]:
+    from assetmap.postgis.connect import connect
+
+    con = connect(project.url, schema=project.schema, autocommit=True)
+    try:
+        yield PgCon(con, project)
+    finally:
+        con.close()
+
+
+@contextmanager
+def _pg_transaction(project, prepare: Callable[[PgCon], None] | None = None) -> Iterator[PgCon]:
+    from assetmap.postgis.connect import connect
+
+    from psycopg import errors
+
+    con = connect(project.url, schema=project.schema)
+    try:
+        with con.transaction():
+            pg = PgCon(con, project)
+            if prepare is not None:
+                prepare(pg)
+            yield pg
+    except errors.InsufficientPrivilege as exc:  # roles.py: the database, not the app, decides
+        raise UserError(f"The server refused this change to {project.path} for user '{con.info.user}': "
+                        f"{exc.diag.message_primary}.",
+                        "Nothing was saved. Ask the project's administrator for a role that may make it "
+                        "(team_lead edits plans; surveyors submit survey responses).") from exc
+    finally:
+        con.close()
+
+
+def read(project):
+    """A read connection: sqlite3 on the GeoPackage, or a ``PgCon`` (autocommit) on PostGIS."""
+    if is_shared(project):
+        return _pg_reading(project)
+    from assetmap.project import gpkg
+
+    return gpkg.connect(project.path, readonly=True)
+
+
+def write(project, prepare: Callable[[PgCon], None] | None = None):
+    """One transaction: ``gpkg.transaction`` on a GeoPackage, a PostgreSQL transaction on PostGIS
+    (``prepare`` runs first there, e.g. to complete published tables). All of it commits, or none."""
+    if is_shared(project):
+        return _pg_transaction(project, prepare)
+    from assetmap.project import gpkg
+
+    return gpkg.transaction(project.path)
