@@ -143,27 +143,39 @@ def test_reports_wizard_pages_have_accessible_names(window, qtbot, stl):
     assert seen == [wiz.intro, wiz.file_page, wiz.units_page]
 
 
+def _tab_chain(qtbot, dlg, start, n: int) -> list:
+    """The widgets Tab visits after ``start`` (a spin box's own line edit stands for the spin box)."""
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow, timeout=5000)
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start, timeout=5000)
+    chain = []
+    for _ in range(n):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        f = QApplication.focusWidget()
+        chain.append(f.parentWidget() if isinstance(f.parentWidget(), QAbstractSpinBox) else f)
+    return chain
+
+
 def test_style_dialog_tab_order_follows_the_screen(window, qtbot):
     from assetmap.layers.style import Style
     from assetmap.ui.style_dialog import StyleDialog
 
     dlg = StyleDialog(Style.default_for(window.project.layer("neighborhoods").role), ["population"], ["name"])
     qtbot.addWidget(dlg)
-    dlg.show()
-    dlg.activateWindow()
-    qtbot.waitUntil(dlg.isActiveWindow, timeout=5000)
-    dlg.color.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.color, timeout=5000)
+    # fill opacity is shown above point size and symbol, though made after them
+    assert _tab_chain(qtbot, dlg, dlg.color, 3) == [dlg.opacity, dlg.size, dlg.symbol]
 
-    def focused():
-        f = QApplication.focusWidget()  # a spin box's own line edit stands for the spin box
-        return f.parentWidget() if isinstance(f.parentWidget(), QAbstractSpinBox) else f
 
-    chain = []
-    for _ in range(3):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        chain.append(focused())
-    assert chain == [dlg.opacity, dlg.size, dlg.symbol]
+def test_hub_form_tab_order_follows_the_screen(qtbot):
+    from assetmap.hubs.taxonomy import categories
+    from assetmap.ui.hubs_dock import HubForm
+
+    form = HubForm(None, categories())
+    qtbot.addWidget(form)
+    assert _tab_chain(qtbot, form, form.name, 6) == [form.organization, form.category, form.phone, form.hours,
+                                                     form.eligibility, form.confidential]
 
 
 def test_large_text_grows_fonts_and_nothing_is_cut(window, qtbot, qapp):
