@@ -106,7 +106,7 @@ def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
     from assetmap.postgis import open_project
 
-    report = import_hsds(open_project(args.project, gpkg_only="hubs import"), args.source, unplaced=args.unplaced)
+    report = import_hsds(open_project(args.project), args.source, unplaced=args.unplaced)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2)
         print()
@@ -119,7 +119,7 @@ def cmd_export(args) -> int:
     from assetmap.hubs.hsds_export import export_hsds
     from assetmap.postgis import open_project
 
-    counts = export_hsds(open_project(args.project, gpkg_only="hubs export"), args.out_dir, overwrite=args.overwrite)
+    counts = export_hsds(open_project(args.project), args.out_dir, overwrite=args.overwrite)
     print(f"Wrote HSDS package to {args.out_dir}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     return 0
 
@@ -131,7 +131,7 @@ def cmd_add(args) -> int:
     from assetmap.hubs.taxonomy import categories, resolve_category
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="hubs add")
+    project = open_project(args.project)
     cats = categories(project)
     specs = []
     for text in args.service:
@@ -152,7 +152,7 @@ def cmd_list(args) -> int:
     from assetmap.hubs.privacy import public_directory
     from assetmap.postgis import open_project
 
-    full = directory.load(open_project(args.project, gpkg_only="hubs list"))
+    full = directory.load(open_project(args.project))
     d = public_directory(full)
     cats = d.hub_categories()
     rows = [{"id": r["id"], "name": r["name"], "latitude": r["latitude"], "longitude": r["longitude"],
@@ -177,7 +177,7 @@ def cmd_categorize(args) -> int:
     from assetmap.hubs import commands
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="hubs categorize")
+    project = open_project(args.project)
     cmd = commands.edit_command(project, f"Categorise '{args.match}'",
                                 lambda d: d.categorize(args.match, args.category, overwrite=args.overwrite))
     if cmd.result:
@@ -190,7 +190,7 @@ def cmd_categories(args) -> int:
     from assetmap.hubs import taxonomy
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="hubs categories") if args.project else None
+    project = open_project(args.project) if args.project else None
     if args.add:
         if project is None:
             from assetmap.errors import UserError
@@ -210,7 +210,7 @@ def cmd_catchments(args) -> int:
     from assetmap.hubs.taxonomy import categories, resolve_category
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="catchments")
+    project = open_project(args.project)
     distances = [parse_distance(w) for w in args.within]
     cats = None
     if args.service:
@@ -238,7 +238,7 @@ def cmd_coverage(args) -> int:
     from assetmap.hubs.taxonomy import categories, resolve_category
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="coverage")
+    project = open_project(args.project)
     dist = parse_distance(args.within)
     cats = None
     if args.service:
@@ -279,7 +279,7 @@ def cmd_access(args) -> int:
     from assetmap.access.gap import run_access
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="access")
+    project = open_project(args.project)
     within = parse_distance(args.within) if args.within else None
     table = run_access(project, args.need, args.service, within=within, write_layer=not args.no_layer)
     plain = table.drop(columns=table.geometry.name)
@@ -323,7 +323,7 @@ def cmd_find(args) -> int:
     from assetmap.postgis import open_project
 
     spot = _spot(args.at) if args.at else None
-    result = find_resources(open_project(args.project, gpkg_only="find"), args.service, spot=spot, area=args.area,
+    result = find_resources(open_project(args.project), args.service, spot=spot, area=args.area,
                             per_category=args.per_service)
     if args.pdf:
         write_referral_sheet(result, args.pdf, overwrite=args.overwrite)

@@ -92,8 +92,11 @@ class PostgisEdit:
 
     @contextmanager
     def sql(self):
-        """The edit's own connection (psycopg, %s placeholders), in the same transaction."""
-        yield self.con
+        """The edit's own connection in the same transaction, taking the SQLite-dialect SQL that
+        ``ProjectEdit.sql()`` callers write (``?`` placeholders; see sqlcompat.PgCon)."""
+        from assetmap.postgis.sqlcompat import PgCon
+
+        yield PgCon(self.con, self.project)
 
 
 @contextmanager

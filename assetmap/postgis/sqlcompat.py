@@ -31,6 +31,7 @@ REPLACE_KEYS = {
     "assetmap_survey_pack_base": ("uuid",),
     "assetmap_territory_teams": ("plan_id", "team"),
     "assetmap_territory_assignments": ("plan_id", "unit_id"),
+    "assetmap_hub_categories": ("code",),
 }
 
 
@@ -182,6 +183,25 @@ def has_table(con, name: str) -> bool:
     if is_pg(con):
         return con.has_table(name)
     return con.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
+
+
+def register_table(con, table: str, description: str) -> None:
+    """List an attribute table in ``gpkg_contents`` (GeoPackage only; PostGIS has no such list)."""
+    if not is_pg(con):
+        from assetmap.project import gpkg
+
+        gpkg.register_attributes_table(con, table, description)
+
+
+def read_table(con, table: str):
+    """A whole attribute table as a DataFrame, rows in the order they were written."""
+    import pandas as pd
+
+    if not is_pg(con):
+        return pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY rowid', con)
+    # Tables like these are rewritten whole (never updated in place): physical order is write order.
+    cur = con.execute(f'SELECT * FROM "{table}" ORDER BY ctid')
+    return pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
 
 
 def replace_sql(con, table: str, n: int) -> str:

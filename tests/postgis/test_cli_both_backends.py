@@ -244,15 +244,36 @@ def test_territories(on, cli, tmp_path):
 
 
 def test_hubs(on, cli, tmp_path):
+    import csv
+
+    hsds = Path(__file__).resolve().parents[3] / "shared" / "data" / "hsds3"
     t = on(_demo(tmp_path))
-    before = [i.to_dict() for i in open_any(t).layers()]
-    r = cli("hubs", "add", t, "Family Center", "--lon", "-90.23", "--lat", "38.63", "--service", "parenting")
-    r2 = cli("hubs", "list", t, "--json")
-    r3 = cli("coverage", t, "--within", "1km", "--json")
-    if on.kind == "gpkg":
-        assert (r.returncode, r2.returncode, r3.returncode) == (0, 0, 0), (r.stderr, r2.stderr, r3.stderr)
-        assert "Family Center" in r2.stdout
-        return
-    for res, what in ((r, "hubs add"), (r2, "hubs list"), (r3, "coverage")):
-        assert res.returncode == 2 and f"'assetmap {what}' {NOT_YET}" in res.stderr
-    assert [i.to_dict() for i in open_any(t).layers()] == before  # nothing was written
+    r = cli("hubs", "import", t, hsds, "--unplaced", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["rows"]["services"] == 1
+    r = cli("hubs", "add", t, "Family Center", "--lon", "-90.23", "--lat", "38.63", "--service", "parenting",
+            "--phone", "314-555-0100")
+    assert r.returncode == 0, r.stderr
+    assert cli("hubs", "add", t, "Safe House", "--lon", "-90.21", "--lat", "38.61", "--service", "dv_advocacy",
+               "--confidential").returncode == 0
+    listed = cli("hubs", "list", t, "--json")
+    assert listed.returncode == 0 and "Family Center" in listed.stdout and "Safe House" not in listed.stdout
+    r = cli("hubs", "categories", t, "--add", "Diaper bank")
+    assert r.returncode == 0, r.stderr
+    assert "diaper_bank" in cli("hubs", "categories", t).stdout
+    out = tmp_path / "hsds_out"
+    assert cli("hubs", "export", t, out).returncode == 0
+    with open(out / "services.csv", newline="", encoding="utf-8-sig") as fh:
+        services = list(csv.DictReader(fh))
+    with open(hsds / "services.csv", newline="", encoding="utf-8-sig") as fh:
+        original = list(csv.DictReader(fh))
+    assert original[0] in services and len(services) == 2  # the package's service + Family Center's
+    assert "Safe House" not in (out / "locations.csv").read_text()
+    r = cli("catchments", t, "--within", "1mi", "--by", "category", "--service", "parenting")
+    assert r.returncode == 0, r.stderr
+    assert open_any(t).layer("catchments").role.value
+    r = cli("coverage", t, "--within", "1mi", "--json", "--service", "parenting")
+    assert r.returncode == 0, r.stderr
+    r = cli("find", t, "--at=-90.23,38.631", "--service", "parenting", "--json")
+    assert r.returncode == 0, r.stderr
+    assert [x["name"] for x in json.loads(r.stdout)["resources"]][:1] == ["Family Center"]

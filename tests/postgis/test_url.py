@@ -42,6 +42,7 @@ def test_gpkg_only_commands_refuse_before_connecting(capsys):
     url = "postgresql://pat:secret@nowhere.invalid:5432/p"  # never resolved: the refusal comes first
     with pytest.raises(UserError, match="'assetmap territories list' does not work on a shared"):
         open_project(url, gpkg_only="territories list")
-    assert main(["hubs", "list", url]) == 2
+    assert main(["indicators", "list", url]) == 2
     err = capsys.readouterr().err
-    assert "'assetmap hubs list' does not work on a shared (PostGIS) project yet" in err and "secret" not in err
+    assert "'assetmap indicators list' does not work on a shared (PostGIS) project yet" in err
+    assert "secret" not in err
