@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from assetmap.resources import resource, user_data_dir
@@ -69,11 +69,17 @@ def qm_file(lang: str) -> Path | None:
     return None
 
 
+def _settings():
+    from assetmap.ui.window_actions import settings  # the one settings file (follows XDG_CONFIG_HOME)
+
+    return settings()
+
+
 def chosen_language() -> str:
     env = os.environ.get("ASSETMAP_LANGUAGE")
     if env:
         return env
-    value = QSettings().value(SETTINGS_KEY, "")
+    value = _settings().value(SETTINGS_KEY, "")
     if value in LANGUAGES:
         return value
     system = QLocale.system().name().split("_")[0]
@@ -81,7 +87,7 @@ def chosen_language() -> str:
 
 
 def set_language_setting(lang: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, lang)
+    _settings().setValue(SETTINGS_KEY, lang)
 
 
 def install(app: QApplication | None = None, lang: str | None = None) -> str:

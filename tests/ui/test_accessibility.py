@@ -79,9 +79,6 @@ def test_every_interactive_widget_has_an_accessible_name(window, qtbot):
     assert not [m for m in missing if not m.endswith(f" in {survey}")], sorted(missing)
 
 
-@pytest.mark.xfail(strict=True, reason="the survey panel's buttons (assetmap/ui/survey/panel.py: Save and next, "
-                                       "New entry, Edit, Delete, History) have no accessible name yet; that "
-                                       "file belongs to the survey work. Remove this mark when they do.")
 def test_survey_dock_widgets_have_accessible_names(window, qtbot):
     show_everything(window, qtbot)
     window.survey.dock.raise_()

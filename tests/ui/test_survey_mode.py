@@ -163,3 +163,15 @@ def test_survey_mode_in_spanish_has_no_english_left(qtbot, package, tmp_path):
         w.grab().save(str(tmp_path / "survey_es.png"))
     finally:
         i18n.install(app, "en")
+
+
+def test_every_interactive_widget_of_survey_mode_has_an_accessible_name(qtbot, package):
+    from assetmap.ui.accessible import missing_accessible_names
+
+    w = open_window(qtbot, package)
+    # The individual's group and the "other" services field are shown too, so their widgets are checked.
+    rows = w.panel.entry.rows
+    rows["asset_type"].editor.combo.setCurrentIndex(rows["asset_type"].editor.combo.findData("individual"))
+    rows["services"].editor.boxes["other"].setChecked(True)
+    assert rows["skills"].isVisible() and rows["services_other"].isVisible()
+    assert not missing_accessible_names(w)

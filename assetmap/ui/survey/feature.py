@@ -50,7 +50,7 @@ class SurveyFeature(QObject):
     def _add_menu(self) -> None:
         menu = self.w.menuBar().addMenu(self.tr("&Survey"))
         self.menu = menu
-        menu.addAction(self._action("enter", self.tr("&Enter survey responses"), self.start, "Ctrl+E",
+        menu.addAction(self._action("enter", self.tr("&Enter survey responses"), self.start, "Ctrl+Shift+E",
                                     self.tr("Fill the asset survey form; every entry is saved at once")))
         menu.addSeparator()
         menu.addAction(self._action("install", self.tr("Use the built-in &community asset form"), self.install_builtin))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
@@ -20,6 +20,12 @@ from assetmap.survey.form import QType
 from assetmap.ui.survey.entry_form import SurveyEntryForm
 
 SURVEYOR_KEY = "survey/surveyor"
+
+
+def _settings():
+    from assetmap.ui.window_actions import settings
+
+    return settings()
 
 
 class SurveyPanel(QWidget):
@@ -42,7 +48,7 @@ class SurveyPanel(QWidget):
         lay = QVBoxLayout(self)
         who = QHBoxLayout()
         who_label = QLabel(self.tr("&Your name:"))
-        self.surveyor = QLineEdit(surveyor or QSettings().value(SURVEYOR_KEY, "") or "")
+        self.surveyor = QLineEdit(surveyor or _settings().value(SURVEYOR_KEY, "") or "")
         self.surveyor.setAccessibleName(self.tr("Your name"))
         self.surveyor.setPlaceholderText(self.tr("saved with every entry"))
         self.surveyor.editingFinished.connect(self._surveyor_changed)
@@ -63,9 +69,11 @@ class SurveyPanel(QWidget):
         self.save_button = QPushButton(self.tr("&Save and next"))
         self.save_button.setToolTip(self.tr("Save this entry now (Ctrl+S) and start a new one"))
         self.save_button.setDefault(True)
+        self.save_button.setAccessibleName(self.tr("Save and next"))
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(self.tr("&New entry"))
         self.new_button.setToolTip(self.tr("Clear the form without saving"))
+        self.new_button.setAccessibleName(self.tr("New entry"))
         self.new_button.clicked.connect(self.new_entry)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.new_button)
@@ -94,7 +102,10 @@ class SurveyPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self.delete(self._selected()))
         self.history_button = QPushButton(self.tr("&History"))
         self.history_button.clicked.connect(lambda: self.show_history(self._selected()))
-        for b in (self.edit_button, self.delete_button, self.history_button):
+        for b, name in ((self.edit_button, self.tr("Edit the chosen entry")),
+                        (self.delete_button, self.tr("Delete the chosen entry")),
+                        (self.history_button, self.tr("History of the chosen entry"))):
+            b.setAccessibleName(name)
             row.addWidget(b)
         row.addStretch(1)
         b_lay.addLayout(row)
@@ -118,7 +129,7 @@ class SurveyPanel(QWidget):
 
     # -- helpers ---------------------------------------------------------------------------------
     def _surveyor_changed(self) -> None:
-        QSettings().setValue(SURVEYOR_KEY, self.surveyor.text().strip())
+        _settings().setValue(SURVEYOR_KEY, self.surveyor.text().strip())
         self.refresh_entries()
 
     def _selected(self) -> str | None:

@@ -71,6 +71,9 @@ class SurveyModeWindow(QMainWindow):
         for key in ("open package", "undo", "redo", "help"):
             bar.addAction(self.actions_by_name[key])
         self.addToolBar(bar)
+        from assetmap.ui.accessible import name_toolbar_buttons
+
+        name_toolbar_buttons(bar)
         self.stack.changed.connect(self._update_undo)
         self._update_undo()
 
