@@ -277,3 +277,6 @@ def test_hubs(on, cli, tmp_path):
     r = cli("find", t, "--at=-90.23,38.631", "--service", "parenting", "--json")
     assert r.returncode == 0, r.stderr
     assert [x["name"] for x in json.loads(r.stdout)["resources"]][:1] == ["Family Center"]
+    r = cli("access", t, "--need", "neighborhoods:population", "--service", "parenting", "--within", "1.2km", "--json")
+    assert r.returncode == 0, r.stderr
+    assert open_any(t).has_layer("access_parenting") or any("access" in n for n in open_any(t).layer_names())
