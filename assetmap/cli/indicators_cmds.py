@@ -44,7 +44,7 @@ def cmd_report(args) -> int:
     from assetmap.indicators.report import build_report
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="report")
+    project = open_project(args.project)
     out = build_report(project, args.out, period=args.period, indicators=_ids(args.indicators),
                        fmt=args.fmt, paper=args.paper)
     print(f"Wrote {out}")
@@ -57,7 +57,7 @@ def cmd_list(args) -> int:
     from assetmap.indicators.model import default_indicators, load_indicators
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="indicators list")
+    project = open_project(args.project)
     stored = load_indicators(project)
     inds = stored or default_indicators(project)
     if args.json:
@@ -77,7 +77,7 @@ def cmd_defaults(args) -> int:
     from assetmap.indicators.model import default_indicators, load_indicators, save_indicators
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="indicators defaults")
+    project = open_project(args.project)
     if load_indicators(project) and not args.replace:
         raise UserError(f"{project.path} already has indicators stored.",
                         "Pass --replace to overwrite them with the defaults.")
@@ -96,7 +96,7 @@ def cmd_compute(args) -> int:
     from assetmap.indicators.model import indicators_or_defaults, select
     from assetmap.postgis import open_project
 
-    project = open_project(args.project, gpkg_only="indicators compute")
+    project = open_project(args.project)
     inds = select(indicators_or_defaults(project), _ids(args.indicators))
     df = compute(project, inds, periods=args.period)
     out = write_csv(df, args.out)

@@ -155,6 +155,17 @@ class PostgisProject:
                 sql.Identifier(geom_col), sql.Identifier(name))).fetchone()
         return None if row[0] is None else tuple(float(v) for v in row)
 
+    def layer_fields(self, name: str) -> list[str]:
+        """A layer's attribute columns in order (what pyogrio.read_info's ``fields`` gives for a GeoPackage)."""
+        self.layer(name)
+        with self._connect() as con:
+            geom_col = con.execute("SELECT geometry_column FROM assetmap_pg_layers WHERE name=%s",
+                                   (name,)).fetchone()
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema=%s AND table_name=%s "
+                "ORDER BY ordinal_position", (self.schema, name))]
+        return [c for c in cols if c not in ("fid", geom_col[0] if geom_col else "geom")]
+
     def read_layer(self, name: str, columns: list[str] | None = None, **_: Any) -> "gpd.GeoDataFrame":
         import geopandas as gpd
         import pandas as pd

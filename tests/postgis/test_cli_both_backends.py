@@ -280,3 +280,31 @@ def test_hubs(on, cli, tmp_path):
     r = cli("access", t, "--need", "neighborhoods:population", "--service", "parenting", "--within", "1.2km", "--json")
     assert r.returncode == 0, r.stderr
     assert open_any(t).has_layer("access_parenting") or any("access" in n for n in open_any(t).layer_names())
+
+
+def test_indicators_and_partnership_report(on, cli, tmp_path):
+    t = on(_demo(tmp_path))
+    r = cli("indicators", "list", t)
+    assert r.returncode == 0 and "No indicators stored yet" in r.stdout and "dv_rate" in r.stdout
+    r = cli("indicators", "defaults", t)
+    assert r.returncode == 0 and "maltreatment_rate, dv_rate" in r.stdout, r.stderr
+    assert cli("indicators", "defaults", t).returncode == 2
+    out = tmp_path / "ind.csv"
+    r = cli("indicators", "compute", t, out, "--period", "2018Q4", "--period", "all", "--indicators", "dv_rate")
+    assert r.returncode == 0, r.stderr
+    df = pd.read_csv(out)
+    assert set(df["period"]) == {"2018-Q4", "all"} and len(df) == 2 * 89
+    r = cli("report", t, tmp_path / "r.html", "--format", "html")
+    assert r.returncode == 0, r.stderr
+    assert "neighbourhood" in (tmp_path / "r.html").read_text().lower()
+
+
+def test_indicator_values_are_the_same_on_both_backends(tmp_path, pg_url, cli):
+    path = _demo(tmp_path)
+    publish(path, pg_url)
+    frames = []
+    for target in (str(path), pg_url):
+        out = tmp_path / f"{len(frames)}.csv"
+        assert cli("indicators", "compute", target, out).returncode == 0
+        frames.append(pd.read_csv(out))
+    pd.testing.assert_frame_equal(frames[0], frames[1])
