@@ -31,6 +31,5 @@ def open_project(target: "str | os.PathLike", gpkg_only: str | None = None):
         from assetmap.errors import UserError
 
         raise UserError(f"'assetmap {gpkg_only}' does not work on a shared (PostGIS) project yet.",
-                        "Run it on a GeoPackage project; `assetmap import`, `layers`, `export`, `reports`, "
-                        "`survey merge|conflicts|resolve` and the read-only commands work on both.")
+                        "Run it on the GeoPackage project before publishing it (assetmap publish P.gpkg URL).")
     return open_any(target)
