@@ -42,7 +42,11 @@ def test_gpkg_only_commands_refuse_before_connecting(capsys):
     url = "postgresql://pat:secret@nowhere.invalid:5432/p"  # never resolved: the refusal comes first
     with pytest.raises(UserError, match="'assetmap territories list' does not work on a shared"):
         open_project(url, gpkg_only="territories list")
+    assert main(["survey", "pack", url, "out.gpkg", "--surveyor", "Ann"]) == 2
+    err = capsys.readouterr().err
+    assert "'assetmap survey pack' does not work on a shared (PostGIS) project yet" in err
+    assert "secret" not in err
+    # A command that does work on PostGIS tries to connect: the error never shows the password.
     assert main(["indicators", "list", url]) == 2
     err = capsys.readouterr().err
-    assert "'assetmap indicators list' does not work on a shared (PostGIS) project yet" in err
-    assert "secret" not in err
+    assert "Can't connect to postgresql://pat:***@nowhere.invalid" in err and "secret" not in err
