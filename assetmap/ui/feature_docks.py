@@ -5,7 +5,7 @@ paints it onto the current team. Kept apart from main_window so that it stays sm
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWhatsThis
 
 from assetmap.errors import UserError
@@ -33,6 +33,9 @@ class FeatureDocks(QObject):
                                                "inside go to the current team"))
         self.polygon_action.triggered.connect(self._start_polygon)
         window.canvas.polygon_drawn.connect(self._polygon_drawn)
+        self._polygon_esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._polygon_esc.setEnabled(False)
+        self._polygon_esc.activated.connect(self._cancel_polygon)
         window.canvas.map_clicked.connect(self._map_clicked)
         window.canvas.feature_clicked.connect(self._feature_clicked)
         window.canvas.stroke_started.connect(lambda: self._stroke(True))
@@ -58,6 +61,7 @@ class FeatureDocks(QObject):
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
         self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
+        self.territories.units_to_show.connect(self.show_units)
         w.tabifyDockWidget(self.hubs, self.finder)
         w.tabifyDockWidget(self.finder, self.territories)
         for dock in (self.hubs, self.finder, self.territories):
@@ -130,9 +134,17 @@ class FeatureDocks(QObject):
             return
         self.territories.show()
         self.w.canvas.start_polygon()
-        self.w.statusBar().showMessage(self.tr("Click the polygon's corners; double-click to finish."), 15000)
+        self._polygon_esc.setEnabled(True)
+        self.w.statusBar().showMessage(
+            self.tr("Click the polygon's corners; double-click to finish, Esc to give up."), 15000)
+
+    def _cancel_polygon(self) -> None:
+        self._polygon_esc.setEnabled(False)
+        self.w.canvas.cancel_polygon()
+        self.w.statusBar().showMessage(self.tr("Polygon given up: nothing was assigned."), 5000)
 
     def _polygon_drawn(self, lonlat: list) -> None:
+        self._polygon_esc.setEnabled(False)
         panel = self.territories
         if panel is None or panel.session is None or len(lonlat) < 3:
             return
@@ -183,6 +195,22 @@ class FeatureDocks(QObject):
         if fid not in frame.index:
             return None
         return unit_key(frame.at[fid, id_field] if id_field else fid)
+
+    def show_units(self, layer: str, unit_ids: list) -> list[int]:
+        """Outline units (by their id) on the map and zoom to them: the plans' differences."""
+        from assetmap.territories.units import unit_key
+
+        frame = self.w.cache.frame(layer)
+        id_field = self.territories.model.units.id_field if self.territories is not None else None
+        wanted = {unit_key(u) for u in unit_ids}
+        fids = [int(fid) for fid in frame.index
+                if unit_key(frame.at[fid, id_field] if id_field else fid) in wanted]
+        self.w.canvas.highlight(layer, fids)
+        if fids:
+            self.w.canvas.zoom_to(layer, fids)
+        self.w.statusBar().showMessage(
+            self.tr("%n unit(s) differ between the plans: outlined on the map.", None, len(fids)), 10000)
+        return fids
 
     def draw_territories(self) -> None:
         """Team colours on the plan's areas layer, restyled in place (no page rebuild)."""

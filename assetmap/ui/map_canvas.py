@@ -263,6 +263,10 @@ class MapCanvas(QWebEngineView):
         """Let the user draw a polygon: clicks add corners, a double-click ends (polygon_drawn)."""
         self.run_js("assetmap.startPolygon()")
 
+    def cancel_polygon(self) -> None:
+        """Give up the polygon being drawn (Esc); nothing is sent."""
+        self.run_js("assetmap.cancelPolygon()")
+
     def set_paint_mode(self, on: bool) -> None:
         """Dragging paints (feature_entered between stroke(True) and stroke(False)), not pans."""
         self.run_js(f"assetmap.setPaintMode({js(bool(on))})")

@@ -6,7 +6,8 @@ The map of differing units will be drawn by the map window from
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget, QTableWidget,
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
 from assetmap.territories import store
@@ -15,6 +16,7 @@ from assetmap.ui.accessible import BuddyLabel
 
 
 class CompareDialog(QDialog):
+    show_on_map = Signal(str, list)  # areas layer, ids of the units that differ
     def __init__(self, project, models_for, parent=None):
         """``models_for(name)`` returns the PlanModel of a plan (the panel's shared one)."""
         super().__init__(parent)
@@ -50,6 +52,10 @@ class CompareDialog(QDialog):
         self.diff_list = QListWidget()
         self.diff_list.setAccessibleName(self.tr("Units that differ"))
         lay.addWidget(self.diff_list, 1)
+        self.map_button = QPushButton(self.tr("&Show the differing units on the map"))
+        self.map_button.setAccessibleName(self.tr("Show the differing units on the map"))
+        self.map_button.clicked.connect(self._show_on_map)
+        lay.addWidget(self.map_button)
         self.a.currentTextChanged.connect(self.refresh)
         self.b.currentTextChanged.connect(self.refresh)
         self.refresh()
@@ -62,6 +68,8 @@ class CompareDialog(QDialog):
             self.diff_label.setText(self.tr("These plans are over different areas layers and can't be compared."))
             self.table.setRowCount(0)
             self.diff_list.clear()
+            self.comparison = None
+            self.map_button.setEnabled(False)
             return
         cmp = self.comparison = compare_plans(ma, mb)
         keys = [k[:-2] for k in cmp.rows[0] if k.endswith("_a")] if cmp.rows else []
@@ -77,9 +85,15 @@ class CompareDialog(QDialog):
                     text = f"{v:,.0f}" if isinstance(v, float) and abs(v) >= 10 else str(v)
                     self.table.setItem(r, 1 + 2 * c + j, QTableWidgetItem(text))
         self.diff_label.setText(self.tr("%n unit(s) differ", None, len(cmp.differences)))
+        self.map_button.setEnabled(bool(cmp.differences))
         self.diff_list.clear()
         for d in cmp.differences:
             self.diff_list.addItem(f"{d['unit_id']} {d['name']}: {d['team_a'] or '—'} → {d['team_b'] or '—'}")
+
+    def _show_on_map(self) -> None:
+        if self.comparison is not None:
+            layer = self.models_for(self.a.currentText()).units.layer
+            self.show_on_map.emit(layer, self.differing_units())
 
     def differing_units(self) -> list[str]:
         return [d["unit_id"] for d in self.comparison.differences] if self.comparison else []

@@ -89,6 +89,7 @@ class StatsTableModel(QAbstractTableModel):
 class TerritoriesPanel(QDockWidget):
     assignments_changed = Signal(object)   # set of unit ids whose team changed
     plan_opened = Signal(str)
+    units_to_show = Signal(str, list)     # areas layer, unit ids: outline them on the map (plan comparison)
     balance_failed = Signal(str)
 
     def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None):
@@ -287,6 +288,7 @@ class TerritoriesPanel(QDockWidget):
         from assetmap.ui.territories_compare import CompareDialog
 
         dlg = CompareDialog(self.project, self.model_for, self)
+        dlg.show_on_map.connect(self.units_to_show)
         if show:
             dlg.open()
         return dlg

@@ -164,6 +164,10 @@
         if (bridge) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); }
       });
       map.on("dblclick", function () { if (api._poly) { api.finishPolygon(); } });
+      // Esc gives up a polygon being drawn (keyboard focus in the page; the window has its own Esc).
+      document.addEventListener("keydown", function (ev) {
+        if (ev.key === "Escape" && api._poly) { api.cancelPolygon(); }
+      });
       document.addEventListener("mouseup", function () {
         if (api._stroke) { api._stroke = false; if (bridge) { bridge.strokeEnd(); } }
       });
@@ -204,6 +208,7 @@
       if (pts && pts.length >= 3 && bridge) { bridge.polygonDrawn(JSON.stringify(pts)); }
       return !!(pts && pts.length >= 3);
     },
+    drawingPolygon: function () { return !!api._poly; },
     cancelPolygon: function () {
       if (api._polyLine) { map.removeLayer(api._polyLine); }
       api._poly = null; api._polyLine = null;

@@ -223,3 +223,48 @@ def test_import_sensitive_reports_menu_opens_the_wizard_and_refreshes_layers(win
     w.actions_by_name["import reports"].trigger()
     assert calls == [w.project]
     qtbot.waitUntil(lambda: "report_counts" in w.layers_panel.names(), timeout=10000)
+
+
+def test_compare_two_plans_outlines_the_differing_units(window, qtbot):
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    assert panel.duplicate_plan(name="Mine v2")
+    panel.open_plan("Mine v2")
+    w.actions_by_name["paint territories"].setChecked(True)
+    team = panel.model.teams[2].team
+    panel.team_combo.setCurrentIndex(2)
+    changed = [n for n in (38, 39) if panel.model.assignment.get(w.features.unit_id(
+        "neighborhoods", _fid_of(w, n))) != team]
+    for n in changed:
+        assert w.canvas.evaluate(f"assetmap.clickFeature('neighborhoods', {_fid_of(w, n)})") is True
+    qtbot.waitUntil(lambda: all(panel.model.assignment.get(w.features.unit_id("neighborhoods", _fid_of(w, n)))
+                                == team for n in changed), timeout=5000)
+    dlg = panel.compare_plans(show=False)
+    qtbot.addWidget(dlg)
+    dlg.a.setCurrentText("Mine")
+    dlg.b.setCurrentText("Mine v2")
+    assert len(dlg.differing_units()) == len(changed) > 0
+    dlg.map_button.click()
+    expected = sorted(_fid_of(w, n) for n in changed)
+    qtbot.waitUntil(lambda: next(l for l in w.canvas.state()["layers"] if l["name"] == "neighborhoods")
+                    ["highlighted"] == expected, timeout=5000)
+
+
+def test_escape_gives_up_a_polygon(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    before = dict(panel.model.assignment)
+    w.actions_by_name["territory polygon"].trigger()
+    qtbot.waitUntil(lambda: w.canvas.evaluate("assetmap.drawingPolygon()") is True, timeout=5000)
+    for lat, lon in ((38.60, -90.30), (38.60, -90.25), (38.65, -90.25)):
+        assert w.canvas.evaluate(f"assetmap.addVertex({lat}, {lon})") is True
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: w.canvas.evaluate("assetmap.drawingPolygon()") is False, timeout=5000)
+    assert w.canvas.evaluate("assetmap.finishPolygon()") is False  # nothing left to finish
+    assert dict(panel.model.assignment) == before
