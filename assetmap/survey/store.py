@@ -130,10 +130,12 @@ class SurveyStore:
         from assetmap.layers import LayerInfo, LayerRole
 
         layer = S.layer_name(form.form_id)
-        if self.shared:
-            raise UserError(f"Survey forms can't be installed on a shared project ({self.project.path}) yet.",
-                            "Install the form in the GeoPackage project, then publish it again "
-                            "(assetmap publish PROJECT.gpkg URL --replace).")
+        if self.shared:  # same layer and rows, made in PostgreSQL's terms
+            from assetmap.postgis.survey_db import install_form
+
+            install_form(self.project, form, layer, self._columns(form), _style(form), _extra(form))
+            self._forms = None
+            return layer
         with self.project.edit() as tx:
             S.ensure_tables(tx.con)
             row = tx.con.execute(f"SELECT layer FROM {S.FORMS} WHERE form_id=?", (form.form_id,)).fetchone()

@@ -308,3 +308,29 @@ def test_indicator_values_are_the_same_on_both_backends(tmp_path, pg_url, cli):
         assert cli("indicators", "compute", target, out).returncode == 0
         frames.append(pd.read_csv(out))
     pd.testing.assert_frame_equal(frames[0], frames[1])
+
+
+def test_survey_install_and_entries(on, cli, tmp_path):
+    pytest.importorskip("assetmap.survey.xlsform")
+    from assetmap.survey.store import SurveyStore
+
+    t = on(_demo(tmp_path))
+    r = cli("survey", "install", t, "--builtin")
+    assert r.returncode == 0, r.stderr
+    assert "survey_community_assets" in r.stdout
+    project = open_any(t)
+    info = project.layer("survey_community_assets")
+    assert (info.feature_count, info.geometry_type, info.role.value) == (0, "Point", "assets")
+    store = SurveyStore(project, device_id="tablet")
+    loc = point_in(project, 5)
+    first = store.save("community_assets", _entry("Grace Church", loc), surveyor="Ann")
+    store.save("community_assets", _entry("Grace Church (pantry)", loc), uuid=first.uuid, surveyor="Ann")
+    store.save("community_assets", _entry("Barber shop", point_in(project, 6), "business"), surveyor="Bob")
+    assert cli("survey", "install", t, "--builtin").returncode == 0  # again: responses kept
+    forms = json.loads(cli("survey", "forms", t, "--json").stdout)
+    assert [(f["form_id"], f["responses"]) for f in forms] == [("community_assets", 2)]
+    s = json.loads(cli("survey", "summary", t, "--json").stdout)
+    assert s["covered"] == 2 and s["by_surveyor"] == {"Ann": 1, "Bob": 1}
+    assert [h.action for h in SurveyStore(open_any(t)).history(first.uuid)] == ["create", "edit"]
+    layer = open_any(t).read_layer("survey_community_assets")
+    assert len(layer) == 2 and layer.geometry.notna().all()
