@@ -60,7 +60,9 @@ def project_id(project: "Project") -> str:
 
 def package_meta(project: "Project") -> dict[str, str]:
     """The package metadata of ``project``; empty when it is not a field package."""
-    with gpkg.connect(project.path, readonly=True) as con:
+    from assetmap.postgis import sqlcompat
+
+    with sqlcompat.read(project) as con:  # a shared project (PostGIS) is never a package
         if not S.has_table(con, S.PACKAGE):
             return {}
         return dict(con.execute(f"SELECT key, value FROM {S.PACKAGE}").fetchall())
@@ -70,6 +72,11 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
                  areas: Iterable[str] | None = None, overwrite: bool = False,
                  ctx: "TaskContext | None" = None) -> PackResult:
     from assetmap.project import Project
+
+    if hasattr(project, "url"):  # PostGIS: the package is copied from the GeoPackage file
+        raise UserError(f"Field packages can't be made from a shared project ({project.path}) yet.",
+                        "Make them from the GeoPackage project before publishing it, then merge them "
+                        "into the shared project (assetmap survey merge URL PACKAGE.gpkg).")
     from assetmap.survey.store import SurveyStore
     from assetmap.tasks import ensure
 

@@ -119,17 +119,17 @@ def open_shared_dialog(w) -> None:
 
 
 def show_shared_project(w, project) -> bool:
-    """After ``MainWindow.open_project`` drew a shared project's layers: what it can do there.
+    """After ``MainWindow.open_project`` drew a shared project's layers: its panels and title.
 
-    The hub, territory, survey and indicator panels still work on GeoPackage files only, so
-    they are taken away rather than left pointing at the previous project."""
-    for feature in (w.features, w.survey, getattr(w, "indicators", None)):
-        remove = getattr(feature, "remove", None)
-        if remove is not None:
-            remove()
+    The hub, territory, survey and indicator panels work on it as on a file (their stores run
+    through assetmap.postgis.sqlcompat); the title shows the URL without its password."""
+    w.features.install(project)
+    w.survey.install(project)
+    if getattr(w, "indicators", None) is not None:
+        w.indicators.install(project)
     w.setWindowTitle(f"{project.title} — {project.path} — assetmap")
-    w.statusBar().showMessage(w.tr("Shared project: layers, styles and map export. Hubs, territories, surveys "
-                                   "and indicators work on GeoPackage projects for now."), 15000)
+    w.statusBar().showMessage(w.tr("Shared project on {0}: changes are saved to the server as you make "
+                                   "them.").format(project.path), 15000)
     from assetmap.ui.window_actions import settings
 
     st = settings()

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from assetmap.errors import UserError
 from assetmap.postgis.publish import publish
@@ -114,7 +115,23 @@ def test_main_window_draws_a_shared_project(qtbot, isolated_home, shared_url, tm
     assert set(layers) == set(w.project.layer_names())
     assert w.project.url == shared_url and "postgresql://" in w.windowTitle()
     assert window_actions.recent_projects() == []  # a URL (maybe with a password) is never in the recent list
-    assert w.features.hubs is None and w.features.territories is None  # GeoPackage-only panels are not shown
+    # The panels work on the server: a territory painted in the window is in the database.
+    from assetmap.postgis import open_any
+    from assetmap.territories import store
+    from assetmap.territories.store import PlanRecord, default_teams, save_plan
+
+    panel = w.features.territories
+    assert w.features.hubs is not None and panel is not None and w.survey is not None
+    save_plan(w.project, PlanRecord(name="north", areas_layer="neighborhoods", teams=default_teams(2)))
+    panel.reload_plans("north")
+    panel.team_combo.setCurrentIndex(1)
+    for i in range(panel.unit_list.count()):
+        item = panel.unit_list.item(i)
+        item.setSelected(item.data(Qt.ItemDataRole.UserRole) in ("5", "6"))
+    assert panel.assign_selected() == 2
+    assert store.load_plan(open_any(shared_url), "north").assignments == {"5": 1, "6": 1}
+    w.stack.undo()  # undo goes to the server too
+    assert store.load_plan(open_any(shared_url), "north").assignments == {}
     w.grab().save(str(tmp_path / "shared_window.png"))
     # A wrong URL is an error box, not a crash, and the window keeps the project it had.
     from PySide6.QtCore import QTimer
