@@ -147,6 +147,16 @@ def test_report_counts_are_the_same_on_both_backends(tmp_path, pg_url, cli):
             for u, p, c, s in layer[["NHD_NUM", "period", "count", "suppressed"]].astype(object).itertuples(index=False))
     assert got["gpkg"] == got["postgis"]
     assert got["gpkg_layer"] == got["postgis_layer"]
+    # The kernel density surface too (same cells, same withheld ones).
+    kde = {}
+    for kind, target in (("gpkg", str(path)), ("postgis", pg_url)):
+        r = cli("reports", target, INCIDENTS, "--kind", "dv", "--areas", "neighborhoods", "--filter-col",
+                "description", "--filter-contains", "DOMESTIC", "--kde", "--name", "dv_kde", "--json")
+        assert r.returncode == 0, r.stderr
+        kde[kind] = json.loads(r.stdout)
+        kde[kind + "_layer"] = open_any(target).read_layer("dv_kde").drop(columns="geometry").sort_index()
+    assert kde["gpkg"] == kde["postgis"] and kde["gpkg"]["cells"] > 100
+    pd.testing.assert_frame_equal(kde["gpkg_layer"], kde["postgis_layer"], check_dtype=False)
 
 
 def _entry(name, loc, kind="faith"):
