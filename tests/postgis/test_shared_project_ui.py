@@ -144,3 +144,22 @@ def test_main_window_draws_a_shared_project(qtbot, isolated_home, shared_url, tm
     QTimer.singleShot(500, close_box)
     assert not w.open_project(shared_url.replace("search_path%3D", "search_path%3Dnope_"))
     assert w.project.url == shared_url
+
+
+def test_assetmap_open_url_draws_the_shared_project(shared_url, isolated_home, tmp_path):
+    """`assetmap open postgresql://…` in a real subprocess: the window draws and the URL stays out of settings."""
+    from PySide6.QtGui import QImage
+
+    from tests.conftest import run_cli
+
+    from urllib.parse import quote
+
+    url = shared_url.replace("postgres@", f"postgres:{quote(PASSWORD, safe='')}@")
+    shot = tmp_path / "shot.png"
+    r = run_cli("open", url, "--screenshot", shot)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(shot))
+    assert img.width() >= 800
+    assert "s3cr" not in _settings_text(isolated_home) and "s3cr" not in r.stdout + r.stderr
+    r = run_cli("open", shared_url.replace("search_path%3D", "search_path%3Dnope_"))
+    assert r.returncode == 2 and "no assetmap project" in r.stderr  # before any window opens
