@@ -29,26 +29,31 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <location filename="../../assetmap/ui/about.py" line="75" />
+        <source>assetmap is free software under the MIT licence.</source>
+        <translation>assetmap es software libre con licencia MIT.</translation>
+    </message>
 </context>
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../assetmap/ui/appearance.py" line="106" />
+        <location filename="../../assetmap/ui/appearance.py" line="129" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/appearance.py" line="107" />
+        <location filename="../../assetmap/ui/appearance.py" line="130" />
         <source>Large</source>
         <translation>Grande</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/appearance.py" line="108" />
+        <location filename="../../assetmap/ui/appearance.py" line="131" />
         <source>Larger</source>
         <translation>Más grande</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/appearance.py" line="109" />
+        <location filename="../../assetmap/ui/appearance.py" line="132" />
         <source>Largest</source>
         <translation>Muy grande</translation>
     </message>
@@ -60,39 +65,226 @@
         <location filename="../../assetmap/ui/attribute_table.py" line="75" />
         <location filename="../../assetmap/ui/attribute_table.py" line="79" />
         <source>Attribute table</source>
-        <translation type="unfinished" />
+        <translation>Tabla de atributos</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="83" />
         <source>The table lists every feature of one layer (one row each) with its information.
 
 Type in the filter box to keep only rows containing that text. Click a column title to sort by it. Select rows to highlight those features on the map; clicking a feature on the map selects its row here.</source>
-        <translation type="unfinished" />
+        <translation>La tabla muestra todos los elementos de una capa (una fila por elemento) con su información.
+
+Escriba en la casilla de filtro para dejar solo las filas que contienen ese texto. Haga clic en el título de una columna para ordenar por ella. Seleccione filas para resaltar esos elementos en el mapa; al hacer clic en un elemento del mapa, se selecciona su fila aquí.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="87" />
         <source>Choose a layer in the Layers panel and press Table to see its rows here.</source>
-        <translation type="unfinished" />
+        <translation>Elija una capa en el panel Capas y pulse Tabla para ver sus filas aquí.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="89" />
         <source>Filter rows…</source>
-        <translation type="unfinished" />
+        <translation>Filtrar filas…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="90" />
         <source>Filter rows</source>
-        <translation type="unfinished" />
+        <translation>Filtrar filas</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="101" />
         <source>Features</source>
-        <translation type="unfinished" />
+        <translation>Elementos</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/attribute_table.py" line="112" />
         <source>Attribute table — {0}</source>
-        <translation type="unfinished" />
+        <translation>Tabla de atributos — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="42" />
+        <location filename="../../assetmap/ui/territories_balance.py" line="43" />
+        <source>Suggest a balanced plan</source>
+        <translation>Sugerir un plan equilibrado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="59" />
+        <source>Start from this plan and keep its &amp;locked teams</source>
+        <translation>Partir de este plan y mantener sus equipos &amp;bloqueados</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="60" />
+        <source>Start from this plan</source>
+        <translation>Partir de este plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="62" />
+        <source>{0} balanced</source>
+        <translation>{0} equilibrado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="65" />
+        <source>{0} balanced {1}</source>
+        <translation>{0} equilibrado {1}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="67" />
+        <source>&amp;Workload field</source>
+        <translation>&amp;Campo de carga de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="67" />
+        <source>Workload field</source>
+        <translation>Campo de carga de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="68" />
+        <source>&amp;Teams</source>
+        <translation>&amp;Equipos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="68" />
+        <source>Number of teams</source>
+        <translation>Número de equipos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="69" />
+        <source>T&amp;olerance</source>
+        <translation>&amp;Tolerancia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="69" />
+        <source>Tolerance</source>
+        <translation>Tolerancia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="70" />
+        <source>&amp;Seed</source>
+        <translation>&amp;Semilla</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="70" />
+        <source>Random seed</source>
+        <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="74" />
+        <source>How far (in %) a team's workload may be from an equal share</source>
+        <translation>Cuánto (en %) puede alejarse la carga de trabajo de un equipo de un reparto igual</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="75" />
+        <source>The same seed gives the same suggestion again</source>
+        <translation>La misma semilla vuelve a dar la misma sugerencia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="77" />
+        <source>New plan &amp;name</source>
+        <translation>&amp;Nombre del plan nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_balance.py" line="78" />
+        <source>New plan name</source>
+        <translation>Nombre del plan nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="111" />
+        <location filename="../../assetmap/ui/report_maps.py" line="112" />
+        <source>Compare two report layers</source>
+        <translation>Comparar dos capas de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="116" />
+        <source>First layer (across)</source>
+        <translation>Primera capa (horizontal)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="116" />
+        <source>Second layer (up)</source>
+        <translation>Segunda capa (vertical)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="117" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="124" />
+        <source>&amp;Across (orange)</source>
+        <translation>&amp;Horizontal (naranja)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="124" />
+        <source>&amp;Up (blue)</source>
+        <translation>&amp;Vertical (azul)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="125" />
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="130" />
+        <source>Both layers must count over the same areas. Units withheld (1–10) in either layer get no class and are hatched.</source>
+        <translation>Las dos capas deben contar sobre las mismas áreas. Las unidades retenidas (1–10) en cualquiera de las dos capas no reciben clase y se muestran rayadas.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="21" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="22" />
+        <source>Compare plans</source>
+        <translation>Comparar planes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="35" />
+        <source>First plan</source>
+        <translation>Primer plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="36" />
+        <source>Second plan</source>
+        <translation>Segundo plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="37" />
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="37" />
+        <source>&amp;with</source>
+        <translation>&amp;con</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="46" />
+        <source>Team figures of both plans</source>
+        <translation>Cifras por equipo de ambos planes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="51" />
+        <source>Units that differ</source>
+        <translation>Unidades que difieren</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="62" />
+        <source>These plans are over different areas layers and can't be compared.</source>
+        <translation>Estos planes usan capas de áreas distintas y no se pueden comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="70" />
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../assetmap/ui/territories_compare.py" line="79" />
+        <source>%n unit(s) differ</source>
+        <translation>
+            <numerusform>%n unidad difiere</numerusform><numerusform>%n unidades difieren</numerusform></translation>
     </message>
 </context>
 <context>
@@ -191,72 +383,255 @@ Type in the filter box to keep only rows containing that text. Click a column ti
 <context>
     <name>DockHelp</name>
     <message>
-        <location filename="../../assetmap/ui/accessible.py" line="26" />
+        <location filename="../../assetmap/ui/accessible.py" line="29" />
         <source>Hint</source>
-        <translation type="unfinished" />
+        <translation>Sugerencia</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/accessible.py" line="32" />
+        <location filename="../../assetmap/ui/accessible.py" line="35" />
         <source>What is this panel for?</source>
-        <translation type="unfinished" />
+        <translation>¿Para qué sirve este panel?</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/accessible.py" line="33" />
+        <location filename="../../assetmap/ui/accessible.py" line="36" />
         <source>Help about the {0} panel</source>
-        <translation type="unfinished" />
+        <translation>Ayuda sobre el panel {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/accessible.py" line="45" />
+        <location filename="../../assetmap/ui/accessible.py" line="48" />
         <source>Help</source>
-        <translation type="unfinished" />
+        <translation>Ayuda</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="22" />
-        <source>assetmap</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../assetmap/ui/workers.py" line="24" />
+        <source>assetmap</source>
+        <translation>assetmap</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/workers.py" line="26" />
         <source>Error message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje de error</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="36" />
+        <location filename="../../assetmap/ui/workers.py" line="38" />
         <source>Check the file or the choice named above and try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/workers.py" line="39" />
-        <source>“{0}” needed more memory than this computer has free.</source>
-        <translation type="unfinished" />
+        <translation>Revise el archivo o la opción indicada arriba e inténtelo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/workers.py" line="41" />
-        <source>Close other programs and try again, or use a smaller file.</source>
-        <translation type="unfinished" />
+        <source>“{0}” needed more memory than this computer has free.</source>
+        <translation>«{0}» necesitó más memoria de la que tiene libre esta computadora.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/workers.py" line="43" />
-        <source>“{0}” could not read or write a file.</source>
-        <translation type="unfinished" />
+        <source>Close other programs and try again, or use a smaller file.</source>
+        <translation>Cierre otros programas e inténtelo de nuevo, o use un archivo más pequeño.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="44" />
-        <source>Check that the file exists, is not open in another program, and that the disk is not full; then try again.</source>
-        <translation type="unfinished" />
+        <location filename="../../assetmap/ui/workers.py" line="45" />
+        <source>“{0}” could not read or write a file.</source>
+        <translation>«{0}» no pudo leer o escribir un archivo.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/workers.py" line="46" />
-        <source>“{0}” stopped because of an unexpected problem.</source>
-        <translation type="unfinished" />
+        <source>Check that the file exists, is not open in another program, and that the disk is not full; then try again.</source>
+        <translation>Compruebe que el archivo existe, que no está abierto en otro programa y que el disco no está lleno; luego inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="47" />
+        <location filename="../../assetmap/ui/workers.py" line="48" />
+        <source>“{0}” stopped because of an unexpected problem.</source>
+        <translation>«{0}» se detuvo por un problema inesperado.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/workers.py" line="49" />
         <source>Your project was left as it was. Try again; if it happens again, press Show Details and send that text to whoever supports assetmap for you.</source>
-        <translation type="unfinished" />
+        <translation>Su proyecto quedó como estaba. Inténtelo de nuevo; si vuelve a pasar, pulse Mostrar detalles y envíe ese texto a quien le dé soporte con assetmap.</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureDocks</name>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="24" />
+        <source>Paint territories on the map</source>
+        <translation>Pintar territorios en el mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="27" />
+        <source>Click or drag across neighbourhoods to give them to the team chosen in the Territories panel</source>
+        <translation>Haga clic o arrastre sobre los barrios para asignarlos al equipo elegido en el panel Territorios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="30" />
+        <source>Assign with a drawn polygon</source>
+        <translation>Asignar con un polígono dibujado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="32" />
+        <source>Click corners on the map, double-click to finish: the units mostly inside go to the current team</source>
+        <translation>Haga clic en las esquinas en el mapa y doble clic para terminar: las unidades que queden casi del todo dentro pasan al equipo actual</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="52" />
+        <source>Click the map where the hub is.</source>
+        <translation>Haga clic en el mapa donde está el centro.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="57" />
+        <source>Click the map at the family's location (it is never saved).</source>
+        <translation>Haga clic en el mapa donde está la familia (ese lugar nunca se guarda).</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="104" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="129" />
+        <source>Open or create a plan in the Territories panel first.</source>
+        <translation>Primero abra o cree un plan en el panel Territorios.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="111" />
+        <source>Painting: click or drag across neighbourhoods to assign them.</source>
+        <translation>Pintando: haga clic o arrastre sobre los barrios para asignarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="133" />
+        <source>Click the polygon's corners; double-click to finish.</source>
+        <translation>Haga clic en las esquinas del polígono; doble clic para terminar.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../assetmap/ui/feature_docks.py" line="151" />
+        <source>%n area(s) assigned.</source>
+        <translation>
+            <numerusform>%n área asignada.</numerusform><numerusform>%n áreas asignadas.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="205" />
+        <source>unassigned</source>
+        <translation>sin asignar</translation>
+    </message>
+</context>
+<context>
+    <name>FinderDock</name>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="30" />
+        <source>Resource finder</source>
+        <translation>Buscador de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="32" />
+        <location filename="../../assetmap/ui/hubs_finder.py" line="37" />
+        <source>Resource finder panel</source>
+        <translation>Panel del buscador de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="41" />
+        <source>Finds the resource hubs and community assets nearest to a family, for a family team meeting.
+
+Choose the family's neighbourhood under From, or press Pick on map and click near where the family lives (that spot is never saved; Forget spot drops it). Tick the services the family needs and press Find. Referral sheet… saves a one-page PDF to print or hand over.</source>
+        <translation>Busca los centros de recursos y los recursos comunitarios más cercanos a una familia, para una reunión del equipo con la familia.
+
+Elija el barrio de la familia en Desde, o pulse Marcar en el mapa y haga clic cerca de donde vive la familia (ese lugar nunca se guarda; Olvidar lugar lo descarta). Marque los servicios que necesita la familia y pulse Buscar. Hoja de derivación… guarda un PDF de una página para imprimir o entregar.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="47" />
+        <source>No services to choose yet: add resource hubs with their services first.</source>
+        <translation>Aún no hay servicios para elegir: primero agregue centros de recursos con sus servicios.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="50" />
+        <source>From (neighbourhood or picked spot)</source>
+        <translation>Desde (barrio o lugar marcado)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="51" />
+        <source>Pick on map</source>
+        <translation>Marcar en el mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="52" />
+        <source>Pick the family's spot on the map</source>
+        <translation>Marcar en el mapa el lugar de la familia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="53" />
+        <source>Forget spot</source>
+        <translation>Olvidar lugar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="54" />
+        <source>Forget the picked spot</source>
+        <translation>Olvidar el lugar marcado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="58" />
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="61" />
+        <source>&amp;Services the family needs</source>
+        <translation>&amp;Servicios que necesita la familia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="64" />
+        <source>Services the family needs</source>
+        <translation>Servicios que necesita la familia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="77" />
+        <source>Results for each service</source>
+        <translation>Resultados por cada servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="78" />
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="79" />
+        <source>Find the nearest resources</source>
+        <translation>Buscar los recursos más cercanos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="80" />
+        <source>Referral sheet…</source>
+        <translation>Hoja de derivación…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="81" />
+        <source>Save a referral sheet</source>
+        <translation>Guardar una hoja de derivación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="82" />
+        <source>&amp;Results each</source>
+        <translation>&amp;Resultados por servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="90" />
+        <source>Nearest resources found</source>
+        <translation>Recursos más cercanos encontrados</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="98" />
+        <source>Save referral sheet</source>
+        <translation>Guardar hoja de derivación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="122" />
+        <source>The spot picked on the map</source>
+        <translation>El lugar marcado en el mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="159" />
+        <source>Nearest from &lt;b&gt;{0}&lt;/b&gt;:</source>
+        <translation>Más cercanos desde &lt;b&gt;{0}&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_finder.py" line="166" />
+        <source>None in this project.</source>
+        <translation>Ninguno en este proyecto.</translation>
     </message>
 </context>
 <context>
@@ -319,129 +694,740 @@ Type in the filter box to keep only rows containing that text. Click a column ti
     </message>
 </context>
 <context>
+    <name>HubForm</name>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="30" />
+        <location filename="../../assetmap/ui/hubs_dock.py" line="31" />
+        <source>Resource hub</source>
+        <translation>Centro de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="38" />
+        <source>Mon-Fri 9am-5pm</source>
+        <translation>Lun-Vie 9:00-17:00</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>&amp;Confidential (never drawn or exported, e.g. a DV shelter)</source>
+        <translation>&amp;Confidencial (nunca se dibuja ni se exporta; p. ej., un refugio para víctimas de violencia doméstica)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="41" />
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="44" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="44" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="45" />
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="45" />
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="47" />
+        <source>(no service yet)</source>
+        <translation>(aún sin servicio)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="50" />
+        <source>&amp;Service offered</source>
+        <translation>&amp;Servicio que ofrece</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="50" />
+        <source>Service offered</source>
+        <translation>Servicio que ofrece</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="51" />
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="51" />
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="51" />
+        <source>H&amp;ours</source>
+        <translation>&amp;Horario</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="51" />
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="52" />
+        <source>&amp;Eligibility</source>
+        <translation>&amp;Requisitos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="52" />
+        <source>Eligibility</source>
+        <translation>Requisitos</translation>
+    </message>
+</context>
+<context>
+    <name>HubsDock</name>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="74" />
+        <location filename="../../assetmap/ui/hubs_dock.py" line="93" />
+        <source>Resource hubs</source>
+        <translation>Centros de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="76" />
+        <location filename="../../assetmap/ui/hubs_dock.py" line="81" />
+        <source>Resource hubs panel</source>
+        <translation>Panel de centros de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="85" />
+        <source>Resource hubs are places that help families: food pantries, clinics, family centres, after-school programmes.
+
+Press Add…, fill in the hub's name and service, then click the map where it is. Choose a hub in the list to edit, move (then click its new place) or delete it. Tick Confidential for places that must stay secret, such as a DV shelter: they are never drawn or exported.</source>
+        <translation>Los centros de recursos son lugares que ayudan a las familias: bancos de alimentos, clínicas, centros familiares, programas después de la escuela.
+
+Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic en el mapa donde está. Elija un centro de la lista para editarlo, moverlo (luego haga clic en su nuevo lugar) o borrarlo. Marque Confidencial para los lugares que deben mantenerse en secreto, como un refugio para víctimas de violencia doméstica: nunca se dibujan ni se exportan.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="91" />
+        <source>No hubs yet: press Add… to put the first one on the map.</source>
+        <translation>Aún no hay centros: pulse Agregar… para poner el primero en el mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="96" />
+        <source>Hubs status</source>
+        <translation>Estado de los centros</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="98" />
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="99" />
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="100" />
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="101" />
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="102" />
+        <source>Add a hub</source>
+        <translation>Agregar un centro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="102" />
+        <source>Edit the chosen hub</source>
+        <translation>Editar el centro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="103" />
+        <source>Move the chosen hub</source>
+        <translation>Mover el centro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="104" />
+        <source>Delete the chosen hub</source>
+        <translation>Borrar el centro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="131" />
+        <source>(no position)</source>
+        <translation>(sin ubicación)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="168" />
+        <source>Click the map where the hub is.</source>
+        <translation>Haga clic en el mapa donde está el centro.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="174" />
+        <source>Click the hub's new place on the map.</source>
+        <translation>Haga clic en el nuevo lugar del centro en el mapa.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="63" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="88" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="313" />
+        <source>Indicators</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="64" />
+        <source>Indicator definitions</source>
+        <translation>Definiciones de los indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="91" />
+        <source>Add from defaults</source>
+        <translation>Agregar de los predeterminados</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="92" />
+        <source>Add an indicator from the defaults</source>
+        <translation>Agregar un indicador predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="97" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="98" />
+        <source>Remove the indicator</source>
+        <translation>Quitar el indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="108" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="151" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="110" />
+        <source>Indicator id</source>
+        <translation>Identificador del indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="111" />
+        <source>Unit layer</source>
+        <translation>Capa de unidades</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="113" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="152" />
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="114" />
+        <source>Report counts (an aggregate layer)</source>
+        <translation>Conteo de reportes (una capa agregada)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="115" />
+        <source>Count of public features in each unit</source>
+        <translation>Conteo de elementos públicos en cada unidad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="116" />
+        <source>Residents near a public hub</source>
+        <translation>Residentes cerca de un centro público</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="117" />
+        <source>Survey coverage (unit visited or not)</source>
+        <translation>Cobertura de la encuesta (unidad visitada o no)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="120" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="153" />
+        <source>Numerator layer</source>
+        <translation>Capa del numerador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="122" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="154" />
+        <source>Numerator field</source>
+        <translation>Campo del numerador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="123" />
+        <source>count (report layers); empty: count features</source>
+        <translation>count (capas de reportes); vacío: contar elementos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="125" />
+        <source>Filter field</source>
+        <translation>Campo de filtro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="127" />
+        <source>Filter value</source>
+        <translation>Valor de filtro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="128" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="156" />
+        <source>Denominator field</source>
+        <translation>Campo del denominador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="131" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="156" />
+        <source>Per</source>
+        <translation>Por cada</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="135" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="136" />
+        <source>By period (the numerator layer's periods)</source>
+        <translation>Por período (los períodos de la capa del numerador)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="137" />
+        <source>One snapshot (as the layers are now)</source>
+        <translation>Una sola foto (las capas como están ahora)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="140" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="157" />
+        <source>Direction</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="141" />
+        <source>Higher is better</source>
+        <translation>Más alto es mejor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="142" />
+        <source>Higher is worse</source>
+        <translation>Más alto es peor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="144" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="145" />
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="147" />
+        <source>Unit label</source>
+        <translation>Etiqueta de la unidad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="149" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="159" />
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="151" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="152" />
+        <source>Units (areas layer)</source>
+        <translation>Unidades (capa de áreas)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="155" />
+        <source>Only where field</source>
+        <translation>Solo donde el campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="155" />
+        <source>equals</source>
+        <translation>es igual a</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="157" />
+        <source>Periods</source>
+        <translation>Períodos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
+        <source>Values read as</source>
+        <translation>Valores expresados como</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="168" />
+        <source>Save or cancel</source>
+        <translation>Guardar o cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="183" />
+        <source>(none: the value is the count)</source>
+        <translation>(ninguno: el valor es el conteo)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="275" />
+        <source>Every default indicator is in the list</source>
+        <translation>Todos los indicadores predeterminados ya están en la lista</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsDock</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="43" />
+        <source>Indicators</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="44" />
+        <source>Indicators dashboard</source>
+        <translation>Tablero de indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="65" />
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="66" />
+        <source>The indicator shown on the map, the chart and the table</source>
+        <translation>El indicador que se muestra en el mapa, el gráfico y la tabla</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="69" />
+        <source>Recompute</source>
+        <translation>Recalcular</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="70" />
+        <source>Recompute the indicators</source>
+        <translation>Recalcular los indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="75" />
+        <source>Indicator period</source>
+        <translation>Período del indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="79" />
+        <source>City-wide value</source>
+        <translation>Valor de toda la ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="89" />
+        <source>Sort the table</source>
+        <translation>Ordenar la tabla</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="90" />
+        <source>Highest value first</source>
+        <translation>Valor más alto primero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="90" />
+        <source>Lowest value first</source>
+        <translation>Valor más bajo primero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="91" />
+        <source>Largest rise since the previous period first</source>
+        <translation>Mayor subida desde el período anterior primero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="92" />
+        <source>Largest fall since the previous period first</source>
+        <translation>Mayor bajada desde el período anterior primero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="97" />
+        <source>Units ranked</source>
+        <translation>Unidades ordenadas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <source>Rank</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <source>Neighbourhood</source>
+        <translation>Barrio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="99" />
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="112" />
+        <source>“1–10 (withheld)”: a count of 1 to 10 reports is suppressed to protect families; it is hatched on the map and a gap in the chart.</source>
+        <translation>«1–10 (withheld)»: un conteo de 1 a 10 reportes se suprime para proteger a las familias; aparece rayado en el mapa y como un hueco en el gráfico.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="114" />
+        <source>Suppression note</source>
+        <translation>Nota sobre la supresión</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="147" />
+        <source>Computing the indicators…</source>
+        <translation>Calculando los indicadores…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="148" />
+        <source>Computing the indicators</source>
+        <translation>Calculando los indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="156" />
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="209" />
+        <source>City-wide, {period}: {value} {label}</source>
+        <translation>Toda la ciudad, {period}: {value} {label}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="272" />
+        <source>Withheld: 1 to 10 reports, suppressed to protect families</source>
+        <translation>Retenido: de 1 a 10 reportes, suprimido para proteger a las familias</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsFeature</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="39" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="41" />
+        <source>&amp;Partnership report…</source>
+        <translation>&amp;Informe de la alianza…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="42" />
+        <source>The quarterly report for partners: a map and a table per indicator (PDF or HTML)</source>
+        <translation>El informe trimestral para los socios: un mapa y una tabla por indicador (PDF o HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="43" />
+        <source>Export &amp;indicator table (CSV)…</source>
+        <translation>Exportar &amp;tabla de indicadores (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="44" />
+        <source>Every indicator per neighbourhood and period; withheld values are empty</source>
+        <translation>Cada indicador por barrio y período; los valores retenidos quedan vacíos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="45" />
+        <source>&amp;Edit indicators…</source>
+        <translation>&amp;Editar indicadores…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="46" />
+        <source>What the partnership measures: name, numerator, denominator, target</source>
+        <translation>Lo que mide la alianza: nombre, numerador, denominador, meta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="69" />
+        <source>Open a project first (File › Open project).</source>
+        <translation>Primero abra un proyecto (Archivo › Abrir proyecto).</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="78" />
+        <location filename="../../assetmap/ui/indicators_feature.py" line="99" />
+        <source>Indicators</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="96" />
+        <source>edit indicators</source>
+        <translation>editar indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="108" />
+        <source>Partnership report</source>
+        <translation>Informe de la alianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="118" />
+        <source>There are no indicators yet: import report files (File › Import sensitive reports), assets, hubs or a survey first.</source>
+        <translation>Aún no hay indicadores: primero importe archivos de reportes (Archivo › Importar reportes sensibles), recursos, centros o una encuesta.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="137" />
+        <source>Partnership report saved: {path}</source>
+        <translation>Informe de la alianza guardado: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="139" />
+        <source>Making the partnership report</source>
+        <translation>Preparando el informe de la alianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="148" />
+        <source>Export indicator table</source>
+        <translation>Exportar tabla de indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="153" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_feature.py" line="165" />
+        <source>Indicator table saved: {path}</source>
+        <translation>Tabla de indicadores guardada: {path}</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="37" />
         <source>Layers</source>
-        <translation type="unfinished" />
+        <translation>Capas</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="39" />
         <location filename="../../assetmap/ui/layers_panel.py" line="42" />
         <source>Layers panel</source>
-        <translation type="unfinished" />
+        <translation>Panel de capas</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="46" />
         <source>Everything drawn on the map is a layer: neighbourhood boundaries, community assets, resource hubs, report counts.
 
 Tick a layer to show it, untick to hide it. Layers higher in the list are drawn on top: drag a layer up or down to change that. Choose a layer, then use the buttons to change its colours (Style), see its rows (Table), zoom to it, rename or remove it. Every change can be undone with Edit › Undo.</source>
-        <translation type="unfinished" />
+        <translation>Todo lo que se dibuja en el mapa es una capa: límites de barrios, recursos comunitarios, centros de recursos, conteos de reportes.
+
+Marque una capa para mostrarla y desmárquela para ocultarla. Las capas más arriba en la lista se dibujan encima: arrastre una capa hacia arriba o hacia abajo para cambiarlo. Elija una capa y use los botones para cambiar sus colores (Estilo), ver sus filas (Tabla), acercarse a ella, cambiarle el nombre o quitarla. Todo cambio se puede deshacer con Editar › Deshacer.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="52" />
         <source>No layers yet: use File › Import layer… or drop a file on the map.</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay capas: use Archivo › Importar capa… o suelte un archivo sobre el mapa.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="54" />
         <source>Layer list</source>
-        <translation type="unfinished" />
+        <translation>Lista de capas</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="55" />
         <source>Tick to show a layer; drag to change the drawing order</source>
-        <translation type="unfinished" />
+        <translation>Marque para mostrar una capa; arrastre para cambiar el orden de dibujo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="64" />
         <source>&amp;Opacity</source>
-        <translation type="unfinished" />
+        <translation>&amp;Opacidad</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="68" />
         <source>Layer opacity</source>
-        <translation type="unfinished" />
+        <translation>Opacidad de la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="76" />
         <source>Style…</source>
-        <translation type="unfinished" />
+        <translation>Estilo…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="76" />
         <source>Style layer</source>
-        <translation type="unfinished" />
+        <translation>Estilo de la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="76" />
         <source>Change the layer's colours and symbols</source>
-        <translation type="unfinished" />
+        <translation>Cambiar los colores y símbolos de la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="78" />
         <source>Table</source>
-        <translation type="unfinished" />
+        <translation>Tabla</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="78" />
         <source>Table of layer</source>
-        <translation type="unfinished" />
+        <translation>Tabla de la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="78" />
         <source>Show the layer's rows (attribute table)</source>
-        <translation type="unfinished" />
+        <translation>Mostrar las filas de la capa (tabla de atributos)</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="80" />
         <source>Zoom to</source>
-        <translation type="unfinished" />
+        <translation>Zoom a la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="80" />
         <source>Zoom to layer</source>
-        <translation type="unfinished" />
+        <translation>Zoom a la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="80" />
         <source>Show the whole layer on the map</source>
-        <translation type="unfinished" />
+        <translation>Mostrar toda la capa en el mapa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="82" />
         <source>Rename…</source>
-        <translation type="unfinished" />
+        <translation>Cambiar nombre…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="82" />
         <source>Rename layer</source>
-        <translation type="unfinished" />
+        <translation>Cambiar nombre de la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="82" />
         <source>Change the name shown for the layer</source>
-        <translation type="unfinished" />
+        <translation>Cambiar el nombre que se muestra para la capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="84" />
         <source>Remove…</source>
-        <translation type="unfinished" />
+        <translation>Quitar…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="84" />
         <source>Remove layer</source>
-        <translation type="unfinished" />
+        <translation>Quitar capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="84" />
         <source>Remove the layer from the project</source>
-        <translation type="unfinished" />
+        <translation>Quitar la capa del proyecto</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/layers_panel.py" line="108" />
         <source>{0} · {1} · {2} features</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1} · {2} elementos</translation>
     </message>
 </context>
 <context>
@@ -449,94 +1435,95 @@ Tick a layer to show it, untick to hide it. Layers higher in the list are drawn 
     <message>
         <location filename="../../assetmap/ui/main_window.py" line="27" />
         <source>assetmap main window</source>
-        <translation type="unfinished" />
+        <translation>Ventana principal de assetmap</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/main_window.py" line="40" />
         <source>Cursor coordinates</source>
-        <translation type="unfinished" />
+        <translation>Coordenadas del cursor</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/main_window.py" line="42" />
         <source>Map scale</source>
-        <translation type="unfinished" />
+        <translation>Escala del mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="93" />
+        <location filename="../../assetmap/ui/main_window.py" line="96" />
         <source>Choose an assetmap project file (.gpkg).</source>
-        <translation type="unfinished" />
+        <translation>Elija un archivo de proyecto de assetmap (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="94" />
-        <location filename="../../assetmap/ui/window_actions.py" line="152" />
+        <location filename="../../assetmap/ui/main_window.py" line="97" />
+        <location filename="../../assetmap/ui/window_actions.py" line="163" />
         <source>Open project</source>
-        <translation type="unfinished" />
+        <translation>Abrir proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="165" />
+        <location filename="../../assetmap/ui/main_window.py" line="174" />
         <source>show {0}</source>
-        <translation type="unfinished" />
+        <translation>mostrar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="165" />
+        <location filename="../../assetmap/ui/main_window.py" line="174" />
         <source>hide {0}</source>
-        <translation type="unfinished" />
+        <translation>ocultar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="169" />
+        <location filename="../../assetmap/ui/main_window.py" line="178" />
         <source>opacity of {0}</source>
-        <translation type="unfinished" />
+        <translation>opacidad de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="180" />
+        <location filename="../../assetmap/ui/main_window.py" line="189" />
         <source>style of {0}</source>
-        <translation type="unfinished" />
+        <translation>estilo de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="185" />
+        <location filename="../../assetmap/ui/main_window.py" line="194" />
         <source>Rename layer</source>
-        <translation type="unfinished" />
+        <translation>Cambiar nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="185" />
+        <location filename="../../assetmap/ui/main_window.py" line="194" />
         <source>Name shown:</source>
-        <translation type="unfinished" />
+        <translation>Nombre que se muestra:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="191" />
+        <location filename="../../assetmap/ui/main_window.py" line="200" />
         <source>rename {0}</source>
-        <translation type="unfinished" />
+        <translation>cambiar nombre de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="197" />
+        <location filename="../../assetmap/ui/main_window.py" line="206" />
         <source>Remove layer</source>
-        <translation type="unfinished" />
+        <translation>Quitar capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="198" />
+        <location filename="../../assetmap/ui/main_window.py" line="207" />
         <source>Remove the layer “{0}” ({1} features) from the project?
 You can undo this with Edit › Undo.</source>
-        <translation type="unfinished" />
+        <translation>¿Quitar la capa «{0}» ({1} elementos) del proyecto?
+Puede deshacerlo con Editar › Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="219" />
+        <location filename="../../assetmap/ui/main_window.py" line="228" />
         <source>Style</source>
-        <translation type="unfinished" />
+        <translation>Estilo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="23" />
         <source>Spatial data</source>
-        <translation type="unfinished" />
+        <translation>Datos espaciales</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="24" />
         <source>All files</source>
-        <translation type="unfinished" />
+        <translation>Todos los archivos</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="28" />
         <source>assetmap project</source>
-        <translation type="unfinished" />
+        <translation>Proyecto de assetmap</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="51" />
@@ -546,211 +1533,257 @@ You can undo this with Edit › Undo.</source>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="52" />
         <source>&amp;New project…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nuevo proyecto…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="53" />
         <source>&amp;Open project…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Abrir proyecto…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="54" />
-        <source>Open &amp;recent</source>
-        <translation type="unfinished" />
+        <source>Open s&amp;hared project (PostGIS)…</source>
+        <translation>Abrir proyecto &amp;compartido (PostGIS)…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="55" />
-        <source>Save project &amp;as…</source>
-        <translation type="unfinished" />
+        <location filename="../../assetmap/ui/window_actions.py" line="56" />
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;recientes</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="57" />
+        <source>Save project &amp;as…</source>
+        <translation>&amp;Guardar proyecto como…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="59" />
         <source>&amp;Import layer…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Importar capa…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="58" />
+        <location filename="../../assetmap/ui/window_actions.py" line="61" />
         <source>&amp;Export map…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exportar mapa…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="60" />
+        <location filename="../../assetmap/ui/window_actions.py" line="64" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="61" />
+        <location filename="../../assetmap/ui/window_actions.py" line="65" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="62" />
-        <location filename="../../assetmap/ui/window_actions.py" line="107" />
+        <location filename="../../assetmap/ui/window_actions.py" line="66" />
+        <location filename="../../assetmap/ui/window_actions.py" line="115" />
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="63" />
-        <location filename="../../assetmap/ui/window_actions.py" line="107" />
+        <location filename="../../assetmap/ui/window_actions.py" line="67" />
+        <location filename="../../assetmap/ui/window_actions.py" line="115" />
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="65" />
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="67" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="68" />
-        <source>Zoom &amp;in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../assetmap/ui/window_actions.py" line="69" />
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="71" />
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="72" />
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="73" />
         <source>Zoom &amp;out</source>
-        <translation type="unfinished" />
+        <translation>A&amp;lejar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="70" />
+        <location filename="../../assetmap/ui/window_actions.py" line="74" />
         <source>Zoom to &amp;all</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="75" />
-        <source>&amp;Layer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="77" />
-        <source>&amp;Style…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="78" />
-        <source>Attribute &amp;table</source>
-        <translation type="unfinished" />
+        <translation>Ver &amp;todo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="79" />
-        <source>&amp;Zoom to layer</source>
-        <translation type="unfinished" />
+        <source>&amp;Layer</source>
+        <translation>&amp;Capa</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="81" />
-        <source>&amp;Rename…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="82" />
-        <source>Re&amp;move…</source>
-        <translation type="unfinished" />
+        <source>&amp;Style…</source>
+        <translation>&amp;Estilo…</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="83" />
-        <source>Main</source>
-        <translation type="unfinished" />
+        <source>Attribute &amp;table</source>
+        <translation>&amp;Tabla de atributos</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="85" />
+        <source>&amp;Zoom to layer</source>
+        <translation>&amp;Zoom a la capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="87" />
+        <source>&amp;Rename…</source>
+        <translation>&amp;Cambiar nombre…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="89" />
+        <source>Re&amp;move…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="91" />
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="93" />
         <source>Main toolbar</source>
-        <translation type="unfinished" />
+        <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="108" />
+        <location filename="../../assetmap/ui/window_actions.py" line="116" />
         <source>&amp;Undo {0}</source>
-        <translation type="unfinished" />
+        <translation>&amp;Deshacer {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="109" />
+        <location filename="../../assetmap/ui/window_actions.py" line="117" />
         <source>&amp;Redo {0}</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rehacer {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="160" />
+        <location filename="../../assetmap/ui/window_actions.py" line="177" />
         <source>New project</source>
         <translation>Proyecto nuevo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="167" />
+        <location filename="../../assetmap/ui/window_actions.py" line="184" />
         <source>The project could not be created.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo crear el proyecto.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="168" />
+        <location filename="../../assetmap/ui/window_actions.py" line="185" />
         <source>Choose a folder you can write to (for example Documents) and try again.</source>
-        <translation type="unfinished" />
+        <translation>Elija una carpeta en la que pueda escribir (por ejemplo, Documentos) e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="181" />
-        <location filename="../../assetmap/ui/window_actions.py" line="195" />
+        <location filename="../../assetmap/ui/window_actions.py" line="198" />
+        <location filename="../../assetmap/ui/window_actions.py" line="212" />
         <source>Save project as</source>
-        <translation type="unfinished" />
+        <translation>Guardar proyecto como</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="188" />
+        <location filename="../../assetmap/ui/window_actions.py" line="205" />
         <source>Copying to {0}</source>
-        <translation type="unfinished" />
+        <translation>Copiando a {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="199" />
-        <source>Import layer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="210" />
         <location filename="../../assetmap/ui/window_actions.py" line="216" />
-        <location filename="../../assetmap/ui/window_actions.py" line="238" />
+        <source>Import layer</source>
+        <translation>Importar capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="227" />
+        <location filename="../../assetmap/ui/window_actions.py" line="233" />
+        <location filename="../../assetmap/ui/window_actions.py" line="255" />
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="211" />
+        <location filename="../../assetmap/ui/window_actions.py" line="228" />
         <source>Open or create a project first (File › Open project or File › New project), then import the layer.</source>
-        <translation type="unfinished" />
+        <translation>Primero abra o cree un proyecto (Archivo › Abrir proyecto o Archivo › Nuevo proyecto) y luego importe la capa.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="217" />
+        <location filename="../../assetmap/ui/window_actions.py" line="234" />
         <source>What is this layer?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="229" />
-        <source>Importing {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../assetmap/ui/window_actions.py" line="236" />
-        <source>Imported %n layer(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>¿Qué es esta capa?</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="246" />
-        <location filename="../../assetmap/ui/window_actions.py" line="271" />
+        <source>Importing {0}</source>
+        <translation>Importando {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../assetmap/ui/window_actions.py" line="253" />
+        <source>Imported %n layer(s)</source>
+        <translation>
+            <numerusform>Se importó %n capa</numerusform><numerusform>Se importaron %n capas</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="263" />
+        <location filename="../../assetmap/ui/window_actions.py" line="288" />
         <source>Export map</source>
-        <translation type="unfinished" />
+        <translation>Exportar mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="247" />
+        <location filename="../../assetmap/ui/window_actions.py" line="264" />
         <source>PNG image</source>
-        <translation type="unfinished" />
+        <translation>Imagen PNG</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="248" />
+        <location filename="../../assetmap/ui/window_actions.py" line="265" />
         <source>Web page</source>
-        <translation type="unfinished" />
+        <translation>Página web</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="272" />
+        <location filename="../../assetmap/ui/window_actions.py" line="289" />
         <source>Exported {0}</source>
-        <translation type="unfinished" />
+        <translation>Se exportó {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="216" />
+        <source>Import sensitive &amp;reports…</source>
+        <translation>Importar re&amp;portes sensibles…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="217" />
+        <source>Hotline reports or DV calls: only counts per area are kept</source>
+        <translation>Reportes a la línea de denuncia o llamadas por violencia doméstica: solo se guardan los conteos por área</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="222" />
+        <source>&amp;Territories</source>
+        <translation>&amp;Territorios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="227" />
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="230" />
+        <source>What's &amp;this?</source>
+        <translation>¿Qué es &amp;esto?</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="233" />
+        <source>&amp;About assetmap</source>
+        <translation>&amp;Acerca de assetmap</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../assetmap/ui/map_canvas.py" line="121" />
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_canvas.py" line="122" />
+        <source>Map of the project's layers</source>
+        <translation>Mapa de las capas del proyecto</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1855,49 @@ You can undo this with Edit › Undo.</source>
     </message>
 </context>
 <context>
+    <name>PeriodSlider</name>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="21" />
+        <source>Time slider</source>
+        <translation>Control deslizante de tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="22" />
+        <source>Report layers count reports per period (year, quarter or month). Move the slider, or use ◀ and ▶|, to show one period on the map; ▶ plays them in turn. The last step shows all periods together. Colour classes stay the same for every period, so periods can be compared.</source>
+        <translation>Las capas de reportes cuentan los reportes por período (año, trimestre o mes). Mueva el control deslizante, o use ◀ y ▶|, para mostrar un período en el mapa; ▶ los muestra uno tras otro. El último paso muestra todos los períodos juntos. Las clases de color son las mismas en todos los períodos, para que se puedan comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="29" />
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="31" />
+        <source>Previous period</source>
+        <translation>Período anterior</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="32" />
+        <source>Play through the periods</source>
+        <translation>Recorrer los períodos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="34" />
+        <source>Next period</source>
+        <translation>Período siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="38" />
+        <source>Period shown</source>
+        <translation>Período mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/period_slider.py" line="46" />
+        <source>Period label</source>
+        <translation>Etiqueta del período</translation>
+    </message>
+</context>
+<context>
     <name>PhotoEditor</name>
     <message>
         <location filename="../../assetmap/ui/survey/editors.py" line="301" />
@@ -864,6 +1940,235 @@ You can undo this with Edit › Undo.</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="42" />
+        <location filename="../../assetmap/ui/indicators_report.py" line="43" />
+        <location filename="../../assetmap/ui/indicators_report.py" line="119" />
+        <location filename="../../assetmap/ui/indicators_report.py" line="122" />
+        <source>Partnership report</source>
+        <translation>Informe de la alianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="46" />
+        <source>Report period</source>
+        <translation>Período del informe</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="50" />
+        <source>All periods (total)</source>
+        <translation>Todos los períodos (total)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="52" />
+        <source>Current (the layers as they are now)</source>
+        <translation>Actual (las capas como están ahora)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="56" />
+        <source>Indicators in the report</source>
+        <translation>Indicadores del informe</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="64" />
+        <source>Report format</source>
+        <translation>Formato del informe</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="65" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="66" />
+        <source>HTML (one offline file)</source>
+        <translation>HTML (un solo archivo sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="69" />
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="70" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="71" />
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="73" />
+        <source>Report file</source>
+        <translation>Archivo de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="74" />
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="75" />
+        <source>Choose the report file</source>
+        <translation>Elegir el archivo del informe</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="81" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="82" />
+        <source>Indicators</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="83" />
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="84" />
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="85" />
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="87" />
+        <source>Make the report</source>
+        <translation>Preparar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="88" />
+        <source>Make the report or cancel</source>
+        <translation>Preparar el informe o cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="102" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="102" />
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="103" />
+        <source>Save the report as</source>
+        <translation>Guardar el informe como</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="119" />
+        <source>Tick at least one indicator.</source>
+        <translation>Marque al menos un indicador.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_report.py" line="122" />
+        <source>Choose where to save the report.</source>
+        <translation>Elija dónde guardar el informe.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMaps</name>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="26" />
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="28" />
+        <source>Time slider toolbar</source>
+        <translation>Barra del control deslizante de tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="34" />
+        <source>&amp;Compare two report layers…</source>
+        <translation>&amp;Comparar dos capas de reportes…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="35" />
+        <source>Bivariate map of two aggregate layers on the same areas, with their correlation</source>
+        <translation>Mapa bivariado de dos capas agregadas sobre las mismas áreas, con su correlación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="38" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="88" />
+        <location filename="../../assetmap/ui/report_maps.py" line="97" />
+        <source>Compare report layers</source>
+        <translation>Comparar capas de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="89" />
+        <source>Import two report files first (File › Import sensitive reports), for example maltreatment reports and DV calls over the same areas.</source>
+        <translation>Primero importe dos archivos de reportes (Archivo › Importar reportes sensibles), por ejemplo reportes de maltrato y llamadas por violencia doméstica sobre las mismas áreas.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="100" />
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/report_maps.py" line="102" />
+        <source>Added {0}: Pearson r = {1}, n = {2}.</source>
+        <translation>Se agregó {0}: r de Pearson = {1}, n = {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWizard</name>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="26" />
+        <source>&lt;p&gt;This imports &lt;b&gt;sensitive reports&lt;/b&gt; (child-maltreatment reports or domestic-violence calls) safely.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Will be stored:&lt;/b&gt; the number of reports per area (or hexagon) and period, and rates per 1,000 people, or a smoothed density surface (reports per km²); counts from 1 to the threshold you choose (10 by default) are withheld, with a few more where needed so that none can be worked out from totals.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Will never be stored&lt;/b&gt; (not in the project, temporary files, logs or exports): any single report, its location, its date or any other of its details. The file is read in memory and forgotten.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Esto importa &lt;b&gt;reportes sensibles&lt;/b&gt; (reportes de maltrato infantil o llamadas por violencia doméstica) de forma segura.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Se guardará:&lt;/b&gt; el número de reportes por área (o hexágono) y período, y las tasas por cada 1000 personas, o una superficie de densidad suavizada (reportes por km²); los conteos de 1 hasta el umbral que usted elija (10 por defecto) se retienen, junto con algunos más donde haga falta para que ninguno se pueda deducir de los totales.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nunca se guardará&lt;/b&gt; (ni en el proyecto, ni en archivos temporales, registros del sistema o exportaciones): ningún reporte individual, ni su ubicación, ni su fecha, ni ningún otro de sus detalles. El archivo se lee en memoria y se olvida.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="39" />
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="247" />
+        <location filename="../../assetmap/ui/reports_wizard.py" line="248" />
+        <source>Import sensitive reports</source>
+        <translation>Importar reportes sensibles</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="256" />
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="256" />
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="257" />
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="257" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="305" />
+        <source>Aggregating reports</source>
+        <translation>Agregando los reportes</translation>
+    </message>
+</context>
+<context>
     <name>SelectMultipleEditor</name>
     <message>
         <location filename="../../assetmap/ui/survey/editors.py" line="176" />
@@ -892,85 +2197,360 @@ You can undo this with Edit › Undo.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="20" />
         <location filename="../../assetmap/ui/settings_dialog.py" line="21" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="22" />
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="25" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="26" />
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="29" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="30" />
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="32" />
         <source>A new language applies when assetmap restarts.</source>
-        <translation type="unfinished" />
+        <translation>El nuevo idioma se aplica cuando assetmap se reinicia.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="37" />
         <source>Text size</source>
-        <translation type="unfinished" />
+        <translation>Tamaño del texto</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="43" />
         <source>&amp;Text size</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tamaño del texto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="46" />
+        <source>&amp;High contrast (white on black, yellow focus frame)</source>
+        <translation>&amp;Alto contraste (blanco sobre negro, marco de foco amarillo)</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="47" />
-        <source>&amp;High contrast (white on black, yellow focus frame)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="48" />
         <source>High contrast</source>
-        <translation type="unfinished" />
+        <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="53" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="52" />
         <source>Background map address</source>
-        <translation type="unfinished" />
+        <translation>Dirección del mapa de fondo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="55" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="54" />
         <source>Optional. Map tiles from the internet drawn under your layers; leave empty to work fully offline.</source>
-        <translation type="unfinished" />
+        <translation>Opcional. Teselas de mapa de internet dibujadas debajo de sus capas; déjelo vacío para trabajar totalmente sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="57" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="56" />
         <source>&amp;Background map (XYZ tiles)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mapa de fondo (teselas XYZ)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="59" />
+        <source>Background map credit</source>
+        <translation>Créditos del mapa de fondo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="60" />
+        <source>e.g. © OpenStreetMap contributors</source>
+        <translation>p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="61" />
-        <source>Background map credit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="62" />
-        <source>e.g. © OpenStreetMap contributors</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="63" />
         <source>Background map &amp;credit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Créditos del mapa de fondo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="68" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="65" />
         <source>Save settings</source>
-        <translation type="unfinished" />
+        <translation>Guardar la configuración</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="69" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="66" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SharedProjectDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="29" />
+        <source>Open shared project (PostGIS)</source>
+        <translation>Abrir proyecto compartido (PostGIS)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="30" />
+        <source>Open shared project</source>
+        <translation>Abrir proyecto compartido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="42" />
+        <source>&amp;Server</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="42" />
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="44" />
+        <source>&amp;Port</source>
+        <translation>&amp;Puerto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="44" />
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="48" />
+        <source>Sc&amp;hema</source>
+        <translation>&amp;Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="48" />
+        <source>Schema</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="49" />
+        <source>&amp;User name</source>
+        <translation>Nombre de &amp;usuario</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="49" />
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
+        <source>Pass&amp;word</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="53" />
+        <source>The password is not saved on this computer; you type it once per session.</source>
+        <translation>La contraseña no se guarda en esta computadora; se escribe una vez por sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTableModel</name>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="48" />
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="49" />
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="50" />
+        <source>Pieces</source>
+        <translation>Partes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="51" />
+        <source>Compactness</source>
+        <translation>Compacidad</translation>
+    </message>
+</context>
+<context>
+    <name>StyleDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="15" />
+        <source>Single colour</source>
+        <translation>Un solo color</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="16" />
+        <source>Graduated (numbers)</source>
+        <translation>Graduado (números)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="17" />
+        <source>Categorized (text)</source>
+        <translation>Por categorías (texto)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="18" />
+        <source>Quantiles</source>
+        <translation>Cuantiles</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="19" />
+        <source>Natural breaks (Fisher-Jenks)</source>
+        <translation>Cortes naturales (Fisher-Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="20" />
+        <source>Equal interval</source>
+        <translation>Intervalos iguales</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="21" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="28" />
+        <source>Style — {0}</source>
+        <translation>Estilo — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="28" />
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="29" />
+        <source>Style editor</source>
+        <translation>Editor de estilo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="33" />
+        <source>Style kind</source>
+        <translation>Tipo de estilo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="37" />
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="39" />
+        <source>Classification</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="44" />
+        <source>Number of classes</source>
+        <translation>Número de clases</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="46" />
+        <source>Colour ramp</source>
+        <translation>Escala de colores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="48" />
+        <source>(not colour-blind safe)</source>
+        <translation>(no apta para daltonismo)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="51" />
+        <source>Manual class breaks</source>
+        <translation>Cortes de clase manuales</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="52" />
+        <source>e.g. 2000, 5000, 10000</source>
+        <translation>p. ej. 2000, 5000, 10000</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="54" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="107" />
+        <source>Fill colour</source>
+        <translation>Color de relleno</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="58" />
+        <source>Point size</source>
+        <translation>Tamaño del punto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="60" />
+        <source>Point symbol</source>
+        <translation>Símbolo del punto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="65" />
+        <source>Fill opacity</source>
+        <translation>Opacidad del relleno</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="66" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="66" />
+        <source>&amp;Field</source>
+        <translation>&amp;Campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="67" />
+        <source>Cl&amp;assification</source>
+        <translation>C&amp;lasificación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="67" />
+        <source>Cla&amp;sses</source>
+        <translation>Cla&amp;ses</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="68" />
+        <source>Colour &amp;ramp</source>
+        <translation>&amp;Escala de colores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="68" />
+        <source>&amp;Manual breaks</source>
+        <translation>Cortes &amp;manuales</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="69" />
+        <source>&amp;Colour</source>
+        <translation>C&amp;olor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="69" />
+        <source>Fill &amp;opacity</source>
+        <translation>Opacidad del &amp;relleno</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="70" />
+        <source>&amp;Point size</source>
+        <translation>Tamaño del &amp;punto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="70" />
+        <source>Point s&amp;ymbol</source>
+        <translation>Sím&amp;bolo del punto</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="148" />
+        <source>Manual breaks must be numbers separated by commas.</source>
+        <translation>Los cortes manuales deben ser números separados por comas.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="149" />
+        <source>For example: 2000, 5000, 10000.</source>
+        <translation>Por ejemplo: 2000, 5000, 10000.</translation>
     </message>
 </context>
 <context>
@@ -1401,14 +2981,207 @@ You can undo this with Edit › Undo.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="102" />
+        <location filename="../../assetmap/ui/workers.py" line="119" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/workers.py" line="104" />
+        <location filename="../../assetmap/ui/workers.py" line="121" />
         <source>{0} progress</source>
-        <translation type="unfinished" />
+        <translation>Progreso de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoriesPanel</name>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="95" />
+        <source>Territories</source>
+        <translation>Territorios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="97" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="106" />
+        <source>Territories panel</source>
+        <translation>Panel de territorios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="110" />
+        <source>Territories divide the neighbourhoods among teams, so each team knows its area and the workload stays fair.
+
+Choose a plan and the team to paint with, then turn on Territories › Paint territories on the map and click or drag across neighbourhoods; or select neighbourhoods in the list below and press Assign. The table shows each team's workload and how far it is from an equal share (± %). Suggest balanced plan… proposes a fair split for you. Undo and Redo take back or repeat a step.</source>
+        <translation>Los territorios reparten los barrios entre los equipos, para que cada equipo sepa cuál es su zona y la carga de trabajo sea justa.
+
+Elija un plan y el equipo con el que va a pintar; luego active Territorios › Pintar territorios en el mapa y haga clic o arrastre sobre los barrios; o seleccione barrios en la lista de abajo y pulse Asignar. La tabla muestra la carga de trabajo de cada equipo y cuánto se aleja de un reparto igual (± %). Sugerir plan equilibrado… le propone un reparto justo. Deshacer y Rehacer anulan o repiten un paso.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="117" />
+        <source>No plan yet: make one with the command line (assetmap territories new) or ask your planner for a project that has one.</source>
+        <translation>Aún no hay ningún plan: cree uno con la línea de comandos (assetmap territories new) o pida a su planificador un proyecto que tenga uno.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="121" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="123" />
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="129" />
+        <source>Team to paint with</source>
+        <translation>Equipo con el que pintar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="131" />
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="132" />
+        <source>Erase instead of paint</source>
+        <translation>Borrar en lugar de pintar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="134" />
+        <source>Lock team</source>
+        <translation>Bloquear equipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="135" />
+        <source>Lock this team</source>
+        <translation>Bloquear este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="136" />
+        <source>A locked team's areas are not changed by painting or balancing</source>
+        <translation>Las áreas de un equipo bloqueado no cambian al pintar ni al equilibrar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="138" />
+        <source>P&amp;aint</source>
+        <translation>&amp;Pintar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="145" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="146" />
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="147" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="148" />
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="153" />
+        <source>Suggest balanced plan…</source>
+        <translation>Sugerir plan equilibrado…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="154" />
+        <source>Suggest a balanced plan</source>
+        <translation>Sugerir un plan equilibrado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="159" />
+        <source>Duplicate…</source>
+        <translation>Duplicar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="159" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="255" />
+        <source>Duplicate plan</source>
+        <translation>Duplicar plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
+        <source>Rename…</source>
+        <translation>Cambiar nombre…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="263" />
+        <source>Rename plan</source>
+        <translation>Cambiar nombre del plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
+        <source>Delete plan</source>
+        <translation>Borrar plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
+        <source>Compare…</source>
+        <translation>Comparar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
+        <source>Compare plans</source>
+        <translation>Comparar planes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="173" />
+        <source>Team statistics</source>
+        <translation>Estadísticas de los equipos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="183" />
+        <source>Neighbourhoods (units) of the plan</source>
+        <translation>Barrios (unidades) del plan</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="186" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="187" />
+        <source>Assign selected units to team</source>
+        <translation>Asignar las unidades seleccionadas al equipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="255" />
+        <source>Name of the copy</source>
+        <translation>Nombre de la copia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="256" />
+        <source>{0} copy</source>
+        <translation>Copia de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="263" />
+        <source>New name</source>
+        <translation>Nombre nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="306" />
+        <source>Balancing…</source>
+        <translation>Equilibrando…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="306" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="307" />
+        <source>Balancing progress</source>
+        <translation>Progreso del equilibrado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="319" />
+        <source>Balancing cancelled; nothing was saved.</source>
+        <translation>Equilibrado cancelado; no se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_panel.py" line="379" />
+        <source>Unassigned: {0}</source>
+        <translation>Sin asignar: {0}</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +3195,29 @@ You can undo this with Edit › Undo.</source>
         <location filename="../../assetmap/ui/survey/editors.py" line="73" />
         <source>a number</source>
         <translation>un número</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_chart.py" line="36" />
+        <source>Trend chart</source>
+        <translation>Gráfico de tendencia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_chart.py" line="37" />
+        <source>The selected neighbourhood's value against the city over the periods</source>
+        <translation>El valor del barrio seleccionado comparado con el de la ciudad a lo largo de los períodos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_chart.py" line="73" />
+        <source>City-wide</source>
+        <translation>Toda la ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_chart.py" line="80" />
+        <source>Target</source>
+        <translation>Meta</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +3335,274 @@ You can undo this with Edit › Undo.</source>
         <location filename="../../assetmap/ui/welcome.py" line="71" />
         <source>assetmap project (*.gpkg)</source>
         <translation>Proyecto de assetmap (*.gpkg)</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="55" />
+        <source>Report file and columns</source>
+        <translation>Archivo de reportes y columnas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="57" />
+        <location filename="../../assetmap/ui/reports_wizard.py" line="92" />
+        <source>Report file</source>
+        <translation>Archivo de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="58" />
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="59" />
+        <source>Browse for the report file</source>
+        <translation>Buscar el archivo de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="65" />
+        <source>Child-maltreatment reports</source>
+        <translation>Reportes de maltrato infantil</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="66" />
+        <source>Domestic-violence reports</source>
+        <translation>Reportes de violencia doméstica</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="69" />
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="69" />
+        <source>quarter</source>
+        <translation>trimestre</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="69" />
+        <source>month</source>
+        <translation>mes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="72" />
+        <source>e.g. DOMESTIC (only rows whose column contains this)</source>
+        <translation>p. ej. DOMESTIC (solo las filas cuya columna contiene esto)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="76" />
+        <source>&amp;File (CSV)</source>
+        <translation>&amp;Archivo (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="77" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="77" />
+        <source>Kind of reports</source>
+        <translation>Tipo de reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="78" />
+        <source>Lon&amp;gitude / x column</source>
+        <translation>Columna de lon&amp;gitud / x</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="78" />
+        <source>Longitude or x column</source>
+        <translation>Columna de longitud o x</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="79" />
+        <source>La&amp;titude / y column</source>
+        <translation>Columna de &amp;latitud / y</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="79" />
+        <source>Latitude or y column</source>
+        <translation>Columna de latitud o y</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="80" />
+        <source>&amp;Date column</source>
+        <translation>Columna de &amp;fecha</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="80" />
+        <source>Date column</source>
+        <translation>Columna de fecha</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="81" />
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="81" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="82" />
+        <source>Keep rows &amp;where column</source>
+        <translation>Conservar filas &amp;donde la columna</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="82" />
+        <source>Keep rows where column</source>
+        <translation>Conservar filas donde la columna</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="84" />
+        <source>… &amp;contains</source>
+        <translation>… &amp;contiene</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="84" />
+        <source>Keep rows whose column contains</source>
+        <translation>Conservar filas cuya columna contiene</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="93" />
+        <source>CSV files</source>
+        <translation>Archivos CSV</translation>
+    </message>
+</context>
+<context>
+    <name>_IntroPage</name>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="45" />
+        <source>Sensitive data: what will and will not be stored</source>
+        <translation>Datos sensibles: qué se guardará y qué no</translation>
+    </message>
+</context>
+<context>
+    <name>_UnitsPage</name>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="132" />
+        <source>Units, privacy threshold and layer name</source>
+        <translation>Unidades, umbral de privacidad y nombre de la capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="139" />
+        <source>Areas</source>
+        <translation>Áreas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="140" />
+        <source>Count per area</source>
+        <translation>Conteo por área</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="141" />
+        <source>Count per H3 hexagon, resolution</source>
+        <translation>Conteo por hexágono H3, resolución</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="142" />
+        <source>Count per hexagon of an own grid, width</source>
+        <translation>Conteo por hexágono de una cuadrícula propia, ancho</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="143" />
+        <source>Kernel density surface, bandwidth</source>
+        <translation>Superficie de densidad kernel, ancho de banda</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="153" />
+        <source>H3 resolution</source>
+        <translation>Resolución H3</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="159" />
+        <source>Hexagon width in metres</source>
+        <translation>Ancho del hexágono en metros</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="165" />
+        <source>Kernel bandwidth in metres</source>
+        <translation>Ancho de banda del kernel en metros</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="166" />
+        <source>At least 300 m: a narrower kernel would show where single reports are.</source>
+        <translation>Al menos 300 m: un kernel más estrecho mostraría dónde está cada reporte.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="169" />
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="176" />
+        <source>Population field (for rates)</source>
+        <translation>Campo de población (para tasas)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="180" />
+        <source>Withhold counts up to</source>
+        <translation>Retener conteos hasta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="182" />
+        <source>Layer name</source>
+        <translation>Nombre de la capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="183" />
+        <source>automatic: KIND_by_AREAS</source>
+        <translation>automático: KIND_by_AREAS</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="185" />
+        <source>&amp;Areas</source>
+        <translation>Ár&amp;eas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="194" />
+        <source>&amp;Population field (for rates)</source>
+        <translation>&amp;Campo de población (para tasas)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="195" />
+        <source>&amp;Withhold counts from 1 to</source>
+        <translation>&amp;Retener conteos de 1 a</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="196" />
+        <source>Layer &amp;name</source>
+        <translation>&amp;Nombre de la capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="214" />
+        <source>Stores a smoothed surface: reports per km² on square cells {0:g} m wide. A cell with 1–{1} reports within {2:g} m of its centre is withheld; the reports themselves are never stored.</source>
+        <translation>Guarda una superficie suavizada: reportes por km² en celdas cuadradas de {0:g} m de lado. Una celda con 1–{1} reportes a menos de {2:g} m de su centro se retiene; los reportes en sí nunca se guardan.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="218" />
+        <source>Stores the number of reports per hexagon, {0:g} m across, of a grid laid over the areas; counts 1–{1} are withheld.</source>
+        <translation>Guarda el número de reportes por hexágono, de {0:g} m de ancho, de una cuadrícula colocada sobre las áreas; los conteos 1–{1} se retienen.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="221" />
+        <source>Stores the number of reports per H3 hexagon touching the areas; counts 1–{0} are withheld.</source>
+        <translation>Guarda el número de reportes por hexágono H3 que toca las áreas; los conteos 1–{0} se retienen.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="224" />
+        <source>Stores the number of reports per area (and rates); counts 1–{0} are withheld.</source>
+        <translation>Guarda el número de reportes por área (y las tasas); los conteos 1–{0} se retienen.</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="131" />
+        <source>Shared project: layers, styles and map export. Hubs, territories, surveys and indicators work on GeoPackage projects for now.</source>
+        <translation>Proyecto compartido: capas, estilos y exportación del mapa. Por ahora, los centros, territorios, encuestas e indicadores funcionan en proyectos GeoPackage.</translation>
     </message>
 </context>
 </TS>
