@@ -125,7 +125,7 @@ def cmd_pack(args) -> int:
     from assetmap.survey.pack import make_package
 
     areas = [a.strip() for a in args.areas.split(",") if a.strip()] if args.areas else None
-    result = make_package(open_project(args.project, gpkg_only="survey pack"), args.out, surveyor=args.surveyor, form_id=args.form,
+    result = make_package(open_project(args.project), args.out, surveyor=args.surveyor, form_id=args.form,
                           areas=areas, overwrite=args.overwrite)
     print(result.text())
     return 0

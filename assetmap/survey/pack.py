@@ -72,11 +72,6 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
                  areas: Iterable[str] | None = None, overwrite: bool = False,
                  ctx: "TaskContext | None" = None) -> PackResult:
     from assetmap.project import Project
-
-    if hasattr(project, "url"):  # PostGIS: the package is copied from the GeoPackage file
-        raise UserError(f"Field packages can't be made from a shared project ({project.path}) yet.",
-                        "Make them from the GeoPackage project before publishing it, then merge them "
-                        "into the shared project (assetmap survey merge URL PACKAGE.gpkg).")
     from assetmap.survey.store import SurveyStore
     from assetmap.tasks import ensure
 
@@ -88,7 +83,7 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
         raise UserError(f"{out}: a field package must end in .gpkg.", f"Try {out.with_suffix('.gpkg')}.")
     if out.exists() and not overwrite:
         raise UserError(f"{out} already exists.", "Choose another name, or remove the old package first.")
-    if out.resolve() == project.path.resolve():
+    if not hasattr(project, "url") and out.resolve() == project.path.resolve():
         raise UserError("The package can't replace the project itself.", "Choose another file name.")
     store = SurveyStore(project)
     forms = [store.form(form_id)] if form_id else store.forms()
@@ -209,12 +204,27 @@ def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
                             (resp.uuid, form.form_id, resp.revision))
                 n += 1
         if n:
-            con.execute("ATTACH DATABASE ? AS src", (str(project.path),))
-            for table, cols in ((S.HISTORY, "uuid, form_id, revision, action, surveyor, device_id, at, changes, note"),
-                                (S.MEDIA, "uuid, field, filename, mime, data")):
-                con.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM src.{table} "
-                            f"WHERE uuid IN (SELECT uuid FROM main.{S.PACK_BASE})")
+            _copy_history_and_media(project, con)
     return n
+
+
+def _copy_history_and_media(project, con) -> None:
+    """The packed responses' history and photos, read from the project (GeoPackage or PostGIS)."""
+    from assetmap.postgis import sqlcompat
+
+    uuids = [r[0] for r in con.execute(f"SELECT uuid FROM {S.PACK_BASE} ORDER BY uuid")]
+    with sqlcompat.read(project) as src:
+        for table, cols, order in ((S.HISTORY, "uuid, form_id, revision, action, surveyor, device_id, at, changes, "
+                                    "note", "id"), (S.MEDIA, "uuid, field, filename, mime, data", "uuid, field")):
+            if not S.has_table(src, table):
+                continue
+            for i in range(0, len(uuids), 500):  # under SQLite's limit on parameters
+                chunk = uuids[i:i + 500]
+                rows = src.execute(f"SELECT {cols} FROM {table} WHERE uuid IN ({', '.join('?' * len(chunk))}) "
+                                   f"ORDER BY {order}", chunk).fetchall()
+                marks = ", ".join("?" * len(cols.split(",")))
+                con.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                                [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in rows])
 
 
 from assetmap.survey.merge import MergeReport, merge_package, pending_conflicts, resolve_conflict  # noqa: E402

@@ -209,11 +209,18 @@ def test_survey_commands(on, cli, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "1 added" in r.stdout and "1 rejected" in r.stdout
     assert "1 added" not in cli("survey", "import", t, kobo).stdout  # importing again adds nothing
-    r = cli("survey", "pack", t, tmp_path / "Cy.gpkg", "--surveyor", "Cy")
-    if on.kind == "postgis":
-        assert r.returncode == 2 and NOT_YET in r.stderr and not (tmp_path / "Cy.gpkg").exists()
-    else:
-        assert r.returncode == 0, r.stderr
+    # A package made from wherever the project lives, filled in and merged back there.
+    r = cli("survey", "pack", t, tmp_path / "Cy.gpkg", "--surveyor", "Cy", "--areas", "5,6")
+    assert r.returncode == 0, r.stderr
+    assert "2 existing response" in r.stdout
+    cy = SurveyStore(Project.open(tmp_path / "Cy.gpkg"), device_id="cy")
+    assert {x.answers["asset_name"] for x in cy.responses("community_assets")} == {
+        "Barber shop", "Grace Baptist Church"}
+    assert [h.action for h in cy.history(church)][:1] == ["create"]  # history travels with the package
+    cy.save("community_assets", _entry("Tool library", loc6, "business"), surveyor="Cy")
+    r = cli("survey", "merge", t, tmp_path / "Cy.gpkg", "--json")
+    assert r.returncode == 0, r.stderr
+    assert [(x["added"], x["updated"], x["conflicts"]) for x in json.loads(r.stdout)] == [(1, 0, 0)]
 
 
 def test_territories(on, cli, tmp_path):
