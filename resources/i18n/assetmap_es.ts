@@ -235,53 +235,63 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
         <translation>Las dos capas deben contar sobre las mismas áreas. Las unidades retenidas (1–10) en cualquiera de las dos capas no reciben clase y se muestran rayadas.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="21" />
-        <location filename="../../assetmap/ui/territories_compare.py" line="22" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="23" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="24" />
         <source>Compare plans</source>
         <translation>Comparar planes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="35" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="37" />
         <source>First plan</source>
         <translation>Primer plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="36" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="38" />
         <source>Second plan</source>
         <translation>Segundo plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="37" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="39" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="37" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="39" />
         <source>&amp;with</source>
         <translation>&amp;con</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="46" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="48" />
         <source>Team figures of both plans</source>
         <translation>Cifras por equipo de ambos planes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="51" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="53" />
         <source>Units that differ</source>
         <translation>Unidades que difieren</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="62" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="55" />
+        <source>&amp;Show the differing units on the map</source>
+        <translation>&amp;Mostrar en el mapa las unidades que cambian</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="56" />
+        <source>Show the differing units on the map</source>
+        <translation>Mostrar en el mapa las unidades que cambian</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/territories_compare.py" line="68" />
         <source>These plans are over different areas layers and can't be compared.</source>
         <translation>Estos planes usan capas de áreas distintas y no se pueden comparar.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_compare.py" line="70" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="78" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../assetmap/ui/territories_compare.py" line="79" />
+        <location filename="../../assetmap/ui/territories_compare.py" line="87" />
         <source>%n unit(s) differ</source>
         <translation>
             <numerusform>%n unidad difiere</numerusform><numerusform>%n unidades difieren</numerusform></translation>
@@ -474,39 +484,50 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
         <translation>Haga clic en las esquinas en el mapa y doble clic para terminar: las unidades que queden casi del todo dentro pasan al equipo actual</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="52" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="55" />
         <source>Click the map where the hub is.</source>
         <translation>Haga clic en el mapa donde está el centro.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="57" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="60" />
         <source>Click the map at the family's location (it is never saved).</source>
         <translation>Haga clic en el mapa donde está la familia (ese lugar nunca se guarda).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="104" />
-        <location filename="../../assetmap/ui/feature_docks.py" line="129" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="108" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="133" />
         <source>Open or create a plan in the Territories panel first.</source>
         <translation>Primero abra o cree un plan en el panel Territorios.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="111" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="115" />
         <source>Painting: click or drag across neighbourhoods to assign them.</source>
         <translation>Pintando: haga clic o arrastre sobre los barrios para asignarlos.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="133" />
-        <source>Click the polygon's corners; double-click to finish.</source>
-        <translation>Haga clic en las esquinas del polígono; doble clic para terminar.</translation>
+        <location filename="../../assetmap/ui/feature_docks.py" line="139" />
+        <source>Click the polygon's corners; double-click to finish, Esc to give up.</source>
+        <translation>Haga clic en las esquinas del polígono; doble clic para terminar, Esc para desistir.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="144" />
+        <source>Polygon given up: nothing was assigned.</source>
+        <translation>Polígono descartado: no se asignó nada.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../assetmap/ui/feature_docks.py" line="151" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="163" />
         <source>%n area(s) assigned.</source>
         <translation>
             <numerusform>%n área asignada.</numerusform><numerusform>%n áreas asignadas.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../assetmap/ui/feature_docks.py" line="212" />
+        <source>%n unit(s) differ between the plans: outlined on the map.</source>
+        <translation>
+            <numerusform>%n unidad cambia entre los planes: resaltada en el mapa.</numerusform><numerusform>%n unidades cambian entre los planes: resaltadas en el mapa.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="205" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="233" />
         <source>unassigned</source>
         <translation>sin asignar</translation>
     </message>
@@ -1743,32 +1764,32 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <translation>Se exportó {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="216" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="244" />
         <source>Import sensitive &amp;reports…</source>
         <translation>Importar re&amp;portes sensibles…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="217" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="245" />
         <source>Hotline reports or DV calls: only counts per area are kept</source>
         <translation>Reportes a la línea de denuncia o llamadas por violencia doméstica: solo se guardan los conteos por área</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="222" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="250" />
         <source>&amp;Territories</source>
         <translation>&amp;Territorios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="227" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="255" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="230" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="258" />
         <source>What's &amp;this?</source>
         <translation>¿Qué es &amp;esto?</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/feature_docks.py" line="233" />
+        <location filename="../../assetmap/ui/feature_docks.py" line="261" />
         <source>&amp;About assetmap</source>
         <translation>&amp;Acerca de assetmap</translation>
     </message>
@@ -2579,7 +2600,7 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/survey/feature.py" line="51" />
         <source>&amp;Survey</source>
-        <translation>&amp;Encuesta</translation>
+        <translation>E&amp;ncuesta</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/survey/feature.py" line="53" />
@@ -2814,12 +2835,12 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <translation>Herramientas de encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="82" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="85" />
         <source>How to survey</source>
         <translation>Cómo hacer la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="83" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="86" />
         <source>1. Type your name at the top: it is saved with every entry.
 2. For each place, group or person you find, answer the questions. Questions marked * are needed.
 3. For the location, click “Pick on map” and then the place on the map, or choose the neighbourhood.
@@ -2834,42 +2855,47 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 6. Cuando termine, devuelva el archivo del paquete a su coordinador.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="93" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="96" />
         <source>Open field package</source>
         <translation>Abrir paquete de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="94" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="97" />
         <source>Field package (*.gpkg)</source>
         <translation>Paquete de campo (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="107" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="110" />
         <source>Can't open this file</source>
         <translation>No se puede abrir este archivo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="110" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="113" />
         <source>No survey in this file</source>
         <translation>Este archivo no tiene encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="111" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="114" />
         <source>This file has no survey form. Ask your survey lead for your field package.</source>
         <translation>Este archivo no tiene formulario de encuesta. Pida su paquete de campo a su coordinador.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="118" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="121" />
         <source>%1 — survey</source>
         <translation>%1 — encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="177" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="161" />
+        <source>My neighbourhoods</source>
+        <translation>Mis barrios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="181" />
         <source>My entries</source>
         <translation>Mis registros</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/survey_mode.py" line="210" />
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="214" />
         <source>Click the map where the place is.</source>
         <translation>Haga clic en el mapa donde está el lugar.</translation>
     </message>
@@ -2877,103 +2903,128 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>SurveyPanel</name>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="44" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="50" />
         <source>&amp;Your name:</source>
         <translation>&amp;Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="46" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="52" />
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="47" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="53" />
         <source>saved with every entry</source>
         <translation>se guarda con cada registro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="63" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="69" />
         <source>&amp;Save and next</source>
         <translation>&amp;Guardar y siguiente</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="64" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="70" />
         <source>Save this entry now (Ctrl+S) and start a new one</source>
         <translation>Guardar este registro ahora (Ctrl+S) y empezar otro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="67" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="72" />
+        <source>Save and next</source>
+        <translation>Guardar y siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/panel.py" line="74" />
         <source>&amp;New entry</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="68" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="75" />
         <source>Clear the form without saving</source>
         <translation>Vaciar el formulario sin guardar</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/survey/panel.py" line="76" />
+        <source>New entry</source>
+        <translation>Nuevo registro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/panel.py" line="84" />
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="83" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="91" />
         <source>&amp;My entries</source>
         <translation>&amp;Mis registros</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="85" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="93" />
         <source>My entries</source>
         <translation>Mis registros</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="91" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="99" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="93" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="101" />
         <source>&amp;Delete</source>
         <translation>&amp;Borrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="95" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="103" />
         <source>&amp;History</source>
         <translation>&amp;Historial</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="148" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="105" />
+        <source>Edit the chosen entry</source>
+        <translation>Editar el registro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/panel.py" line="106" />
+        <source>Delete the chosen entry</source>
+        <translation>Borrar el registro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/panel.py" line="107" />
+        <source>History of the chosen entry</source>
+        <translation>Historial del registro elegido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/panel.py" line="159" />
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="175" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="186" />
         <source>Please type your name at the top first: it is saved with every entry.</source>
         <translation>Escriba primero su nombre arriba: se guarda con cada registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../assetmap/ui/survey/panel.py" line="180" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="191" />
         <source>Not saved yet: %n question(s) need an answer or a fix.</source>
         <translation>
             <numerusform>Aún no se guardó: %n pregunta necesita una respuesta o una corrección.</numerusform><numerusform>Aún no se guardó: %n preguntas necesitan una respuesta o una corrección.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="197" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="208" />
         <source>Saved “%1” at %2. Ready for the next entry.</source>
         <translation>Guardado «%1» a las %2. Listo para el siguiente registro.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="210" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="221" />
         <source>Editing “%1”. Save to keep the changes.</source>
         <translation>Editando «%1». Guarde para conservar los cambios.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="219" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="230" />
         <source>Delete entry</source>
         <translation>Borrar registro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/panel.py" line="220" />
+        <location filename="../../assetmap/ui/survey/panel.py" line="231" />
         <source>Delete “%1”? You can undo this.</source>
         <translation>¿Borrar «%1»? Puede deshacerlo.</translation>
     </message>
@@ -2994,18 +3045,18 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>TerritoriesPanel</name>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="95" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="96" />
         <source>Territories</source>
         <translation>Territorios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="97" />
-        <location filename="../../assetmap/ui/territories_panel.py" line="106" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="98" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="107" />
         <source>Territories panel</source>
         <translation>Panel de territorios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="110" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="111" />
         <source>Territories divide the neighbourhoods among teams, so each team knows its area and the workload stays fair.
 
 Choose a plan and the team to paint with, then turn on Territories › Paint territories on the map and click or drag across neighbourhoods; or select neighbourhoods in the list below and press Assign. The table shows each team's workload and how far it is from an equal share (± %). Suggest balanced plan… proposes a fair split for you. Undo and Redo take back or repeat a step.</source>
@@ -3014,172 +3065,172 @@ Choose a plan and the team to paint with, then turn on Territories › Paint ter
 Elija un plan y el equipo con el que va a pintar; luego active Territorios › Pintar territorios en el mapa y haga clic o arrastre sobre los barrios; o seleccione barrios en la lista de abajo y pulse Asignar. La tabla muestra la carga de trabajo de cada equipo y cuánto se aleja de un reparto igual (± %). Sugerir plan equilibrado… le propone un reparto justo. Deshacer y Rehacer anulan o repiten un paso.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="117" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="118" />
         <source>No plan yet: make one with the command line (assetmap territories new) or ask your planner for a project that has one.</source>
         <translation>Aún no hay ningún plan: cree uno con la línea de comandos (assetmap territories new) o pida a su planificador un proyecto que tenga uno.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="121" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="122" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="123" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="124" />
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="129" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="130" />
         <source>Team to paint with</source>
         <translation>Equipo con el que pintar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="131" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="132" />
         <source>Erase</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="132" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="133" />
         <source>Erase instead of paint</source>
         <translation>Borrar en lugar de pintar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="134" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="135" />
         <source>Lock team</source>
         <translation>Bloquear equipo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="135" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="136" />
         <source>Lock this team</source>
         <translation>Bloquear este equipo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="136" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="137" />
         <source>A locked team's areas are not changed by painting or balancing</source>
         <translation>Las áreas de un equipo bloqueado no cambian al pintar ni al equilibrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="138" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="139" />
         <source>P&amp;aint</source>
         <translation>&amp;Pintar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="145" />
         <location filename="../../assetmap/ui/territories_panel.py" line="146" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="147" />
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="147" />
         <location filename="../../assetmap/ui/territories_panel.py" line="148" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="149" />
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="153" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="154" />
         <source>Suggest balanced plan…</source>
         <translation>Sugerir plan equilibrado…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="154" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="155" />
         <source>Suggest a balanced plan</source>
         <translation>Sugerir un plan equilibrado</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="159" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
         <source>Duplicate…</source>
         <translation>Duplicar…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="159" />
-        <location filename="../../assetmap/ui/territories_panel.py" line="255" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="256" />
         <source>Duplicate plan</source>
         <translation>Duplicar plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="160" />
-        <location filename="../../assetmap/ui/territories_panel.py" line="263" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="264" />
         <source>Rename plan</source>
         <translation>Cambiar nombre del plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="161" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
         <source>Delete plan</source>
         <translation>Borrar plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="163" />
         <source>Compare…</source>
         <translation>Comparar…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="162" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="163" />
         <source>Compare plans</source>
         <translation>Comparar planes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="173" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="174" />
         <source>Team statistics</source>
         <translation>Estadísticas de los equipos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="183" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="184" />
         <source>Neighbourhoods (units) of the plan</source>
         <translation>Barrios (unidades) del plan</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="186" />
         <location filename="../../assetmap/ui/territories_panel.py" line="187" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="188" />
         <source>Assign selected units to team</source>
         <translation>Asignar las unidades seleccionadas al equipo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="255" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="256" />
         <source>Name of the copy</source>
         <translation>Nombre de la copia</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="256" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="257" />
         <source>{0} copy</source>
         <translation>Copia de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="263" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="264" />
         <source>New name</source>
         <translation>Nombre nuevo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="306" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="308" />
         <source>Balancing…</source>
         <translation>Equilibrando…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="306" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="308" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="307" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="309" />
         <source>Balancing progress</source>
         <translation>Progreso del equilibrado</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="319" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="321" />
         <source>Balancing cancelled; nothing was saved.</source>
         <translation>Equilibrado cancelado; no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/territories_panel.py" line="379" />
+        <location filename="../../assetmap/ui/territories_panel.py" line="381" />
         <source>Unassigned: {0}</source>
         <translation>Sin asignar: {0}</translation>
     </message>
@@ -3601,8 +3652,8 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <name>w</name>
     <message>
         <location filename="../../assetmap/ui/shared_project_dialog.py" line="131" />
-        <source>Shared project: layers, styles and map export. Hubs, territories, surveys and indicators work on GeoPackage projects for now.</source>
-        <translation>Proyecto compartido: capas, estilos y exportación del mapa. Por ahora, los centros, territorios, encuestas e indicadores funcionan en proyectos GeoPackage.</translation>
+        <source>Shared project on {0}: changes are saved to the server as you make them.</source>
+        <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
     </message>
 </context>
 </TS>
