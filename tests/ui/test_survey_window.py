@@ -113,3 +113,10 @@ def test_summary_and_export(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=10000)
     assert "Adams" in out.read_text()
     assert task is not None
+
+
+def test_survey_menu_sits_before_help(window):
+    menus = [a.menu().objectName() for a in window.menuBar().actions() if a.menu()]
+    assert menus[-1] == "HelpMenu"
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&Survey") < len(titles) - 1

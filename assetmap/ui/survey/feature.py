@@ -49,6 +49,9 @@ class SurveyFeature(QObject):
 
     def _add_menu(self) -> None:
         menu = self.w.menuBar().addMenu(self.tr("&Survey"))
+        helps = [a for a in self.w.menuBar().actions() if a.menu() and a.menu().objectName() == "HelpMenu"]
+        if helps:  # keep Help last
+            self.w.menuBar().insertMenu(helps[0], menu)
         self.menu = menu
         menu.addAction(self._action("enter", self.tr("&Enter survey responses"), self.start, "Ctrl+Shift+E",
                                     self.tr("Fill the asset survey form; every entry is saved at once")))
