@@ -65,7 +65,9 @@ def _from_welcome(app) -> tuple[Path | None, bool | None]:
     """Ask what to do (first run, or started with no project): (project, survey mode) or (None, None)."""
     from assetmap.ui.welcome import Choice, WelcomeDialog, project_from_boundaries
 
-    dlg = WelcomeDialog()
+    from assetmap.ui.window_actions import recent_projects
+
+    dlg = WelcomeDialog(recent=recent_projects())
     if not dlg.exec() or dlg.choice is None:
         return None, None
     if dlg.choice is Choice.DEMO:

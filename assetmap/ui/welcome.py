@@ -19,7 +19,7 @@ class Choice(enum.Enum):
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, recent: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to assetmap"))
         self.setAccessibleName(self.tr("Welcome"))
@@ -51,6 +51,20 @@ class WelcomeDialog(QDialog):
             b.setAccessibleDescription(detail)
             b.clicked.connect(lambda *_, c=choice: self.choose(c))
             self.buttons[choice] = b
+            lay.addWidget(b)
+        recent = [p for p in (recent or []) if Path(p).exists()][:5]
+        if recent:
+            heading = QLabel(self.tr("Recent projects"))
+            font = heading.font()
+            font.setWeight(QFont.Weight.Bold)
+            heading.setFont(font)
+            lay.addWidget(heading)
+        self.recent_buttons = []
+        for path in recent:
+            b = QCommandLinkButton(Path(path).stem, str(path))
+            b.setAccessibleName(self.tr("Open recent project %1").replace("%1", Path(path).stem))
+            b.clicked.connect(lambda *_, p=path: self.choose(Choice.OPEN, path=p))
+            self.recent_buttons.append(b)
             lay.addWidget(b)
         close = QPushButton(self.tr("Close"))
         close.setAccessibleName(self.tr("Close without choosing"))

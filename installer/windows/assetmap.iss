@@ -27,8 +27,8 @@ Name: "spanish"; MessagesFile: "compiler:Languages\Spanish.isl"
 Source: "..\..\dist\assetmap\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\{#AppName}"; Filename: "{app}\assetmap.exe"; Parameters: "demo"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\assetmap.exe"; Parameters: "demo"; Tasks: desktopicon
+Name: "{group}\{#AppName}"; Filename: "{app}\assetmap.exe"; Parameters: "open"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\assetmap.exe"; Parameters: "open"; Tasks: desktopicon
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"

@@ -2603,170 +2603,170 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <translation>E&amp;ncuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="53" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="56" />
         <source>&amp;Enter survey responses</source>
         <translation>&amp;Registrar respuestas de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="54" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="57" />
         <source>Fill the asset survey form; every entry is saved at once</source>
         <translation>Llene el formulario de recursos; cada registro se guarda al instante</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="56" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="59" />
         <source>Use the built-in &amp;community asset form</source>
         <translation>Usar el formulario de &amp;recursos comunitarios incluido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="57" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="60" />
         <source>Load an &amp;XLSForm…</source>
         <translation>Cargar un &amp;XLSForm…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="58" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="61" />
         <source>A form made for KoboToolbox or ODK (.xlsx)</source>
         <translation>Un formulario hecho para KoboToolbox u ODK (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="60" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="63" />
         <source>Make a &amp;field package…</source>
         <translation>Preparar un &amp;paquete de campo…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="61" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="64" />
         <source>&amp;Merge field packages…</source>
         <translation>&amp;Combinar paquetes de campo…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="62" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="65" />
         <source>Merge &amp;conflicts…</source>
         <translation>&amp;Conflictos al combinar…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="63" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="66" />
         <source>&amp;Import a KoboToolbox/ODK export…</source>
         <translation>&amp;Importar una exportación de KoboToolbox/ODK…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="65" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="68" />
         <source>Survey &amp;summary</source>
         <translation>&amp;Resumen de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="66" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="69" />
         <source>E&amp;xport responses…</source>
         <translation>E&amp;xportar respuestas…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="117" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="120" />
         <source>No survey form yet</source>
         <translation>Aún no hay formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="118" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="121" />
         <source>This project has no survey form. Use the built-in community asset form?</source>
         <translation>Este proyecto no tiene formulario de encuesta. ¿Usar el formulario de recursos comunitarios incluido?</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="135" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="138" />
         <source>Load an XLSForm</source>
         <translation>Cargar un XLSForm</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="136" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="139" />
         <source>XLSForm (*.xlsx *.xls)</source>
         <translation>XLSForm (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="144" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="147" />
         <source>Can't use this form</source>
         <translation>No se puede usar este formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="147" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="150" />
         <source>Parts of this form are not supported</source>
         <translation>Algunas partes de este formulario no se admiten</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="155" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="158" />
         <source>Can't install the form</source>
         <translation>No se pudo instalar el formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="160" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="163" />
         <source>Survey form “%1” is ready.</source>
         <translation>El formulario «%1» está listo.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="165" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="168" />
         <source>Click the map where the place is.</source>
         <translation>Haga clic en el mapa donde está el lugar.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="203" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="206" />
         <source>Make field package</source>
         <translation>Preparar paquete de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="212" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="227" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="215" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="230" />
         <source>Merge field packages</source>
         <translation>Combinar paquetes de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="213" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="216" />
         <source>Field packages (*.gpkg)</source>
         <translation>Paquetes de campo (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="240" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="243" />
         <source>Resolve conflicts…</source>
         <translation>Resolver conflictos…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="242" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="245" />
         <source>Merge report</source>
         <translation>Informe de la combinación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="261" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="264" />
         <source>Import a KoboToolbox/ODK export</source>
         <translation>Importar una exportación de KoboToolbox/ODK</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="262" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="265" />
         <source>CSV export (*.csv)</source>
         <translation>Exportación CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="278" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="281" />
         <source>Import report</source>
         <translation>Informe de la importación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="281" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="284" />
         <source>Import survey export</source>
         <translation>Importar exportación de encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="292" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="294" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="295" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="297" />
         <source>Survey summary</source>
         <translation>Resumen de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="304" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="315" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="307" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="318" />
         <source>Export survey responses</source>
         <translation>Exportar respuestas de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="305" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="308" />
         <source>CSV (*.csv);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
         <translation>CSV (*.csv);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="317" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="320" />
         <source>Responses exported to %1</source>
         <translation>Respuestas exportadas a %1</translation>
     </message>
@@ -3274,17 +3274,17 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="91" />
+        <location filename="../../assetmap/ui/welcome.py" line="105" />
         <source>Save the new project as</source>
         <translation>Guardar el proyecto nuevo como</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="93" />
+        <location filename="../../assetmap/ui/welcome.py" line="107" />
         <source>assetmap project (*.gpkg)</source>
         <translation>Proyecto de assetmap (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="104" />
+        <location filename="../../assetmap/ui/welcome.py" line="118" />
         <source>New project</source>
         <translation>Proyecto nuevo</translation>
     </message>
@@ -3348,42 +3348,52 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Un archivo de proyecto .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="55" />
+        <location filename="../../assetmap/ui/welcome.py" line="57" />
+        <source>Recent projects</source>
+        <translation>Proyectos recientes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/welcome.py" line="65" />
+        <source>Open recent project %1</source>
+        <translation>Abrir el proyecto reciente %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/welcome.py" line="69" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="56" />
+        <location filename="../../assetmap/ui/welcome.py" line="70" />
         <source>Close without choosing</source>
         <translation>Cerrar sin elegir</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="68" />
+        <location filename="../../assetmap/ui/welcome.py" line="82" />
         <source>Choose your neighbourhood boundaries</source>
         <translation>Elija los límites de sus barrios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="69" />
+        <location filename="../../assetmap/ui/welcome.py" line="83" />
         <source>Boundaries (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)</source>
         <translation>Límites (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="70" />
+        <location filename="../../assetmap/ui/welcome.py" line="84" />
         <source>Open your field package</source>
         <translation>Abra su paquete de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="70" />
+        <location filename="../../assetmap/ui/welcome.py" line="84" />
         <source>Field package (*.gpkg)</source>
         <translation>Paquete de campo (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="71" />
+        <location filename="../../assetmap/ui/welcome.py" line="85" />
         <source>Open a project</source>
         <translation>Abrir un proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="71" />
+        <location filename="../../assetmap/ui/welcome.py" line="85" />
         <source>assetmap project (*.gpkg)</source>
         <translation>Proyecto de assetmap (*.gpkg)</translation>
     </message>

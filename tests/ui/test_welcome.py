@@ -33,3 +33,13 @@ def test_welcome_choices(qtbot, tmp_path, stl):
     bad.write_text("not a map")
     assert project_from_boundaries(dlg2, bad, tmp_path / "bad.gpkg") is None
     assert not (tmp_path / "bad.gpkg").exists()
+
+
+def test_recent_projects_offered(qtbot, tmp_path, demo_copy):
+    from assetmap.ui.welcome import Choice, WelcomeDialog
+
+    dlg = WelcomeDialog(recent=[str(demo_copy.path), str(tmp_path / "gone.gpkg")])
+    qtbot.addWidget(dlg)
+    assert len(dlg.recent_buttons) == 1  # a project that no longer exists is not offered
+    dlg.recent_buttons[0].click()
+    assert dlg.choice is Choice.OPEN and dlg.path == demo_copy.path
