@@ -7,7 +7,7 @@ import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("new", help="create an empty project file")
+    p = sub.add_parser("new", help="create an empty project file (or shared project at a postgresql:// URL)")
     p.add_argument("project")
     p.add_argument("--crs", default="EPSG:4326", help="project CRS (default EPSG:4326)")
     p.add_argument("--title")
@@ -44,8 +44,22 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    from assetmap.postgis import is_postgres_url
     from assetmap.project import Project
 
+    if is_postgres_url(args.project):  # an empty shared project: made as a file, published in one transaction
+        import tempfile
+        from pathlib import Path
+
+        from assetmap.postgis.connect import redact
+        from assetmap.postgis.publish import publish
+
+        with tempfile.TemporaryDirectory() as d:
+            project = Project.create(Path(d) / "new.gpkg", crs=args.crs, title=args.title)
+            crs = project.crs
+            publish(project.path, args.project)
+        print(f"Created the shared project {redact(args.project)} (CRS {crs}).")
+        return 0
     project = Project.create(args.project, crs=args.crs, title=args.title)
     print(f"Created {project.path} (CRS {project.crs}).")
     return 0

@@ -86,6 +86,20 @@ def test_new_import_layers_export(on, cli, tmp_path):
     assert r.returncode == 2 and "already has a layer named 'assets'" in r.stderr
 
 
+def test_new_shared_project_from_the_command_line(pg_url, cli, tmp_path):
+    r = cli("new", pg_url, "--crs", "EPSG:26915", "--title", "Partnership")
+    assert r.returncode == 0, r.stderr
+    assert "Created the shared project postgresql://" in r.stdout
+    project = open_any(pg_url)
+    assert (project.crs, project.title, project.layer_names()) == ("EPSG:26915", "Partnership", [])
+    assert not list(Path.cwd().glob("postgresql*")) and not list(tmp_path.iterdir())  # no stray files
+    r = cli("import", pg_url, STL / "neighborhoods.geojson", "--role", "areas", "--id-field", "NHD_NUM")
+    assert r.returncode == 0, r.stderr
+    assert open_any(pg_url).layer("neighborhoods").feature_count == 88
+    r = cli("new", pg_url)
+    assert r.returncode == 2 and "--replace" in r.stderr  # an existing shared project is never overwritten
+
+
 def test_layers_and_export_agree_between_backends(tmp_path, pg_url, cli):
     path = _demo(tmp_path)
     publish(path, pg_url)
