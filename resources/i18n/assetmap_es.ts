@@ -1480,54 +1480,54 @@ Marque una capa para mostrarla y desmárquela para ocultarla. Las capas más arr
         <translation>Abrir proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="174" />
+        <location filename="../../assetmap/ui/main_window.py" line="177" />
         <source>show {0}</source>
         <translation>mostrar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="174" />
+        <location filename="../../assetmap/ui/main_window.py" line="177" />
         <source>hide {0}</source>
         <translation>ocultar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="178" />
+        <location filename="../../assetmap/ui/main_window.py" line="181" />
         <source>opacity of {0}</source>
         <translation>opacidad de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="189" />
+        <location filename="../../assetmap/ui/main_window.py" line="192" />
         <source>style of {0}</source>
         <translation>estilo de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="194" />
+        <location filename="../../assetmap/ui/main_window.py" line="197" />
         <source>Rename layer</source>
         <translation>Cambiar nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="194" />
+        <location filename="../../assetmap/ui/main_window.py" line="197" />
         <source>Name shown:</source>
         <translation>Nombre que se muestra:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="200" />
+        <location filename="../../assetmap/ui/main_window.py" line="203" />
         <source>rename {0}</source>
         <translation>cambiar nombre de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="206" />
+        <location filename="../../assetmap/ui/main_window.py" line="209" />
         <source>Remove layer</source>
         <translation>Quitar capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="207" />
+        <location filename="../../assetmap/ui/main_window.py" line="210" />
         <source>Remove the layer “{0}” ({1} features) from the project?
 You can undo this with Edit › Undo.</source>
         <translation>¿Quitar la capa «{0}» ({1} elementos) del proyecto?
 Puede deshacerlo con Editar › Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="228" />
+        <location filename="../../assetmap/ui/main_window.py" line="231" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
@@ -2581,6 +2581,15 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <source>Survey</source>
         <translation>Encuesta</translation>
     </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/feature.py" line="31" />
+        <source>The door-to-door survey: one entry for each place, group or person that could help children and families.
+
+Type your name, answer the questions (those marked * are needed), give the location with Pick on map or by choosing the neighbourhood, and press Save and next (Ctrl+S): the entry is saved at once. My entries lists what you entered; Edit, Delete and Ctrl+Z fix mistakes. The Survey menu makes field packages for volunteers and merges them back.</source>
+        <translation>La encuesta de puerta en puerta: un registro por cada lugar, grupo o persona que pueda ayudar a los niños y las familias.
+
+Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), indique la ubicación con «Marcar en el mapa» o eligiendo el barrio, y pulse «Guardar y siguiente» (Ctrl+S): el registro se guarda al instante. «Mis registros» muestra lo que ha registrado; Editar, Borrar y Ctrl+Z corrigen errores. El menú Encuesta prepara paquetes de campo para los voluntarios y los vuelve a combinar.</translation>
+    </message>
 </context>
 <context>
     <name>SurveyEntryForm</name>
@@ -2598,175 +2607,175 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>SurveyFeature</name>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="51" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="65" />
         <source>&amp;Survey</source>
         <translation>E&amp;ncuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="56" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="70" />
         <source>&amp;Enter survey responses</source>
         <translation>&amp;Registrar respuestas de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="57" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="71" />
         <source>Fill the asset survey form; every entry is saved at once</source>
         <translation>Llene el formulario de recursos; cada registro se guarda al instante</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="59" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="73" />
         <source>Use the built-in &amp;community asset form</source>
         <translation>Usar el formulario de &amp;recursos comunitarios incluido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="60" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="74" />
         <source>Load an &amp;XLSForm…</source>
         <translation>Cargar un &amp;XLSForm…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="61" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="75" />
         <source>A form made for KoboToolbox or ODK (.xlsx)</source>
         <translation>Un formulario hecho para KoboToolbox u ODK (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="63" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="77" />
         <source>Make a &amp;field package…</source>
         <translation>Preparar un &amp;paquete de campo…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="64" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="78" />
         <source>&amp;Merge field packages…</source>
         <translation>&amp;Combinar paquetes de campo…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="65" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="79" />
         <source>Merge &amp;conflicts…</source>
         <translation>&amp;Conflictos al combinar…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="66" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="80" />
         <source>&amp;Import a KoboToolbox/ODK export…</source>
         <translation>&amp;Importar una exportación de KoboToolbox/ODK…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="68" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="82" />
         <source>Survey &amp;summary</source>
         <translation>&amp;Resumen de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="69" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="83" />
         <source>E&amp;xport responses…</source>
         <translation>E&amp;xportar respuestas…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="120" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="134" />
         <source>No survey form yet</source>
         <translation>Aún no hay formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="121" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="135" />
         <source>This project has no survey form. Use the built-in community asset form?</source>
         <translation>Este proyecto no tiene formulario de encuesta. ¿Usar el formulario de recursos comunitarios incluido?</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="138" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="152" />
         <source>Load an XLSForm</source>
         <translation>Cargar un XLSForm</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="139" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="153" />
         <source>XLSForm (*.xlsx *.xls)</source>
         <translation>XLSForm (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="147" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="161" />
         <source>Can't use this form</source>
         <translation>No se puede usar este formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="150" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="164" />
         <source>Parts of this form are not supported</source>
         <translation>Algunas partes de este formulario no se admiten</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="158" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="172" />
         <source>Can't install the form</source>
         <translation>No se pudo instalar el formulario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="163" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="177" />
         <source>Survey form “%1” is ready.</source>
         <translation>El formulario «%1» está listo.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="168" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="182" />
         <source>Click the map where the place is.</source>
         <translation>Haga clic en el mapa donde está el lugar.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="206" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="220" />
         <source>Make field package</source>
         <translation>Preparar paquete de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="215" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="230" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="229" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="244" />
         <source>Merge field packages</source>
         <translation>Combinar paquetes de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="216" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="230" />
         <source>Field packages (*.gpkg)</source>
         <translation>Paquetes de campo (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="243" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="257" />
         <source>Resolve conflicts…</source>
         <translation>Resolver conflictos…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="245" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="259" />
         <source>Merge report</source>
         <translation>Informe de la combinación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="264" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="278" />
         <source>Import a KoboToolbox/ODK export</source>
         <translation>Importar una exportación de KoboToolbox/ODK</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="265" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="279" />
         <source>CSV export (*.csv)</source>
         <translation>Exportación CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="281" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="295" />
         <source>Import report</source>
         <translation>Informe de la importación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="284" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="298" />
         <source>Import survey export</source>
         <translation>Importar exportación de encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="295" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="297" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="309" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="311" />
         <source>Survey summary</source>
         <translation>Resumen de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="307" />
-        <location filename="../../assetmap/ui/survey/feature.py" line="318" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="321" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="332" />
         <source>Export survey responses</source>
         <translation>Exportar respuestas de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="308" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="322" />
         <source>CSV (*.csv);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
         <translation>CSV (*.csv);;GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/survey/feature.py" line="320" />
+        <location filename="../../assetmap/ui/survey/feature.py" line="334" />
         <source>Responses exported to %1</source>
         <translation>Respuestas exportadas a %1</translation>
     </message>

@@ -20,7 +20,21 @@ class SurveyDock(QDockWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Survey"))
         self.setObjectName("SurveyDock")
-        self.setWidget(panel)
+        from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+        from assetmap.ui.accessible import add_dock_help
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.help = add_dock_help(self, layout, self.tr(
+            "The door-to-door survey: one entry for each place, group or person that could help children "
+            "and families.\n\nType your name, answer the questions (those marked * are needed), give the "
+            "location with Pick on map or by choosing the neighbourhood, and press Save and next (Ctrl+S): "
+            "the entry is saved at once. My entries lists what you entered; Edit, Delete and Ctrl+Z fix "
+            "mistakes. The Survey menu makes field packages for volunteers and merges them back."))
+        layout.addWidget(panel, 1)
+        self.setWidget(body)
         self.panel = panel
 
 
