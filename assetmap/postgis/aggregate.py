@@ -164,12 +164,12 @@ def _write_aggregate(cur, gdf, table_name: str, srid: int, replace: bool, info: 
 
 def aggregate_reports_any(project, path, kind: str, *, hex_res: int | None = None, hex_size: float | None = None,
                           **kw):
-    """``assetmap.reports.aggregate_reports`` on a GeoPackage, ``aggregate_reports_db`` on a shared project."""
-    if not hasattr(project, "url"):
-        from assetmap.reports import aggregate_reports
+    """``aggregate_reports_db`` for area counts on a shared project, else ``assetmap.reports.aggregate_reports``.
 
-        return aggregate_reports(project, path, kind, hex_res=hex_res, hex_size=hex_size, **kw)
-    if hex_res is not None or hex_size is not None:
-        raise UserError("Counting per hexagon (--hex, --hex-size) does not work on a shared (PostGIS) project yet.",
-                        "Count per areas layer (--areas NAME), or use a GeoPackage project for hexagons.")
-    return aggregate_reports_db(project, path, kind, **kw)
+    Hexagons are not a table on the server, so on a shared project they are counted in this process
+    exactly as for a GeoPackage (raw rows only in memory) and only the aggregate layer is written."""
+    if hasattr(project, "url") and hex_res is None and hex_size is None:
+        return aggregate_reports_db(project, path, kind, **kw)
+    from assetmap.reports import aggregate_reports
+
+    return aggregate_reports(project, path, kind, hex_res=hex_res, hex_size=hex_size, **kw)
