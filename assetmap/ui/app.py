@@ -25,6 +25,10 @@ def ensure_qt_app(gui: bool = True):
 
     if not gui and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if QApplication.instance() is None:
+        from assetmap.ui.basemap import register_scheme
+
+        register_scheme()  # mbtiles:// (offline basemap): Chromium takes schemes only before the app exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")

@@ -114,8 +114,11 @@ class MainWindow(QMainWindow):
         self.features.install(project)
         self.survey.install(project)
         self.indicators.install(project)
-        st = window_actions.settings()
-        self.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
+        from assetmap.ui.basemap import apply_basemap
+
+        problem = apply_basemap(self.canvas)
+        if problem:  # the layers still draw; the status bar says why the background map is missing
+            self.statusBar().showMessage(problem.splitlines()[0], 15000)
         self.canvas.zoom_all()
         return True
 

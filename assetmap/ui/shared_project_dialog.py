@@ -130,9 +130,8 @@ def show_shared_project(w, project) -> bool:
     w.setWindowTitle(f"{project.title} — {project.path} — assetmap")
     w.statusBar().showMessage(w.tr("Shared project on {0}: changes are saved to the server as you make "
                                    "them.").format(project.path), 15000)
-    from assetmap.ui.window_actions import settings
+    from assetmap.ui.basemap import apply_basemap
 
-    st = settings()
-    w.canvas.set_basemap(st.value("basemap/xyz_url") or None, st.value("basemap/attribution") or "")
+    apply_basemap(w.canvas)
     w.canvas.zoom_all()
     return True

@@ -176,13 +176,25 @@
       }
       return true;
     },
-    // Optional online basemap (a user setting); none by default: the areas layer is the base.
-    setBasemap: function (url, attribution) {
+    // Optional basemap (a user setting); none by default: the areas layer is the base.
+    // url: online XYZ tiles, or mbtiles://tiles/{z}/{x}/{y}.png served by the app from a file;
+    // opts: Leaflet tile options (maxNativeZoom, minNativeZoom, bounds) for such a file.
+    setBasemap: function (url, attribution, opts) {
       if (api._basemap) { map.removeLayer(api._basemap); api._basemap = null; }
       if (url) {
-        api._basemap = L.tileLayer(url, {maxZoom: 19, attribution: attribution || ""}).addTo(map);
+        var o = {maxZoom: 19, attribution: attribution || ""};
+        Object.keys(opts || {}).forEach(function (k) { o[k] = opts[k]; });
+        api._basemap = L.tileLayer(url, o).addTo(map);
       }
       return !!api._basemap;
+    },
+    // Test hook: the basemap's tile images that finished loading, with their size.
+    basemapTiles: function () {
+      if (!api._basemap) { return []; }
+      var imgs = api._basemap.getContainer().querySelectorAll("img.leaflet-tile-loaded");
+      return Array.prototype.map.call(imgs, function (im) {
+        return {src: im.src, width: im.naturalWidth, height: im.naturalHeight};
+      });
     },
     hasBasemap: function () { return !!api._basemap; },
     // Free polygon: clicks add corners, a double-click (or finishPolygon) sends [[lng, lat], ...].
@@ -408,6 +420,14 @@
     featureFill: function (name, id) {
       var l = layers[name] && layers[name].byId[id];
       return l ? l.options.fillColor : null;
+    },
+    featureSymbol: function (name, id) {
+      var l = layers[name] && layers[name].byId[id];
+      return l ? (l.options.symbol || "circle") : null;
+    },
+    featureRadius: function (name, id) {
+      var l = layers[name] && layers[name].byId[id];
+      return l && l.getRadius ? l.getRadius() : null;
     },
     identify: true
   };
