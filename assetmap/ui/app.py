@@ -81,6 +81,8 @@ def _from_welcome(app) -> tuple[Path | None, bool | None]:
         path = demo_project_path()
         _style_demo(path)
         return path, False
+    if dlg.choice is Choice.SHARED:
+        return dlg.url, False
     if dlg.choice is Choice.NEW_FROM_BOUNDARIES:
         return project_from_boundaries(dlg, dlg.path), False
     return dlg.path, (True if dlg.choice is Choice.JOIN_SURVEY else None)

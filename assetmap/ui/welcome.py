@@ -16,6 +16,7 @@ class Choice(enum.Enum):
     NEW_FROM_BOUNDARIES = "new"
     JOIN_SURVEY = "survey"
     OPEN = "open"
+    SHARED = "shared"
 
 
 class WelcomeDialog(QDialog):
@@ -25,6 +26,7 @@ class WelcomeDialog(QDialog):
         self.setAccessibleName(self.tr("Welcome"))
         self.choice: Choice | None = None
         self.path: Path | None = None
+        self.url: str | None = None
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Welcome to assetmap"))
         font = title.font()
@@ -45,6 +47,9 @@ class WelcomeDialog(QDialog):
             (Choice.JOIN_SURVEY, self.tr("Join a survey (open a field package)"),
              self.tr("Your survey lead gave you a file: open it to enter what you find door to door.")),
             (Choice.OPEN, self.tr("Open a project I already have"), self.tr("A .gpkg project file.")),
+            (Choice.SHARED, self.tr("Open a shared project on a server"),
+             self.tr("Your partnership keeps one project on a PostGIS server: you need its address, your "
+                     "user name and password.")),
         ):
             b = QCommandLinkButton(text, detail)
             b.setAccessibleName(text)
@@ -76,6 +81,15 @@ class WelcomeDialog(QDialog):
         if choice is Choice.DEMO:
             self.choice = choice
             self.accept()
+            return
+        if choice is Choice.SHARED:
+            if path is None:  # path here is the server URL (tests pass it)
+                from assetmap.ui.shared_project_dialog import ask_shared_project
+
+                path = ask_shared_project(self)
+            if path:
+                self.choice, self.url = choice, path
+                self.accept()
             return
         if path is None:
             title, pattern = {

@@ -192,6 +192,65 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
     </message>
 </context>
 <context>
+    <name>CategoryTable</name>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="14" />
+        <source>Circle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="15" />
+        <source>Square</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="16" />
+        <source>Triangle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="17" />
+        <source>Diamond</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="31" />
+        <source>Categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="32" />
+        <source>Each value of the field with its colour and point symbol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="33" />
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="33" />
+        <source>Colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="33" />
+        <source>Symbol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="54" />
+        <location filename="../../assetmap/ui/style_categories.py" line="85" />
+        <source>Colour for {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_categories.py" line="58" />
+        <source>Symbol for {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../assetmap/ui/report_maps.py" line="111" />
@@ -2218,85 +2277,162 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="21" />
         <location filename="../../assetmap/ui/settings_dialog.py" line="22" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="23" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="134" />
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="26" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="27" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="30" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="31" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="32" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="33" />
         <source>A new language applies when assetmap restarts.</source>
         <translation>El nuevo idioma se aplica cuando assetmap se reinicia.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="37" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="38" />
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="43" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="44" />
         <source>&amp;Text size</source>
         <translation>&amp;Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="46" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="47" />
         <source>&amp;High contrast (white on black, yellow focus frame)</source>
         <translation>&amp;Alto contraste (blanco sobre negro, marco de foco amarillo)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="47" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="48" />
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="52" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="56" />
+        <source>Background map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="57" />
+        <source>None (fully offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="57" />
+        <source>Map tiles from the internet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="58" />
+        <source>Map file on this computer (MBTiles)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="61" />
+        <source>Back&amp;ground map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="64" />
         <source>Background map address</source>
         <translation>Dirección del mapa de fondo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="54" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="66" />
         <source>Optional. Map tiles from the internet drawn under your layers; leave empty to work fully offline.</source>
         <translation>Opcional. Teselas de mapa de internet dibujadas debajo de sus capas; déjelo vacío para trabajar totalmente sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="56" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="68" />
         <source>&amp;Background map (XYZ tiles)</source>
         <translation>&amp;Mapa de fondo (teselas XYZ)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="59" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="71" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="111" />
+        <source>Background map file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="72" />
+        <source>e.g. stlouis.mbtiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="73" />
+        <source>Optional. A raster MBTiles file drawn under your layers without internet. Not included in exported HTML maps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="75" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="76" />
+        <source>Choose background map file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="81" />
+        <source>Background map &amp;file (MBTiles)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="86" />
         <source>Background map credit</source>
         <translation>Créditos del mapa de fondo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="60" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="87" />
         <source>e.g. © OpenStreetMap contributors</source>
         <translation>p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="61" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="88" />
         <source>Background map &amp;credit</source>
         <translation>&amp;Créditos del mapa de fondo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="65" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="92" />
         <source>Save settings</source>
         <translation>Guardar la configuración</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/settings_dialog.py" line="66" />
+        <location filename="../../assetmap/ui/settings_dialog.py" line="93" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="112" />
+        <source>MBTiles map files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="113" />
+        <source>All files</source>
+        <translation>Todos los archivos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="128" />
+        <source>No background map file is chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/settings_dialog.py" line="129" />
+        <source>Choose an .mbtiles file, or another kind of background map.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2403,173 +2539,178 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>StyleDialog</name>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="15" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="17" />
         <source>Single colour</source>
         <translation>Un solo color</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="16" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="18" />
         <source>Graduated (numbers)</source>
         <translation>Graduado (números)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="17" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="19" />
         <source>Categorized (text)</source>
         <translation>Por categorías (texto)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="18" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="20" />
         <source>Quantiles</source>
         <translation>Cuantiles</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="19" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="21" />
         <source>Natural breaks (Fisher-Jenks)</source>
         <translation>Cortes naturales (Fisher-Jenks)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="20" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="22" />
         <source>Equal interval</source>
         <translation>Intervalos iguales</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="21" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="23" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="28" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="34" />
         <source>Style — {0}</source>
         <translation>Estilo — {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="28" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="34" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="29" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="35" />
         <source>Style editor</source>
         <translation>Editor de estilo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="33" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="39" />
         <source>Style kind</source>
         <translation>Tipo de estilo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="37" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="43" />
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="39" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="45" />
         <source>Classification</source>
         <translation>Clasificación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="44" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="50" />
         <source>Number of classes</source>
         <translation>Número de clases</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="46" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="52" />
         <source>Colour ramp</source>
         <translation>Escala de colores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="48" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="54" />
         <source>(not colour-blind safe)</source>
         <translation>(no apta para daltonismo)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="51" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="57" />
         <source>Manual class breaks</source>
         <translation>Cortes de clase manuales</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="52" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="58" />
         <source>e.g. 2000, 5000, 10000</source>
         <translation>p. ej. 2000, 5000, 10000</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="54" />
-        <location filename="../../assetmap/ui/style_dialog.py" line="107" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="60" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="121" />
         <source>Fill colour</source>
         <translation>Color de relleno</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="58" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="64" />
         <source>Point size</source>
         <translation>Tamaño del punto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="60" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="66" />
         <source>Point symbol</source>
         <translation>Símbolo del punto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="65" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="73" />
         <source>Fill opacity</source>
         <translation>Opacidad del relleno</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="66" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="74" />
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="66" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="74" />
         <source>&amp;Field</source>
         <translation>&amp;Campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="67" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="75" />
         <source>Cl&amp;assification</source>
         <translation>C&amp;lasificación</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="67" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="75" />
         <source>Cla&amp;sses</source>
         <translation>Cla&amp;ses</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="68" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="76" />
         <source>Colour &amp;ramp</source>
         <translation>&amp;Escala de colores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="68" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="76" />
         <source>&amp;Manual breaks</source>
         <translation>Cortes &amp;manuales</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="69" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="77" />
         <source>&amp;Colour</source>
         <translation>C&amp;olor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="69" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="77" />
         <source>Fill &amp;opacity</source>
         <translation>Opacidad del &amp;relleno</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="70" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="78" />
         <source>&amp;Point size</source>
         <translation>Tamaño del &amp;punto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="70" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="78" />
         <source>Point s&amp;ymbol</source>
         <translation>Sím&amp;bolo del punto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="148" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="79" />
+        <source>Categor&amp;ies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/style_dialog.py" line="193" />
         <source>Manual breaks must be numbers separated by commas.</source>
         <translation>Los cortes manuales deben ser números separados por comas.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="149" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="194" />
         <source>For example: 2000, 5000, 10000.</source>
         <translation>Por ejemplo: 2000, 5000, 10000.</translation>
     </message>
@@ -3283,17 +3424,17 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="105" />
+        <location filename="../../assetmap/ui/welcome.py" line="119" />
         <source>Save the new project as</source>
         <translation>Guardar el proyecto nuevo como</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="107" />
+        <location filename="../../assetmap/ui/welcome.py" line="121" />
         <source>assetmap project (*.gpkg)</source>
         <translation>Proyecto de assetmap (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="118" />
+        <location filename="../../assetmap/ui/welcome.py" line="132" />
         <source>New project</source>
         <translation>Proyecto nuevo</translation>
     </message>
@@ -3301,108 +3442,118 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="24" />
-        <location filename="../../assetmap/ui/welcome.py" line="29" />
+        <location filename="../../assetmap/ui/welcome.py" line="25" />
+        <location filename="../../assetmap/ui/welcome.py" line="31" />
         <source>Welcome to assetmap</source>
         <translation>Bienvenido a assetmap</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="25" />
+        <location filename="../../assetmap/ui/welcome.py" line="26" />
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="35" />
+        <location filename="../../assetmap/ui/welcome.py" line="37" />
         <source>One map of your neighbourhoods: community assets, resource hubs, where reports concentrate, and the teams' territories. What would you like to do?</source>
         <translation>Un solo mapa de sus barrios: recursos comunitarios, centros de servicios, dónde se concentran los reportes y los territorios de los equipos. ¿Qué desea hacer?</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="41" />
+        <location filename="../../assetmap/ui/welcome.py" line="43" />
         <source>Look around the demo project</source>
         <translation>Explorar el proyecto de demostración</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="42" />
+        <location filename="../../assetmap/ui/welcome.py" line="44" />
         <source>Real St. Louis neighbourhoods, to try things out. Nothing you do there matters.</source>
         <translation>Barrios reales de St. Louis para probar. Nada de lo que haga allí tiene consecuencias.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="43" />
+        <location filename="../../assetmap/ui/welcome.py" line="45" />
         <source>Start a project from my neighbourhood boundaries</source>
         <translation>Empezar un proyecto con los límites de mis barrios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="44" />
+        <location filename="../../assetmap/ui/welcome.py" line="46" />
         <source>Choose the boundary file from your city's GIS office (shapefile, GeoJSON, GeoPackage).</source>
         <translation>Elija el archivo de límites de la oficina SIG de su ciudad (shapefile, GeoJSON, GeoPackage).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="45" />
+        <location filename="../../assetmap/ui/welcome.py" line="47" />
         <source>Join a survey (open a field package)</source>
         <translation>Unirse a una encuesta (abrir un paquete de campo)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="46" />
+        <location filename="../../assetmap/ui/welcome.py" line="48" />
         <source>Your survey lead gave you a file: open it to enter what you find door to door.</source>
         <translation>Su coordinador le dio un archivo: ábralo para registrar lo que encuentre de puerta en puerta.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="47" />
+        <location filename="../../assetmap/ui/welcome.py" line="49" />
         <source>Open a project I already have</source>
         <translation>Abrir un proyecto que ya tengo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="47" />
+        <location filename="../../assetmap/ui/welcome.py" line="49" />
         <source>A .gpkg project file.</source>
         <translation>Un archivo de proyecto .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="57" />
+        <location filename="../../assetmap/ui/welcome.py" line="50" />
+        <source>Open a shared project on a server</source>
+        <translation>Abrir un proyecto compartido en un servidor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/welcome.py" line="51" />
+        <source>Your partnership keeps one project on a PostGIS server: you need its address, your user name and password.</source>
+        <translation>Su alianza guarda un proyecto en un servidor PostGIS: necesita su dirección, su nombre de usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/welcome.py" line="62" />
         <source>Recent projects</source>
         <translation>Proyectos recientes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="65" />
+        <location filename="../../assetmap/ui/welcome.py" line="70" />
         <source>Open recent project %1</source>
         <translation>Abrir el proyecto reciente %1</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="69" />
+        <location filename="../../assetmap/ui/welcome.py" line="74" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="70" />
+        <location filename="../../assetmap/ui/welcome.py" line="75" />
         <source>Close without choosing</source>
         <translation>Cerrar sin elegir</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="82" />
+        <location filename="../../assetmap/ui/welcome.py" line="96" />
         <source>Choose your neighbourhood boundaries</source>
         <translation>Elija los límites de sus barrios</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="83" />
+        <location filename="../../assetmap/ui/welcome.py" line="97" />
         <source>Boundaries (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)</source>
         <translation>Límites (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="84" />
+        <location filename="../../assetmap/ui/welcome.py" line="98" />
         <source>Open your field package</source>
         <translation>Abra su paquete de campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="84" />
+        <location filename="../../assetmap/ui/welcome.py" line="98" />
         <source>Field package (*.gpkg)</source>
         <translation>Paquete de campo (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="85" />
+        <location filename="../../assetmap/ui/welcome.py" line="99" />
         <source>Open a project</source>
         <translation>Abrir un proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/welcome.py" line="85" />
+        <location filename="../../assetmap/ui/welcome.py" line="99" />
         <source>assetmap project (*.gpkg)</source>
         <translation>Proyecto de assetmap (*.gpkg)</translation>
     </message>

@@ -43,3 +43,13 @@ def test_recent_projects_offered(qtbot, tmp_path, demo_copy):
     assert len(dlg.recent_buttons) == 1  # a project that no longer exists is not offered
     dlg.recent_buttons[0].click()
     assert dlg.choice is Choice.OPEN and dlg.path == demo_copy.path
+
+
+def test_shared_project_choice_returns_the_url(qtbot):
+    from assetmap.ui.welcome import Choice, WelcomeDialog
+
+    dlg = WelcomeDialog()
+    qtbot.addWidget(dlg)
+    assert Choice.SHARED in dlg.buttons
+    dlg.choose(Choice.SHARED, path="postgresql://ann@db.example.org/partnership?options=-csearch_path%3Dassetmap")
+    assert dlg.choice is Choice.SHARED and dlg.url.startswith("postgresql://")
