@@ -30,17 +30,9 @@ def _plain_appearance(qapp):
 
 @pytest.fixture()
 def window(qtbot, isolated_home, demo_copy):
-    from assetmap.ui.main_window import MainWindow
+    from tests.ui.conftest import open_main_window
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    assert w.open_project(demo_copy.path)
-    drawn = []
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
-    return w
+    return open_main_window(qtbot, demo_copy.path)
 
 
 def show_everything(w, qtbot) -> list[QDockWidget]:

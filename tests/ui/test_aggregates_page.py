@@ -7,17 +7,9 @@ import pytest
 
 @pytest.fixture()
 def window(qtbot, isolated_home, map_project):
-    from assetmap.ui.main_window import MainWindow
+    from tests.ui.conftest import open_main_window
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(800, 600)
-    w.show()
-    assert w.open_project(map_project.path)
-    drawn = []
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
-    return w
+    return open_main_window(qtbot, map_project.path, (800, 600))
 
 
 def test_suppressed_fill_is_a_hatch_pattern(window):

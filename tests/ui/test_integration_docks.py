@@ -24,17 +24,9 @@ def window(qtbot, isolated_home, demo_copy):
     r = run_cli("territories", "new", demo_copy.path, "--plan", "Mine", "--areas", "neighborhoods",
                 "--teams", "3", "--by", "population")
     assert r.returncode == 0, r.stderr
-    from assetmap.ui.main_window import MainWindow
+    from tests.ui.conftest import open_main_window
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1100, 750)
-    w.show()
-    assert w.open_project(demo_copy.path)
-    drawn = []
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
-    return w
+    return open_main_window(qtbot, demo_copy.path, (1100, 750))
 
 
 def _fid_of(w, nhd_num):

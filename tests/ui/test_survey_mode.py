@@ -30,9 +30,9 @@ def open_window(qtbot, package):
     w.resize(1200, 850)
     w.show()
     assert w.open_package(package)
-    drawn = []
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
+    from tests.ui.conftest import wait_drawn
+
+    wait_drawn(w, qtbot)
     return w
 
 

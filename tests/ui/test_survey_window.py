@@ -7,23 +7,14 @@ from PySide6.QtWidgets import QMessageBox
 
 import tests.ui.pyside_bool  # noqa: F401  (see the module)
 from assetmap.survey.store import SurveyStore
+from tests.ui.conftest import open_main_window, wait_drawn
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture()
 def window(qtbot, isolated_home, demo_copy):
-    from assetmap.ui.main_window import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    assert w.open_project(demo_copy.path)
-    drawn = []
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=20000)
-    return w
+    return open_main_window(qtbot, demo_copy.path, (1200, 800))
 
 
 def test_enter_a_response_with_a_map_click(window, qtbot, monkeypatch):
@@ -49,10 +40,8 @@ def test_enter_a_response_with_a_map_click(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 1, timeout=10000)
     # Square and diamond symbols of the asset types once threw in the canvas renderer, which left
     # every other layer drawn at a stale zoom.
-    drawn = []
     w.canvas.zoom_to(layer)
-    w.canvas.when_drawn(lambda: drawn.append(1))
-    qtbot.waitUntil(lambda: bool(drawn), timeout=10000)
+    wait_drawn(w, qtbot)
     qtbot.wait(300)
     errors = [m for m in w.canvas.page().console if "Uncaught" in m]
     assert not errors, errors
