@@ -29,7 +29,11 @@ def resolve(style: Style, frame: "pd.DataFrame | None") -> Style:
     if style.field not in frame.columns:
         raise UserError(f"The layer has no field '{style.field}'.",
                         f"Fields: {', '.join(str(c) for c in frame.columns if c != 'geometry')}.")
-    col = frame[style.field]
+    from assetmap.privacy import public_features
+
+    # Classes and categories come from what may be shown: a confidential feature's value (e.g. a
+    # "shelter" category) must not appear in the legend of a map that doesn't draw it.
+    col = public_features(frame)[style.field]
     if style.kind == "graduated":
         import pandas as pd
 

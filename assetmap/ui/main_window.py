@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         cols = [c for c in frame.columns if c != frame.geometry.name]
         numeric = [c for c in cols if str(frame[c].dtype).lower().startswith(("int", "float", "uint"))]
         text = [c for c in cols if c not in numeric]
-        dlg = StyleDialog(layer_style(info), numeric, text, info.display_name, self)
+        dlg = StyleDialog(layer_style(info), numeric, text, info.display_name, self, frame=frame)
         while dlg.exec():
             try:
                 self.set_layer_style(name, dlg.style())

@@ -48,6 +48,35 @@ def feature_colors(frame, spec) -> list[str]:
     return [spec["color"]] * len(frame)
 
 
+def feature_symbols(frame, spec) -> list[str]:
+    """Point symbol per feature, as the page's script picks it (a category's own, else the layer's)."""
+    symbols = spec.get("symbols") or {}
+    if spec["kind"] != "categorized" or not symbols:
+        return [spec.get("symbol") or "circle"] * len(frame)
+    return [symbols.get(str(v), spec.get("symbol") or "circle") for v in frame[spec["field"]].tolist()]
+
+
+def symbol_path(x: float, y: float, r: float, symbol: str) -> QPainterPath:
+    """The shapes of SymbolMarker in resources/js/assetmap_map.js, centred on (x, y)."""
+    path = QPainterPath()
+    if symbol == "square":
+        path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+    elif symbol == "triangle":
+        path.addPolygon(QPolygonF([QPointF(x, y - 1.2 * r), QPointF(x + r, y + 0.8 * r), QPointF(x - r, y + 0.8 * r)]))
+        path.closeSubpath()
+    elif symbol == "diamond":
+        path.addPolygon(QPolygonF([QPointF(x, y - 1.3 * r), QPointF(x + r, y), QPointF(x, y + 1.3 * r),
+                                   QPointF(x - r, y)]))
+        path.closeSubpath()
+    else:
+        path.addEllipse(QPointF(x, y), r, r)
+    return path
+
+
+def _is_point_layer(frame) -> bool:
+    return len(frame) > 0 and bool(frame.geometry.geom_type.isin(["Point", "MultiPoint"]).all())
+
+
 def _nice(x: float) -> float:
     p = 10 ** math.floor(math.log10(x))
     for m in (5, 2, 1):
@@ -117,13 +146,14 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
         ctx.progress(0.5 + 0.4 * (len(infos) - i) / len(infos), f"Drawing {infos[i].display_name}")
         frame, spec, info = frames[i], specs[i], infos[i]
         colors = feature_colors(frame, spec)
+        symbols = feature_symbols(frame, spec)
         painter.setOpacity(info.opacity)
         pen = QPen(QColor(spec["stroke"]))
         pen.setWidthF(max(0.5, spec["weight"] * lay.pt * 0.75))
         # Withheld (1–10) units are hatched as on the page, never a flat class colour.
         hatched = (frame["suppressed"].fillna(False).astype(bool).tolist()
                    if spec.get("suppressedLabel") and "suppressed" in frame.columns else [False] * len(frame))
-        for geom, color, hatch in zip(frame.geometry.values, colors, hatched):
+        for geom, color, hatch, symbol in zip(frame.geometry.values, colors, hatched, symbols):
             fill = QColor(color)
             fill.setAlphaF(spec["fillOpacity"])
             painter.setBrush(QBrush(fill))
@@ -133,7 +163,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
                 r = spec["radius"] * lay.pt * 0.75
                 for pt in shapely.get_parts(geom):
                     px, py = to_px(*_merc(pt.x, pt.y))
-                    painter.drawEllipse(QPointF(px, py), r, r)
+                    painter.drawPath(symbol_path(px, py, r, symbol))
                 continue
             painter.setPen(pen)
             path = QPainterPath()
@@ -164,7 +194,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
 
     _north_arrow(painter, lay)
     _scale_bar(painter, lay, k, (s + n) / 2)
-    legend_labels = _legend(painter, lay, infos, specs)
+    legend_labels = _legend(painter, lay, infos, specs, [_is_point_layer(f) for f in frames])
     attribution = attribution_text(project, infos)
     painter.setPen(QColor("#333333"))
     painter.setFont(_font(lay.pt, 8))
@@ -205,7 +235,7 @@ def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
         painter.drawText(QPointF(x + length + 4 * lay.pt, yy + 3 * lay.pt), label)
 
 
-def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
+def _legend(painter: QPainter, lay: _Layout, infos, specs, points) -> list[str]:
     labels = []
     y = lay.legend.top()
     pt = lay.pt
@@ -213,7 +243,7 @@ def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
     painter.setFont(_font(pt, 11, bold=True))
     painter.drawText(QPointF(lay.legend.left(), y + 11 * pt), "Legend")
     y += 20 * pt
-    for info, spec in zip(infos, specs):
+    for info, spec, point in zip(infos, specs, points):
         painter.setFont(_font(pt, 9, bold=True))
         head = info.display_name + (f" ({spec['field']})" if spec["kind"] != "single" else "")
         painter.setPen(QColor("#111111"))
@@ -233,7 +263,11 @@ def _legend(painter: QPainter, lay: _Layout, infos, specs) -> list[str]:
             painter.setPen(QPen(QColor("#333333"), pt * 0.5))
             painter.setBrush(QBrush(QColor("#555555"), Qt.BrushStyle.BDiagPattern)
                              if item.get("fill") == "hatch" else QColor(item["color"]))
-            painter.drawRect(QRectF(lay.legend.left(), y, 14 * pt, 10 * pt))
+            if point:  # a point layer's key shows its symbol, as on the page
+                painter.drawPath(symbol_path(lay.legend.left() + 7 * pt, y + 5 * pt, 4 * pt,
+                                             item.get("symbol") or "circle"))
+            else:
+                painter.drawRect(QRectF(lay.legend.left(), y, 14 * pt, 10 * pt))
             painter.drawText(QPointF(lay.legend.left() + 20 * pt, y + 9 * pt), item["label"] or info.display_name)
             labels.append(item["label"])
             y += 13 * pt

@@ -1,5 +1,6 @@
 """Style editor for one layer: single colour, graduated (numeric field, classification,
-classes, ramp, manual breaks) or categorized (text field); point size and symbol."""
+classes, ramp, manual breaks) or categorized (text field, with a colour and a point symbol per
+category); point size and symbol."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBo
 from assetmap.errors import UserError
 from assetmap.layers.style import COLOUR_BLIND_SAFE, RAMP_NAMES, SCHEMES, SYMBOLS, Style
 from assetmap.ui.accessible import buddy_label, name_buttons
+from assetmap.ui.style_categories import CategoryTable, fill_symbol_combo
 
 KIND_LABELS = {"single": QT_TRANSLATE_NOOP("StyleDialog", "Single colour"),
                "graduated": QT_TRANSLATE_NOOP("StyleDialog", "Graduated (numbers)"),
@@ -23,8 +25,12 @@ SCHEME_LABELS = {"quantiles": QT_TRANSLATE_NOOP("StyleDialog", "Quantiles"),
 
 class StyleDialog(QDialog):
     def __init__(self, style: Style, numeric_fields: list[str], text_fields: list[str], title: str = "",
-                 parent=None):
+                 parent=None, frame=None):
+        """``frame``: the layer's features, to list the categories of a field (none: colours and
+        symbols per category are worked out when the style is applied)."""
         super().__init__(parent)
+        self._frame = frame
+        self._cat_field: str | None = None
         self.setWindowTitle(self.tr("Style — {0}").format(title) if title else self.tr("Style"))
         self.setAccessibleName(self.tr("Style editor"))
         self.numeric_fields, self.text_fields = numeric_fields, text_fields
@@ -58,7 +64,9 @@ class StyleDialog(QDialog):
         self.size.setAccessibleName(self.tr("Point size"))
         self.symbol = QComboBox()
         self.symbol.setAccessibleName(self.tr("Point symbol"))
-        self.symbol.addItems(list(SYMBOLS))
+        fill_symbol_combo(self.symbol, self.tr)
+        self._symbol_shown = SYMBOLS[0]
+        self.categories = CategoryTable()
         self.opacity = QDoubleSpinBox()
         self.opacity.setRange(0, 1)
         self.opacity.setSingleStep(0.1)
@@ -67,7 +75,8 @@ class StyleDialog(QDialog):
                              (self.tr("Cl&assification"), self.scheme), (self.tr("Cla&sses"), self.k),
                              (self.tr("Colour &ramp"), self.ramp), (self.tr("&Manual breaks"), self.breaks),
                              (self.tr("&Colour"), self.color), (self.tr("Fill &opacity"), self.opacity),
-                             (self.tr("&Point size"), self.size), (self.tr("Point s&ymbol"), self.symbol)):
+                             (self.tr("&Point size"), self.size), (self.tr("Point s&ymbol"), self.symbol),
+                             (self.tr("Categor&ies"), self.categories)):
             label = buddy_label(text, widget)
             form.addRow(label, widget)
         # opacity is made after size and symbol but shown above them
@@ -81,9 +90,14 @@ class StyleDialog(QDialog):
         form.addRow(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.scheme.currentIndexChanged.connect(self._enable)
+        self.field.currentIndexChanged.connect(self._refresh_categories)
+        self.symbol.currentIndexChanged.connect(self._symbol_changed)
+        self._form = form
         self.set_style(style)
 
     def set_style(self, s: Style) -> None:
+        self._base = s
+        self._cat_field = None
         self._color = s.color
         self.kind.setCurrentIndex(list(KIND_LABELS).index(s.kind))
         self._kind_changed()
@@ -94,10 +108,10 @@ class StyleDialog(QDialog):
         self.ramp.setCurrentIndex(RAMP_NAMES.index(s.ramp))
         self.breaks.setText(", ".join(f"{b:g}" for b in s.breaks) if s.scheme == "manual" else "")
         self.size.setValue(s.point_size)
-        self.symbol.setCurrentText(s.symbol)
+        self.symbol.setCurrentIndex(self.symbol.findData(s.symbol))
         self.opacity.setValue(s.fill_opacity)
-        self._base = s
         self._show_color()
+        self._refresh_categories()
 
     def _show_color(self) -> None:
         self.color.setText(self._color)
@@ -128,6 +142,39 @@ class StyleDialog(QDialog):
         self.ramp.setEnabled(kind != "single")
         self.breaks.setEnabled(grad and self.scheme.currentData() == "manual")
         self.color.setEnabled(kind == "single")
+        shown = kind == "categorized" and self.categories.rowCount() > 0
+        self._form.setRowVisible(self.categories, shown)
+        self.adjustSize()
+
+    def _symbol_changed(self, *_):
+        new = self.symbol.currentData()
+        self.categories.follow_layer_symbol(self._symbol_shown, new)
+        self._symbol_shown = new
+
+    def _refresh_categories(self, *_):
+        """List the field's categories (public features only: a confidential feature's value is
+        never shown), keeping the colours and symbols already chosen for them."""
+        kind, field = self.kind.currentData(), self.field.currentText()
+        if kind != "categorized" or self._frame is None or field not in self._frame.columns:
+            self.categories.set_rows({}, {})
+            self._cat_field = None
+        elif field != self._cat_field:
+            from assetmap.mapview.leaflet_style import resolve
+            from assetmap.privacy import public_features
+
+            same = self._base.kind == "categorized" and self._base.field == field
+            base_colors = dict(self._base.categories) if same else {}
+            base_symbols = dict(self._base.symbols) if same else {}
+            probe = Style(kind="categorized", field=field, ramp=self.ramp.currentData(), categories=base_colors)
+            try:
+                colors = resolve(probe, public_features(self._frame)).categories
+            except UserError:
+                colors = {}
+            layer_symbol = self.symbol.currentData()
+            self.categories.set_rows(colors, {v: base_symbols.get(v, layer_symbol) for v in colors})
+            self._cat_field = field
+        if hasattr(self, "_form"):
+            self._enable()
 
     def style(self) -> Style:
         s = Style.from_dict(self._base.to_dict())
@@ -138,7 +185,7 @@ class StyleDialog(QDialog):
         s.ramp = self.ramp.currentData()
         s.color = self._color
         s.point_size = self.size.value()
-        s.symbol = self.symbol.currentText()
+        s.symbol = self.symbol.currentData()
         s.fill_opacity = self.opacity.value()
         s.breaks = []
         if s.kind == "graduated" and s.scheme == "manual":
@@ -148,5 +195,7 @@ class StyleDialog(QDialog):
                 raise UserError(self.tr("Manual breaks must be numbers separated by commas."),
                                 self.tr("For example: 2000, 5000, 10000.")) from None
         if s.kind == "categorized":
-            s.categories = {}
+            # The table's colours and symbols; without a table they are worked out from the data.
+            s.categories = self.categories.colors()
+            s.symbols = {v: sym for v, sym in self.categories.symbols().items() if sym != s.symbol}
         return s.validate()

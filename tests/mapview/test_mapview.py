@@ -95,7 +95,9 @@ def test_graduated_spec_and_legend(demo_copy):
 def test_categorized_spec(map_project):
     g = map_project.read_layer("sites")
     spec = leaflet_style(Style(kind="categorized", field="kind", symbols={"school": "square"}), g)
-    assert set(spec["categories"]) == set(g["kind"])
+    # only the categories of features that may be shown: the confidential shelter's is left out
+    assert set(spec["categories"]) == set(g.loc[g.confidential == 0, "kind"]) == {"school", "clinic", "faith"}
+    assert "shelter" not in {e["label"] for e in spec["legend"]}
     assert len(set(spec["categories"].values())) == len(spec["categories"])
     assert spec["legend"][-1]["label"] == "other"
     assert {e["label"]: e["symbol"] for e in spec["legend"]}["school"] == "square"
