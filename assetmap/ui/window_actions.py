@@ -256,23 +256,30 @@ def import_files(w, paths: list[Path], role: str | None = None):
 
 
 def export_dialog(w):
-    from assetmap.ui.workers import run_task
+    """File › Export map…: the dialog (file, page size, DPI, title, layers); Export runs the work."""
+    from assetmap.ui.export_dialog import ExportMapDialog
 
     if w.project is None:
         return None
-    path, _ = QFileDialog.getSaveFileName(w, translate("MainWindow", "Export map"), "",
-                                          "PDF (*.pdf);;" + translate("MainWindow", "PNG image") + " (*.png);;"
-                                          + translate("MainWindow", "Web page") + " (*.html)")
-    if not path:
-        return None
-    return export_map(w, Path(path))
+    visible = [i.name for i in w.project.layers() if i.visible]
+    dlg = ExportMapDialog(w.project, visible, w)
+
+    def go() -> None:
+        o = dlg.options
+        dlg.task = export_map(w, o.out, o.title, o.layers, o.width_in, o.height_in, o.dpi)
+
+    dlg.accepted.connect(go)
+    dlg.open()  # not exec(): the map stays live and tests can drive the dialog
+    return dlg
 
 
-def export_map(w, out: Path, title: str | None = None):
+def export_map(w, out: Path, title: str | None = None, layers: list[str] | None = None,
+               width_in: float = 11.0, height_in: float = 8.5, dpi: int = 150):
+    """Export on the worker thread; ``layers`` top first (default: the visible ones)."""
     from assetmap.ui.workers import run_task
 
     project_path = w.project.path
-    visible = [i.name for i in w.project.layers() if i.visible]
+    names = list(layers) if layers else [i.name for i in w.project.layers() if i.visible]
     title = title if title is not None else w.project.title
 
     def work(ctx):
@@ -280,10 +287,10 @@ def export_map(w, out: Path, title: str | None = None):
         from assetmap.project import Project
 
         if out.suffix.lower() == ".html":
-            return export_html(Project.open(project_path), out, visible, title, ctx=ctx)
+            return export_html(Project.open(project_path), out, names, title, ctx=ctx)
         from assetmap.ui.map_export import export_image
 
-        return export_image(Project.open(project_path), out, visible, title, ctx=ctx)
+        return export_image(Project.open(project_path), out, names, title, width_in, height_in, dpi, ctx=ctx)
 
     return run_task(w, translate("MainWindow", "Export map"), work,
                     on_done=lambda p: w.statusBar().showMessage(translate("MainWindow", "Exported {0}").format(p), 5000))
