@@ -10,6 +10,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
+# One PostGIS server per session for every test that asks for it; `backend` runs a CLI test on
+# a GeoPackage and on PostGIS (tests/backends.py).
+from tests.backends import backend, durable_pg_server, pg_server, pg_url  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 STL = SHARED / "stl"

@@ -1,4 +1,4 @@
-"""The headless CLI as scripts use it: exit codes, messages, JSON."""
+"""The headless CLI as scripts use it: exit codes, messages, JSON; on a GeoPackage and on PostGIS."""
 
 import json
 
@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import run_cli
 
 
-def test_new_import_layers_export(tmp_path, stl):
-    p = tmp_path / "city.gpkg"
+def test_new_import_layers_export(tmp_path, stl, backend):
+    p = backend.fresh(tmp_path / "city.gpkg")
     r = run_cli("new", p, "--crs", "EPSG:26915")
     assert r.returncode == 0, r.stderr
     r = run_cli("import", p, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "--role", "areas",
@@ -45,9 +45,9 @@ def test_new_import_layers_export(tmp_path, stl):
     assert r.returncode == 2 and "already exists" in r.stderr and "--overwrite" in r.stderr
 
 
-def test_export_never_includes_confidential_features(tmp_path, stl):
-    p = tmp_path / "c.gpkg"
-    run_cli("new", p)
+def test_export_never_includes_confidential_features(tmp_path, stl, backend):
+    p = backend.fresh(tmp_path / "c.gpkg")
+    assert run_cli("new", p).returncode == 0
     csv = tmp_path / "hubs.csv"
     csv.write_text("name,confidential,lat,lon\nSchool,no,38.6,-90.2\nShelter,yes,38.61,-90.21\n")
     assert run_cli("import", p, csv, "--role", "hubs").returncode == 0
@@ -59,22 +59,27 @@ def test_export_never_includes_confidential_features(tmp_path, stl):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["layers", "missing.gpkg"], "does not exist"),
+    (["layers", "{missing}"], {"gpkg": "does not exist", "postgis": "has no assetmap project"}),
     (["import", "{p}", "nofile.csv", "--role", "assets"], "does not exist"),
     (["import", "{p}", "{stl}/neighborhoods.geojson", "--role", "bogus"], "Unknown layer role"),
     (["export", "{p}", "nolayer", "out.geojson"], "has no layer named 'nolayer'"),
-    (["new", "{p}"], "already exists"),
-    (["import"], "the following arguments are required"),
+    (["new", "{p}"], "already"),
 ])
-def test_user_errors_exit_2_without_traceback(tmp_path, stl, args, fragment):
-    p = tmp_path / "p.gpkg"
-    run_cli("new", p)
-    before = p.read_bytes()
-    r = run_cli(*[a.format(p=p, stl=stl) for a in args], cwd=tmp_path)
+def test_user_errors_exit_2_without_traceback(tmp_path, stl, backend, args, fragment):
+    p = backend.fresh(tmp_path / "p.gpkg")
+    assert run_cli("new", p).returncode == 0
+    missing = backend.fresh(tmp_path / "missing.gpkg")
+    before = backend.state(p)
+    r = run_cli(*[a.format(p=p, stl=stl, missing=missing) for a in args], cwd=tmp_path)
     assert r.returncode == 2
-    assert fragment in r.stderr
+    assert (fragment if isinstance(fragment, str) else fragment[backend.kind]) in r.stderr
     assert "Traceback" not in r.stderr
-    assert p.read_bytes() == before
+    assert backend.state(p) == before
+
+
+def test_usage_errors_exit_2():
+    r = run_cli("import")
+    assert r.returncode == 2 and "the following arguments are required" in r.stderr
 
 
 def test_help_and_version():

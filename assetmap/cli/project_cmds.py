@@ -51,9 +51,18 @@ def cmd_new(args) -> int:
         import tempfile
         from pathlib import Path
 
-        from assetmap.postgis.connect import redact
+        from assetmap.errors import UserError
+        from assetmap.postgis.connect import redact, schema_of
+        from assetmap.postgis.project import PostgisProject
         from assetmap.postgis.publish import publish
 
+        try:  # publish's own refusal suggests its --replace, which `new` rightly doesn't have
+            PostgisProject.open(args.project)
+        except UserError:
+            pass  # nothing there yet (or no connection, which publish reports)
+        else:
+            raise UserError(f"{redact(args.project)} already holds a project in schema '{schema_of(args.project)}'.",
+                            "Open it instead, or choose another schema (?options=-csearch_path%3DNAME in the URL).")
         with tempfile.TemporaryDirectory() as d:
             project = Project.create(Path(d) / "new.gpkg", crs=args.crs, title=args.title)
             crs = project.crs

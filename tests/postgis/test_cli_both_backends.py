@@ -97,7 +97,8 @@ def test_new_shared_project_from_the_command_line(pg_url, cli, tmp_path):
     assert r.returncode == 0, r.stderr
     assert open_any(pg_url).layer("neighborhoods").feature_count == 88
     r = cli("new", pg_url)
-    assert r.returncode == 2 and "--replace" in r.stderr  # an existing shared project is never overwritten
+    # An existing shared project is never overwritten; the hint names no option `new` lacks.
+    assert r.returncode == 2 and "already holds a project" in r.stderr and "--replace" not in r.stderr
 
 
 def test_layers_and_export_agree_between_backends(tmp_path, pg_url, cli):
