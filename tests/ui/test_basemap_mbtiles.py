@@ -173,3 +173,23 @@ def test_settings_walk_has_names(qtbot, isolated_home):
     assert not missing_accessible_names(dlg)
     assert dlg.browse.accessibleName() and dlg.basemap_kind.accessibleName()
     qtbot.keyClick(dlg.basemap_kind, Qt.Key.Key_Tab)
+
+
+def test_app_registers_the_scheme_itself(isolated_home, map_project, tiles, tmp_path):
+    """`assetmap open P --screenshot` in a fresh process (no test registering anything): the
+    scheme is registered by ensure_qt_app and the tiles are in the picture."""
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.conftest import run_cli
+
+    conf = isolated_home / ".config" / "assetmap"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "assetmap.conf").write_text(f"[basemap]\nkind=mbtiles\nmbtiles={tiles}\n")
+    shot = tmp_path / "shot.png"
+    r = run_cli("open", map_project.path, "--screenshot", shot)
+    assert r.returncode == 0, r.stderr[-2000:]
+    img = QImage(str(shot))
+    # the test tiles' paper colour (236, 232, 218) fills the map around the city
+    paper = sum(1 for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)
+                if QColor(img.pixel(x, y)).getRgb()[:3] == (236, 232, 218))
+    assert paper > 200, paper
