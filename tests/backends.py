@@ -133,6 +133,10 @@ class Backend:
 
         return sqlcompat.write(self.open(target))
 
+    def server_logs(self) -> list[Path]:
+        """The PostGIS server's log (nothing for a GeoPackage): privacy tests search it too."""
+        return [self._request.getfixturevalue("pg_server").log] if self.is_postgis else []
+
     def state(self, target):
         """Everything the project holds, to check a refused command left it as it was: the file's
         bytes, or every row of every table of the schema."""

@@ -117,12 +117,13 @@ def test_catchment_layer_in_metres_public_only(demo_with_hubs):
     assert not got["parenting"].contains(Point(*PLACES["Carondelet Park"]))
 
 
-def test_cli_catchments_and_coverage(demo_with_hubs, tmp_path):
-    r = run_cli("catchments", demo_with_hubs.path, "--within", "1mi", "--by", "category", "--service", "parenting")
+def test_cli_catchments_and_coverage(demo_with_hubs, tmp_path, backend):
+    t = backend.target(demo_with_hubs)
+    r = run_cli("catchments", t, "--within", "1mi", "--by", "category", "--service", "parenting")
     assert r.returncode == 0, r.stderr
-    info = demo_with_hubs.layer("catchments")
+    info = backend.open(t).layer("catchments")
     assert info.role.value == "catchments" and info.feature_count == 1
-    r = run_cli("coverage", demo_with_hubs.path, "--within", "1mi", "--json", "--out", tmp_path / "c.csv",
+    r = run_cli("coverage", t, "--within", "1mi", "--json", "--out", tmp_path / "c.csv",
                 "--layer", "coverage_1mi")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
@@ -130,9 +131,9 @@ def test_cli_catchments_and_coverage(demo_with_hubs, tmp_path):
     assert set(data["summary_with_confidential"]) == {"parenting", "health", "dv_advocacy"}
     assert not any("dv_advocacy" in k for k in data["areas"][0])
     assert (tmp_path / "c.csv").exists()
-    layer = demo_with_hubs.read_layer("coverage_1mi")
+    layer = backend.open(t).read_layer("coverage_1mi")
     assert len(layer) == 88 and "area_share_dv_advocacy" not in layer.columns
     by_id = {a["area_id"]: a["area_share_parenting"] for a in data["areas"]}
     assert all(by_id[i] == pytest.approx(v) for i, v in zip(layer["area_id"], layer["area_share_parenting"]))
-    r = run_cli("catchments", demo_with_hubs.path, "--within", "one mile")
+    r = run_cli("catchments", t, "--within", "one mile")
     assert r.returncode == 2 and "not a distance" in r.stderr

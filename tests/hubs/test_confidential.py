@@ -49,9 +49,9 @@ def test_hsds_export_has_no_trace(mixed, tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".gpkg", ".csv", ".geojson"])
-def test_layer_export_has_no_trace(mixed, tmp_path, suffix):
+def test_layer_export_has_no_trace(mixed, tmp_path, suffix, backend):
     out = tmp_path / f"hubs{suffix}"
-    r = run_cli("export", mixed.path, "hubs", out)
+    r = run_cli("export", backend.target(mixed), "hubs", out)
     assert r.returncode == 0, r.stderr
     assert "Open Door Family Center" in out.read_bytes().decode("utf-8", "replace") or suffix == ".gpkg"
     if suffix == ".gpkg":
@@ -74,8 +74,8 @@ def test_hub_popup_fields_hide_confidential_service(mixed):
     assert _traces(" ".join(str(v) for v in public.to_dict().values())) == []
 
 
-def test_cli_list_shows_only_a_count(mixed):
-    r = run_cli("hubs", "list", mixed.path)
+def test_cli_list_shows_only_a_count(mixed, backend):
+    r = run_cli("hubs", "list", backend.target(mixed))
     assert r.returncode == 0 and _traces(r.stdout) == [] and "1 confidential hub" in r.stdout
 
 

@@ -19,34 +19,33 @@ def one_open_one_secret(areas_project):
     return areas_project
 
 
-def test_html_map_export_has_no_trace(one_open_one_secret, tmp_path):
+def test_html_map_export_has_no_trace(one_open_one_secret, tmp_path, backend):
     out = tmp_path / "map.html"
     # hubs only: the neighbourhood outlines hold coordinates that share digits with the shelter's
-    r = run_cli("map", one_open_one_secret.path, out, "--layers", "hubs")
+    r = run_cli("map", backend.target(one_open_one_secret), out, "--layers", "hubs")
     assert r.returncode == 0, r.stderr
     text = out.read_text(encoding="utf-8")
     assert "Open Door Family Center" in text  # the hubs layer is in the page …
     assert _traces(text) == []                 # … without the shelter
 
 
-def _hub_pixels(project, tmp_path, name):
+def _hub_pixels(target, tmp_path, name):
     """Render the map as PNG and return the colours around a location."""
     from PySide6.QtGui import QImage
 
     out = tmp_path / name
-    r = run_cli("map", project.path, out, "--layers", "hubs", "--width", "6", "--height", "6", "--dpi", "100")
+    r = run_cli("map", target, out, "--layers", "hubs", "--width", "6", "--height", "6", "--dpi", "100")
     assert r.returncode == 0, r.stderr
     return QImage(str(out))
 
 
-def test_png_map_does_not_draw_the_confidential_hub(one_open_one_secret, tmp_path, qtbot):
+def test_png_map_does_not_draw_the_confidential_hub(one_open_one_secret, tmp_path, qtbot, backend):
     """Same map with and without the shelter flagged: the pixels must be identical."""
-    import sqlite3
-
-    with_flag = _hub_pixels(one_open_one_secret, tmp_path, "a.png")
-    with sqlite3.connect(one_open_one_secret.path) as con:
+    t = backend.target(one_open_one_secret)
+    with_flag = _hub_pixels(t, tmp_path, "a.png")
+    with backend.sql(t) as con:
         con.execute("DELETE FROM hubs WHERE name = ?", (SECRET_NAME,))
-    without_hub = _hub_pixels(one_open_one_secret, tmp_path, "b.png")
+    without_hub = _hub_pixels(t, tmp_path, "b.png")
     assert with_flag.size() == without_hub.size()
     # the date in the footer is the same within a test run; any drawn shelter would differ
     assert with_flag == without_hub

@@ -76,12 +76,13 @@ def test_from_a_neighbourhood(with_assets):
         find_resources(with_assets, ["health"])
 
 
-def test_referral_sheet_order_and_no_spot_anywhere(with_assets, tmp_path, monkeypatch):
+def test_referral_sheet_order_and_no_spot_anywhere(with_assets, tmp_path, monkeypatch, backend):
     monkeypatch.chdir(tmp_path)
+    t = backend.target(with_assets)
     tmp_before = {p for p in Path(tempfile.gettempdir()).iterdir()}
-    project_before = with_assets.path.read_bytes()
+    project_before = backend.state(t)
     out = tmp_path / "sheet.pdf"
-    r = run_cli("find", with_assets.path, f"--at={SPOT[0]},{SPOT[1]}", "--service", "parenting",
+    r = run_cli("find", t, f"--at={SPOT[0]},{SPOT[1]}", "--service", "parenting",
                 "--service", "health", "--pdf", out)
     assert r.returncode == 0, r.stderr
     lines = _pdf_lines(out)
@@ -91,11 +92,12 @@ def test_referral_sheet_order_and_no_spot_anywhere(with_assets, tmp_path, monkey
     assert listed == [r.name for r in res.for_category("parenting")] + [r.name for r in res.for_category("health")]
     assert lines.index("Parenting support") < lines.index("Health")
     # the spot: in no file we can see, in any spelling
-    assert with_assets.path.read_bytes() == project_before
+    assert backend.state(t) == project_before
     needles = [f"{v:.{k}f}".encode() for v in SPOT for k in (3, 4, 5)] + [struct.pack("<d", v) for v in SPOT]
     needles += [str(v).encode() for v in SPOT]
     candidates = [p for p in tmp_path.rglob("*") if p.is_file()]
     candidates += [p for p in Path(tempfile.gettempdir()).iterdir() if p.is_file() and p not in tmp_before]
+    candidates += backend.server_logs()  # a failed statement would be logged with its values
     for path in candidates:
         data = path.read_bytes()
         for blob in (data, _inflate(data)):
@@ -110,16 +112,17 @@ def _inflate(data: bytes) -> bytes:
         return b""
 
 
-def test_cli_find_json_and_errors(with_assets, tmp_path):
-    r = run_cli("find", with_assets.path, "--area", "Downtown", "--service", "food", "--json")
+def test_cli_find_json_and_errors(with_assets, tmp_path, backend):
+    t = backend.target(with_assets)
+    r = run_cli("find", t, "--area", "Downtown", "--service", "food", "--json")
     assert r.returncode == 0, r.stderr
     assert [x["name"] for x in json.loads(r.stdout)["resources"]] == ["Corner Pantry"]
-    r = run_cli("find", with_assets.path, "--at", "38.6", "--service", "food")
+    r = run_cli("find", t, "--at", "38.6", "--service", "food")
     assert r.returncode == 2 and "LON,LAT" in r.stderr
-    r = run_cli("find", with_assets.path, "--at=-90.2,95", "--service", "food")
+    r = run_cli("find", t, "--at=-90.2,95", "--service", "food")
     assert r.returncode == 2 and "not a longitude/latitude" in r.stderr and "95" not in r.stderr
     sheet = tmp_path / "s.txt"
-    r = run_cli("find", with_assets.path, "--area", "Downtown", "--service", "food", "--pdf", sheet)
+    r = run_cli("find", t, "--area", "Downtown", "--service", "food", "--pdf", sheet)
     assert r.returncode == 2 and ".pdf" in r.stderr
 
 

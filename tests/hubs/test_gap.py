@@ -71,16 +71,18 @@ def test_ranking_without_within_and_ties(row_project):
     assert t["area_id"].tolist() == ["E", "C", "B", "A", "D"]
 
 
-def test_cli_access(row_project):
-    r = run_cli("access", row_project.path, "--need", "row:reports", "--service", "Parenting support",
+def test_cli_access(row_project, backend):
+    t = backend.target(row_project)
+    r = run_cli("access", t, "--need", "row:reports", "--service", "Parenting support",
                 "--within", "1.2km", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert [a["area_id"] for a in data["areas"] if a["gap"]] == ["D", "C"]
     assert data["layer"] == "access_gaps_parenting"
-    r = run_cli("access", row_project.path, "--need", "row:code", "--service", "parenting")
+    assert sorted(backend.open(t).read_layer("access_gaps_parenting")["area_id"]) == ["C", "D"]
+    r = run_cli("access", t, "--need", "row:code", "--service", "parenting")
     assert r.returncode == 2 and "holds no numbers" in r.stderr and "reports" in r.stderr
-    r = run_cli("access", row_project.path, "--need", "reports", "--service", "parenting")
+    r = run_cli("access", t, "--need", "reports", "--service", "parenting")
     assert r.returncode == 2 and "LAYER:FIELD" in r.stderr
-    r = run_cli("access", row_project.path, "--need", "row:reports", "--service", "yoga")
+    r = run_cli("access", t, "--need", "row:reports", "--service", "yoga")
     assert r.returncode == 2 and "not a service category" in r.stderr

@@ -125,11 +125,13 @@ def test_bad_packages_are_reported_and_change_nothing(project, hsds_copy, breaka
     assert directory.load(project)["locations"]["name"].tolist() == ["Existing hub"]
 
 
-def test_cli_import_export(tmp_path, hsds_dir):
-    p = tmp_path / "p.gpkg"
+def test_cli_import_export(tmp_path, hsds_dir, backend):
+    p = backend.fresh(tmp_path / "p.gpkg")
     assert run_cli("new", p).returncode == 0
+    before = backend.state(p)
     r = run_cli("hubs", "import", p, hsds_dir)
     assert r.returncode == 2 and "locations.csv line 2, field latitude" in r.stderr and "--unplaced" in r.stderr
+    assert backend.state(p) == before
     r = run_cli("hubs", "import", p, hsds_dir, "--unplaced", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["rows"]["services"] == 1
@@ -181,17 +183,15 @@ def test_cancel_leaves_project_unchanged(project, hsds_dir):
     assert [p.name for p in project.path.parent.iterdir() if "assetmap-tx" in p.name] == []
 
 
-def test_unmatched_terms_reported_then_categorized(tmp_path, hsds_copy):
+def test_unmatched_terms_reported_then_categorized(tmp_path, hsds_copy, backend):
     _set(hsds_copy / "taxonomy_terms.csv", 2, "name", "Parenting Skills Classes")
     _set(hsds_copy / "taxonomy_terms.csv", 2, "code", "PH-6100.6500")
     _set(hsds_copy / "attributes.csv", 2, "link_id", "ac148810-d857-441c-9679-408f346de14b")
-    p = tmp_path / "p.gpkg"
-    run_cli("new", p)
+    p = backend.fresh(tmp_path / "p.gpkg")
+    assert run_cli("new", p).returncode == 0
     r = run_cli("hubs", "import", p, hsds_copy, "--unplaced")
     assert r.returncode == 0, r.stderr
     assert "Parenting Skills Classes" in r.stdout and "hubs categorize" in r.stdout
     r = run_cli("hubs", "categorize", p, "--match", "ph-6100", "--as", "parenting")
     assert r.returncode == 0 and r.stdout.startswith("1 service(s)")
-    from assetmap.project import Project
-
-    assert directory.load(Project.open(p))["services"]["category"].tolist() == ["parenting"]
+    assert directory.load(backend.open(p))["services"]["category"].tolist() == ["parenting"]

@@ -13,16 +13,17 @@ def pieces(geom) -> int:
     return len(getattr(geom, "geoms", [geom]))
 
 
-def test_balance_st_louis_six_teams_contiguous_within_5_percent(stl_project, stl_frame, tmp_path):
+def test_balance_st_louis_six_teams_contiguous_within_5_percent(stl_project, stl_frame, tmp_path, backend):
     import geopandas as gpd
     import pyogrio
     import shapely
 
-    r = run_cli("territories", "balance", stl_project.path, "--areas", "neighborhoods", "--teams", "6",
+    t = backend.target(stl_project)
+    r = run_cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "6",
                 "--by", "population", "--tolerance", "0.05", "--seed", "1", "--plan", "Balanced")
     assert r.returncode == 0, r.stderr
     out = tmp_path / "balanced.gpkg"
-    r = run_cli("territories", "export", stl_project.path, "--plan", "Balanced", out)
+    r = run_cli("territories", "export", t, "--plan", "Balanced", out)
     assert r.returncode == 0, r.stderr
 
     # Contiguity: dissolve the exported units per team ourselves; rook, so a corner touch stays 2 parts.
@@ -90,13 +91,16 @@ def test_cancel_stops_balancing(stl_units):
         balance(stl_units, 6, "population", seed=0, ctx=ctx)
 
 
-def test_balance_cli_errors_exit_2(stl_project):
-    r = run_cli("territories", "balance", stl_project.path, "--areas", "neighborhoods", "--teams", "6",
+def test_balance_cli_errors_exit_2(stl_project, backend):
+    t = backend.target(stl_project)
+    before = backend.state(t)
+    r = run_cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "6",
                 "--by", "NHD_NAMEX", "--plan", "X")
     assert r.returncode == 2 and "no numeric field 'NHD_NAMEX'" in r.stderr
-    r = run_cli("territories", "balance", stl_project.path, "--areas", "neighborhoods", "--teams", "6",
+    r = run_cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "6",
                 "--by", "population", "--locked", "1", "--plan", "X")
     assert r.returncode == 2 and "--locked needs --from" in r.stderr
+    assert backend.state(t) == before
 
 
 def test_suggest_from_plan_keeps_locked_teams_and_names(stl_project, stl_units):

@@ -61,9 +61,9 @@ def test_points_inside_the_territory_and_never_confidential(stl_project):
     assert [(role, name) for role, name, _, _ in m.points] == [("hubs", "Open hub")]
 
 
-def test_maps_cli_writes_one_pdf_per_team(stl_project, tmp_path):
+def test_maps_cli_writes_one_pdf_per_team(stl_project, tmp_path, backend):
     painted(stl_project)
-    r = run_cli("territories", "maps", stl_project.path, "--plan", "P", tmp_path / "maps")
+    r = run_cli("territories", "maps", backend.target(stl_project), "--plan", "P", tmp_path / "maps")
     assert r.returncode == 0, r.stderr
     files = sorted((tmp_path / "maps").glob("*.pdf"))
     assert [f.name for f in files] == ["p_team_2.pdf"]
