@@ -66,23 +66,29 @@ def class_colours(direction: str, n: int) -> list[str]:
     return [mpl.colors.to_hex(cmap(0.12 + 0.8 * i / (n - 1))) for i in range(n)]
 
 
-def draw_map(ax: "Axes", section: Section) -> list:
-    """The choropleth; returns legend handles (classes, withheld, no value)."""
+def draw_map(ax: "Axes", section: Section, *, breaks: list[float] | None = None, low: float | None = None,
+             furniture: bool = True) -> list:
+    """The choropleth; returns legend handles (classes, withheld, no value).
+
+    ``breaks`` (and the lowest value ``low``) shared by several maps make them comparable (small
+    multiples of one indicator over periods); ``furniture=False`` leaves out the scale bar and
+    north arrow, which a thumbnail has no room for."""
     import numpy as np
     from matplotlib.patches import Patch
 
     units = section.units
     ind = section.indicator
     values = units["value"].to_numpy(dtype=float)
-    breaks = class_breaks(values)
+    breaks = class_breaks(values) if breaks is None else list(breaks)
     colours = class_colours(ind.direction, len(breaks))
     handles = []
     known = np.isfinite(values)
     if breaks:
-        idx = np.searchsorted(np.asarray(breaks), values[known], side="left").clip(0, len(breaks) - 1)
-        fill = np.array(colours, dtype=object)[idx]
-        units[known].plot(ax=ax, color=list(fill), edgecolor=OUTLINE, linewidth=0.35)
-        low = float(np.nanmin(values))
+        if known.any():  # shared breaks: a period may have every unit withheld
+            idx = np.searchsorted(np.asarray(breaks), values[known], side="left").clip(0, len(breaks) - 1)
+            fill = np.array(colours, dtype=object)[idx]
+            units[known].plot(ax=ax, color=list(fill), edgecolor=OUTLINE, linewidth=0.35)
+        low = float(np.nanmin(values)) if low is None else float(low)
         for i, (b, c) in enumerate(zip(breaks, colours)):
             lo = low if i == 0 else breaks[i - 1]
             if i == 0:
@@ -107,8 +113,9 @@ def draw_map(ax: "Axes", section: Section) -> list:
     padx, pady = (maxx - minx) * 0.03, (maxy - miny) * 0.03
     ax.set_xlim(minx - padx, maxx + padx)
     ax.set_ylim(miny - pady, maxy + pady)
-    scale_bar(ax)
-    north_arrow(ax)
+    if furniture:
+        scale_bar(ax)
+        north_arrow(ax)
     return handles
 
 
