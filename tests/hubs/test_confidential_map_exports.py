@@ -45,6 +45,7 @@ def test_png_map_does_not_draw_the_confidential_hub(one_open_one_secret, tmp_pat
     with_flag = _hub_pixels(t, tmp_path, "a.png")
     with backend.sql(t) as con:
         con.execute("DELETE FROM hubs WHERE name = ?", (SECRET_NAME,))
+    assert backend.open(t).read_layer("hubs")["name"].tolist() == ["Open Door Family Center"]
     without_hub = _hub_pixels(t, tmp_path, "b.png")
     assert with_flag.size() == without_hub.size()
     # the date in the footer is the same within a test run; any drawn shelter would differ

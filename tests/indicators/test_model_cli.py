@@ -56,8 +56,8 @@ def test_compute_names_a_missing_field(demo):
         compute(demo, [ind])
 
 
-def test_cli_defaults_list_compute(demo, tmp_path):
-    p = str(demo.path)
+def test_cli_defaults_list_compute(demo, tmp_path, backend):
+    p = backend.target(demo)
     r = run_cli("indicators", "list", p)
     assert r.returncode == 0 and "No indicators stored yet" in r.stdout and "dv_rate" in r.stdout
     r = run_cli("indicators", "defaults", p)
@@ -75,14 +75,19 @@ def test_cli_defaults_list_compute(demo, tmp_path):
     df = pd.read_csv(out)
     assert set(df["period"]) == {"2018-Q4", "all"} and set(df["indicator"]) == {"dv_rate"}
     assert len(df) == 2 * 89
+    before = backend.state(p)
     r = run_cli("indicators", "compute", p, tmp_path / "x.csv", "--period", "1999Q1")
     assert r.returncode == 2 and "1999-Q1" in r.stderr and not (tmp_path / "x.csv").exists()
+    assert backend.state(p) == before
 
 
-def test_report_without_anything_to_measure_is_a_clear_error(areas_project, tmp_path):
+def test_report_without_anything_to_measure_is_a_clear_error(areas_project, tmp_path, backend):
     """Neighbourhoods only (no aggregates, assets, hubs or survey): exit 2, nothing written."""
-    r = run_cli("report", areas_project.path, tmp_path / "r.pdf")
+    t = backend.target(areas_project)
+    before = backend.state(t)
+    r = run_cli("report", t, tmp_path / "r.pdf")
     assert r.returncode == 2 and "no indicators" in r.stderr.lower()
     assert not list(tmp_path.glob("r.pdf*"))
-    r = run_cli("indicators", "defaults", areas_project.path)
+    r = run_cli("indicators", "defaults", t)
     assert r.returncode == 2 and "No default indicator" in r.stderr
+    assert backend.state(t) == before

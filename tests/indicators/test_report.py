@@ -134,19 +134,22 @@ def test_html_is_self_contained_and_offline(demo, tmp_path):
     assert text.count("<section>") == 3
 
 
-def test_cli_report(demo, tmp_path):
-    p = str(demo.path)
+def test_cli_report(demo, tmp_path, backend):
+    p = backend.target(demo)
     out = tmp_path / "r.pdf"
     r = run_cli("report", p, out, "--period", "2018Q4", "--indicators", "dv_rate", "--paper", "letter")
     assert r.returncode == 0, r.stderr
     assert len(pdf_pages(out)) == 3 and "2018-Q4" in pdf_pages(out)[1]
     r = run_cli("report", p, tmp_path / "r.html", "--format", "html", "--period", "all")
-    assert r.returncode == 0, r.stderr and (tmp_path / "r.html").exists()
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "r.html").exists()
+    before = backend.state(p)
     r = run_cli("report", p, tmp_path / "bad.pdf", "--period", "2030Q1")
     assert r.returncode == 2 and "2030-Q1" in r.stderr
     assert not (tmp_path / "bad.pdf").exists() and not list(tmp_path.glob("*.part"))
     r = run_cli("report", p, tmp_path / "bad2.pdf", "--indicators", "nope")
     assert r.returncode == 2 and "nope" in r.stderr
+    assert backend.state(p) == before
 
 
 def test_report_leaves_matplotlib_settings_alone(demo, tmp_path):

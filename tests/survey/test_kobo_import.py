@@ -125,13 +125,17 @@ def test_export_of_another_form_is_refused_clearly(kobo_project, tmp_path, stl):
     assert "match" in err.value.message
 
 
-def test_cli_import_with_form(kobo_project, tmp_path):
+def test_cli_import_with_form(kobo_project, tmp_path, backend):
     from tests.conftest import run_cli
 
+    t = backend.target(kobo_project)
     lat, lon = point_in(kobo_project, 17)
     path = write_csv(tmp_path / "kobo.csv", KOBO_HEADER, [
         kobo_row(asset_type="park_place", asset_name="Benton Park", location=f"{lat} {lon} 0 0", _uuid="p1"),
         kobo_row(asset_type="park_place", asset_name="", location=f"{lat} {lon} 0 0", _uuid="p2")])
-    r = run_cli("survey", "import", str(kobo_project.path), str(path))
+    r = run_cli("survey", "import", t, str(path))
     assert r.returncode == 0, r.stderr
     assert "1 added" in r.stdout and "1 rejected" in r.stdout and "row 3" in r.stdout
+    assert [x.answers["asset_name"] for x in SurveyStore(backend.open(t)).responses("community_assets")] == [
+        "Benton Park"]
+    assert "1 added" not in run_cli("survey", "import", t, str(path)).stdout  # importing again adds nothing

@@ -1,4 +1,5 @@
-"""`assetmap survey …` round trip in real subprocesses: install, pack, enter, merge (twice), resolve."""
+"""`assetmap survey …` round trip in real subprocesses: install, pack, enter, merge (twice), resolve;
+on a GeoPackage project and on a shared (PostGIS) one."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ def _entry(name, loc, kind="faith"):
             "location": loc}
 
 
-def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path):
+def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path, backend):
     pytest.importorskip("assetmap.survey.xlsform")
     from assetmap.project import Project
     from assetmap.survey.store import SurveyStore
 
-    p = demo_copy.path
+    p = backend.target(demo_copy)
     r = run_cli("survey", "install", p, "--builtin")
     assert r.returncode == 0, r.stderr
     assert "community_assets" in r.stdout and "survey_community_assets" in r.stdout
@@ -29,7 +30,7 @@ def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path):
     assert json.loads(r.stdout)[0]["form_id"] == "community_assets"
 
     loc5, loc6 = point_in(demo_copy, 5), point_in(demo_copy, 6)
-    office = SurveyStore(Project.open(p), device_id="office")
+    office = SurveyStore(backend.open(p), device_id="office")
     church = office.save("community_assets", _entry("Grace Church", loc5), surveyor="Lead").uuid
     shelter = office.save("community_assets", _entry("Safe House", loc5, "dv_services"), surveyor="Lead")
     assert shelter.confidential  # the form's own calculation marks DV services confidential
@@ -43,6 +44,7 @@ def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path):
     ann.save("community_assets", _entry("Barber shop", loc6, "business"), surveyor="Ann")
     ann.save("community_assets", _entry("Grace Church (food pantry)", loc5), uuid=church, surveyor="Ann")
     bob.save("community_assets", _entry("Grace Baptist Church", loc5), uuid=church, surveyor="Bob")
+    assert [h.action for h in ann.history(church)][:1] == ["create"]  # history travels with the package
 
     r = run_cli("survey", "merge", p, tmp_path / "Ann.gpkg", tmp_path / "Bob.gpkg", "--json")
     assert r.returncode == 0, r.stderr
@@ -70,25 +72,31 @@ def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path):
     df = pd.read_csv(out)
     assert sorted(df["asset_name"]) == ["Barber shop", "Grace Baptist Church"]
     assert {"latitude", "longitude"} <= set(df.columns) and "Safe House" not in out.read_text()
+    assert run_cli("survey", "install", p, "--builtin").returncode == 0  # again: responses kept
+    assert json.loads(run_cli("survey", "forms", p, "--json").stdout)[0]["responses"] == 3
 
 
-def test_cli_errors_are_clear(demo_copy, tmp_path):
-    r = run_cli("survey", "pack", demo_copy.path, tmp_path / "x.gpkg", "--surveyor", "Ann")
+def test_cli_errors_are_clear(demo_copy, tmp_path, backend):
+    t = backend.target(demo_copy)
+    before = backend.state(t)
+    r = run_cli("survey", "pack", t, tmp_path / "x.gpkg", "--surveyor", "Ann")
     assert r.returncode == 2 and "no survey form to pack" in r.stderr
-    r = run_cli("survey", "merge", demo_copy.path, demo_copy.path)
+    r = run_cli("survey", "merge", t, demo_copy.path)
     assert r.returncode == 2 and "not a field package" in r.stderr
-    r = run_cli("survey", "resolve", demo_copy.path, "nope", "--keep", "project")
+    r = run_cli("survey", "resolve", t, "nope", "--keep", "project")
     assert r.returncode == 2 and "No pending merge conflict" in r.stderr
+    assert backend.state(t) == before and not (tmp_path / "x.gpkg").exists()
 
 
-def test_cli_install_from_an_xlsform_file(project):
+def test_cli_install_from_an_xlsform_file(project, backend):
     pytest.importorskip("assetmap.survey.xlsform")
     from assetmap.resources import resource
 
+    t = backend.target(project)
     xlsx = resource("survey", "community_asset_survey.xlsx")
-    r = run_cli("survey", "install", project.path, xlsx)
+    r = run_cli("survey", "install", t, xlsx)
     assert r.returncode == 0, r.stderr
     assert "survey_community_assets" in r.stdout
-    assert project.layer("survey_community_assets").style["field"] == "asset_type_label"
-    r = run_cli("survey", "install", project.path)
+    assert backend.open(t).layer("survey_community_assets").style["field"] == "asset_type_label"
+    r = run_cli("survey", "install", t)
     assert r.returncode == 2
