@@ -278,19 +278,20 @@ def export_map(w, out: Path, title: str | None = None, layers: list[str] | None 
     """Export on the worker thread; ``layers`` top first (default: the visible ones)."""
     from assetmap.ui.workers import run_task
 
-    project_path = w.project.path
+    # A shared project's path is a redacted URL for messages; its real address is .url.
+    project_path = getattr(w.project, "url", None) or w.project.path
     names = list(layers) if layers else [i.name for i in w.project.layers() if i.visible]
     title = title if title is not None else w.project.title
 
     def work(ctx):
         from assetmap.mapview.export import export_html
-        from assetmap.project import Project
+        from assetmap.postgis import open_any
 
         if out.suffix.lower() == ".html":
-            return export_html(Project.open(project_path), out, names, title, ctx=ctx)
+            return export_html(open_any(project_path), out, names, title, ctx=ctx)
         from assetmap.ui.map_export import export_image
 
-        return export_image(Project.open(project_path), out, names, title, width_in, height_in, dpi, ctx=ctx)
+        return export_image(open_any(project_path), out, names, title, width_in, height_in, dpi, ctx=ctx)
 
     return run_task(w, translate("MainWindow", "Export map"), work,
                     on_done=lambda p: w.statusBar().showMessage(translate("MainWindow", "Exported {0}").format(p), 5000))

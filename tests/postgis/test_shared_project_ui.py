@@ -133,6 +133,13 @@ def test_main_window_draws_a_shared_project(qtbot, isolated_home, shared_url, tm
     w.stack.undo()  # undo goes to the server too
     assert store.load_plan(open_any(shared_url), "north").assignments == {}
     w.grab().save(str(tmp_path / "shared_window.png"))
+    # Exporting the map reads the shared project from the server (not a file named like the URL).
+    out = tmp_path / "shared_map.png"
+    task = window_actions.export_map(w, out, layers=["neighborhoods"], width_in=4, height_in=3, dpi=50)
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [True], task.error
+    assert out.stat().st_size > 1000
     # A wrong URL is an error box, not a crash, and the window keeps the project it had.
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
