@@ -28,7 +28,7 @@ def test_new_import_layers_export(tmp_path, stl, backend):
     rows = json.loads(r.stdout)
     assert [(x["name"], x["role"], x["feature_count"], x["crs"]) for x in rows] == [
         ("assets", "assets", 2, "EPSG:26915"), ("neighborhoods", "areas", 88, "EPSG:26915")]
-    assert rows[0]["geometry_type"] == "Point"
+    assert [x["geometry_type"] for x in rows] == ["Point", "MultiPolygon"]
     for ext in ("gpkg", "geojson", "csv", "shp", "fgb"):
         out = tmp_path / f"out.{ext}"
         r = run_cli("export", p, "assets", out)
@@ -43,6 +43,8 @@ def test_new_import_layers_export(tmp_path, stl, backend):
             assert len(gdf) == 2
     r = run_cli("export", p, "assets", tmp_path / "out.csv")
     assert r.returncode == 2 and "already exists" in r.stderr and "--overwrite" in r.stderr
+    r = run_cli("import", p, csv, "--role", "assets")
+    assert r.returncode == 2 and "already has a layer named 'assets'" in r.stderr
 
 
 def test_export_never_includes_confidential_features(tmp_path, stl, backend):

@@ -28,6 +28,8 @@ def test_cli_round_trip_with_the_builtin_form(demo_copy, tmp_path, backend):
     assert "community_assets" in r.stdout and "survey_community_assets" in r.stdout
     r = run_cli("survey", "forms", p, "--json")
     assert json.loads(r.stdout)[0]["form_id"] == "community_assets"
+    info = backend.open(p).layer("survey_community_assets")
+    assert (info.feature_count, info.geometry_type, info.role.value) == (0, "Point", "assets")
 
     loc5, loc6 = point_in(demo_copy, 5), point_in(demo_copy, 6)
     office = SurveyStore(backend.open(p), device_id="office")
