@@ -1,10 +1,10 @@
 """The CLI on both backends: what the feature CLI tests don't cover, and direct comparisons.
 
 The feature CLI tests (tests/test_cli.py, tests/hubs, tests/territories, tests/indicators,
-tests/survey) take the ``backend`` fixture (tests/backends.py) and run once on a GeoPackage and
-once on its PostGIS copy. Here: commands with no feature CLI test of their own (reports,
-hot spots, bivariate, `hubs add`), `new` on a URL, and the tests that run a command on both
-backends and compare the two outputs.
+tests/survey, tests/reports/test_cli.py) take the ``backend`` fixture (tests/backends.py) and
+run once on a GeoPackage and once on its PostGIS copy. Here: a report-to-map walk through
+(reports, hexagons, hot spots, bivariate, map), `hubs add`, `new` on a URL, and the tests that
+run a command on both backends and compare the two outputs.
 """
 
 from __future__ import annotations
@@ -133,43 +133,6 @@ def test_report_counts_are_the_same_on_both_backends(tmp_path, pg_url, cli):
         kde[kind + "_layer"] = open_any(target).read_layer("dv_kde").drop(columns="geometry").sort_index()
     assert kde["gpkg"] == kde["postgis"] and kde["gpkg"]["cells"] > 100
     pd.testing.assert_frame_equal(kde["gpkg_layer"], kde["postgis_layer"], check_dtype=False)
-
-
-def test_territories(backend, cli, tmp_path):
-    t = backend.target(_demo(tmp_path))
-    for args in [("new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population"),
-                 ("assign", t, "--plan", "Mine", "--team", "2", "1", "2", "3"),
-                 ("assign", t, "--plan", "Mine", "--team", "Team 3", "4", "5"),
-                 ("assign", t, "--plan", "Mine", "--erase", "5"),
-                 ("team", t, "--plan", "Mine", "--team", "1", "--name", "North", "--lock")]:
-        r = cli("territories", *args)
-        assert r.returncode == 0, (args, r.stderr)
-    stats = json.loads(cli("territories", "stats", t, "--plan", "Mine", "--json").stdout)
-    teams = {x["name"]: x for x in stats["teams"]}
-    assert teams["Team 2"]["units"] == 3 and teams["Team 3"]["units"] == 1 and teams["North"]["units"] == 0
-    assert len(stats["unassigned"]) == 84
-    r = cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "3", "--by", "population",
-            "--plan", "Balanced", "--seed", "1", "--json")
-    assert r.returncode == 0, r.stderr
-    r = cli("territories", "compare", t, "--plan", "Mine", "--other", "Balanced", "--json")
-    assert r.returncode == 0, r.stderr
-    listed = cli("territories", "list", t).stdout
-    assert "Mine" in listed and "Balanced" in listed
-    r = cli("territories", "export", t, "--plan", "Balanced", tmp_path / "plan.gpkg")
-    assert r.returncode == 0, r.stderr
-    import pyogrio
-
-    assignments = pyogrio.read_dataframe(tmp_path / "plan.gpkg", layer="assignments")
-    assert len(assignments) == 88
-    # Mistakes are clear and change nothing, on both backends.
-    before = cli("territories", "stats", t, "--plan", "Mine", "--json").stdout
-    for args, msg in [(("assign", t, "--plan", "Mine", "--team", "2", "1", "9999"), "no unit with id '9999'"),
-                      (("assign", t, "--plan", "Nope", "--team", "1", "1"), "no territory plan named 'Nope'"),
-                      (("new", t, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3"),
-                       "already has a territory plan")]:
-        r = cli("territories", *args)
-        assert r.returncode == 2 and msg in r.stderr, (args, r.stderr)
-    assert cli("territories", "stats", t, "--plan", "Mine", "--json").stdout == before
 
 
 def test_hubs_added_from_the_command_line(backend, cli, tmp_path):

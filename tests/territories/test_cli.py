@@ -1,8 +1,7 @@
-"""The `assetmap territories` commands scripts rely on."""
+"""The `assetmap territories` commands scripts rely on, on a GeoPackage and on PostGIS."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from types import SimpleNamespace
@@ -24,8 +23,8 @@ def cli(capsys):
     return run
 
 
-def test_new_assign_stats_json(cli, stl_project, stl_frame):
-    p = stl_project.path
+def test_new_assign_stats_json(cli, stl_project, stl_frame, backend):
+    p = backend.target(stl_project)
     assert cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3", "--by", "population").returncode == 0
     r = cli("assign", p, "--plan", "Mine", "--team", "2", "1", "2", "3")
     assert r.returncode == 0 and "3 unit(s) changed" in r.stdout
@@ -49,10 +48,10 @@ def test_new_assign_stats_json(cli, stl_project, stl_frame):
     assert "Unassigned units: 84" in text
 
 
-def test_bad_input_exits_2_and_leaves_project_untouched(cli, stl_project):
-    p = stl_project.path
-    cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3")
-    before = hashlib.sha256(p.read_bytes()).hexdigest()
+def test_bad_input_exits_2_and_leaves_project_untouched(cli, stl_project, backend):
+    p = backend.target(stl_project)
+    assert cli("new", p, "--plan", "Mine", "--areas", "neighborhoods", "--teams", "3").returncode == 0
+    before = backend.state(p)
     for args, msg in [
         (("assign", p, "--plan", "Mine", "--team", "2", "1", "9999"), "no unit with id '9999'"),
         (("assign", p, "--plan", "Mine", "--team", "7", "1"), "No team '7'"),
@@ -63,16 +62,18 @@ def test_bad_input_exits_2_and_leaves_project_untouched(cli, stl_project):
     ]:
         r = cli(*args)
         assert r.returncode == 2 and msg in r.stderr, (args, r.stderr)
-    assert hashlib.sha256(p.read_bytes()).hexdigest() == before
+    assert backend.state(p) == before
 
 
-def test_compare_and_export(cli, stl_project, tmp_path):
-    p = stl_project.path
+def test_compare_and_export(cli, stl_project, tmp_path, backend):
+    p = backend.target(stl_project)
     cli("new", p, "--plan", "A", "--areas", "neighborhoods", "--teams", "2", "--by", "population")
     cli("assign", p, "--plan", "A", "--team", "1", "1", "2", "3")
     cli("new", p, "--plan", "B", "--areas", "neighborhoods", "--teams", "2", "--by", "population")
     cli("assign", p, "--plan", "B", "--team", "1", "1", "2")
     cli("assign", p, "--plan", "B", "--team", "2", "3", "4")
+    assert cli("list", p).stdout.splitlines() == ["A: 2 teams, 3 units assigned (neighborhoods)",
+                                                  "B: 2 teams, 4 units assigned (neighborhoods)"]
     diff = tmp_path / "diff.gpkg"
     r = cli("compare", p, "--plan", "A", "--other", "B", "--json", "--out", diff)
     assert r.returncode == 0, r.stderr
@@ -90,14 +91,14 @@ def test_compare_and_export(cli, stl_project, tmp_path):
     assert r.returncode == 2 and "already exists" in r.stderr
 
 
-def test_team_rename_colour_lock(cli, stl_project):
+def test_team_rename_colour_lock(cli, stl_project, backend):
     from assetmap.territories import store
 
-    p = stl_project.path
+    p = backend.target(stl_project)
     cli("new", p, "--plan", "A", "--areas", "neighborhoods", "--teams", "3")
     r = cli("team", p, "--plan", "A", "--team", "2", "--name", "North", "--colour", "#0072B2", "--lock")
     assert r.returncode == 0, r.stderr
-    t = store.load_plan(stl_project, "A").teams[1]
+    t = store.load_plan(backend.open(p), "A").teams[1]
     assert (t.name, t.colour, t.locked) == ("North", "#0072B2", True)
     r = cli("assign", p, "--plan", "A", "--team", "north", "1")
     assert "0 unit(s) changed" in r.stdout            # nothing is painted onto a locked team
