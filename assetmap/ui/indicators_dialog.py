@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.errors import UserError
 from assetmap.indicators.model import METHODS, Indicator, SetIndicators
+from assetmap.ui.accessible import name_buttons
 
 NONE = ""
 
@@ -94,12 +95,18 @@ class IndicatorsDialog(QDialog):
         self.add_menu = QMenu(self.add_button)
         self.add_menu.aboutToShow.connect(self._defaults_menu)
         self.add_button.setMenu(self.add_menu)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setAccessibleName(self.tr("New indicator from scratch"))
+        self.new_button.setToolTip(self.tr("Choose what to count, what to divide by, per how many, and the target"))
+        self.new_button.clicked.connect(lambda *_: self.new_indicator())
+        self.new_dialog = None     # the open New… dialog (tests drive it)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the indicator"))
         self.remove_button.clicked.connect(lambda *_: self.remove_current())
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
+        row.addWidget(self.new_button)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         left.addLayout(row)
@@ -166,6 +173,7 @@ class IndicatorsDialog(QDialog):
         body.addLayout(form, 3)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setAccessibleName(self.tr("Save or cancel"))
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -283,6 +291,26 @@ class IndicatorsDialog(QDialog):
         if any(i.id == d.id for i in self.items):
             return
         self.items.append(Indicator.from_dict(d.to_dict()))
+        self._row = -1
+        self._fill_list()
+        self.list.setCurrentRow(len(self.items) - 1)
+
+    def new_indicator(self):
+        """Open New…; an indicator it accepts joins the list (saved with the rest on OK)."""
+        from assetmap.ui.indicators_new import NewIndicatorDialog
+
+        self._store()
+        dlg = NewIndicatorDialog(self.project, {i.id for i in self.items}, self)
+        dlg.accepted.connect(lambda: self.add_new(dlg.indicator))
+        self.new_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def add_new(self, ind: Indicator | None) -> None:
+        if ind is None or any(i.id == ind.id for i in self.items):
+            return
+        self._store()
+        self.items.append(ind)
         self._row = -1
         self._fill_list()
         self.list.setCurrentRow(len(self.items) - 1)

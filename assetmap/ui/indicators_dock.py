@@ -49,6 +49,7 @@ class IndicatorsDock(QDockWidget):
         self._units: dict[str, tuple] = {}
         self._on_map = False
         self._task = None
+        self.overview = None       # the small-multiples window, made when first opened
         self._build()
         self.visibilityChanged.connect(self._visibility)
         window.canvas.feature_clicked.connect(self._map_clicked)
@@ -70,6 +71,11 @@ class IndicatorsDock(QDockWidget):
         self.refresh_button.setAccessibleName(self.tr("Recompute the indicators"))
         self.refresh_button.clicked.connect(lambda *_: self.refresh())
         top.addWidget(self.refresh_button)
+        self.overview_button = QPushButton(self.tr("Overview…"))
+        self.overview_button.setAccessibleName(self.tr("Open the overview of small maps"))
+        self.overview_button.setToolTip(self.tr("Small maps of every indicator, or of every period of one"))
+        self.overview_button.clicked.connect(lambda *_: self.show_overview())
+        top.addWidget(self.overview_button)
         lay.addLayout(top)
         self.slider = PeriodSlider()
         self.slider.setAccessibleName(self.tr("Indicator period"))
@@ -116,6 +122,15 @@ class IndicatorsDock(QDockWidget):
         lay.addWidget(self.note)
         self.setWidget(body)
 
+    def show_overview(self):
+        """The small-multiples window (ui.indicators_overview), made on first use."""
+        if self.overview is None:
+            from assetmap.ui.indicators_overview import OverviewWindow
+
+            self.overview = OverviewWindow(self)
+        self.overview.open_overview()
+        return self.overview
+
     # ------------------------------------------------------------------ project and data
     def set_project(self, project) -> None:
         """A new project: forget everything; compute when the dock is shown."""
@@ -128,7 +143,10 @@ class IndicatorsDock(QDockWidget):
         self.picker.blockSignals(False)
         self.table.setRowCount(0)
         self.city.setText("")
-        if project is not None and self.isVisible():
+        overview = self.overview is not None and self.overview.isVisible()
+        if self.overview is not None:
+            self.overview.forget()
+        if project is not None and (self.isVisible() or overview):
             self.refresh()
 
     def refresh(self) -> None:
