@@ -121,12 +121,14 @@ def test_small_bandwidth_refused_and_nothing_stored(rproject, incidents):
     assert rproject.path.read_bytes() == before
 
 
-def test_cli_kde_refusals_and_json(rproject, incidents, capsys):
+def test_cli_kde_refusals_and_json(rproject, incidents, capsys, backend):
     import json
 
     from assetmap.cli import main
 
-    base = ["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+    t = backend.target(rproject)
+    before = backend.state(t)
+    base = ["reports", t, str(incidents), "--kind", "dv", "--areas", "neighborhoods",
             "--filter-col", "description", "--filter-contains", "DOMESTIC"]
     assert main(base + ["--kde", "100"]) == 2
     err = capsys.readouterr().err
@@ -135,10 +137,11 @@ def test_cli_kde_refusals_and_json(rproject, incidents, capsys):
     assert "--hex does not apply" in capsys.readouterr().err
     assert main(base + ["--kde-cell", "200"]) == 2
     assert "Add --kde" in capsys.readouterr().err
+    assert backend.state(t) == before
     assert main(base + ["--kde", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["layer"] == "dv_by_kde500m" and out["bandwidth_m"] == 500 and out["withheld"] > 0
-    assert not rproject.has_layer("dv_by_neighborhoods")
+    assert backend.open(t).layer_names() == ["dv_by_kde500m", "neighborhoods"]
 
 
 def test_density_layer_refused_by_hotspots(rproject, incidents):
