@@ -245,3 +245,18 @@ def test_new_count_of_one_asset_type(qtbot, isolated_home, map_project, tmp_path
     top = [dock.table.item(r, 2).text() for r in range(2)]
     exp = counted.sort_values("value", ascending=False).value.tolist()
     assert [float(t.replace(",", "")) for t in top] == pytest.approx(exp, abs=0.006)
+
+
+def test_overview_without_the_dock_computes_first(window, qtbot):
+    from assetmap.ui.indicators_overview import OverviewWindow
+
+    dock = window.indicators.dock
+    assert not dock.isVisible() and dock.df is None
+    dock.overview = ov = OverviewWindow(dock)
+    qtbot.addWidget(ov)
+    with qtbot.waitSignal(ov.rendered, timeout=60000):
+        assert dock.show_overview() is ov
+    assert dock.df is not None and [x.tile.key for x in ov.widgets] == ["maltreatment_rate", "dv_rate"]
+    assert ov.choice.currentData() == "2019-Q3" and all(t.period == "2019-Q3" for t in ov.tiles)
+    ov.widgets[1].button.click()  # shows the dock with that map
+    assert dock.isVisible() and dock.current_indicator().id == "dv_rate"
