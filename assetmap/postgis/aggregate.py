@@ -54,7 +54,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
 
     from assetmap.postgis.publish import copy_layer
     from assetmap.reports.aggregate import (DEFAULT_THRESHOLD, KIND_NAMES, KINDS, AggregateResult, _small,
-                                            areas_units, build_layer)
+                                            areas_units, breakdown_warnings, build_layer)
     from assetmap.reports.source import read_reports
     from assetmap.reports.suppress import check_threshold, suppress
 
@@ -125,6 +125,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                 "no_date": _small(result.bad_dates, threshold),
                 "computed_in": "postgis",
             }}
+            result.warnings += breakdown_warnings(project, table_name, kind, areas)
             ctx.check()
             _write_aggregate(cur, gdf, table_name, int(srid), replace, LayerInfo(
                 name=table_name, role=LayerRole.AGGREGATE,

@@ -132,6 +132,19 @@ def build_layer(units_gdf, id_field: str, name_field: str | None, table, periods
     return gpd.GeoDataFrame(out, geometry="geometry", crs=units_gdf.crs)
 
 
+def breakdown_warnings(project, table_name: str, kind: str, units_key: str) -> list[str]:
+    """Other aggregate layers of the same kind on the same units (either backend)."""
+    out = []
+    for other in project.layers_by_role(LayerRole.AGGREGATE):
+        meta = (other.extra or {}).get("reports") or {}
+        if other.name != table_name and meta.get("kind") == kind and meta.get("units") == units_key:
+            # Each layer is protected on its own; two breakdowns of the same reports are not
+            # protected against each other (their withheld cells may differ).
+            out.append(f"'{other.name}' already holds {kind} counts on the same units. Keep one breakdown per "
+                       "file when sharing the project: two can together reveal withheld counts.")
+    return out
+
+
 def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_res: int | None = None,
                       hex_size: float | None = None,
                       x: str | None = None, y: str | None = None, src_crs: str | None = None,
@@ -220,14 +233,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
         }
     }
     result.stored = stored
-    for other in project.layers_by_role(LayerRole.AGGREGATE):
-        meta = (other.extra or {}).get("reports") or {}
-        if other.name != table_name and meta.get("kind") == kind and meta.get("units") == units_key:
-            # Each layer is protected on its own; two breakdowns of the same reports are not
-            # protected against each other (their withheld cells may differ).
-            result.warnings.append(
-                f"'{other.name}' already holds {kind} counts on the same units. Keep one breakdown per "
-                "file when sharing the project: two can together reveal withheld counts.")
+    result.warnings += breakdown_warnings(project, table_name, kind, units_key)
     info = LayerInfo(name=table_name, role=LayerRole.AGGREGATE,
                      display_name=f"{KIND_NAMES[kind]} by {areas if units_key == areas else 'hexagon'}"
                      + (f" and {period}" if period else ""),

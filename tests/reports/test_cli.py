@@ -126,3 +126,14 @@ def test_bad_date_rows_are_file_lines_after_a_filter(tmp_path, bad):
     err = bad(f, "--kind", "dv", "--areas", "neighborhoods", "--date-col", "date",
                "--period", "year", "--filter-col", "kind", "--filter-contains", "dv")
     assert "1 of 2 rows" in err and "rows 5." in err
+
+
+def test_second_breakdown_of_the_same_reports_warns_on_either_backend(rproject, incidents, capsys, backend):
+    t = backend.target(rproject)
+    base = [t, incidents, "--kind", "dv", "--areas", "neighborhoods", "--filter-col", "description",
+            "--filter-contains", "DOMESTIC"]
+    assert _run(*base) == 0
+    assert "Warning" not in capsys.readouterr().out
+    assert _run(*base, "--name", "dv_years", "--date-col", "date_occur", "--period", "year") == 0
+    out = capsys.readouterr().out
+    assert "Warning: 'dv_by_neighborhoods' already holds dv counts on the same units" in out
