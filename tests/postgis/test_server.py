@@ -79,8 +79,9 @@ def test_without_a_server_tests_skip_locally_and_fail_in_ci(tmp_path):
     env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{root}", "ASSETMAP_PG_BIN": str(tmp_path)}
     env.pop("CI", None)
     cmd = [sys.executable, "-m", "pytest", "-p", "no_pg", "-q", "-p", "no:cacheprovider",
-           "tests/postgis/test_server.py::test_server_runs_postgis_on_loopback"]
+           "tests/postgis/test_server.py::test_server_runs_postgis_on_loopback",
+           "tests/territories/test_cli.py::test_team_rename_colour_lock"]  # a CLI test on both backends
     local = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
-    assert local.returncode == 0 and "1 skipped" in local.stdout, local.stdout[-800:]
+    assert local.returncode == 0 and "1 passed, 2 skipped" in local.stdout, local.stdout[-800:]
     ci = subprocess.run(cmd, cwd=root, env={**env, "CI": "true"}, capture_output=True, text=True)
     assert ci.returncode != 0 and "install-system-deps" in ci.stdout, ci.stdout[-800:]
