@@ -133,9 +133,20 @@ class Backend:
 
         return sqlcompat.write(self.open(target))
 
-    def server_logs(self) -> list[Path]:
-        """The PostGIS server's log (nothing for a GeoPackage): privacy tests search it too."""
-        return [self._request.getfixturevalue("pg_server").log] if self.is_postgis else []
+    def server_files(self, since: float = 0.0) -> list[Path]:
+        """The PostGIS server's files written since a time (data, WAL, its log); nothing for a
+        GeoPackage. Privacy tests search them too: where a raw row sent to the server would land."""
+        if not self.is_postgis:
+            return []
+        server = self._request.getfixturevalue("pg_server")
+        out = [server.log]
+        for p in server.data.rglob("*"):
+            try:
+                if p.is_file() and p.stat().st_mtime >= since - 1:
+                    out.append(p)
+            except OSError:  # removed meanwhile (a temporary file of the server)
+                pass
+        return out
 
     def state(self, target):
         """Everything the project holds, to check a refused command left it as it was: the file's

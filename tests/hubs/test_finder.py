@@ -6,6 +6,7 @@ import json
 import re
 import struct
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def test_referral_sheet_order_and_no_spot_anywhere(with_assets, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     t = backend.target(with_assets)
     tmp_before = {p for p in Path(tempfile.gettempdir()).iterdir()}
+    started = time.time()
     project_before = backend.state(t)
     out = tmp_path / "sheet.pdf"
     r = run_cli("find", t, f"--at={SPOT[0]},{SPOT[1]}", "--service", "parenting",
@@ -97,7 +99,7 @@ def test_referral_sheet_order_and_no_spot_anywhere(with_assets, tmp_path, monkey
     needles += [str(v).encode() for v in SPOT]
     candidates = [p for p in tmp_path.rglob("*") if p.is_file()]
     candidates += [p for p in Path(tempfile.gettempdir()).iterdir() if p.is_file() and p not in tmp_before]
-    candidates += backend.server_logs()  # a failed statement would be logged with its values
+    candidates += backend.server_files(since=started)  # the server's data, WAL and log
     for path in candidates:
         data = path.read_bytes()
         for blob in (data, _inflate(data)):

@@ -167,31 +167,35 @@ def test_density_map_spec_graduated_with_hatched_withheld_legend(rproject, incid
     assert spec["aggregate"]["countLabel"] == "Reports per km²"
 
 
-def test_no_input_coordinate_on_disk_after_density(rproject, incidents, tmp_path, monkeypatch, capsys):
+def test_no_input_coordinate_on_disk_after_density(rproject, incidents, tmp_path, monkeypatch, capsys, backend):
     import tempfile
+    import time
 
     from assetmap.cli import main
     from tests.reports.test_privacy import _needles, _scan
 
+    t = backend.target(rproject)
+    started = time.time()
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
     monkeypatch.setenv("TMPDIR", str(tmpdir))
     monkeypatch.setattr(tempfile, "tempdir", str(tmpdir))
-    base = ["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+    base = ["reports", t, str(incidents), "--kind", "dv", "--areas", "neighborhoods",
             "--filter-col", "description", "--filter-contains", "DOMESTIC"]
     assert main(base + ["--kde"]) == 0
     assert main(base + ["--kde", "1500", "--kde-kernel", "gaussian", "--date-col", "date_occur",
                         "--period", "quarter"]) == 0
     out = capsys.readouterr()
-    assert rproject.has_layer("dv_by_kde500m") and rproject.has_layer("dv_by_kde1500m")
+    project = backend.open(t)
+    assert project.has_layer("dv_by_kde500m") and project.has_layer("dv_by_kde1500m")
     text, packed = _needles(incidents, "DOMESTIC")
     assert len(text) > 500 and len(packed) > 500
     files = [p for p in rproject.path.parent.rglob("*") if p.is_file()]
-    files += [p for p in tmpdir.rglob("*") if p.is_file()]
+    files += [p for p in tmpdir.rglob("*") if p.is_file()] + backend.server_files(since=started)
     assert rproject.path in files
     assert _scan(files, text | packed) == []
     assert [n for n in text if n in (out.out + out.err).encode()] == []
-    meta = repr([i.to_dict() for i in rproject.layers()]).encode()
+    meta = repr([i.to_dict() for i in project.layers()]).encode()
     assert [n for n in text if n in meta] == []
 
 

@@ -33,16 +33,59 @@ def _needles(path, contains):
 
 
 def _scan(paths, needles):
+    """(path, needle) for every needle found anywhere in a file (an exact substring search, fast
+    enough for thousands of needles over a database server's files)."""
+    needles = set(needles)
+    dotted, eight, other = {}, set(), set()
+    for n in needles:
+        if b"." in n:  # text numbers: look only around the file's dots
+            dotted.setdefault((n.index(b"."), len(n)), set()).add(n)
+        elif len(n) == 8:  # packed doubles: every 8-byte window, at every offset
+            eight.add(int.from_bytes(n, "little"))
+        else:
+            other.add(n)
+    wanted = np.array(sorted(eight), dtype=np.uint64)
     hits = []
     for p in paths:
-        data = p.read_bytes()
-        hits += [(str(p), n) for n in needles if n in data]
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:  # a database server's short-lived file, gone: nothing kept there
+            continue
+        found = {n for n in other if n in data}
+        raw = np.frombuffer(data, dtype=np.uint8)
+        for at in np.flatnonzero(raw == ord(".")).tolist():
+            for (dot, size), group in dotted.items():
+                window = data[at - dot:at - dot + size] if at >= dot else b""
+                if window in group:
+                    found.add(window)
+        for off in range(8):
+            n = (len(data) - off) // 8
+            if n <= 0 or not len(wanted):
+                continue
+            words = np.frombuffer(data, dtype="<u8", count=n, offset=off)
+            for w in words[np.isin(words, wanted)].tolist():
+                found.add(int(w).to_bytes(8, "little"))
+        hits += [(str(p), n) for n in sorted(found)]
     return hits
 
 
-def test_no_input_coordinate_anywhere_on_disk(rproject, incidents, tmp_path, monkeypatch, caplog, capsys):
+def test_scan_finds_every_kind_of_needle(tmp_path):
+    f = tmp_path / "blob"
+    f.write_bytes(b"\x00" * 3 + struct.pack("<d", -90.25) + b"x-90.123456y" + b"abc" + b"38.12345" + b"\x01")
+    needles = {struct.pack("<d", -90.25), b"-90.123456", b"38.12345", b"abc", b"38.99999",
+               struct.pack("<d", 1.5)}
+    assert {n for _, n in _scan([f], needles)} == {struct.pack("<d", -90.25), b"-90.123456", b"38.12345", b"abc"}
+
+
+def test_no_input_coordinate_anywhere_on_disk(rproject, incidents, tmp_path, monkeypatch, caplog, capsys, backend):
+    """On PostGIS too: areas are counted in the server, from a temporary table (tests/backends.py
+    lists the server's files this test touched: data files, WAL, log)."""
+    import time
+
     from assetmap.cli import main
 
+    t = backend.target(rproject)
+    started = time.time()
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
     monkeypatch.setenv("TMPDIR", str(tmpdir))
@@ -52,19 +95,20 @@ def test_no_input_coordinate_anywhere_on_disk(rproject, incidents, tmp_path, mon
     handler = logging.FileHandler(logfile)
     logging.getLogger().addHandler(handler)
     try:
-        assert main(["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+        assert main(["reports", t, str(incidents), "--kind", "dv", "--areas", "neighborhoods",
                      "--filter-col", "description", "--filter-contains", "DOMESTIC",
                      "--date-col", "date_occur", "--period", "quarter"]) == 0
-        assert main(["reports", str(rproject.path), str(incidents), "--kind", "maltreatment",
+        assert main(["reports", t, str(incidents), "--kind", "maltreatment",
                      "--areas", "neighborhoods", "--filter-col", "description", "--filter-contains", "CHILD",
                      "--population-field", "pop17"]) == 0
-        assert main(["reports", str(rproject.path), str(incidents), "--kind", "dv", "--areas", "neighborhoods",
+        assert main(["reports", t, str(incidents), "--kind", "dv", "--areas", "neighborhoods",
                      "--hex", "8", "--filter-col", "description", "--filter-contains", "DOMESTIC"]) == 0
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
     out = capsys.readouterr()
-    names = {i.name for i in rproject.layers()}
+    project = backend.open(t)
+    names = {i.name for i in project.layers()}
     assert {"dv_by_neighborhoods", "maltreatment_by_neighborhoods", "dv_by_hex8"} <= names
     text, packed = set(), set()
     for word in ("DOMESTIC", "CHILD"):
@@ -73,13 +117,15 @@ def test_no_input_coordinate_anywhere_on_disk(rproject, incidents, tmp_path, mon
         packed |= p
     assert len(text) > 1000 and len(packed) > 1000
     files = [p for p in rproject.path.parent.rglob("*") if p.is_file()]
-    files += [p for p in tmpdir.rglob("*") if p.is_file()] + [logfile]
+    files += [p for p in tmpdir.rglob("*") if p.is_file()] + [logfile] + backend.server_files(since=started)
     assert rproject.path in files
+    if backend.is_postgis:
+        assert any(p.name == "server.log" for p in files) and len(files) > 10  # WAL and changed tables
     assert _scan(files, text | packed) == []
     blob = (caplog.text + out.out + out.err).encode()
     assert [n for n in text if n in blob] == []
     # LayerInfo metadata (extra, style, source) holds no coordinate either.
-    meta = repr([i.to_dict() for i in rproject.layers()]).encode()
+    meta = repr([i.to_dict() for i in project.layers()]).encode()
     assert [n for n in text if n in meta] == []
 
 
