@@ -196,32 +196,32 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="14" />
         <source>Circle</source>
-        <translation type="unfinished" />
+        <translation>Círculo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="15" />
         <source>Square</source>
-        <translation type="unfinished" />
+        <translation>Cuadrado</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="16" />
         <source>Triangle</source>
-        <translation type="unfinished" />
+        <translation>Triángulo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="17" />
         <source>Diamond</source>
-        <translation type="unfinished" />
+        <translation>Rombo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="31" />
         <source>Categories</source>
-        <translation type="unfinished" />
+        <translation>Categorías</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="32" />
         <source>Each value of the field with its colour and point symbol</source>
-        <translation type="unfinished" />
+        <translation>Cada valor del campo con su color y su símbolo del punto</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="33" />
@@ -231,23 +231,23 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="33" />
         <source>Colour</source>
-        <translation type="unfinished" />
+        <translation>Color</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="33" />
         <source>Symbol</source>
-        <translation type="unfinished" />
+        <translation>Símbolo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="54" />
-        <location filename="../../assetmap/ui/style_categories.py" line="85" />
+        <location filename="../../assetmap/ui/style_categories.py" line="94" />
         <source>Colour for {0}</source>
-        <translation type="unfinished" />
+        <translation>Color de {0}</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/style_categories.py" line="58" />
         <source>Symbol for {0}</source>
-        <translation type="unfinished" />
+        <translation>Símbolo de {0}</translation>
     </message>
 </context>
 <context>
@@ -518,6 +518,283 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
         <location filename="../../assetmap/ui/workers.py" line="49" />
         <source>Your project was left as it was. Try again; if it happens again, press Show Details and send that text to whoever supports assetmap for you.</source>
         <translation>Su proyecto quedó como estaba. Inténtelo de nuevo; si vuelve a pasar, pulse Mostrar detalles y envíe ese texto a quien le dé soporte con assetmap.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMapDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="20" />
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="21" />
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Carta (8.5 × 11 pulg.)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="22" />
+        <source>Legal (8.5 × 14 in)</source>
+        <translation>Legal (8.5 × 14 pulg.)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="23" />
+        <source>A3 (297 × 420 mm)</source>
+        <translation>A3 (297 × 420 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="24" />
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloide (11 × 17 pulg.)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="25" />
+        <source>Custom size</source>
+        <translation>Tamaño personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="26" />
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="27" />
+        <location filename="../../assetmap/ui/export_dialog.py" line="184" />
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="28" />
+        <source>Interactive web page (HTML, works offline)</source>
+        <translation>Página web interactiva (HTML, funciona sin conexión)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="29" />
+        <source>millimetres</source>
+        <translation>milímetros</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="30" />
+        <source>inches</source>
+        <translation>pulgadas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="31" />
+        <source>pixels</source>
+        <translation>píxeles</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="60" />
+        <location filename="../../assetmap/ui/export_dialog.py" line="61" />
+        <location filename="../../assetmap/ui/export_dialog.py" line="186" />
+        <location filename="../../assetmap/ui/export_dialog.py" line="227" />
+        <source>Export map</source>
+        <translation>Exportar mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="64" />
+        <source>File to write</source>
+        <translation>Archivo de destino</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="65" />
+        <source>e.g. partnership-map.pdf</source>
+        <translation>p. ej. mapa-alianza.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="66" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="67" />
+        <source>Choose the file to write</source>
+        <translation>Elegir el archivo de destino</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="72" />
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="73" />
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="74" />
+        <source>F&amp;ormat</source>
+        <translation>&amp;Formato</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="75" />
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="77" />
+        <source>&amp;Page size</source>
+        <translation>Tamaño de &amp;página</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="79" />
+        <source>Orientation</source>
+        <translation>Orientación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="80" />
+        <source>Landscape</source>
+        <translation>Horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="81" />
+        <source>Portrait</source>
+        <translation>Vertical</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="82" />
+        <source>Orie&amp;ntation</source>
+        <translation>&amp;Orientación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="84" />
+        <source>Custom width</source>
+        <translation>Ancho personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="84" />
+        <source>Custom height</source>
+        <translation>Alto personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="90" />
+        <source>Unit of the custom size</source>
+        <translation>Unidad del tamaño personalizado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="96" />
+        <source>Custom si&amp;ze</source>
+        <translation>Tamaño personali&amp;zado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="100" />
+        <source>dpi</source>
+        <translation>ppp</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="101" />
+        <source>Resolution in dots per inch</source>
+        <translation>Resolución en puntos por pulgada</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="102" />
+        <source>&amp;Resolution</source>
+        <translation>&amp;Resolución</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="104" />
+        <source>Size of the result</source>
+        <translation>Tamaño del resultado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="107" />
+        <source>Map title</source>
+        <translation>Título del mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="108" />
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="110" />
+        <source>Layers on the map</source>
+        <translation>Capas del mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="111" />
+        <source>Tick the layers to put on the map; the top one is drawn on top.</source>
+        <translation>Marque las capas que quiere poner en el mapa; la de más arriba se dibuja encima.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="120" />
+        <source>&amp;Layers</source>
+        <translation>&amp;Capas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="121" />
+        <source>A background map (online tiles or an MBTiles file) is not part of the export: the exported map works without internet.</source>
+        <translation>El mapa de fondo (teselas de internet o un archivo MBTiles) no forma parte de la exportación: el mapa exportado funciona sin internet.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="127" />
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="176" />
+        <source>A web page fits any screen: size and resolution don't apply.</source>
+        <translation>Una página web se adapta a cualquier pantalla: el tamaño y la resolución no se aplican.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="180" />
+        <source>{0} × {1} mm, {2} × {3} pixels</source>
+        <translation>{0} × {1} mm, {2} × {3} píxeles</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="184" />
+        <source>Web page</source>
+        <translation>Página web</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="201" />
+        <source>No file is chosen to export to.</source>
+        <translation>No se eligió ningún archivo para exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="202" />
+        <source>Type a file name or use Browse….</source>
+        <translation>Escriba un nombre de archivo o use Examinar….</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="207" />
+        <source>Can't export a map as '{0}'.</source>
+        <translation>No se puede exportar un mapa como «{0}».</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="208" />
+        <source>Name the file .pdf, .png or .html.</source>
+        <translation>Ponga al archivo la extensión .pdf, .png o .html.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="210" />
+        <source>The folder {0} does not exist.</source>
+        <translation>La carpeta {0} no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="211" />
+        <source>Choose a folder that exists.</source>
+        <translation>Elija una carpeta que exista.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="214" />
+        <source>No layer is ticked.</source>
+        <translation>No hay ninguna capa marcada.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="214" />
+        <source>Tick at least one layer to put on the map.</source>
+        <translation>Marque al menos una capa para poner en el mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="217" />
+        <source>The page is {0:.1f} × {1:.1f} inches: too small or too large.</source>
+        <translation>La página mide {0:.1f} × {1:.1f} pulgadas: es demasiado pequeña o demasiado grande.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/export_dialog.py" line="218" />
+        <source>Use a size between 13 mm and 2.5 m (0.5 to 100 inches) on each side.</source>
+        <translation>Use un tamaño de entre 13 mm y 2.5 m (de 0.5 a 100 pulgadas) por lado.</translation>
     </message>
 </context>
 <context>
@@ -954,213 +1231,228 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
 <context>
     <name>IndicatorsDialog</name>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="63" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="88" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="313" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="64" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="89" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="341" />
         <source>Indicators</source>
         <translation>Indicadores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="64" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="65" />
         <source>Indicator definitions</source>
         <translation>Definiciones de los indicadores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="91" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="92" />
         <source>Add from defaults</source>
         <translation>Agregar de los predeterminados</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="92" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="93" />
         <source>Add an indicator from the defaults</source>
         <translation>Agregar un indicador predeterminado</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="97" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="98" />
+        <source>New…</source>
+        <translation>Nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="99" />
+        <source>New indicator from scratch</source>
+        <translation>Nuevo indicador desde cero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="100" />
+        <source>Choose what to count, what to divide by, per how many, and the target</source>
+        <translation>Elija qué contar, entre qué dividir, por cada cuántos y la meta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="103" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="98" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="104" />
         <source>Remove the indicator</source>
         <translation>Quitar el indicador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="108" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="151" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="115" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="110" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="117" />
         <source>Indicator id</source>
         <translation>Identificador del indicador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="111" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="118" />
         <source>Unit layer</source>
         <translation>Capa de unidades</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="113" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="152" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="120" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="159" />
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="114" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="121" />
         <source>Report counts (an aggregate layer)</source>
         <translation>Conteo de reportes (una capa agregada)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="115" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="122" />
         <source>Count of public features in each unit</source>
         <translation>Conteo de elementos públicos en cada unidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="116" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="123" />
         <source>Residents near a public hub</source>
         <translation>Residentes cerca de un centro público</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="117" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="124" />
         <source>Survey coverage (unit visited or not)</source>
         <translation>Cobertura de la encuesta (unidad visitada o no)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="120" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="153" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="127" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="160" />
         <source>Numerator layer</source>
         <translation>Capa del numerador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="122" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="154" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="129" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="161" />
         <source>Numerator field</source>
         <translation>Campo del numerador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="123" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="130" />
         <source>count (report layers); empty: count features</source>
         <translation>count (capas de reportes); vacío: contar elementos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="125" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="132" />
         <source>Filter field</source>
         <translation>Campo de filtro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="127" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="134" />
         <source>Filter value</source>
         <translation>Valor de filtro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="128" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="156" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="135" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="163" />
         <source>Denominator field</source>
         <translation>Campo del denominador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="131" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="156" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="138" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="163" />
         <source>Per</source>
         <translation>Por cada</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="135" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="142" />
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="136" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="143" />
         <source>By period (the numerator layer's periods)</source>
         <translation>Por período (los períodos de la capa del numerador)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="137" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="144" />
         <source>One snapshot (as the layers are now)</source>
         <translation>Una sola foto (las capas como están ahora)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="140" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="157" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="147" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="164" />
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="141" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="148" />
         <source>Higher is better</source>
         <translation>Más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="142" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="149" />
         <source>Higher is worse</source>
         <translation>Más alto es peor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="144" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="151" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="165" />
         <source>Target</source>
         <translation>Meta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="145" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="152" />
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="147" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="154" />
         <source>Unit label</source>
         <translation>Etiqueta de la unidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="149" />
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="159" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="156" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="166" />
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="151" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="152" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="159" />
         <source>Units (areas layer)</source>
         <translation>Unidades (capa de áreas)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="155" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="162" />
         <source>Only where field</source>
         <translation>Solo donde el campo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="155" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="162" />
         <source>equals</source>
         <translation>es igual a</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="157" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="164" />
         <source>Periods</source>
         <translation>Períodos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="158" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="165" />
         <source>Values read as</source>
         <translation>Valores expresados como</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="168" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="175" />
         <source>Save or cancel</source>
         <translation>Guardar o cancelar</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="183" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="191" />
         <source>(none: the value is the count)</source>
         <translation>(ninguno: el valor es el conteo)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dialog.py" line="275" />
+        <location filename="../../assetmap/ui/indicators_dialog.py" line="283" />
         <source>Every default indicator is in the list</source>
         <translation>Todos los indicadores predeterminados ya están en la lista</translation>
     </message>
@@ -1178,117 +1470,132 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
         <translation>Tablero de indicadores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="65" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="66" />
         <source>Indicator</source>
         <translation>Indicador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="66" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="67" />
         <source>The indicator shown on the map, the chart and the table</source>
         <translation>El indicador que se muestra en el mapa, el gráfico y la tabla</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="69" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="70" />
         <source>Recompute</source>
         <translation>Recalcular</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="70" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="71" />
         <source>Recompute the indicators</source>
         <translation>Recalcular los indicadores</translation>
     </message>
     <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="74" />
+        <source>Overview…</source>
+        <translation>Vista general…</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/indicators_dock.py" line="75" />
+        <source>Open the overview of small maps</source>
+        <translation>Abrir la vista general de mapas pequeños</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="76" />
+        <source>Small maps of every indicator, or of every period of one</source>
+        <translation>Mapas pequeños de cada indicador, o de cada período de uno</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_dock.py" line="81" />
         <source>Indicator period</source>
         <translation>Período del indicador</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="79" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="85" />
         <source>City-wide value</source>
         <translation>Valor de toda la ciudad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="89" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="95" />
         <source>Sort the table</source>
         <translation>Ordenar la tabla</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="90" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="96" />
         <source>Highest value first</source>
         <translation>Valor más alto primero</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="90" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="96" />
         <source>Lowest value first</source>
         <translation>Valor más bajo primero</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="91" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="97" />
         <source>Largest rise since the previous period first</source>
         <translation>Mayor subida desde el período anterior primero</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="92" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
         <source>Largest fall since the previous period first</source>
         <translation>Mayor bajada desde el período anterior primero</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="97" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="103" />
         <source>Units ranked</source>
         <translation>Unidades ordenadas</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="104" />
         <source>Rank</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="104" />
         <source>Neighbourhood</source>
         <translation>Barrio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="98" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="104" />
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="99" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="105" />
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="112" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="118" />
         <source>“1–10 (withheld)”: a count of 1 to 10 reports is suppressed to protect families; it is hatched on the map and a gap in the chart.</source>
         <translation>«1–10 (withheld)»: un conteo de 1 a 10 reportes se suprime para proteger a las familias; aparece rayado en el mapa y como un hueco en el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="114" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="120" />
         <source>Suppression note</source>
         <translation>Nota sobre la supresión</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="147" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="165" />
         <source>Computing the indicators…</source>
         <translation>Calculando los indicadores…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="148" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="166" />
         <source>Computing the indicators</source>
         <translation>Calculando los indicadores</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="156" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="174" />
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="209" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="227" />
         <source>City-wide, {period}: {value} {label}</source>
         <translation>Toda la ciudad, {period}: {value} {label}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="272" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="290" />
         <source>Withheld: 1 to 10 reports, suppressed to protect families</source>
         <translation>Retenido: de 1 a 10 reportes, suprimido para proteger a las familias</translation>
     </message>
@@ -1802,23 +2109,12 @@ Puede deshacerlo con Editar › Deshacer.</translation>
             <numerusform>Se importó %n capa</numerusform><numerusform>Se importaron %n capas</numerusform></translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="263" />
-        <location filename="../../assetmap/ui/window_actions.py" line="288" />
+        <location filename="../../assetmap/ui/window_actions.py" line="296" />
         <source>Export map</source>
         <translation>Exportar mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="264" />
-        <source>PNG image</source>
-        <translation>Imagen PNG</translation>
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="265" />
-        <source>Web page</source>
-        <translation>Página web</translation>
-    </message>
-    <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="289" />
+        <location filename="../../assetmap/ui/window_actions.py" line="297" />
         <source>Exported {0}</source>
         <translation>Se exportó {0}</translation>
     </message>
@@ -1864,6 +2160,289 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <location filename="../../assetmap/ui/map_canvas.py" line="122" />
         <source>Map of the project's layers</source>
         <translation>Mapa de las capas del proyecto</translation>
+    </message>
+</context>
+<context>
+    <name>NewIndicatorDialog</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="36" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="37" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="212" />
+        <source>New indicator</source>
+        <translation>Nuevo indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="48" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="93" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="49" />
+        <source>The title the report prints, e.g. Libraries per 1,000 residents</source>
+        <translation>El título que imprime el informe, p. ej. Bibliotecas por cada 1000 residentes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="50" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="93" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="51" />
+        <source>Report counts (an aggregate report layer)</source>
+        <translation>Conteo de reportes (una capa agregada de reportes)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="52" />
+        <source>Count of features of a layer (optionally of one type)</source>
+        <translation>Conteo de elementos de una capa (si quiere, de un solo tipo)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="53" />
+        <source>Share of residents near a hub offering a service</source>
+        <translation>Proporción de residentes cerca de un centro que ofrece un servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="54" />
+        <source>Survey coverage (share of areas visited)</source>
+        <translation>Cobertura de la encuesta (proporción de áreas visitadas)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="57" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="94" />
+        <source>Units (areas layer)</source>
+        <translation>Unidades (capa de áreas)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="60" />
+        <source>Numerator layer</source>
+        <translation>Capa del numerador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="61" />
+        <source>Numerator field</source>
+        <translation>Campo del numerador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="62" />
+        <source>Only features where field</source>
+        <translation>Solo elementos donde el campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="63" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="96" />
+        <source>equals</source>
+        <translation>es igual a</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="65" />
+        <source>Filter value</source>
+        <translation>Valor de filtro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="66" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="96" />
+        <source>Service offered</source>
+        <translation>Servicio que ofrece</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="70" />
+        <source>Distance to a hub in miles</source>
+        <translation>Distancia a un centro en millas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="74" />
+        <source> mi</source>
+        <translation> mi</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="76" />
+        <source>Denominator field</source>
+        <translation>Campo del denominador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="78" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="99" />
+        <source>Per</source>
+        <translation>Por cada</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="82" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="99" />
+        <source>Direction</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="83" />
+        <source>Higher is worse</source>
+        <translation>Más alto es peor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="84" />
+        <source>Higher is better</source>
+        <translation>Más alto es mejor</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="86" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="100" />
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="87" />
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="89" />
+        <location filename="../../assetmap/ui/indicators_new.py" line="100" />
+        <source>Values read as</source>
+        <translation>Valores expresados como</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="90" />
+        <source>automatic, e.g. per 1,000 population</source>
+        <translation>automático, p. ej. por cada 1000 habitantes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="94" />
+        <source>Counted from layer</source>
+        <translation>Capa que se cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="95" />
+        <source>Add up field</source>
+        <translation>Sumar el campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="95" />
+        <source>Only where field</source>
+        <translation>Solo donde el campo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="97" />
+        <source>Within</source>
+        <translation>A menos de</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="97" />
+        <source>Divided by (field of the units)</source>
+        <translation>Dividido entre (campo de las unidades)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="107" />
+        <source>Add or cancel</source>
+        <translation>Agregar o cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="145" />
+        <source>(none: the value is the count)</source>
+        <translation>(ninguno: el valor es el conteo)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="161" />
+        <source>(none: count the features)</source>
+        <translation>(ninguno: contar los elementos)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_new.py" line="164" />
+        <source>(all features)</source>
+        <translation>(todos los elementos)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="75" />
+        <source>Indicators overview</source>
+        <translation>Vista general de los indicadores</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="76" />
+        <source>Indicators overview: small maps</source>
+        <translation>Vista general de los indicadores: mapas pequeños</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="93" />
+        <source>Small maps of</source>
+        <translation>Mapas pequeños de</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="94" />
+        <source>One map per indicator</source>
+        <translation>Un mapa por indicador</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="95" />
+        <source>One map per period</source>
+        <translation>Un mapa por período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="99" />
+        <source>Period or indicator of the small maps</source>
+        <translation>Período o indicador de los mapas pequeños</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="107" />
+        <source>Overview status</source>
+        <translation>Estado de la vista general</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="117" />
+        <source>Hatched areas: 1 to 10 reports, withheld to protect families (never shown as a number). Grey: no residents. Click a map to show it in the dashboard.</source>
+        <translation>Áreas rayadas: de 1 a 10 reportes, retenidos para proteger a las familias (nunca se muestran como número). Gris: sin residentes. Haga clic en un mapa para mostrarlo en el tablero.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="148" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Período:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="151" />
+        <source>All periods (total)</source>
+        <translation>Todos los períodos (total)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="153" />
+        <source>Current (snapshot)</source>
+        <translation>Actual (una sola foto)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="159" />
+        <source>&amp;Indicator:</source>
+        <translation>&amp;Indicador:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="184" />
+        <location filename="../../assetmap/ui/indicators_overview.py" line="265" />
+        <source>Computing the indicators…</source>
+        <translation>Calculando los indicadores…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="215" />
+        <source>Drawing the small maps…</source>
+        <translation>Dibujando los mapas pequeños…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="216" />
+        <source>Drawing the small maps</source>
+        <translation>Dibujando los mapas pequeños</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="222" />
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="242" />
+        <source>{n} indicators, {period}</source>
+        <translation>{n} indicadores, {period}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="244" />
+        <source>{name}: {n} periods, one set of classes</source>
+        <translation>{name}: {n} períodos, las mismas clases para todos</translation>
     </message>
 </context>
 <context>
@@ -2321,27 +2900,27 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="56" />
         <source>Background map</source>
-        <translation type="unfinished" />
+        <translation>Mapa de fondo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="57" />
         <source>None (fully offline)</source>
-        <translation type="unfinished" />
+        <translation>Ninguno (totalmente sin conexión)</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="57" />
         <source>Map tiles from the internet</source>
-        <translation type="unfinished" />
+        <translation>Teselas de mapa de internet</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="58" />
         <source>Map file on this computer (MBTiles)</source>
-        <translation type="unfinished" />
+        <translation>Archivo de mapa en esta computadora (MBTiles)</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="61" />
         <source>Back&amp;ground map</source>
-        <translation type="unfinished" />
+        <translation>Mapa de &amp;fondo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="64" />
@@ -2362,17 +2941,17 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <location filename="../../assetmap/ui/settings_dialog.py" line="71" />
         <location filename="../../assetmap/ui/settings_dialog.py" line="111" />
         <source>Background map file</source>
-        <translation type="unfinished" />
+        <translation>Archivo del mapa de fondo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="72" />
         <source>e.g. stlouis.mbtiles</source>
-        <translation type="unfinished" />
+        <translation>p. ej. stlouis.mbtiles</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="73" />
         <source>Optional. A raster MBTiles file drawn under your layers without internet. Not included in exported HTML maps.</source>
-        <translation type="unfinished" />
+        <translation>Opcional. Un archivo MBTiles ráster que se dibuja debajo de sus capas sin internet. No se incluye en los mapas HTML exportados.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="75" />
@@ -2382,12 +2961,12 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="76" />
         <source>Choose background map file</source>
-        <translation type="unfinished" />
+        <translation>Elegir el archivo del mapa de fondo</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="81" />
         <source>Background map &amp;file (MBTiles)</source>
-        <translation type="unfinished" />
+        <translation>A&amp;rchivo del mapa de fondo (MBTiles)</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="86" />
@@ -2417,7 +2996,7 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="112" />
         <source>MBTiles map files</source>
-        <translation type="unfinished" />
+        <translation>Archivos de mapa MBTiles</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="113" />
@@ -2427,12 +3006,12 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="128" />
         <source>No background map file is chosen.</source>
-        <translation type="unfinished" />
+        <translation>No se eligió ningún archivo de mapa de fondo.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/settings_dialog.py" line="129" />
         <source>Choose an .mbtiles file, or another kind of background map.</source>
-        <translation type="unfinished" />
+        <translation>Elija un archivo .mbtiles u otro tipo de mapa de fondo.</translation>
     </message>
 </context>
 <context>
@@ -2702,15 +3281,15 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/style_dialog.py" line="79" />
         <source>Categor&amp;ies</source>
-        <translation type="unfinished" />
+        <translation>Cate&amp;gorías</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="193" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="195" />
         <source>Manual breaks must be numbers separated by commas.</source>
         <translation>Los cortes manuales deben ser números separados por comas.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/style_dialog.py" line="194" />
+        <location filename="../../assetmap/ui/style_dialog.py" line="196" />
         <source>For example: 2000, 5000, 10000.</source>
         <translation>Por ejemplo: 2000, 5000, 10000.</translation>
     </message>
@@ -3396,6 +3975,19 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <location filename="../../assetmap/ui/survey/editors.py" line="73" />
         <source>a number</source>
         <translation>un número</translation>
+    </message>
+</context>
+<context>
+    <name>TileWidget</name>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="60" />
+        <source>Show {title} in the dashboard</source>
+        <translation>Mostrar {title} en el tablero</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/indicators_overview.py" line="61" />
+        <source>Show this map in the dashboard</source>
+        <translation>Mostrar este mapa en el tablero</translation>
     </message>
 </context>
 <context>
