@@ -1,4 +1,7 @@
-"""`assetmap map` (HTML, PNG, PDF) headless, and `assetmap demo --screenshot`."""
+"""`assetmap map` (HTML, PNG, PDF) headless, and `assetmap demo --screenshot`.
+
+The map commands run on a GeoPackage project and on the same project published to PostGIS
+(``backend``, tests/backends.py), like the rest of the CLI suite."""
 
 from __future__ import annotations
 
@@ -18,28 +21,28 @@ def _styled(project):
     return project
 
 
-def test_map_html_png_pdf(map_project, tmp_path, qapp):
+def test_map_html_png_pdf(map_project, tmp_path, qapp, backend):
     from PySide6.QtGui import QImage
 
-    _styled(map_project)
+    target = backend.target(_styled(map_project))
     html = tmp_path / "m.html"
-    assert main(["map", str(map_project.path), str(html), "--layers", "neighborhoods", "--title", "Thursday"]) == 0
+    assert main(["map", target, str(html), "--layers", "neighborhoods", "--title", "Thursday"]) == 0
     text = html.read_text()
     assert not re.search(r"https?://", text) and "Thursday" in text and '"sites"' not in text
     png = tmp_path / "m.png"
-    assert main(["map", str(map_project.path), str(png), "--dpi", "60", "--title", "Thursday"]) == 0
+    assert main(["map", target, str(png), "--dpi", "60", "--title", "Thursday"]) == 0
     img = QImage(str(png))
     assert (img.width(), img.height()) == (660, 510)
     colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 3) for y in range(0, img.height(), 3)}
     # All five classes of the ramp are on the sheet (map and legend).
     assert set(ramp_colors("YlGnBu", 5)) <= colours
     pdf = tmp_path / "m.pdf"
-    assert main(["map", str(map_project.path), str(pdf)]) == 0
+    assert main(["map", target, str(pdf)]) == 0
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"Thursday" not in data
 
 
-def test_render_reports_legend_and_sources(map_project, qapp):
+def test_render_reports_legend_and_sources(map_project, qapp, backend):
     from PySide6.QtGui import QImage, QPainter
 
     from assetmap.mapview.export import pick_layers
@@ -47,19 +50,23 @@ def test_render_reports_legend_and_sources(map_project, qapp):
 
     _styled(map_project)
     map_project.set_meta("attribution", "City of St. Louis open data")
+    project = backend.open(backend.target(map_project))
     img = QImage(800, 600, QImage.Format.Format_ARGB32)
     p = QPainter(img)
-    out = render(p, map_project, pick_layers(map_project, None), "T", 800, 600, 72)
+    out = render(p, project, pick_layers(project, None), "T", 800, 600, 72)
     p.end()
     assert "Neighbourhoods (pop_per_sqmi)" in out["legend"] and "City of St. Louis open data" in out["attribution"]
     assert "Sites" in out["legend"]
 
 
-def test_map_bad_input_exits_2(map_project, tmp_path, capsys):
-    assert main(["map", str(map_project.path), str(tmp_path / "m.svg")]) == 2
-    assert main(["map", str(map_project.path), str(tmp_path / "m.html"), "--layers", "bogus"]) == 2
+def test_map_bad_input_exits_2(map_project, tmp_path, capsys, backend):
+    target = backend.target(map_project)
+    before = backend.state(target)
+    assert main(["map", target, str(tmp_path / "m.svg")]) == 2
+    assert main(["map", target, str(tmp_path / "m.html"), "--layers", "bogus"]) == 2
     assert "bogus" in capsys.readouterr().err
     assert not (tmp_path / "m.html").exists()
+    assert backend.state(target) == before
 
 
 def test_demo_screenshot(isolated_home, tmp_path):
@@ -73,3 +80,16 @@ def test_demo_screenshot(isolated_home, tmp_path):
     colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)}
     # The neighbourhoods are drawn in the natural-breaks classes (darkest and lightest present).
     assert {"#253494", "#ffffcc"} <= colours
+
+
+def test_open_screenshot(map_project, isolated_home, tmp_path, backend):
+    """`assetmap open P --screenshot` on either backend: the styled neighbourhoods are drawn."""
+    from PySide6.QtGui import QImage
+
+    target = backend.target(_styled(map_project))
+    shot = tmp_path / "open.png"
+    r = run_cli("open", target, "--screenshot", shot)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(shot))
+    colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)}
+    assert set(ramp_colors("YlGnBu", 5)) <= colours
