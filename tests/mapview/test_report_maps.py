@@ -152,23 +152,26 @@ def test_bivariate_add_layer_command_undo(quarters):
         bivariate_layer(quarters, "dv_by_neighborhoods", "dv_by_neighborhoods")
 
 
-def test_cli_bivariate_writes_drawable_layer(quarters, capsys):
+def test_cli_bivariate_writes_drawable_layer(quarters, capsys, backend):
+    """On a GeoPackage and on the same project published to PostGIS."""
     from assetmap.cli import main
 
-    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+    target = backend.target(quarters)
+    assert main(["bivariate", target, "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
                  "--layer"]) == 0
     out = capsys.readouterr().out
+    shared = backend.open(target)
     assert "Wrote map layer 'dv_x_maltreatment_by_neighborhoods'" in out
-    info = quarters.layer("dv_x_maltreatment_by_neighborhoods")
-    assert LayerCache(quarters).spec(info)["bivariate"]["stats"].startswith("Pearson r = ")
-    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+    info = shared.layer("dv_x_maltreatment_by_neighborhoods")
+    assert LayerCache(shared).spec(info)["bivariate"]["stats"].startswith("Pearson r = ")
+    assert main(["bivariate", target, "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
                  "--layer", "overlay", "--period", "2017-Q2"]) == 0
-    assert quarters.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
+    assert shared.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
     # Same name again without --replace: a clear error, nothing changed.
-    assert main(["bivariate", str(quarters.path), "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
+    assert main(["bivariate", target, "dv_by_neighborhoods", "maltreatment_by_neighborhoods",
                  "--layer", "overlay"]) == 2
     assert "already has a layer named 'overlay'" in capsys.readouterr().err
-    assert quarters.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
+    assert shared.layer("overlay").extra["bivariate"]["period"] == "2017-Q2"
 
 
 def test_aggregate_without_periods_gets_popup_block_but_no_period(rproject):

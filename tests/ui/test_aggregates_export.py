@@ -1,5 +1,6 @@
 """The headless PNG draws suppressed DV units hatched: a suppressed unit's interior holds both
-the white ground and dark hatch lines, an unsuppressed one is a flat ramp colour."""
+the white ground and dark hatch lines, an unsuppressed one is a flat ramp colour. Aggregated and drawn from a GeoPackage and from
+PostGIS (`backend`)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_de
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="real incident data not present")
-def test_png_hatches_suppressed_units(tmp_path, qapp):
+def test_png_hatches_suppressed_units(tmp_path, qapp, backend):
     from assetmap.cli import main
 
     p = tmp_path / "P.gpkg"
     shutil.copy(DEMO, p)
+    p = backend.target(p)  # the file, or the project published to PostGIS (aggregated there in SQL)
     assert main(["reports", str(p), str(DATA), "--kind", "dv", "--areas", "neighborhoods",
                  "--filter-col", "description", "--filter-contains", "DOMESTIC"]) in (0, None)
     out = tmp_path / "m.png"
