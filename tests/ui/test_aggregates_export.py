@@ -1,6 +1,6 @@
 """The headless PNG draws suppressed DV units hatched: a suppressed unit's interior holds both
-the white ground and dark hatch lines, an unsuppressed one is a flat ramp colour. Aggregated and drawn from a GeoPackage and from
-PostGIS (`backend`)."""
+the white ground and dark hatch lines, an unsuppressed one is a flat ramp colour. Aggregated and
+drawn from a GeoPackage and from PostGIS (`backend`)."""
 
 from __future__ import annotations
 
