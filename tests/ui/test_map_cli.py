@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from assetmap.cli import main
 from assetmap.layers.style import Style, ramp_colors
 from tests.conftest import run_cli
