@@ -26,6 +26,7 @@ from assetmap.errors import UserError
 REPLACE_KEYS = {
     "assetmap_survey_forms": ("form_id",),
     "assetmap_survey_media": ("uuid", "field"),
+    "assetmap_survey_conflict_media": ("package_id", "uuid", "field"),
     "assetmap_survey_merges": ("package_id", "uuid"),
     "assetmap_survey_package": ("key",),
     "assetmap_survey_pack_base": ("uuid",),

@@ -151,6 +151,7 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
                 report.updated.append(theirs.uuid)
             else:
                 report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
+                _stash_media(con, pkg_project, package_id, theirs.uuid)
     for form in pstore.forms():
         report.possible_duplicates += possible_duplicates(store, form, set(report.added))
     ctx.progress(1.0, "Merged")
@@ -216,6 +217,35 @@ def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
         rows = src.execute(f"SELECT uuid, field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
     if rows:
         con.executemany(S.replace_sql(con, S.MEDIA, 5), rows)
+
+
+def _stash_media(con, pkg_project: "Project", package_id: str, uuid: str) -> None:
+    """Keep a conflicting package's photos with the conflict, so choosing the package's answers
+    later brings its photos too, even when the package file is long gone."""
+    with gpkg.connect(pkg_project.path, readonly=True) as src:
+        if not S.has_table(src, S.MEDIA):
+            return
+        rows = src.execute(f"SELECT field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+    con.execute(f"DELETE FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?", (package_id, uuid))
+    if rows:
+        con.executemany(S.replace_sql(con, S.CONFLICT_MEDIA, 6),
+                        [(package_id, uuid, *row) for row in rows])
+
+
+def _settle_media(con, conflict: "Conflict", answers: dict[str, Any] | None, *, prefer_package: bool) -> None:
+    """Bring the stashed photos the chosen answers name into the project's media; drop the stash.
+
+    With answers given by hand, a photo name the project already holds keeps the project's bytes."""
+    rows = con.execute(f"SELECT field, filename, mime, data FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?",
+                       (conflict.package_id, conflict.uuid)).fetchall()
+    for field, filename, mime, data in rows:
+        if answers is None or answers.get(field) != filename:
+            continue
+        ours = con.execute(f"SELECT filename FROM {S.MEDIA} WHERE uuid=? AND field=?",
+                           (conflict.uuid, field)).fetchone()
+        if prefer_package or ours is None or ours[0] != filename:
+            con.execute(S.replace_sql(con, S.MEDIA, 5), (conflict.uuid, field, filename, mime, data))
+    con.execute(f"DELETE FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?", (conflict.package_id, conflict.uuid))
 
 
 def _store_conflict(con, package_id: str, surveyor: str, ours: "Response", theirs: "Response") -> Conflict:
@@ -295,6 +325,9 @@ def resolve_conflict(project: "Project", conflict: "Conflict | str", keep: "str 
 
             result = write(con, store, form, uuid=ours.uuid, answers=_validated(form, keep), surveyor=who,
                            device_id=store.device_id, action="resolve", current=ours, deleted=False, note=note)
+        S.ensure_tables(con)  # a project merged before photos waited with conflicts lacks that table
+        _settle_media(con, conflict, None if keep == "project" else result.answers,
+                      prefer_package=keep == "package")
         _record(con, conflict.package_id, conflict.uuid, conflict.package_revision, result.revision)
         con.execute(f"UPDATE {S.CONFLICTS} SET resolved_at=?, resolution=? WHERE uuid=? AND package_id=?",
                     (utc_now(), keep if isinstance(keep, str) else "answers", conflict.uuid, conflict.package_id))

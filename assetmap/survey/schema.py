@@ -33,6 +33,7 @@ PACKAGE = "assetmap_survey_package"
 PACK_BASE = "assetmap_survey_pack_base"
 MERGES = "assetmap_survey_merges"
 CONFLICTS = "assetmap_survey_conflicts"
+CONFLICT_MEDIA = "assetmap_survey_conflict_media"
 
 _SCHEMA = {
     FORMS: ("assetmap survey forms", """
@@ -62,6 +63,12 @@ _SCHEMA = {
           project_deleted INTEGER NOT NULL, package_deleted INTEGER NOT NULL,
           detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT,
           UNIQUE (uuid, package_id))"""),
+    # A conflicting package's photos wait here until the conflict is settled: copying them into
+    # the media table at once would replace the project's photo before anyone chose.
+    CONFLICT_MEDIA: ("assetmap survey photos of pending merge conflicts", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_conflict_media (
+          package_id TEXT NOT NULL, uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL,
+          mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, PRIMARY KEY (package_id, uuid, field))"""),
 }
 _INDEXES = "CREATE INDEX IF NOT EXISTS assetmap_survey_history_uuid ON assetmap_survey_history (uuid, id)"
 

@@ -208,3 +208,37 @@ def test_same_asset_entered_by_two_volunteers_is_flagged_not_dropped(office, tmp
     assert report.counts["added"] == 2  # both kept: a person decides
     assert [d[0] for d in report.possible_duplicates] == [twin.uuid]
     assert "POSSIBLE DUPLICATE" in report.text()
+
+
+def _photo(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("keep", ["package", "project", "answers"])
+def test_a_conflicting_package_photo_waits_for_the_choice(office, tmp_path, keep):
+    """Both sides changed the church's photo: the project's photo stays until someone chooses;
+    choosing the package's answers brings its photo, even after the package file is deleted."""
+    from assetmap.project import Project
+    from assetmap.survey.pack import make_package, merge_package, pending_conflicts, resolve_conflict
+    from assetmap.survey.store import SurveyStore
+
+    project, store, ids = office
+    church = ids["church"]
+    pkg = make_package(project, tmp_path / "ann.gpkg", surveyor="Ann", areas=["5"]).path
+    SurveyStore(Project.open(pkg)).save("assets", {"name": "Church", "asset_type": "faith"}, uuid=church,
+                                        surveyor="Ann", media={"photo": _photo(tmp_path, "front.png", b"ANN")})
+    store.save("assets", {"name": "Church", "asset_type": "faith"}, uuid=church, surveyor="Lead",
+               media={"photo": _photo(tmp_path, "office.png", b"LEAD")})
+    assert merge_package(project, pkg).counts["conflicts"] == 1
+    assert store.media(church, "photo") == ("office.png", "image/png", b"LEAD")  # nothing replaced yet
+    pkg.unlink()  # the volunteer's file is gone by the time the lead decides
+    conflict = pending_conflicts(project)[0]
+    choice = {"name": "Church", "asset_type": "faith", "photo": "front.png"} if keep == "answers" else keep
+    resolve_conflict(project, conflict, keep=choice)
+    expected = ("office.png", b"LEAD") if keep == "project" else ("front.png", b"ANN")
+    name, _mime, data = store.media(church, "photo")
+    assert (name, data) == expected and store.get(church).answers["photo"] == expected[0]
+    with sqlite3.connect(project.path) as con:
+        assert con.execute("SELECT count(*) FROM assetmap_survey_conflict_media").fetchone()[0] == 0
