@@ -3,7 +3,9 @@
 Settings remember the server, port, database, schema and user, never the password: it
 lives only in this process (so reopening in the same session does not ask again) and in
 the connection URL handed to the window, which shows and records only the redacted form.
-OK checks the connection and that a project is published there before closing.
+OK checks the connection and that a project is published there before closing. The check runs
+on a worker thread (a server that does not answer takes up to the connect timeout): the window
+stays responsive, a progress dialog offers Cancel, and Open is disabled meanwhile.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class SharedProjectDialog(QDialog):
         from assetmap.ui.window_actions import settings
 
         self._check = check if check is not None else _open_check
+        self._task = None
         self.url: str | None = None
         self.setWindowTitle(self.tr("Open shared project (PostGIS)"))
         self.setAccessibleName(self.tr("Open shared project"))
@@ -76,19 +79,54 @@ class SharedProjectDialog(QDialog):
         return SharedTarget(host=self.host.text(), port=self.port.value(), database=self.database.text(),
                             user=self.user.text(), password=self.password.text(), schema=self.schema.text())
 
-    def try_open(self) -> None:
-        """Check the fields and the connection; stay open with the reason if they fail."""
-        from assetmap.ui.window_actions import settings
+    @property
+    def checking(self) -> bool:
+        """A connection check is running."""
+        return self._task is not None
 
+    def try_open(self) -> None:
+        """Check the fields, then the connection on a worker thread; stay open with the reason if
+        they fail."""
+        from assetmap.ui.workers import run_task
+
+        if self._task is not None:
+            return
         target = self.target()
         try:
             url = target.url()
-            self._check(url)
         except UserError as exc:
-            self.message.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
-            self.message.show()
-            self.adjustSize()  # grow for the message rather than squeeze the wrapped note
+            self._show_problem(exc)
             return
+        check = self._check
+
+        def work(ctx):
+            check(url)
+            ctx.check()  # Cancel pressed while connecting: the answer comes too late to matter
+            return url
+
+        self.message.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(False)
+        self._task = run_task(self, self.tr("Connecting to {0}…").format(target.host or "?"), work,
+                              on_done=lambda u: self._opened(target, u), quiet_errors=True)
+        self._task.finished.connect(self._check_ended)
+
+    def _check_ended(self, ok: bool) -> None:
+        task, self._task = self._task, None
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(True)
+        if not ok and task is not None and task.error is not None:
+            self._show_problem(task.error)
+
+    def _show_problem(self, exc: BaseException) -> None:
+        from assetmap.ui.workers import explain
+
+        message, hint = explain(exc, self.tr("Open shared project"))
+        self.message.setText(message + (f"\n{hint}" if hint else ""))
+        self.message.show()
+        self.adjustSize()  # grow for the message rather than squeeze the wrapped note
+
+    def _opened(self, target: SharedTarget, url: str) -> None:
+        from assetmap.ui.window_actions import settings
+
         st = settings()
         for k, v in target.public_fields().items():
             st.setValue(f"shared/{k}", v)

@@ -60,8 +60,8 @@ def test_dialog_refuses_bad_fields_and_stays_open(qtbot, isolated_home):
     d = SharedProjectDialog(check=lambda url: seen.append(url))
     qtbot.addWidget(d)
     d.show()
-    d.try_open()  # everything empty
-    assert d.message.isVisible() and "server" in d.message.text() and d.url is None and not seen
+    d.try_open()  # everything empty: refused at once, before any connection
+    assert not d.checking and d.message.isVisible() and "server" in d.message.text() and d.url is None and not seen
     assert d.password.echoMode() == d.password.EchoMode.Password
 
     def refuse(url):
@@ -70,9 +70,49 @@ def test_dialog_refuses_bad_fields_and_stays_open(qtbot, isolated_home):
     d._check = refuse
     _fill(d, "postgresql://pat@db.example.org:5432/p")
     d.try_open()
+    qtbot.waitUntil(lambda: not d.checking)
     assert d.isVisible() and "Can't connect" in d.message.text() and d.url is None
     assert PASSWORD not in d.message.text()
     d.grab().save(str(isolated_home / "shared_dialog.png"))
+
+
+def test_a_slow_server_does_not_freeze_the_dialog_and_can_be_cancelled(qtbot, isolated_home):
+    """The connection check runs on a worker: the event loop keeps turning while the server is
+    silent, Open is disabled meanwhile, and Cancel leaves the dialog open with nothing chosen."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from assetmap.ui.shared_project_dialog import SharedProjectDialog
+
+    release = threading.Event()
+
+    def silent_server(url):
+        release.wait(10)  # a server that does not answer (until the test lets it)
+
+    d = SharedProjectDialog(check=silent_server)
+    qtbot.addWidget(d)
+    d.show()
+    _fill(d, "postgresql://pat@db.example.org:5432/p")
+    ticks = []
+    timer = QTimer(d)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    d.try_open()
+    open_button = d.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert d.checking and not open_button.isEnabled()
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)  # the window answers while connecting
+    progress = d._task.dialog
+    qtbot.waitUntil(progress.isVisible, timeout=5000)  # the user sees it connecting, with Cancel
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: not d.checking, timeout=5000)
+    assert d.url is None and d.isVisible() and d.result() != d.DialogCode.Accepted and open_button.isEnabled()
+    timer.stop()
 
 
 def test_dialog_opens_a_published_project_and_never_saves_the_password(qtbot, isolated_home, shared_url):
@@ -82,6 +122,7 @@ def test_dialog_opens_a_published_project_and_never_saves_the_password(qtbot, is
     qtbot.addWidget(d)
     _fill(d, shared_url)
     d.try_open()
+    qtbot.waitUntil(lambda: not d.checking, timeout=20000)
     assert d.result() == d.DialogCode.Accepted, d.message.text()
     assert target_of(d.url).password == PASSWORD and target_of(d.url).schema == target_of(shared_url).schema
     text = _settings_text(isolated_home)
@@ -94,6 +135,7 @@ def test_dialog_opens_a_published_project_and_never_saves_the_password(qtbot, is
     # A schema with no project in it is refused with the reason, in the dialog.
     again.schema.setText("nothing_here")
     again.try_open()
+    qtbot.waitUntil(lambda: not again.checking, timeout=20000)
     assert again.url is None and "no assetmap project" in again.message.text()
 
 
