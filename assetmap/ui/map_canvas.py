@@ -116,6 +116,11 @@ class MapCanvas(QWebEngineView):
     feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
     polygon_drawn = Signal(list)               # free polygon: [(lon, lat), ...]
 
+    def _on_screen(self, page_scale: float) -> float:
+        """The page computes 1:N for a CSS pixel at 96 dpi; large text zooms the page, so a CSS
+        pixel covers ``zoomFactor`` screen pixels and the map on screen is that much larger."""
+        return page_scale / (self.zoomFactor() or 1.0)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Map"))
@@ -140,8 +145,8 @@ class MapCanvas(QWebEngineView):
         b.sig_drawn.connect(self._on_drawn)
         b.sig_feature.connect(self.feature_clicked)
         b.sig_map_click.connect(lambda lat, lng: self.map_clicked.emit(lng, lat))
-        b.sig_cursor.connect(lambda lat, lng, sc: self.cursor_moved.emit(lng, lat, sc))
-        b.sig_view.connect(self.scale_changed)
+        b.sig_cursor.connect(lambda lat, lng, sc: self.cursor_moved.emit(lng, lat, self._on_screen(sc)))
+        b.sig_view.connect(lambda sc: self.scale_changed.emit(self._on_screen(sc)))
         b.sig_stroke_begin.connect(self.stroke_started)
         b.sig_stroke_end.connect(self.stroke_ended)
         b.sig_enter.connect(self.feature_entered)

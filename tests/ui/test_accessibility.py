@@ -433,3 +433,16 @@ def test_lupdate_finds_the_main_window_strings(tmp_path):
                    "Help about the {0} panel", "Compactness", "Graduated (numbers)"):
         assert f"<source>{source}</source>" in text, source
     assert text.count("<source>") > 250
+
+
+def test_scale_readout_stays_true_with_large_text(window, qtbot):
+    """Large text zooms the page 1.5×: the map on screen is 1.5× larger, so 1:N is 1.5× smaller
+    than the page's own figure for a CSS pixel."""
+    w = window
+    w.canvas.setZoomFactor(1.5)
+    w.scale.setText("")
+    w.canvas.zoom_in()
+    qtbot.waitUntil(lambda: w.scale.text() != "", timeout=10000)
+    page = w.canvas.evaluate("window.assetmap.scale()")
+    shown = float(w.scale.text().removeprefix("1:").replace(",", ""))
+    assert abs(shown - page / 1.5) <= 1, (shown, page)
