@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assetmap.indicators.compute import ALL_PERIODS, indicator_periods, ranked
 from assetmap.indicators.model import CITY, CURRENT, Indicator
+from assetmap.mapview.words import word
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -37,15 +38,15 @@ def fmt_number(v: float) -> str:
 def value_text(value: Any, suppressed: bool) -> str:
     """How a value reads in the table, the map popup and the chart tooltip."""
     if suppressed:
-        return WITHHELD_VALUE
+        return word(WITHHELD_VALUE)
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NO_RESIDENTS
+        return word(NO_RESIDENTS)
     return fmt_number(float(value))
 
 
 def change_text(change: Any, suppressed: bool) -> str:
     if suppressed:
-        return "withheld"
+        return word("withheld")
     if change is None or (isinstance(change, float) and math.isnan(change)):
         return ""
     c = float(change)
@@ -99,14 +100,14 @@ def map_spec(ind: Indicator, frame: "pd.DataFrame", title: str = "") -> dict[str
     style = Style(kind="graduated", field="value", scheme="natural_breaks", k=5,
                   ramp=RAMP_WORSE if ind.direction == "higher_is_worse" else RAMP_BETTER,
                   fill_opacity=0.85, other_color="#bbbbbb",
-                  suppressed_label=f"{WITHHELD} reports: suppressed" if report else "",
+                  suppressed_label=word("{0} reports: suppressed").format(WITHHELD) if report else "",
                   suppressed_fill="hatch" if report else "")
     published = frame[frame["value"].notna()]
     if published.empty:
         # Nothing to classify (every unit withheld): draw them all as withheld/no data.
         spec = {"kind": "single", "color": "#bbbbbb", "stroke": "#333333", "weight": 0.8,
                 "fillOpacity": 0.85, "field": "", "radius": 6, "symbol": "circle", "other": "#bbbbbb",
-                "legend": [{"label": style.suppressed_label or "no data", "color": "#bbbbbb", "symbol": "square",
+                "legend": [{"label": style.suppressed_label or word("no data"), "color": "#bbbbbb", "symbol": "square",
                             **({"fill": "hatch"} if report else {})}]}
     else:
         spec = leaflet_style(style, published)
@@ -114,7 +115,7 @@ def map_spec(ind: Indicator, frame: "pd.DataFrame", title: str = "") -> dict[str
         for item in spec["legend"]:
             item["symbol"] = "square"
     if (frame["value"].isna() & ~frame["suppressed"].astype(bool)).any():
-        spec["legend"].append({"label": NO_RESIDENTS, "color": "#bbbbbb", "symbol": "square"})
+        spec["legend"].append({"label": word(NO_RESIDENTS), "color": "#bbbbbb", "symbol": "square"})
     if title:
         spec["legendNote"] = title
     return spec

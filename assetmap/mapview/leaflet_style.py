@@ -8,6 +8,7 @@ from typing import Any, TYPE_CHECKING
 from assetmap.errors import UserError
 from assetmap.layers.style import OKABE_ITO, Style, ramp_colors
 from assetmap.mapview.classify import classify
+from assetmap.mapview.words import word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -92,9 +93,9 @@ def legend_entries(style: Style, spec: dict[str, Any] | None = None) -> list[dic
             out.append({"label": style.suppressed_label, "color": style.other_color,
                         "symbol": style.symbol, "fill": style.suppressed_fill or "hatch"})
         elif getattr(style, "_has_missing", False):
-            out.append({"label": "no data", "color": style.other_color, "symbol": style.symbol})
+            out.append({"label": word("no data"), "color": style.other_color, "symbol": style.symbol})
         return out
     out = [{"label": v, "color": c, "symbol": style.symbols.get(v, style.symbol)}
            for v, c in style.categories.items()]
-    out.append({"label": "other", "color": style.other_color, "symbol": style.symbol})
+    out.append({"label": word("other"), "color": style.other_color, "symbol": style.symbol})
     return out

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from assetmap.layers import LayerInfo
 from assetmap.layers.roles import LayerRole
+from assetmap.mapview.words import word
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -62,7 +63,7 @@ def current_period(info: LayerInfo) -> str | None:
 
 
 def period_label(period: str | None) -> str:
-    return ALL_LABEL if period == ALL else str(period or "")
+    return word(ALL_LABEL) if period == ALL else str(period or "")
 
 
 def period_rows(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
@@ -109,7 +110,7 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
     popup = {"unitField": meta.get("unit_field"), "nameField": _name_field(project, info, frame),
              "periods": layer_periods(info), "countField": meta.get("value_field") or "count",
              # A density surface shows its value as stored (2 significant digits), not as a whole count.
-             "countLabel": meta.get("value_label") or "Reports", "asStored": bool(meta.get("value_field")),
+             "countLabel": meta.get("value_label") or word("Reports"), "asStored": bool(meta.get("value_field")),
              "rateField": rate,
              "suppressedLabel": style.suppressed_label or f"1–{meta.get('threshold', 10)}"}
     if not steps or PERIOD_FIELD not in frame.columns:
@@ -130,7 +131,7 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
 def _zero_class(spec: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     """A density surface's cells with no report within reach are exactly 0: say so, not '≤ 0'."""
     if meta.get("measure") == "density" and spec.get("breaks") and spec["breaks"][0] == 0:
-        spec["legend"][0]["label"] = "0 (no report within reach)"
+        spec["legend"][0]["label"] = word("0 (no report within reach)")
     return spec
 
 
@@ -146,9 +147,9 @@ def hotspot_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
     meta = (info.extra or {}).get("hotspots") or {}
     if "gi_bin" in frame.columns:
         cats = {str(k): v for k, v in HOTSPOT_COLORS.items()}
-        legend = [{"label": HOTSPOT_LABELS[k], "color": HOTSPOT_COLORS[k], "symbol": "square"}
+        legend = [{"label": word(HOTSPOT_LABELS[k]), "color": HOTSPOT_COLORS[k], "symbol": "square"}
                   for k in (3, 2, 1, 0, -1, -2, -3)]
-        note = "Getis-Ord Gi*" + (", FDR-controlled" if meta.get("fdr") else "")
+        note = "Getis-Ord Gi*" + (word(", FDR-controlled") if meta.get("fdr") else "")
         if meta.get("period"):
             note += f"; {period_label(meta['period'])}"
         return {**base, "field": "gi_bin", "categories": cats, "legend": legend, "legendNote": note}
@@ -156,8 +157,8 @@ def hotspot_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
         # Booleans reach the page as true/false and pandas as True/False or 1/0.
         cats = {k: HOT_IN_BOTH_COLOR for k in ("true", "True", "1")}
         cats.update({k: HOTSPOT_COLORS[0] for k in ("false", "False", "0")})
-        legend = [{"label": "Hot in both (90 % or more)", "color": HOT_IN_BOTH_COLOR, "symbol": "square"},
-                  {"label": "Not hot in both", "color": HOTSPOT_COLORS[0], "symbol": "square"}]
+        legend = [{"label": word("Hot in both (90 % or more)"), "color": HOT_IN_BOTH_COLOR, "symbol": "square"},
+                  {"label": word("Not hot in both"), "color": HOTSPOT_COLORS[0], "symbol": "square"}]
         return {**base, "field": "hot_in_both", "categories": cats, "legend": legend}
     from assetmap.layers.style import Style
     from assetmap.mapview.leaflet_style import leaflet_style
@@ -177,12 +178,12 @@ def bivariate_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
         pal = palette()
     cats = {f"{i}-{j}": pal[i][j] for i in range(3) for j in range(3)}
     label = meta.get("suppressed_label") or "1–10"
-    legend = [{"label": f"{label} in either layer (withheld)", "color": "#BDBDBD", "symbol": "square",
+    legend = [{"label": word("{0} in either layer (withheld)").format(label), "color": "#BDBDBD", "symbol": "square",
                "fill": "hatch"}]
     if "bi_class" in frame.columns and "suppressed" in frame.columns:
         missing = frame["bi_class"].isna() & ~frame["suppressed"].fillna(False).astype(bool)
         if missing.any():
-            legend.append({"label": "no data", "color": "#FFFFFF", "symbol": "square"})
+            legend.append({"label": word("no data"), "color": "#FFFFFF", "symbol": "square"})
     return {"kind": "categorized", "field": "bi_class", "categories": cats, "symbols": {},
             "color": "#BDBDBD", "other": "#FFFFFF", "stroke": "#555555", "weight": 0.6,
             "fillOpacity": 0.9, "radius": 5, "symbol": "square", "suppressedLabel": label,

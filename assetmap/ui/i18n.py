@@ -92,8 +92,11 @@ def set_language_setting(lang: str) -> None:
 
 def install(app: QApplication | None = None, lang: str | None = None) -> str:
     """Load ``lang`` (default: the chosen one) into the app; returns the language in use."""
+    from assetmap.ui import map_words
+
     app = app or QApplication.instance()
     lang = lang or chosen_language()
+    map_words.install()  # the core's legend words follow whichever translators are loaded
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

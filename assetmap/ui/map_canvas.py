@@ -162,7 +162,12 @@ class MapCanvas(QWebEngineView):
         return self._ready
 
     def _on_ready(self) -> None:
+        from assetmap.ui.map_words import page_words
+
         self._ready = True
+        words = page_words()
+        if words:  # before any layer: the first legend already reads in the user's language
+            self._run(f"window.assetmap.setWords({js(words)})", None)
         queue, self._queue = self._queue, []
         for code, cb in queue:
             self._run(code, cb)

@@ -1567,7 +1567,7 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
     <message>
         <location filename="../../assetmap/ui/indicators_dock.py" line="118" />
         <source>“1–10 (withheld)”: a count of 1 to 10 reports is suppressed to protect families; it is hatched on the map and a gap in the chart.</source>
-        <translation>«1–10 (withheld)»: un conteo de 1 a 10 reportes se suprime para proteger a las familias; aparece rayado en el mapa y como un hueco en el gráfico.</translation>
+        <translation>«1–10 (retenido)»: un conteo de 1 a 10 reportes se suprime para proteger a las familias; aparece rayado en el mapa y como un hueco en el gráfico.</translation>
     </message>
     <message>
         <location filename="../../assetmap/ui/indicators_dock.py" line="120" />
@@ -2152,14 +2152,155 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../assetmap/ui/map_canvas.py" line="121" />
+        <location filename="../../assetmap/ui/map_canvas.py" line="126" />
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_canvas.py" line="122" />
+        <location filename="../../assetmap/ui/map_canvas.py" line="127" />
         <source>Map of the project's layers</source>
         <translation>Mapa de las capas del proyecto</translation>
+    </message>
+</context>
+<context>
+    <name>MapWords</name>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="19" />
+        <location filename="../../assetmap/ui/map_words.py" line="36" />
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="19" />
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="19" />
+        <location filename="../../assetmap/ui/map_words.py" line="40" />
+        <source>Reports</source>
+        <translation>Reportes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="20" />
+        <source>All periods (total)</source>
+        <translation>Todos los períodos (total)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="20" />
+        <source>0 (no report within reach)</source>
+        <translation>0 (ningún reporte al alcance)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="21" />
+        <source>Hot spot, 99 % confidence</source>
+        <translation>Punto caliente, 99 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="21" />
+        <source>Hot spot, 95 % confidence</source>
+        <translation>Punto caliente, 95 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="22" />
+        <source>Hot spot, 90 % confidence</source>
+        <translation>Punto caliente, 90 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="22" />
+        <source>Not significant</source>
+        <translation>No significativo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="23" />
+        <source>Cold spot, 90 % confidence</source>
+        <translation>Punto frío, 90 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="23" />
+        <source>Cold spot, 95 % confidence</source>
+        <translation>Punto frío, 95 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="24" />
+        <source>Cold spot, 99 % confidence</source>
+        <translation>Punto frío, 99 % de confianza</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="24" />
+        <source>, FDR-controlled</source>
+        <translation>, con control de FDR</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="25" />
+        <source>Hot in both (90 % or more)</source>
+        <translation>Caliente en ambas (90 % o más)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="25" />
+        <source>Not hot in both</source>
+        <translation>No caliente en ambas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="26" />
+        <source>{0} in either layer (withheld)</source>
+        <translation>{0} en alguna de las capas (retenido)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="26" />
+        <source>{0} reports: suppressed</source>
+        <translation>{0} reportes: suprimido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="27" />
+        <source>1–10 (withheld)</source>
+        <translation>1–10 (retenido)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="27" />
+        <source>no residents</source>
+        <translation>sin residentes</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="27" />
+        <location filename="../../assetmap/ui/map_words.py" line="37" />
+        <source>withheld</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="34" />
+        <source>Legend</source>
+        <translation>Leyenda</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="35" />
+        <source>Trend over the periods</source>
+        <translation>Tendencia a lo largo de los períodos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="38" />
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="39" />
+        <source>Classes fixed over all periods</source>
+        <translation>Clases fijas para todos los períodos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="41" />
+        <source>Per 1,000 people</source>
+        <translation>Por cada 1000 personas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="42" />
+        <source>gaps: {0}</source>
+        <translation>huecos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_words.py" line="43" />
+        <source>{0} across, {1} up</source>
+        <translation>{0} en horizontal, {1} en vertical</translation>
     </message>
 </context>
 <context>
@@ -3017,79 +3158,85 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>SharedProjectDialog</name>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="29" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="32" />
         <source>Open shared project (PostGIS)</source>
         <translation>Abrir proyecto compartido (PostGIS)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="30" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="33" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="122" />
         <source>Open shared project</source>
         <translation>Abrir proyecto compartido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="42" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="45" />
         <source>&amp;Server</source>
         <translation>&amp;Servidor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="42" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="45" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="44" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
         <source>&amp;Port</source>
         <translation>&amp;Puerto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="44" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
         <source>&amp;Database</source>
         <translation>&amp;Base de datos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="47" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="48" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="51" />
         <source>Sc&amp;hema</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="48" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="51" />
         <source>Schema</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="49" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="52" />
         <source>&amp;User name</source>
         <translation>Nombre de &amp;usuario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="49" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="52" />
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="53" />
         <source>Pass&amp;word</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="50" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="53" />
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="53" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="56" />
         <source>The password is not saved on this computer; you type it once per session.</source>
         <translation>La contraseña no se guarda en esta computadora; se escribe una vez por sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="109" />
+        <source>Connecting to {0}…</source>
+        <translation>Conectando con {0}…</translation>
     </message>
 </context>
 <context>
@@ -4413,7 +4560,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
 <context>
     <name>w</name>
     <message>
-        <location filename="../../assetmap/ui/shared_project_dialog.py" line="131" />
+        <location filename="../../assetmap/ui/shared_project_dialog.py" line="169" />
         <source>Shared project on {0}: changes are saved to the server as you make them.</source>
         <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
     </message>

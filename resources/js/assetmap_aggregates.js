@@ -51,13 +51,16 @@
   api.legendExtra = function (spec, esc) {
     var html = "";
     if (spec.periodLabel) {
-      html += '<div class="am-legend-period">Period: ' + esc(spec.periodLabel) + "</div>";
-      if (spec.period !== "all") { html += '<div class="am-legend-note">Classes fixed over all periods</div>'; }
+      html += '<div class="am-legend-period">' + esc(api.word("Period")) + ": " + esc(spec.periodLabel) + "</div>";
+      if (spec.period !== "all") {
+        html += '<div class="am-legend-note">' + esc(api.word("Classes fixed over all periods")) + "</div>";
+      }
     }
     if (spec.legendNote) { html += '<div class="am-legend-note">' + esc(spec.legendNote) + "</div>"; }
     var b = spec.bivariate;
     if (b) {
-      html += '<div class="am-bivar" role="img" aria-label="' + esc(b.x + " across, " + b.y + " up") + '">' +
+      html += '<div class="am-bivar" role="img" aria-label="' +
+        esc(api.word("{0} across, {1} up").replace("{0}", b.x).replace("{1}", b.y)) + '">' +
         '<span class="am-bivar-y">&#8593;</span>';
       b.rows.forEach(function (row) {
         row.forEach(function (c) { html += '<i style="background:' + esc(c) + '"></i>'; });
@@ -77,7 +80,7 @@
     function x(i) { return (pad + i * step).toFixed(1); }
     function y(v) { return (h - pad - (h - 2 * pad) * v / max).toFixed(1); }
     var svg = '<svg class="am-spark" width="' + w + '" height="' + h + '" viewBox="0 0 ' + w + " " + h +
-      '" role="img" aria-label="Trend over the periods">';
+      '" role="img" aria-label="' + esc(api.word("Trend over the periods")) + '">';
     svg += '<line x1="' + pad + '" y1="' + (h - pad) + '" x2="' + (w - pad) + '" y2="' + (h - pad) +
       '" stroke="#ccc" stroke-width="1"/>';
     var run = [];
@@ -118,15 +121,15 @@
     var withheld = shown.suppressed === true;
     var value = agg.asStored ? (shown[agg.countField] === null || shown[agg.countField] === undefined ? null :
       String(shown[agg.countField])) : fmt(shown[agg.countField]);
-    var count = withheld ? agg.suppressedLabel : (value || "no data");
+    var count = withheld ? agg.suppressedLabel : (value || api.word("no data"));
     var html = '<div class="am-popup am-aggregate-popup"><b>' + esc(entry.title) + "</b>" +
       '<div class="am-unit">' + esc(agg.nameField ? shown[agg.nameField] : "") +
       ' <span>(' + esc(agg.unitField) + " " + esc(unit) + ")</span></div><table>" +
-      (spec.periodField ? "<tr><th>Period</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" : "") +
-      "<tr><th>" + esc(agg.countLabel || "Reports") + '</th><td class="am-count">' + esc(count) + "</td></tr>";
+      (spec.periodField ? "<tr><th>" + esc(api.word("Period")) + "</th><td>" + esc(spec.periodLabel || spec.period) + "</td></tr>" : "") +
+      "<tr><th>" + esc(agg.countLabel || api.word("Reports")) + '</th><td class="am-count">' + esc(count) + "</td></tr>";
     if (agg.rateField) {
-      var rate = withheld ? "withheld" : (fmt(shown[agg.rateField], 2) || "no data");
-      html += '<tr><th>Per 1,000 people</th><td class="am-rate">' + esc(rate) + "</td></tr>";
+      var rate = withheld ? api.word("withheld") : (fmt(shown[agg.rateField], 2) || api.word("no data"));
+      html += "<tr><th>" + esc(api.word("Per 1,000 people")) + '</th><td class="am-rate">' + esc(rate) + "</td></tr>";
     }
     html += "</table>";
     var values = agg.periods.map(function (p) {
@@ -136,7 +139,7 @@
     if (agg.periods.length > 1) {
       html += sparkline(agg.periods, values, String(spec.period), esc) +
         '<div class="am-legend-note">' + esc(agg.periods[0]) + " – " + esc(agg.periods[agg.periods.length - 1]) +
-        "; gaps: " + esc(agg.suppressedLabel) + "</div>";
+        "; " + esc(api.word("gaps: {0}").replace("{0}", agg.suppressedLabel)) + "</div>";
     }
     return html + "</div>";
   };

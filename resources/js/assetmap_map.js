@@ -138,7 +138,7 @@
       legend.onAdd = function () {
         legendDiv = L.DomUtil.create("div", "am-legend");
         legendDiv.setAttribute("role", "region");
-        legendDiv.setAttribute("aria-label", "Legend");
+        legendDiv.setAttribute("aria-label", api.word("Legend"));
         L.DomEvent.disableClickPropagation(legendDiv);
         return legendDiv;
       };
@@ -429,7 +429,17 @@
       var l = layers[name] && layers[name].byId[id];
       return l && l.getRadius ? l.getRadius() : null;
     },
-    identify: true
+    identify: true,
+    // The page's own words in the user's language (assetmap/ui/map_words.py sends them on load).
+    words: {},
+    word: function (english) { return api.words[english] || english; },
+    setWords: function (words) {
+      api.words = words || {};
+      if (legendDiv) {
+        legendDiv.setAttribute("aria-label", api.word("Legend"));
+        renderLegend();
+      }
+    }
   };
   window.assetmap = api;
 

@@ -1,0 +1,64 @@
+"""The map's own words in the user's language: the legend entries the core writes
+(``assetmap.mapview.words``) and the texts of the map page's popups and legend (``resources/js``).
+
+Qt translates them under the context ``MapWords``. ``pyside6-lupdate`` finds only literal
+``translate`` calls, so each word is listed here once; tests/ui/test_map_words.py fails when the
+core or the page uses a word this list lacks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "MapWords"
+
+
+def _catalogue() -> list[str]:
+    """Never called: the legend words the core passes through ``word()``, for lupdate."""
+    return [
+        QCoreApplication.translate("MapWords", "no data"),
+        QCoreApplication.translate("MapWords", "other"),
+        QCoreApplication.translate("MapWords", "Reports"),
+        QCoreApplication.translate("MapWords", "All periods (total)"),
+        QCoreApplication.translate("MapWords", "0 (no report within reach)"),
+        QCoreApplication.translate("MapWords", "Hot spot, 99 % confidence"),
+        QCoreApplication.translate("MapWords", "Hot spot, 95 % confidence"),
+        QCoreApplication.translate("MapWords", "Hot spot, 90 % confidence"),
+        QCoreApplication.translate("MapWords", "Not significant"),
+        QCoreApplication.translate("MapWords", "Cold spot, 90 % confidence"),
+        QCoreApplication.translate("MapWords", "Cold spot, 95 % confidence"),
+        QCoreApplication.translate("MapWords", "Cold spot, 99 % confidence"),
+        QCoreApplication.translate("MapWords", ", FDR-controlled"),
+        QCoreApplication.translate("MapWords", "Hot in both (90 % or more)"),
+        QCoreApplication.translate("MapWords", "Not hot in both"),
+        QCoreApplication.translate("MapWords", "{0} in either layer (withheld)"),
+        QCoreApplication.translate("MapWords", "{0} reports: suppressed"),
+        QCoreApplication.translate("MapWords", "1–10 (withheld)"),
+        QCoreApplication.translate("MapWords", "no residents"),
+        QCoreApplication.translate("MapWords", "withheld"),
+    ]
+
+
+# Words of the map page itself (resources/js: ``api.word(...)``), sent to it when it loads.
+def page_words() -> dict[str, str]:
+    pairs = {
+        "Legend": QCoreApplication.translate("MapWords", "Legend"),
+        "Trend over the periods": QCoreApplication.translate("MapWords", "Trend over the periods"),
+        "no data": QCoreApplication.translate("MapWords", "no data"),
+        "withheld": QCoreApplication.translate("MapWords", "withheld"),
+        "Period": QCoreApplication.translate("MapWords", "Period"),
+        "Classes fixed over all periods":
+            QCoreApplication.translate("MapWords", "Classes fixed over all periods"),
+        "Reports": QCoreApplication.translate("MapWords", "Reports"),
+        "Per 1,000 people": QCoreApplication.translate("MapWords", "Per 1,000 people"),
+        "gaps: {0}": QCoreApplication.translate("MapWords", "gaps: {0}"),
+        "{0} across, {1} up": QCoreApplication.translate("MapWords", "{0} across, {1} up"),
+    }
+    return {k: v for k, v in pairs.items() if v and v != k}
+
+
+def install() -> None:
+    """Route the core's map words through Qt's translators (whatever language is loaded)."""
+    from assetmap.mapview import words
+
+    words.set_translator(lambda english: QCoreApplication.translate(CONTEXT, english))
