@@ -44,7 +44,10 @@ def resolve(style: Style, frame: "pd.DataFrame | None") -> Style:
                             "Use a categorized style for text fields.")
         style.breaks = classify(nums.dropna().tolist(), style.scheme, style.k,
                                 style.breaks if style.scheme == "manual" else None)
-        style._has_missing = bool(nums.isna().any())
+        missing = nums.isna()
+        if "suppressed" in frame.columns:  # a withheld count is not missing: it has its own entry
+            missing &= ~public_features(frame)["suppressed"].fillna(False).astype(bool)
+        style._has_missing = bool(missing.any())
     else:
         values = sorted({str(v) for v in col.dropna().tolist()})
         colours = (OKABE_ITO if len(values) <= len(OKABE_ITO)
@@ -92,7 +95,8 @@ def legend_entries(style: Style, spec: dict[str, Any] | None = None) -> list[dic
             # Suppressed units are NULL: they are shown as withheld 1–10, never as "no data" or 0.
             out.append({"label": style.suppressed_label, "color": style.other_color,
                         "symbol": style.symbol, "fill": style.suppressed_fill or "hatch"})
-        elif getattr(style, "_has_missing", False):
+        if getattr(style, "_has_missing", False):
+            # Units with no value that are not withheld (a rate where nobody lives): plain, unhatched.
             out.append({"label": word("no data"), "color": style.other_color, "symbol": style.symbol})
         return out
     out = [{"label": v, "color": c, "symbol": style.symbols.get(v, style.symbol)}

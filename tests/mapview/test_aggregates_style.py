@@ -38,3 +38,26 @@ def test_aggregate_layer_spec_is_choropleth_with_hatched_suppressed_entry():
     labels = [e["label"] for e in spec["legend"]]
     assert "1–10" in labels and "no data" not in labels
     assert [e for e in spec["legend"] if e["label"] == "1–10"][0]["fill"] == "hatch"
+
+
+def test_a_rate_missing_where_nobody_lives_gets_its_own_no_data_entry():
+    """Withheld units (hatched "1–10") and units with no rate that are not withheld (no residents)
+    are both drawn, so the legend explains both; the withheld ones are never called "no data"."""
+    import pandas as pd
+
+    from assetmap.layers import LayerInfo
+    from assetmap.layers.roles import LayerRole
+    from assetmap.mapview.layers import layer_style
+    from assetmap.mapview.leaflet_style import leaflet_style
+
+    frame = pd.DataFrame({"count": [None, 14, 30, 0, 120], "rate_per_1000": [None, 2.5, 4.0, None, 9.0],
+                          "suppressed": [True, False, False, False, False]})
+    info = LayerInfo(name="dv_by_neighborhoods", role=LayerRole.AGGREGATE, display_name="DV",
+                     style={"field": "rate_per_1000", "suppressed_label": "1–10", "suppressed_fill": "hatch"})
+    legend = leaflet_style(layer_style(info, list(frame.columns)), frame)["legend"]
+    extra = [(e["label"], e.get("fill")) for e in legend[-2:]]
+    assert extra == [("1–10", "hatch"), ("no data", None)]
+    # Only withheld units without a value: no "no data" entry.
+    frame.loc[3, "rate_per_1000"] = 0.0
+    labels = [e["label"] for e in leaflet_style(layer_style(info, list(frame.columns)), frame)["legend"]]
+    assert labels[-1] == "1–10" and "no data" not in labels
