@@ -202,11 +202,13 @@ def cmd_balance(args) -> int:
     project = open_project(args.project)
     units = load_units(project, args.areas)
     locked = [t for t in args.locked.split(",") if t.strip()] if args.locked else None
+    # A progress line redrawn in place is for a terminal; in a log or a pipe it is one long line.
+    live = not args.json and sys.stderr.isatty()
     plan, result = suggest_plan(
         project, args.areas, args.teams, args.by, args.plan, tolerance=args.tolerance, locked=locked,
         from_plan=args.from_plan, seed=args.seed, queen=args.queen, replace=args.replace, units=units,
-        ctx=TaskContext(None if args.json else _progress))
-    if not args.json:
+        ctx=TaskContext(_progress if live else None))
+    if live:
         print(file=sys.stderr)
     stats = PlanModel(units, plan).stats()
     if args.json:

@@ -22,6 +22,7 @@ def test_balance_st_louis_six_teams_contiguous_within_5_percent(stl_project, stl
     r = run_cli("territories", "balance", t, "--areas", "neighborhoods", "--teams", "6",
                 "--by", "population", "--tolerance", "0.05", "--seed", "1", "--plan", "Balanced")
     assert r.returncode == 0, r.stderr
+    assert "\r" not in r.stderr  # no progress line redrawn into a pipe or a log
     out = tmp_path / "balanced.gpkg"
     r = run_cli("territories", "export", t, "--plan", "Balanced", out)
     assert r.returncode == 0, r.stderr
