@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e . "pyinstaller>=6.5,<7"
+bash scripts/pyside-consistent
 python3 -m assetmap.ui.i18n  # the bundle carries compiled translations (.qm)
 python3 -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/assetmap.spec
