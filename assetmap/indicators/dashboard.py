@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     import pandas as pd
 
+    from assetmap.layers import LayerInfo
     from assetmap.project import Project
 
 WITHHELD = "1–10"            # what a withheld report count reads as: never 0, never a number
@@ -88,6 +89,15 @@ def map_frame(units: "gpd.GeoDataFrame", id_field: str, df: "pd.DataFrame", indi
     out["shown"] = [value_text(v, s) for v, s in zip(value, sup)]
     out["suppressed"] = sup
     return out[["unit_id", "unit", "value", "shown", "suppressed", units.geometry.name]]
+
+
+def page_order(layers: "list[LayerInfo]", dashboard: str) -> list[str]:
+    """The page's drawing order (top first) with the dashboard choropleth in it: above every
+    polygon and line layer (it would hide under the areas it colours), below the point layers,
+    so assets, hubs and survey entries stay visible and can still be clicked."""
+    points = [i.name for i in layers if "point" in (i.geometry_type or "").lower()]
+    rest = [i.name for i in layers if i.name not in points]
+    return points + [dashboard] + rest
 
 
 def map_spec(ind: Indicator, frame: "pd.DataFrame", title: str = "") -> dict[str, Any]:

@@ -255,7 +255,8 @@ class IndicatorsDock(QDockWidget):
     def _keep_on_top(self) -> None:
         # The window orders the page by the project's layers; ours is not one, so it would sink.
         if self._on_map and self.w.project is not None:
-            self.w.canvas.set_order([LAYER] + self.w.project.layer_names())
+            infos = [self.w.project.layer(n) for n in self.w.project.layer_names()]
+            self.w.canvas.set_order(dashboard.page_order(infos, LAYER))
 
     def _remove_layer(self) -> None:
         if self._on_map:

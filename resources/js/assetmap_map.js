@@ -12,6 +12,63 @@
     });
   }
 
+  // Every layer draws on a canvas of its own, and the top canvas covers the whole map: in plain
+  // Leaflet it takes every click and hover, so the features of the layers below (the
+  // neighbourhoods under a layer of points) could not be clicked, identified or painted. When
+  // nothing of its own is under the mouse, a canvas hands the event to the highest visible
+  // layer below that has a feature there, as that layer's canvas would have handled it.
+  function hitIn(renderer, point, click) {
+    var hit = null;
+    for (var o = renderer._drawFirst; o; o = o.next) {
+      var l = o.layer;
+      if (l.options.interactive && l._containsPoint(point) && !(click && map._draggableMoved(l))) { hit = l; }
+    }
+    return hit;
+  }
+
+  function below(renderer) {
+    var out = [], seen = false;
+    order.forEach(function (name) {
+      var e = layers[name];
+      if (!e) { return; }
+      if (e.renderer === renderer) { seen = true; } else if (seen && e.visible) { out.push(e.renderer); }
+    });
+    return out;
+  }
+
+  var LayerCanvas = L.Canvas.extend({
+    _onClick: function (ev) {
+      var point = this._map.mouseEventToLayerPoint(ev), click = ev.type === "click" || ev.type === "preclick";
+      var own = hitIn(this, point, click);
+      if (own) { this._fireEvent([own], ev); return; }
+      var lower = below(this);
+      for (var i = 0; i < lower.length; i++) {
+        var hit = hitIn(lower[i], point, click);
+        if (hit) { lower[i]._fireEvent([hit], ev); return; }
+      }
+      this._fireEvent(false, ev);
+    },
+    _handleMouseHover: function (ev, point) {
+      if (this._mouseHoverThrottled) { return; }
+      if (hitIn(this, point, false)) { return L.Canvas.prototype._handleMouseHover.call(this, ev, point); }
+      this._handleMouseOut(ev);
+      var lower = below(this), handled = false;
+      for (var i = 0; i < lower.length; i++) {
+        if (!handled && hitIn(lower[i], point, false)) {
+          lower[i]._mouseHoverThrottled = false;
+          L.Canvas.prototype._handleMouseHover.call(lower[i], ev, point);
+          handled = true;
+        } else {
+          lower[i]._handleMouseOut(ev);
+        }
+      }
+      if (!handled) { this._fireEvent(false, ev); }
+      this._mouseHoverThrottled = true;
+      var self = this;
+      setTimeout(function () { self._mouseHoverThrottled = false; }, 32);
+    }
+  });
+
   // Points drawn on the canvas with a symbol (circle, square, triangle, diamond).
   var SymbolMarker = L.CircleMarker.extend({
     _updatePath: function () {
@@ -247,7 +304,7 @@
       if (entry) { map.removeLayer(entry.layer); }
       else {
         var pane = map.createPane("am-" + name);
-        entry = layers[name] = {pane: pane, renderer: L.canvas({pane: "am-" + name, padding: 0.2})};
+        entry = layers[name] = {pane: pane, renderer: new LayerCanvas({pane: "am-" + name, padding: 0.2})};
         if (order.indexOf(name) < 0) { order.push(name); }
       }
       entry.title = title; entry.spec = spec; entry.highlight = {}; entry.byId = {};
@@ -398,6 +455,21 @@
       var ll = l.getBounds ? l.getBounds().getCenter() : l.getLatLng();
       l.fire("click", {latlng: ll, originalEvent: {}});
       return true;
+    },
+    // Mouse events where a feature is drawn (automation and tests): they go to whatever element
+    // is on top at that pixel, as the real mouse's do. Returns the class of that element's pane.
+    mouseAt: function (name, id, types) {
+      var l = layers[name] && layers[name].byId[id];
+      if (!l) { return null; }
+      var ll = l.getBounds ? (l.getCenter ? l.getCenter() : l.getBounds().getCenter()) : l.getLatLng();
+      var p = map.latLngToContainerPoint(ll), box = map.getContainer().getBoundingClientRect();
+      var x = box.left + p.x, y = box.top + p.y, el = document.elementFromPoint(x, y);
+      if (!el) { return null; }
+      (types || ["mousedown", "mouseup", "click"]).forEach(function (type) {
+        el.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, bubbles: true, cancelable: true,
+                                               view: window, button: 0, buttons: type === "mouseup" ? 0 : 1}));
+      });
+      return el.parentNode && el.parentNode.className ? String(el.parentNode.className) : el.tagName;
     },
     // Test/automation hook: a paint stroke pressing on the first feature and entering the others.
     dragAcross: function (name, ids) {

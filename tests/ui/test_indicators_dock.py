@@ -157,7 +157,7 @@ def test_clicking_a_unit_on_the_map_selects_it(window, qtbot, demo_copy):
     _drawn(w, qtbot)
     hl = next(lyr for lyr in w.canvas.state()["layers"] if lyr["name"] == LAYER)["highlighted"]
     assert hl == [fid]
-    # The layer is the page's only, on top; closing the dock takes it away, nothing in the project.
+    # The layer is the page's only, above the areas; closing the dock takes it away, nothing in the project.
     assert w.canvas.state()["order"][0] == LAYER and LAYER not in w.project.layer_names()
     dock.close()
     _drawn(w, qtbot)
@@ -348,3 +348,30 @@ def test_report_dialog_without_periods_offers_the_current_snapshot(qtbot, demo_c
     dlg.format.setCurrentIndex(dlg.format.findData("html"))
     assert dlg.out.text().endswith("-report.html")
     assert dlg.options()["fmt"] == "html" and dlg.options()["indicators"] == ["maltreatment_rate", "dv_rate"]
+
+
+def test_points_stay_above_the_dashboard_map(qtbot, isolated_home, map_project):
+    """Assets and hubs are not buried under the indicator choropleth: it goes above the areas
+    and below the point layers, so their symbols show and take clicks."""
+    from assetmap.ui.indicators_dock import LAYER
+    from tests.ui.conftest import open_main_window
+
+    w = open_main_window(qtbot, map_project.path)
+    dock = _open_dock(w, qtbot)
+    dock.set_indicator(dock.picker.itemData(0))
+    _drawn(w, qtbot)
+    order = w.canvas.state()["order"]
+    assert order.index("sites") < order.index(LAYER) < order.index("neighborhoods")
+    # A click on a site reaches the site, not the unit under it (a site the legend doesn't cover:
+    # mouseAt with no events only says what is on top there).
+    w.canvas.zoom_to("sites")
+    _drawn(w, qtbot)
+    def free():
+        return [int(f) for f in w.cache.frame("sites").index
+                if "am-sites" in (w.canvas.evaluate(f"assetmap.mouseAt('sites', {int(f)}, [])") or "")]
+
+    qtbot.waitUntil(lambda: bool(free()), timeout=5000)
+    fid = free()[0]
+    with qtbot.waitSignal(w.canvas.feature_clicked, timeout=10000) as sig:
+        w.canvas.evaluate(f"assetmap.mouseAt('sites', {fid})")
+    assert sig.args[0] == "sites"

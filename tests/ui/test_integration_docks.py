@@ -260,3 +260,36 @@ def test_escape_gives_up_a_polygon(window, qtbot):
     qtbot.waitUntil(lambda: w.canvas.evaluate("assetmap.drawingPolygon()") is False, timeout=5000)
     assert w.canvas.evaluate("assetmap.finishPolygon()") is False  # nothing left to finish
     assert dict(panel.model.assignment) == before
+
+
+def test_paint_stroke_with_the_mouse_under_a_point_layer(qtbot, isolated_home, map_project):
+    """Painting works with a point layer drawn above the areas (its canvas covers the map): a
+    real mouse press on one unit and moves over two more paint all three, in one stroke."""
+    r = run_cli("territories", "new", map_project.path, "--plan", "Mine", "--areas", "neighborhoods",
+                "--teams", "3", "--by", "population")
+    assert r.returncode == 0, r.stderr
+    from tests.ui.conftest import open_main_window
+
+    w = open_main_window(qtbot, map_project.path, (1100, 750))
+    assert w.canvas.state()["order"][0] == "sites"
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    w.actions_by_name["paint territories"].setChecked(True)
+    qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is False, timeout=5000)
+    panel.team_combo.setCurrentIndex(1)
+    team = panel.model.teams[1]
+    fids = [_fid_of(w, n) for n in (20, 21, 22)]
+    uids = [w.features.unit_id("neighborhoods", f) for f in fids]
+    depth = len(w.stack._undo)
+
+    def on_top(fid):  # what a mouse there would touch (no events sent); None while the map moves
+        return w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])") or ""
+
+    qtbot.waitUntil(lambda: all("am-sites" in on_top(f) for f in fids), timeout=5000)
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fids[0]}, ['mousedown'])")
+    for f in fids[1:]:
+        qtbot.wait(60)  # hover is throttled to one check per 32 ms, as for a real mouse
+        w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {f}, ['mousemove'])")
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fids[-1]}, ['mouseup'])")
+    qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == team.team for u in uids), timeout=5000)
+    assert len(w.stack._undo) == depth + 1

@@ -254,3 +254,38 @@ def test_no_basemap_by_default_optional_xyz(window, qtbot):
     window_actions.settings().setValue("basemap/xyz_url", "file:///nonexistent/{z}/{x}/{y}.png")
     window.open_project(window.project.path)
     qtbot.waitUntil(lambda: window.canvas.evaluate("assetmap.hasBasemap()") is True)
+
+
+def test_a_real_click_reaches_the_areas_under_a_point_layer(window, qtbot):
+    """Each layer draws on its own canvas and the sites' canvas covers the whole map: a mouse
+    click on a neighbourhood (no site there) must still reach the neighbourhood, and one on a
+    site the site. The events go to the element on top at that pixel, as a real click's do."""
+    w = window
+    assert w.canvas.state()["order"][0] == "sites"
+    got = []
+    w.canvas.feature_clicked.connect(lambda layer, fid, add: got.append((layer, fid)))
+    frame = w.cache.frame("neighborhoods")
+    fid = int(frame.index[40])
+    # The element a mouse there would touch (no events sent; None while the map still moves):
+    qtbot.waitUntil(lambda: "am-sites" in (w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])")
+                                           or ""), timeout=5000)
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # lands on the sites' canvas ...
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [("neighborhoods", fid)]  # ... and reaches the neighbourhood below
+    popup = w.canvas.evaluate("(document.querySelector('.leaflet-popup-content') || {}).innerText || ''")
+    assert str(frame.at[fid, "NHD_NAME"]) in popup
+    w.canvas.run_js("window.assetmap && document.querySelector('.leaflet-popup-close-button').click()")
+    site = int(w.cache.frame("sites").index[0])
+    got.clear()
+    w.canvas.evaluate(f"assetmap.mouseAt('sites', {site})")
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [("sites", site)]
+    # A hidden layer takes nothing: with the neighbourhoods hidden, the click is a plain map click.
+    w.layers_panel.item("neighborhoods").setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not state(w)["neighborhoods"]["visible"])
+    got.clear()
+    clicked = []
+    w.canvas.map_clicked.connect(lambda lon, lat: clicked.append((lon, lat)))
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    qtbot.waitUntil(lambda: bool(clicked), timeout=5000)
+    assert got == []
