@@ -62,7 +62,9 @@
           lower[i]._handleMouseOut(ev);
         }
       }
-      if (!handled) { this._fireEvent(false, ev); }
+      // The pointer is over this canvas: it shows the hand when a feature below is under it.
+      if (handled) { L.DomUtil.addClass(this._container, "leaflet-interactive"); }
+      else { L.DomUtil.removeClass(this._container, "leaflet-interactive"); this._fireEvent(false, ev); }
       this._mouseHoverThrottled = true;
       var self = this;
       setTimeout(function () { self._mouseHoverThrottled = false; }, 32);

@@ -269,6 +269,11 @@ def test_a_real_click_reaches_the_areas_under_a_point_layer(window, qtbot):
     # The element a mouse there would touch (no events sent; None while the map still moves):
     qtbot.waitUntil(lambda: "am-sites" in (w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])")
                                            or ""), timeout=5000)
+    # Hovering it shows the hand, though the pointer is over the sites' canvas.
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mousemove'])")
+    assert w.canvas.evaluate("document.querySelector('.leaflet-am-sites-pane canvas')"
+                             ".classList.contains('leaflet-interactive')") is True
+    qtbot.wait(50)  # hover checks are throttled to one per 32 ms
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # lands on the sites' canvas ...
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     assert got == [("neighborhoods", fid)]  # ... and reaches the neighbourhood below
