@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         p.remove_requested.connect(self.remove_layer)
         c.cursor_moved.connect(self._cursor)
         c.scale_changed.connect(self._scale)
+        c.files_dropped.connect(lambda paths: window_actions.import_files(self, paths))
         c.feature_clicked.connect(self._feature_clicked)
         self.table.selection_changed.connect(lambda layer, ids: c.highlight(layer, ids))
         self.stack.changed.connect(lambda: window_actions.update_undo(self))

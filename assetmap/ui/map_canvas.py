@@ -14,10 +14,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
 
 from assetmap.mapview.page import write_app_page
 
@@ -98,6 +99,14 @@ def _decode(text: Any) -> Any:
     return json.loads(text)
 
 
+def _local_files(mime) -> list[Path]:
+    """The local files a drag carries (none for text, links or web URLs: those the page may have)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    urls = mime.urls()
+    return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
+
+
 def js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -115,6 +124,26 @@ class MapCanvas(QWebEngineView):
     stroke_ended = Signal()                    # paint mode: mouse button up
     feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
     polygon_drawn = Signal(list)               # free polygon: [(lon, lat), ...]
+    files_dropped = Signal(list)               # local files dropped on the map: [Path, ...]
+
+    # Drag and drop of files. The web view's own child widget takes drops (Chromium would try to
+    # open the file in the page), and the map is most of the window: a file dropped there must
+    # reach the window's import like one dropped anywhere else.
+    def event(self, ev) -> bool:  # noqa: N802 (Qt API)
+        if ev.type() == QEvent.Type.ChildAdded and ev.child().isWidgetType():
+            ev.child().installEventFilter(self)
+        return super().event(ev)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt API)
+        kind = ev.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            paths = _local_files(ev.mimeData())
+            if paths:
+                ev.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.files_dropped.emit(paths)
+                return True
+        return super().eventFilter(obj, ev)
 
     def _on_screen(self, page_scale: float) -> float:
         """The page computes 1:N for a CSS pixel at 96 dpi; large text zooms the page, so a CSS
@@ -151,6 +180,8 @@ class MapCanvas(QWebEngineView):
         b.sig_stroke_end.connect(self.stroke_ended)
         b.sig_enter.connect(self.feature_entered)
         b.sig_polygon.connect(lambda text: self.polygon_drawn.emit([tuple(p) for p in json.loads(text)]))
+        for child in self.findChildren(QWidget):  # made before ChildAdded could tell us
+            child.installEventFilter(self)
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
         # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
         self.page_path = write_app_page(Path(self._dir.name))

@@ -227,6 +227,34 @@ def test_drop_files_imports(window, qtbot, stl, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: "dropped_areas" in state(window), timeout=20000)
 
 
+def test_a_file_dropped_on_the_map_is_imported(window, qtbot, stl, tmp_path, monkeypatch):
+    """The map is most of the window: a file dropped there goes to the widget under the mouse
+    (the web view's own child, which takes drops), and must be imported all the same."""
+    import shutil
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    copy = tmp_path / "dropped_on_map.geojson"
+    shutil.copyfile(stl / "neighborhoods.geojson", copy)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("areas", True)))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    centre = window.canvas.mapTo(window, window.canvas.rect().center())
+    target = window.childAt(centre)  # what Qt delivers a drop at that point to
+    assert target is not None and (target is window.canvas or window.canvas.isAncestorOf(target))
+    at = target.mapFrom(window, centre)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(at, *args)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDragMoveEvent(at, *args))
+    QApplication.sendEvent(target, QDropEvent(QPointF(at), *args))
+    qtbot.waitUntil(lambda: "dropped_on_map" in window.project.layer_names(), timeout=60000)
+    assert window.canvas.url().fileName() == "map.html"  # the page was not replaced by the file
+
+
 def test_worker_cancel(window, qtbot):
     import time
 
