@@ -81,7 +81,12 @@ def standalone_html(layers: list[dict[str, Any]], title: str = "", attribution: 
     """
     css = "<style>\n" + offline_css(_read("leaflet", "leaflet.css")) + "\n" + _read("js", "assetmap_map.css") \
         + "\n</style>"
+    from assetmap.mapview.words import page_words
+
     calls = [f"assetmap.init({_script_json({'title': title, 'attribution': attribution})});"]
+    words = page_words()  # the language of the app that exports it (none headless: English)
+    if words:
+        calls.append(f"assetmap.setWords({_script_json(words)});")
     for lyr in reversed(layers):
         opts = {"visible": lyr.get("visible", True), "opacity": lyr.get("opacity", 1.0)}
         geojson = lyr["geojson"].replace("</", "<\\/")

@@ -20,6 +20,18 @@ def set_translator(fn: Callable[[str], str] | None) -> None:
     _translate = fn
 
 
+# The map page's own words (resources/js: ``api.word("...")``): sent to the page when it loads,
+# in the window and in exported HTML.
+PAGE_WORDS = ("Legend", "Trend over the periods", "no data", "withheld", "Period",
+              "Classes fixed over all periods", "Reports", "Per 1,000 people", "gaps: {0}",
+              "{0} across, {1} up")
+
+
+def page_words() -> dict[str, str]:
+    """The page words that read differently in the user's language (empty in English)."""
+    return {w: t for w in PAGE_WORDS if (t := word(w)) != w}
+
+
 def word(english: str) -> str:
     """``english`` in the user's language (a format string stays one: translate, then format)."""
     if _translate is None:

@@ -1,5 +1,5 @@
-"""The map's own words in the user's language: the legend entries the core writes
-(``assetmap.mapview.words``) and the texts of the map page's popups and legend (``resources/js``).
+"""The map's own words in the user's language: the legend entries the core writes and the texts
+of the map page's popups and legend (``assetmap.mapview.words``; ``resources/js``).
 
 Qt translates them under the context ``MapWords``. ``pyside6-lupdate`` finds only literal
 ``translate`` calls, so each word is listed here once; tests/ui/test_map_words.py fails when the
@@ -36,25 +36,22 @@ def _catalogue() -> list[str]:
         QCoreApplication.translate("MapWords", "1–10 (withheld)"),
         QCoreApplication.translate("MapWords", "no residents"),
         QCoreApplication.translate("MapWords", "withheld"),
+        # the map page's own words (assetmap.mapview.words.PAGE_WORDS)
+        QCoreApplication.translate("MapWords", "Legend"),
+        QCoreApplication.translate("MapWords", "Trend over the periods"),
+        QCoreApplication.translate("MapWords", "Period"),
+        QCoreApplication.translate("MapWords", "Classes fixed over all periods"),
+        QCoreApplication.translate("MapWords", "Per 1,000 people"),
+        QCoreApplication.translate("MapWords", "gaps: {0}"),
+        QCoreApplication.translate("MapWords", "{0} across, {1} up"),
     ]
 
 
-# Words of the map page itself (resources/js: ``api.word(...)``), sent to it when it loads.
 def page_words() -> dict[str, str]:
-    pairs = {
-        "Legend": QCoreApplication.translate("MapWords", "Legend"),
-        "Trend over the periods": QCoreApplication.translate("MapWords", "Trend over the periods"),
-        "no data": QCoreApplication.translate("MapWords", "no data"),
-        "withheld": QCoreApplication.translate("MapWords", "withheld"),
-        "Period": QCoreApplication.translate("MapWords", "Period"),
-        "Classes fixed over all periods":
-            QCoreApplication.translate("MapWords", "Classes fixed over all periods"),
-        "Reports": QCoreApplication.translate("MapWords", "Reports"),
-        "Per 1,000 people": QCoreApplication.translate("MapWords", "Per 1,000 people"),
-        "gaps: {0}": QCoreApplication.translate("MapWords", "gaps: {0}"),
-        "{0} across, {1} up": QCoreApplication.translate("MapWords", "{0} across, {1} up"),
-    }
-    return {k: v for k, v in pairs.items() if v and v != k}
+    """What the map page is sent when it loads (see ``assetmap.mapview.words.page_words``)."""
+    from assetmap.mapview import words
+
+    return words.page_words()
 
 
 def install() -> None:

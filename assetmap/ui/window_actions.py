@@ -250,7 +250,8 @@ def import_files(w, paths: list[Path], role: str | None = None):
     def done(_reports):
         new = [n for n in project.layer_names() if n not in before]
         w.load_layers(new)
-        w.statusBar().showMessage(translate("MainWindow", "Imported %n layer(s)", None, len(new)), 5000)
+        # Not a %n plural: pyside6-lupdate 6.11 only finds plurals in self.tr(), not translate().
+        w.statusBar().showMessage(translate("MainWindow", "Layers imported: {0}").format(len(new)), 5000)
 
     return run_task(w, translate("MainWindow", "Import"), work, on_done=done)
 

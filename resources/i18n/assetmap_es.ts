@@ -1595,7 +1595,7 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
         <translation>Toda la ciudad, {period}: {value} {label}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/indicators_dock.py" line="290" />
+        <location filename="../../assetmap/ui/indicators_dock.py" line="291" />
         <source>Withheld: 1 to 10 reports, suppressed to protect families</source>
         <translation>Retenido: de 1 a 10 reportes, suprimido para proteger a las familias</translation>
     </message>
@@ -1835,65 +1835,65 @@ Marque una capa para mostrarla y desmárquela para ocultarla. Las capas más arr
         <translation>Escala del mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="96" />
+        <location filename="../../assetmap/ui/main_window.py" line="97" />
         <source>Choose an assetmap project file (.gpkg).</source>
         <translation>Elija un archivo de proyecto de assetmap (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="97" />
+        <location filename="../../assetmap/ui/main_window.py" line="98" />
         <location filename="../../assetmap/ui/window_actions.py" line="163" />
         <source>Open project</source>
         <translation>Abrir proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="177" />
+        <location filename="../../assetmap/ui/main_window.py" line="178" />
         <source>show {0}</source>
         <translation>mostrar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="177" />
+        <location filename="../../assetmap/ui/main_window.py" line="178" />
         <source>hide {0}</source>
         <translation>ocultar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="181" />
+        <location filename="../../assetmap/ui/main_window.py" line="182" />
         <source>opacity of {0}</source>
         <translation>opacidad de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="192" />
+        <location filename="../../assetmap/ui/main_window.py" line="193" />
         <source>style of {0}</source>
         <translation>estilo de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="197" />
+        <location filename="../../assetmap/ui/main_window.py" line="198" />
         <source>Rename layer</source>
         <translation>Cambiar nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="197" />
+        <location filename="../../assetmap/ui/main_window.py" line="198" />
         <source>Name shown:</source>
         <translation>Nombre que se muestra:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="203" />
+        <location filename="../../assetmap/ui/main_window.py" line="204" />
         <source>rename {0}</source>
         <translation>cambiar nombre de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="209" />
+        <location filename="../../assetmap/ui/main_window.py" line="210" />
         <source>Remove layer</source>
         <translation>Quitar capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="210" />
+        <location filename="../../assetmap/ui/main_window.py" line="211" />
         <source>Remove the layer “{0}” ({1} features) from the project?
 You can undo this with Edit › Undo.</source>
         <translation>¿Quitar la capa «{0}» ({1} elementos) del proyecto?
 Puede deshacerlo con Editar › Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="231" />
+        <location filename="../../assetmap/ui/main_window.py" line="232" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
@@ -2083,7 +2083,7 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <message>
         <location filename="../../assetmap/ui/window_actions.py" line="227" />
         <location filename="../../assetmap/ui/window_actions.py" line="233" />
-        <location filename="../../assetmap/ui/window_actions.py" line="255" />
+        <location filename="../../assetmap/ui/window_actions.py" line="256" />
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -2102,19 +2102,18 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <source>Importing {0}</source>
         <translation>Importando {0}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../assetmap/ui/window_actions.py" line="253" />
-        <source>Imported %n layer(s)</source>
-        <translation>
-            <numerusform>Se importó %n capa</numerusform><numerusform>Se importaron %n capas</numerusform></translation>
+    <message>
+        <location filename="../../assetmap/ui/window_actions.py" line="254" />
+        <source>Layers imported: {0}</source>
+        <translation>Capas importadas: {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="296" />
+        <location filename="../../assetmap/ui/window_actions.py" line="297" />
         <source>Export map</source>
         <translation>Exportar mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/window_actions.py" line="297" />
+        <location filename="../../assetmap/ui/window_actions.py" line="298" />
         <source>Exported {0}</source>
         <translation>Se exportó {0}</translation>
     </message>
@@ -2152,12 +2151,12 @@ Puede deshacerlo con Editar › Deshacer.</translation>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../assetmap/ui/map_canvas.py" line="126" />
+        <location filename="../../assetmap/ui/map_canvas.py" line="155" />
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_canvas.py" line="127" />
+        <location filename="../../assetmap/ui/map_canvas.py" line="156" />
         <source>Map of the project's layers</source>
         <translation>Mapa de las capas del proyecto</translation>
     </message>
@@ -2166,139 +2165,136 @@ Puede deshacerlo con Editar › Deshacer.</translation>
     <name>MapWords</name>
     <message>
         <location filename="../../assetmap/ui/map_words.py" line="19" />
-        <location filename="../../assetmap/ui/map_words.py" line="36" />
         <source>no data</source>
         <translation>sin datos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="19" />
+        <location filename="../../assetmap/ui/map_words.py" line="20" />
         <source>other</source>
         <translation>otro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="19" />
-        <location filename="../../assetmap/ui/map_words.py" line="40" />
+        <location filename="../../assetmap/ui/map_words.py" line="21" />
         <source>Reports</source>
         <translation>Reportes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="20" />
+        <location filename="../../assetmap/ui/map_words.py" line="22" />
         <source>All periods (total)</source>
         <translation>Todos los períodos (total)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="20" />
+        <location filename="../../assetmap/ui/map_words.py" line="23" />
         <source>0 (no report within reach)</source>
         <translation>0 (ningún reporte al alcance)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="21" />
+        <location filename="../../assetmap/ui/map_words.py" line="24" />
         <source>Hot spot, 99 % confidence</source>
         <translation>Punto caliente, 99 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="21" />
+        <location filename="../../assetmap/ui/map_words.py" line="25" />
         <source>Hot spot, 95 % confidence</source>
         <translation>Punto caliente, 95 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="22" />
+        <location filename="../../assetmap/ui/map_words.py" line="26" />
         <source>Hot spot, 90 % confidence</source>
         <translation>Punto caliente, 90 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="22" />
+        <location filename="../../assetmap/ui/map_words.py" line="27" />
         <source>Not significant</source>
         <translation>No significativo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="23" />
+        <location filename="../../assetmap/ui/map_words.py" line="28" />
         <source>Cold spot, 90 % confidence</source>
         <translation>Punto frío, 90 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="23" />
+        <location filename="../../assetmap/ui/map_words.py" line="29" />
         <source>Cold spot, 95 % confidence</source>
         <translation>Punto frío, 95 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="24" />
+        <location filename="../../assetmap/ui/map_words.py" line="30" />
         <source>Cold spot, 99 % confidence</source>
         <translation>Punto frío, 99 % de confianza</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="24" />
+        <location filename="../../assetmap/ui/map_words.py" line="31" />
         <source>, FDR-controlled</source>
         <translation>, con control de FDR</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="25" />
+        <location filename="../../assetmap/ui/map_words.py" line="32" />
         <source>Hot in both (90 % or more)</source>
         <translation>Caliente en ambas (90 % o más)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="25" />
+        <location filename="../../assetmap/ui/map_words.py" line="33" />
         <source>Not hot in both</source>
         <translation>No caliente en ambas</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="26" />
+        <location filename="../../assetmap/ui/map_words.py" line="34" />
         <source>{0} in either layer (withheld)</source>
         <translation>{0} en alguna de las capas (retenido)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="26" />
+        <location filename="../../assetmap/ui/map_words.py" line="35" />
         <source>{0} reports: suppressed</source>
         <translation>{0} reportes: suprimido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="27" />
+        <location filename="../../assetmap/ui/map_words.py" line="36" />
         <source>1–10 (withheld)</source>
         <translation>1–10 (retenido)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="27" />
+        <location filename="../../assetmap/ui/map_words.py" line="37" />
         <source>no residents</source>
         <translation>sin residentes</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="27" />
-        <location filename="../../assetmap/ui/map_words.py" line="37" />
+        <location filename="../../assetmap/ui/map_words.py" line="38" />
         <source>withheld</source>
         <translation>retenido</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="34" />
+        <location filename="../../assetmap/ui/map_words.py" line="40" />
         <source>Legend</source>
         <translation>Leyenda</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="35" />
+        <location filename="../../assetmap/ui/map_words.py" line="41" />
         <source>Trend over the periods</source>
         <translation>Tendencia a lo largo de los períodos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="38" />
+        <location filename="../../assetmap/ui/map_words.py" line="42" />
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="39" />
+        <location filename="../../assetmap/ui/map_words.py" line="43" />
         <source>Classes fixed over all periods</source>
         <translation>Clases fijas para todos los períodos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="41" />
+        <location filename="../../assetmap/ui/map_words.py" line="44" />
         <source>Per 1,000 people</source>
         <translation>Por cada 1000 personas</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="42" />
+        <location filename="../../assetmap/ui/map_words.py" line="45" />
         <source>gaps: {0}</source>
         <translation>huecos: {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/map_words.py" line="43" />
+        <location filename="../../assetmap/ui/map_words.py" line="46" />
         <source>{0} across, {1} up</source>
         <translation>{0} en horizontal, {1} en vertical</translation>
     </message>
