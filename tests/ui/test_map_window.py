@@ -322,3 +322,20 @@ def test_a_real_click_reaches_the_areas_under_a_point_layer(window, qtbot):
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
     qtbot.waitUntil(lambda: bool(clicked), timeout=5000)
     assert got == []
+
+
+def test_real_mouse_moves_reach_the_status_bar(window, qtbot):
+    """The status bar follows the real mouse over the map (not only the signal), also over a
+    point layer's canvas."""
+    w = window
+    frame = w.cache.frame("neighborhoods")
+    fid = int(frame.index[40])
+    qtbot.waitUntil(lambda: "am-sites" in (w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])")
+                                           or ""), timeout=5000)
+    w.coords.setText("")
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mousemove'])")
+    qtbot.waitUntil(lambda: w.coords.text() != "", timeout=5000)
+    lat, lon = (float(v) for v in w.coords.text().split(","))
+    x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
+    assert abs(lat - y) < 0.01 and abs(lon - x) < 0.01
+    assert w.scale.text().startswith("1:")

@@ -109,3 +109,21 @@ def test_survey_menu_sits_before_help(window):
     assert menus[-1] == "HelpMenu"
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&Survey") < len(titles) - 1
+
+
+def test_pick_the_location_with_a_real_click_on_the_map(window, qtbot, monkeypatch):
+    """Pick, then a mouse click on the map (on a neighbourhood, as a volunteer would): the
+    location is that place."""
+    w = window
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.actions_by_name["survey enter"].trigger()
+    panel = w.survey.dock.panel
+    editor = panel.entry.rows["location"].editor
+    editor.pick.click()
+    frame = w.cache.frame("neighborhoods")
+    fid = int(frame.index[30])
+    qtbot.waitUntil(lambda: bool(w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])")), timeout=5000)
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
+    x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
+    assert abs(float(editor.lat.text()) - y) < 0.01 and abs(float(editor.lon.text()) - x) < 0.01
