@@ -283,7 +283,9 @@
     cancelPolygon: function () {
       if (api._polyLine) { map.removeLayer(api._polyLine); }
       api._poly = null; api._polyLine = null;
-      map.doubleClickZoom.enable();
+      // Later, not now: the double-click that finished the polygon is still being dispatched
+      // (and may come twice), and must not zoom the map as it ends the drawing.
+      setTimeout(function () { if (!api._poly) { map.doubleClickZoom.enable(); } }, 500);
     },
     // Paint mode: dragging paints instead of panning the map.
     setPaintMode: function (on) {
@@ -464,12 +466,18 @@
       var l = layers[name] && layers[name].byId[id];
       if (!l) { return null; }
       var ll = l.getBounds ? (l.getCenter ? l.getCenter() : l.getBounds().getCenter()) : l.getLatLng();
-      var p = map.latLngToContainerPoint(ll), box = map.getContainer().getBoundingClientRect();
+      return api.mouseAtPoint(ll.lat, ll.lng, types);
+    },
+    mouseAtPoint: function (lat, lng, types) {
+      var p = map.latLngToContainerPoint([lat, lng]), box = map.getContainer().getBoundingClientRect();
       var x = box.left + p.x, y = box.top + p.y, el = document.elementFromPoint(x, y);
       if (!el) { return null; }
+      var clicks = 0;  // as a browser counts them: the second click of a double-click has detail 2
       (types || ["mousedown", "mouseup", "click"]).forEach(function (type) {
+        if (type === "mousedown") { clicks += 1; }
         el.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, bubbles: true, cancelable: true,
-                                               view: window, button: 0, buttons: type === "mouseup" ? 0 : 1}));
+                                               view: window, button: 0, buttons: type === "mouseup" ? 0 : 1,
+                                               detail: type === "dblclick" ? 2 : Math.max(clicks, 1)}));
       });
       return el.parentNode && el.parentNode.className ? String(el.parentNode.className) : el.tagName;
     },

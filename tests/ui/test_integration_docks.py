@@ -293,3 +293,38 @@ def test_paint_stroke_with_the_mouse_under_a_point_layer(qtbot, isolated_home, m
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fids[-1]}, ['mouseup'])")
     qtbot.waitUntil(lambda: all(panel.model.assignment.get(u) == team.team for u in uids), timeout=5000)
     assert len(w.stack._undo) == depth + 1
+
+
+def test_draw_a_polygon_with_the_mouse_and_finish_with_a_double_click(window, qtbot):
+    """Corners by mouse clicks on the map, a double-click to finish, as in QGIS: the units inside
+    are assigned, and the double-click does not also zoom the map in."""
+    import geopandas as gpd
+
+    w = window
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    panel.team_combo.setCurrentIndex(0)
+    team = panel.model.teams[0]
+    frame = w.cache.frame("neighborhoods")
+    minx, miny, maxx, maxy = gpd.GeoDataFrame(frame, geometry="geometry", crs=frame.crs).to_crs(4326).total_bounds
+
+    def at(fx, fy):  # (lat, lon) well inside the view
+        return miny + fy * (maxy - miny), minx + fx * (maxx - minx)
+
+    corners = [at(0.3, 0.3), at(0.6, 0.3), at(0.6, 0.5), at(0.3, 0.5)]
+    zoom = w.canvas.state()["zoom"]
+    drawn = []
+    w.canvas.polygon_drawn.connect(drawn.append)
+    w.actions_by_name["territory polygon"].trigger()
+    for lat, lon in corners[:-1]:
+        assert w.canvas.evaluate(f"assetmap.mouseAtPoint({lat}, {lon})")
+        qtbot.wait(350)  # apart in time: single clicks, not a double-click
+    lat, lon = corners[-1]
+    w.canvas.evaluate(f"assetmap.mouseAtPoint({lat}, {lon}, "
+                      "['mousedown', 'mouseup', 'click', 'mousedown', 'mouseup', 'click', 'dblclick'])")
+    qtbot.waitUntil(lambda: bool(drawn), timeout=5000)
+    assert len(drawn[0]) == 4  # the double-click's own clicks add no corner
+    assert all(abs(y - a) < 1e-3 and abs(x - b) < 1e-3 for (x, y), (a, b) in zip(drawn[0], corners))  # ~1 px
+    qtbot.waitUntil(lambda: any(v == team.team for v in panel.model.assignment.values()), timeout=5000)
+    qtbot.wait(700)  # past the moment double-click zoom comes back
+    assert w.canvas.state()["zoom"] == zoom
