@@ -307,13 +307,19 @@ def test_a_real_click_reaches_the_areas_under_a_point_layer(window, qtbot):
     assert got == [("neighborhoods", fid)]  # ... and reaches the neighbourhood below
     popup = w.canvas.evaluate("(document.querySelector('.leaflet-popup-content') || {}).innerText || ''")
     assert str(frame.at[fid, "NHD_NAME"]) in popup
-    w.canvas.run_js("window.assetmap && document.querySelector('.leaflet-popup-close-button').click()")
+    w.canvas.evaluate("document.querySelectorAll('.leaflet-popup-close-button').forEach(function (b) { b.click(); })"
+                      " || true")
+    qtbot.waitUntil(lambda: w.canvas.evaluate("document.querySelectorAll('.leaflet-popup').length") == 0)
     site = int(w.cache.frame("sites").index[0])
     got.clear()
     w.canvas.evaluate(f"assetmap.mouseAt('sites', {site})")
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     assert got == [("sites", site)]
-    # A hidden layer takes nothing: with the neighbourhoods hidden, the click is a plain map click.
+    # A hidden layer takes nothing: with the neighbourhoods hidden, the click is a plain map click
+    # (the site's popup closed first: it may cover the spot).
+    w.canvas.evaluate("document.querySelectorAll('.leaflet-popup-close-button').forEach(function (b) { b.click(); })"
+                      " || true")
+    qtbot.waitUntil(lambda: w.canvas.evaluate("document.querySelectorAll('.leaflet-popup').length") == 0)
     w.layers_panel.item("neighborhoods").setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: not state(w)["neighborhoods"]["visible"])
     got.clear()
