@@ -34,6 +34,14 @@ def _fid_of(w, nhd_num):
     return int(frame.index[frame["NHD_NUM"] == nhd_num][0])
 
 
+def _current_team(w, qtbot, index):
+    """(territories panel, team) once the plan is open, with team ``index`` chosen for painting."""
+    panel = w.features.territories
+    qtbot.waitUntil(lambda: panel.session is not None)
+    panel.team_combo.setCurrentIndex(index)
+    return panel, panel.model.teams[index]
+
+
 def _fill(w, fid):
     return w.canvas.evaluate(f"assetmap.featureFill('neighborhoods', {fid})")
 
@@ -158,10 +166,7 @@ def test_assign_with_a_drawn_polygon(window, qtbot, tmp_path):
     import shapely
 
     w = window
-    panel = w.features.territories
-    qtbot.waitUntil(lambda: panel.session is not None)
-    panel.team_combo.setCurrentIndex(0)
-    team = panel.model.teams[0]
+    panel, team = _current_team(w, qtbot, 0)
     frame = w.cache.frame("neighborhoods")
     wgs = gpd.GeoDataFrame(frame, geometry="geometry", crs=frame.crs).to_crs("EPSG:4326")
     minx, miny, maxx, maxy = wgs.total_bounds
@@ -301,10 +306,7 @@ def test_draw_a_polygon_with_the_mouse_and_finish_with_a_double_click(window, qt
     import geopandas as gpd
 
     w = window
-    panel = w.features.territories
-    qtbot.waitUntil(lambda: panel.session is not None)
-    panel.team_combo.setCurrentIndex(0)
-    team = panel.model.teams[0]
+    panel, team = _current_team(w, qtbot, 0)
     frame = w.cache.frame("neighborhoods")
     minx, miny, maxx, maxy = gpd.GeoDataFrame(frame, geometry="geometry", crs=frame.crs).to_crs(4326).total_bounds
 
