@@ -229,6 +229,11 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     return d, report
 
 
+class CoordinateProblems(UserError):
+    """Rows whose coordinates are impossible: importing with ``unplaced=True`` keeps them without a
+    position (the GUI asks the user; the CLI's flag is --unplaced)."""
+
+
 def _problems(path: Path, problems: list[str], coords: bool = False) -> UserError:
     shown = problems[:MAX_LISTED]
     more = f"\n  ... and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
@@ -236,8 +241,8 @@ def _problems(path: Path, problems: list[str], coords: bool = False) -> UserErro
     if coords:
         hint += (" To import locations with impossible coordinates without a position, "
                  "pass --unplaced.")
-    return UserError(f"{path}: {len(problems)} problem(s) in the HSDS package:\n  " + "\n  ".join(shown) + more,
-                     hint)
+    kind = CoordinateProblems if coords else UserError
+    return kind(f"{path}: {len(problems)} problem(s) in the HSDS package:\n  " + "\n  ".join(shown) + more, hint)
 
 
 def merge(base: Directory, new: Directory) -> Directory:

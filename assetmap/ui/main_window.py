@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         from assetmap.ui.indicators_feature import IndicatorsFeature
 
         self.indicators = IndicatorsFeature(self)  # dashboard dock, partnership report
+        from assetmap.ui.hubs_menu import add_hubs_menu
+
+        add_hubs_menu(self)  # Open Referral import/export, catchments, access gaps
         window_actions.restore_layout(self)
 
     def _wire(self) -> None:

@@ -1229,6 +1229,308 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
     </message>
 </context>
 <context>
+    <name>HubsMenu</name>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="25" />
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="41" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="42" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="367" />
+        <source>Catchment rings</source>
+        <translation>Anillos de alcance</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="44" />
+        <source>Distances</source>
+        <translation>Distancias</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="45" />
+        <source>One or more distances, e.g. 800m, 0.5mi, 1km</source>
+        <translation>Una o más distancias, p. ej. 800m, 0.5mi, 1km</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="47" />
+        <source>Rings around</source>
+        <translation>Anillos alrededor de</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="48" />
+        <source>each hub</source>
+        <translation>cada centro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="49" />
+        <source>each service category (all hubs offering it)</source>
+        <translation>cada categoría de servicio (todos los centros que la ofrecen)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="51" />
+        <source>Service categories</source>
+        <translation>Categorías de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="61" />
+        <source>Layer name</source>
+        <translation>Nombre de la capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="63" />
+        <source>&amp;Distances:</source>
+        <translation>&amp;Distancias:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="64" />
+        <source>Rings &amp;around:</source>
+        <translation>Anillos &amp;alrededor de:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="65" />
+        <source>&amp;Categories (none ticked: all):</source>
+        <translation>&amp;Categorías (ninguna marcada: todas):</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="66" />
+        <source>&amp;Layer name:</source>
+        <translation>&amp;Nombre de la capa:</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="87" />
+        <source>Give at least one distance.</source>
+        <translation>Indique al menos una distancia.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="88" />
+        <source>For example: 0.5mi, 1mi</source>
+        <translation>Por ejemplo: 0.5mi, 1mi</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="109" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="110" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="395" />
+        <source>Access gaps</source>
+        <translation>Brechas de acceso</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="112" />
+        <source>Need layer</source>
+        <translation>Capa de necesidad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="117" />
+        <source>Need field</source>
+        <translation>Campo de necesidad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="120" />
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="124" />
+        <source>Within</source>
+        <translation>A menos de</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="125" />
+        <source>Empty: farther than the median distance counts as low access</source>
+        <translation>Vacío: más lejos que la distancia mediana cuenta como acceso bajo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="127" />
+        <source>Need: &amp;layer</source>
+        <translation>Necesidad: &amp;capa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="128" />
+        <source>Need: &amp;field</source>
+        <translation>Necesidad: c&amp;ampo</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="129" />
+        <source>&amp;Service</source>
+        <translation>&amp;Servicio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="130" />
+        <source>Access means &amp;within</source>
+        <translation>Acceso significa a &amp;menos de</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="160" />
+        <source>There is no area layer with numbers to measure need.</source>
+        <translation>No hay ninguna capa de áreas con números para medir la necesidad.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="161" />
+        <source>Import report counts or an area layer with a numeric field first.</source>
+        <translation>Importe primero conteos de reportes o una capa de áreas con un campo numérico.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="192" />
+        <source>Access gaps: {0}</source>
+        <translation>Brechas de acceso: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="193" />
+        <source>Access gaps table</source>
+        <translation>Tabla de brechas de acceso</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="195" />
+        <source>{0} area(s) with high need (at least {1:g}) and no {2} within {3}.</source>
+        <translation>{0} área(s) con necesidad alta (al menos {1:g}) y sin {2} a menos de {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <source>Rank</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="200" />
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="200" />
+        <source>Nearest hub</source>
+        <translation>Centro más cercano</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="201" />
+        <source>Gap</source>
+        <translation>Brecha</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="203" />
+        <source>Ranked areas</source>
+        <translation>Áreas ordenadas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="208" />
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="214" />
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Guardar como CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="229" />
+        <source>Save the table</source>
+        <translation>Guardar la tabla</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="243" />
+        <source>Hubs</source>
+        <translation>Centros de recursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="244" />
+        <source>Open or create a project first.</source>
+        <translation>Primero abra o cree un proyecto.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="268" />
+        <source>Import an Open Referral (HSDS) package: its datapackage.json or .zip</source>
+        <translation>Importar un paquete de Open Referral (HSDS): su datapackage.json o .zip</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="269" />
+        <source>HSDS package (datapackage.json *.zip)</source>
+        <translation>Paquete HSDS (datapackage.json *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="276" />
+        <source>Import Open Referral directory</source>
+        <translation>Importar directorio de Open Referral</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="286" />
+        <source>Open Referral import</source>
+        <translation>Importación de Open Referral</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="298" />
+        <source>Import the package anyway, leaving these locations without a position on the map? You can place them later in the Hubs panel (Move).</source>
+        <translation>¿Importar el paquete de todos modos, dejando estos lugares sin posición en el mapa? Puede ubicarlos después en el panel de centros (Mover).</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="321" />
+        <source>Export the public directory (HSDS) into this folder</source>
+        <translation>Exportar el directorio público (HSDS) a esta carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="329" />
+        <source>Writing the Open Referral tables</source>
+        <translation>Escribiendo las tablas de Open Referral</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="333" />
+        <source>Wrote the Open Referral package to {0}: {1}</source>
+        <translation>Se escribió el paquete de Open Referral en {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="336" />
+        <source>Export Open Referral directory</source>
+        <translation>Exportar directorio de Open Referral</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="355" />
+        <source>Drawing the rings</source>
+        <translation>Dibujando los anillos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="364" />
+        <source>{0} catchment ring(s) in layer '{1}' (public hubs only).</source>
+        <translation>{0} anillo(s) de alcance en la capa '{1}' (solo centros públicos).</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="385" />
+        <source>Measuring need and access</source>
+        <translation>Midiendo necesidad y acceso</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="402" />
+        <source>&amp;Hubs</source>
+        <translation>Rec&amp;ursos</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="407" />
+        <source>&amp;Import Open Referral directory (HSDS)…</source>
+        <translation>&amp;Importar directorio de Open Referral (HSDS)…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="408" />
+        <source>&amp;Export Open Referral directory (HSDS)…</source>
+        <translation>&amp;Exportar directorio de Open Referral (HSDS)…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="409" />
+        <source>&amp;Catchment rings…</source>
+        <translation>Anillos de &amp;alcance…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="410" />
+        <source>&amp;Access gaps: high need, no service near…</source>
+        <translation>&amp;Brechas de acceso: necesidad alta, sin servicio cerca…</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsDialog</name>
     <message>
         <location filename="../../assetmap/ui/indicators_dialog.py" line="64" />
@@ -1835,65 +2137,65 @@ Marque una capa para mostrarla y desmárquela para ocultarla. Las capas más arr
         <translation>Escala del mapa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="97" />
+        <location filename="../../assetmap/ui/main_window.py" line="100" />
         <source>Choose an assetmap project file (.gpkg).</source>
         <translation>Elija un archivo de proyecto de assetmap (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="98" />
+        <location filename="../../assetmap/ui/main_window.py" line="101" />
         <location filename="../../assetmap/ui/window_actions.py" line="163" />
         <source>Open project</source>
         <translation>Abrir proyecto</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="178" />
+        <location filename="../../assetmap/ui/main_window.py" line="181" />
         <source>show {0}</source>
         <translation>mostrar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="178" />
+        <location filename="../../assetmap/ui/main_window.py" line="181" />
         <source>hide {0}</source>
         <translation>ocultar {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="182" />
+        <location filename="../../assetmap/ui/main_window.py" line="185" />
         <source>opacity of {0}</source>
         <translation>opacidad de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="193" />
+        <location filename="../../assetmap/ui/main_window.py" line="196" />
         <source>style of {0}</source>
         <translation>estilo de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="198" />
+        <location filename="../../assetmap/ui/main_window.py" line="201" />
         <source>Rename layer</source>
         <translation>Cambiar nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="198" />
+        <location filename="../../assetmap/ui/main_window.py" line="201" />
         <source>Name shown:</source>
         <translation>Nombre que se muestra:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="204" />
+        <location filename="../../assetmap/ui/main_window.py" line="207" />
         <source>rename {0}</source>
         <translation>cambiar nombre de {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="210" />
+        <location filename="../../assetmap/ui/main_window.py" line="213" />
         <source>Remove layer</source>
         <translation>Quitar capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="211" />
+        <location filename="../../assetmap/ui/main_window.py" line="214" />
         <source>Remove the layer “{0}” ({1} features) from the project?
 You can undo this with Edit › Undo.</source>
         <translation>¿Quitar la capa «{0}» ({1} elementos) del proyecto?
 Puede deshacerlo con Editar › Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/main_window.py" line="232" />
+        <location filename="../../assetmap/ui/main_window.py" line="235" />
         <source>Style</source>
         <translation>Estilo</translation>
     </message>
