@@ -141,6 +141,7 @@ def coverage(areas: "gpd.GeoDataFrame", d: "Directory", distance: float, *, id_f
     Population within reach assumes people are spread evenly inside each area
     (areal weighting): the best we can say without finer data.
     """
+    import numpy as np
     import pandas as pd
 
     from assetmap.tasks import ensure
@@ -163,7 +164,8 @@ def coverage(areas: "gpd.GeoDataFrame", d: "Directory", distance: float, *, id_f
             share = [0.0] * len(zones)
         else:
             reach = sel.geometry.buffer(distance, quad_segs=QUAD_SEGS).union_all()
-            share = zones.geometry.intersection(reach).area.to_numpy() / area_m2
+            # An area wholly inside reach can measure a hair over 1 (floating point): it is 1.
+            share = np.minimum(zones.geometry.intersection(reach).area.to_numpy() / area_m2, 1.0)
         out[f"area_share_{cat}"] = share
         if pop is not None:
             out[f"pop_covered_{cat}"] = pop * share

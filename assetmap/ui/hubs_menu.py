@@ -399,6 +399,64 @@ def access_dialog(w, chosen: dict | None = None):
     return run_task(w, translate("HubsMenu", "Access gaps"), work, on_done=done)
 
 
+def coverage_dialog(w, within: str | None = None):
+    """Share of each area, and of its people, within reach of each service: a map layer
+    ``coverage`` and the city-wide figures (confidential sites count in those only)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from assetmap.access.catchments import parse_distance
+    from assetmap.ui.workers import run_task
+
+    if not _need_project(w):
+        return None
+    while within is None:
+        text, ok = QInputDialog.getText(w, translate("HubsMenu", "Coverage"),
+                                        translate("HubsMenu", "Within what distance of a hub? (e.g. 1mi, 800m)"),
+                                        text="1mi")
+        if not ok:
+            return None
+        try:
+            parse_distance(text.strip())
+            within = text.strip()
+        except UserError as exc:
+            QMessageBox.warning(w, translate("HubsMenu", "Coverage"), exc.message)
+    project = w.project
+
+    def work(ctx):
+        from assetmap.access.catchments import areas_layer, coverage, coverage_summary, write_coverage_layer
+        from assetmap.hubs import directory
+
+        dist = parse_distance(within)
+        gdf, id_field, name_field, pop = areas_layer(project)
+        d = directory.load(project)
+        kwargs = dict(id_field=id_field, name_field=name_field, population_field=pop)
+        table = coverage(gdf, d, dist, ctx=ctx, **kwargs)
+        with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
+        write_coverage_layer(project, gdf, table, "coverage", dist)
+        return coverage_summary(table), with_all
+
+    def done(result):
+        summary, with_all = result
+        _after(w, ["coverage"])
+        lines = [translate("HubsMenu", "Within {0} of a public hub (with confidential sites):").format(within)]
+        for cat in sorted(set(summary) | set(with_all)):
+            row, full = summary.get(cat, {}), with_all.get(cat, {})
+            if "population_share" in full:
+                text = translate("HubsMenu", "{0:.0%} ({1:.0%}) of people").format(
+                    row.get("population_share", 0), full["population_share"])
+            else:
+                text = translate("HubsMenu", "{0:.0%} ({1:.0%}) of the average area").format(
+                    row.get("mean_area_share", 0), full["mean_area_share"])
+            lines.append(f"{cat}: {text}")
+        w.coverage_text = "\n".join(lines)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("HubsMenu", "Coverage"), w.coverage_text,
+                          QMessageBox.StandardButton.Ok, w)
+        box.open()
+        w.coverage_box = box
+
+    return run_task(w, translate("HubsMenu", "Coverage"), work, on_done=done)
+
+
 def add_hubs_menu(w) -> None:
     """Hubs menu, before Help."""
     from PySide6.QtGui import QAction
@@ -411,6 +469,7 @@ def add_hubs_menu(w) -> None:
     entries = (("hsds import", translate("HubsMenu", "&Import Open Referral directory (HSDS)…"), import_hsds_dialog),
                ("hsds export", translate("HubsMenu", "&Export Open Referral directory (HSDS)…"), export_hsds_dialog),
                ("catchments", translate("HubsMenu", "&Catchment rings…"), catchments_dialog),
+               ("coverage", translate("HubsMenu", "C&overage: who is within reach…"), coverage_dialog),
                ("access gaps", translate("HubsMenu", "&Access gaps: high need, no service near…"), access_dialog))
     for key, text, fn in entries:
         action = QAction(text, w)

@@ -1231,301 +1231,334 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
 <context>
     <name>HubsMenu</name>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="25" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="26" />
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="41" />
         <location filename="../../assetmap/ui/hubs_menu.py" line="42" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="367" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="43" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="371" />
         <source>Catchment rings</source>
         <translation>Anillos de alcance</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="44" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="45" />
         <source>Distances</source>
         <translation>Distancias</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="45" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="46" />
         <source>One or more distances, e.g. 800m, 0.5mi, 1km</source>
         <translation>Una o más distancias, p. ej. 800m, 0.5mi, 1km</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="47" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="48" />
         <source>Rings around</source>
         <translation>Anillos alrededor de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="48" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="49" />
         <source>each hub</source>
         <translation>cada centro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="49" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="50" />
         <source>each service category (all hubs offering it)</source>
         <translation>cada categoría de servicio (todos los centros que la ofrecen)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="51" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="52" />
         <source>Service categories</source>
         <translation>Categorías de servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="61" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="62" />
         <source>Layer name</source>
         <translation>Nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="63" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="64" />
         <source>&amp;Distances:</source>
         <translation>&amp;Distancias:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="64" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="65" />
         <source>Rings &amp;around:</source>
         <translation>Anillos &amp;alrededor de:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="65" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="66" />
         <source>&amp;Categories (none ticked: all):</source>
         <translation>&amp;Categorías (ninguna marcada: todas):</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="66" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="67" />
         <source>&amp;Layer name:</source>
         <translation>&amp;Nombre de la capa:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="87" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="89" />
         <source>Give at least one distance.</source>
         <translation>Indique al menos una distancia.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="88" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="90" />
         <source>For example: 0.5mi, 1mi</source>
         <translation>Por ejemplo: 0.5mi, 1mi</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="109" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="110" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="395" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="111" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="112" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="399" />
         <source>Access gaps</source>
         <translation>Brechas de acceso</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="112" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="114" />
         <source>Need layer</source>
         <translation>Capa de necesidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="117" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="119" />
         <source>Need field</source>
         <translation>Campo de necesidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="120" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="122" />
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="124" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="126" />
         <source>Within</source>
         <translation>A menos de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="125" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="127" />
         <source>Empty: farther than the median distance counts as low access</source>
         <translation>Vacío: más lejos que la distancia mediana cuenta como acceso bajo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="127" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="129" />
         <source>Need: &amp;layer</source>
         <translation>Necesidad: &amp;capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="128" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="130" />
         <source>Need: &amp;field</source>
         <translation>Necesidad: c&amp;ampo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="129" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="131" />
         <source>&amp;Service</source>
         <translation>&amp;Servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="130" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="132" />
         <source>Access means &amp;within</source>
         <translation>Acceso significa a &amp;menos de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="160" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="163" />
         <source>There is no area layer with numbers to measure need.</source>
         <translation>No hay ninguna capa de áreas con números para medir la necesidad.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="161" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="164" />
         <source>Import report counts or an area layer with a numeric field first.</source>
         <translation>Importe primero conteos de reportes o una capa de áreas con un campo numérico.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="192" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="195" />
         <source>Access gaps: {0}</source>
         <translation>Brechas de acceso: {0}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="193" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="196" />
         <source>Access gaps table</source>
         <translation>Tabla de brechas de acceso</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="195" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="198" />
         <source>{0} area(s) with high need (at least {1:g}) and no {2} within {3}.</source>
         <translation>{0} área(s) con necesidad alta (al menos {1:g}) y sin {2} a menos de {3}.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="202" />
         <source>Rank</source>
         <translation>Posición</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="202" />
         <source>Area</source>
         <translation>Área</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="199" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="202" />
         <source>Need</source>
         <translation>Necesidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="200" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="203" />
         <source>Distance</source>
         <translation>Distancia</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="200" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="203" />
         <source>Nearest hub</source>
         <translation>Centro más cercano</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="201" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="204" />
         <source>Gap</source>
         <translation>Brecha</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="203" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="206" />
         <source>Ranked areas</source>
         <translation>Áreas ordenadas</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="208" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="211" />
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="214" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="217" />
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Guardar como CSV…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="229" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="233" />
         <source>Save the table</source>
         <translation>Guardar la tabla</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="243" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="247" />
         <source>Hubs</source>
         <translation>Centros de recursos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="244" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="248" />
         <source>Open or create a project first.</source>
         <translation>Primero abra o cree un proyecto.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="268" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="272" />
         <source>Import an Open Referral (HSDS) package: its datapackage.json or .zip</source>
         <translation>Importar un paquete de Open Referral (HSDS): su datapackage.json o .zip</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="269" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="273" />
         <source>HSDS package (datapackage.json *.zip)</source>
         <translation>Paquete HSDS (datapackage.json *.zip)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="276" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="280" />
         <source>Import Open Referral directory</source>
         <translation>Importar directorio de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="286" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="290" />
         <source>Open Referral import</source>
         <translation>Importación de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="298" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="302" />
         <source>Import the package anyway, leaving these locations without a position on the map? You can place them later in the Hubs panel (Move).</source>
         <translation>¿Importar el paquete de todos modos, dejando estos lugares sin posición en el mapa? Puede ubicarlos después en el panel de centros (Mover).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="321" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="325" />
         <source>Export the public directory (HSDS) into this folder</source>
         <translation>Exportar el directorio público (HSDS) a esta carpeta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="329" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="333" />
         <source>Writing the Open Referral tables</source>
         <translation>Escribiendo las tablas de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="333" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="337" />
         <source>Wrote the Open Referral package to {0}: {1}</source>
         <translation>Se escribió el paquete de Open Referral en {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="336" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="340" />
         <source>Export Open Referral directory</source>
         <translation>Exportar directorio de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="355" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="359" />
         <source>Drawing the rings</source>
         <translation>Dibujando los anillos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="364" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="368" />
         <source>{0} catchment ring(s) in layer '{1}' (public hubs only).</source>
         <translation>{0} anillo(s) de alcance en la capa '{1}' (solo centros públicos).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="385" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="389" />
         <source>Measuring need and access</source>
         <translation>Midiendo necesidad y acceso</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="402" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="413" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="422" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="452" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="457" />
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="414" />
+        <source>Within what distance of a hub? (e.g. 1mi, 800m)</source>
+        <translation>¿A qué distancia de un centro? (p. ej. 1mi, 800m)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="441" />
+        <source>Within {0} of a public hub (with confidential sites):</source>
+        <translation>A menos de {0} de un centro público (con los sitios confidenciales):</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="445" />
+        <source>{0:.0%} ({1:.0%}) of people</source>
+        <translation>{0:.0%} ({1:.0%}) de las personas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="448" />
+        <source>{0:.0%} ({1:.0%}) of the average area</source>
+        <translation>{0:.0%} ({1:.0%}) del área promedio</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="464" />
         <source>&amp;Hubs</source>
         <translation>Rec&amp;ursos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="407" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="469" />
         <source>&amp;Import Open Referral directory (HSDS)…</source>
         <translation>&amp;Importar directorio de Open Referral (HSDS)…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="408" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="470" />
         <source>&amp;Export Open Referral directory (HSDS)…</source>
         <translation>&amp;Exportar directorio de Open Referral (HSDS)…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="409" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="471" />
         <source>&amp;Catchment rings…</source>
         <translation>Anillos de &amp;alcance…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="410" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="472" />
+        <source>C&amp;overage: who is within reach…</source>
+        <translation>C&amp;obertura: quién está al alcance…</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="473" />
         <source>&amp;Access gaps: high need, no service near…</source>
         <translation>&amp;Brechas de acceso: necesidad alta, sin servicio cerca…</translation>
     </message>

@@ -42,7 +42,7 @@ def test_menu_has_the_hub_analyses(window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.menu().objectName() == "HubsMenu")
     assert [a.text() for a in menu.actions()] == [
         "&Import Open Referral directory (HSDS)…", "&Export Open Referral directory (HSDS)…",
-        "&Catchment rings…", "&Access gaps: high need, no service near…"]
+        "&Catchment rings…", "C&overage: who is within reach…", "&Access gaps: high need, no service near…"]
 
 
 def test_catchment_rings_from_the_dialog(window, qtbot):
@@ -135,3 +135,21 @@ def test_dialogs_name_every_control(window, qtbot):
                                                      "within": 1609.344}))
     assert isinstance(window.gap_table, GapTableDialog)
     assert missing_accessible_names(window.gap_table) == []
+
+
+def test_coverage_from_the_menu(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from assetmap.ui.hubs_menu import coverage_dialog
+
+    answers = iter([("nearby", True), ("1mi", True)])  # not a distance first: asked again
+    warned = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: warned.append(a[2]))
+    _wait_task(qtbot, window, coverage_dialog(window))
+    assert warned and "nearby" in warned[0]
+    assert "coverage" in window.project.layer_names()
+    layer = window.project.read_layer("coverage")
+    assert len(layer) == 88 and "area_share_parenting" in layer.columns
+    assert (layer["area_share_parenting"] > 0).any() and (layer["area_share_parenting"] <= 1).all()
+    assert window.coverage_text.startswith("Within 1mi of a public hub") and "parenting:" in window.coverage_text
