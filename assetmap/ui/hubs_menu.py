@@ -34,7 +34,35 @@ def _categories(project) -> dict[str, dict]:
     return categories(project)
 
 
-class CatchmentsDialog(QDialog):
+class _OptionsDialog(QDialog):
+    """A form of options; OK checks them (``_check``) and stays open with the reason if they fail."""
+
+    chosen: dict | None = None
+
+    def _lay_out(self, rows) -> None:
+        form = QFormLayout()
+        for label, field in rows:
+            form.addRow(label, field)
+            form.labelForField(field).setBuddy(field)
+        self.problem = _problem_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        name_buttons(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _refuse(self, exc: UserError) -> None:
+        self.problem.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
+        self.problem.show()
+
+    def _check(self) -> None:  # pragma: no cover - each dialog has its own
+        raise NotImplementedError
+
+
+class CatchmentsDialog(_OptionsDialog):
     """Rings at chosen distances around the public hubs, per hub or per service category."""
 
     def __init__(self, project, parent=None):
@@ -60,24 +88,11 @@ class CatchmentsDialog(QDialog):
         self.by.currentIndexChanged.connect(lambda _i: self.services.setEnabled(self.by.currentData() == "category"))
         self.name = QLineEdit("catchments")
         self.name.setAccessibleName(translate("HubsMenu", "Layer name"))
-        form = QFormLayout()
         rows = ((translate("HubsMenu", "&Distances:"), self.distances),
                 (translate("HubsMenu", "Rings &around:"), self.by),
                 (translate("HubsMenu", "&Categories (none ticked: all):"), self.services),
                 (translate("HubsMenu", "&Layer name:"), self.name))
-        for label, field in rows:
-            form.addRow(label, field)
-            form.labelForField(field).setBuddy(field)
-        self.problem = _problem_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        name_buttons(buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.chosen: dict | None = None
+        self._lay_out(rows)
 
     def _check(self) -> None:
         from assetmap.access.catchments import parse_distance
@@ -91,8 +106,7 @@ class CatchmentsDialog(QDialog):
             distances = [parse_distance(p.strip()) for p in parts]
             name = validate_layer_name(self.name.text().strip())
         except UserError as exc:
-            self.problem.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
-            self.problem.show()
+            self._refuse(exc)
             return
         cats = [self.services.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.services.count())
                 if self.services.item(i).checkState() == Qt.CheckState.Checked]
@@ -102,7 +116,7 @@ class CatchmentsDialog(QDialog):
         self.accept()
 
 
-class AccessDialog(QDialog):
+class AccessDialog(_OptionsDialog):
     """Need (a numeric field of an area layer) against access (distance to a service)."""
 
     def __init__(self, project, parent=None):
@@ -125,24 +139,11 @@ class AccessDialog(QDialog):
         self.within = QLineEdit("1mi")
         self.within.setAccessibleName(translate("HubsMenu", "Within"))
         self.within.setToolTip(translate("HubsMenu", "Empty: farther than the median distance counts as low access"))
-        form = QFormLayout()
         rows = ((translate("HubsMenu", "Need: &layer"), self.layer),
                 (translate("HubsMenu", "Need: &field"), self.field),
                 (translate("HubsMenu", "&Service"), self.service),
                 (translate("HubsMenu", "Access means &within"), self.within))
-        for label, field in rows:
-            form.addRow(label, field)
-            form.labelForField(field).setBuddy(field)
-        self.problem = _problem_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        name_buttons(buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.chosen: dict | None = None
+        self._lay_out(rows)
         self._fill_fields()
 
     def _fill_fields(self) -> None:
@@ -164,8 +165,7 @@ class AccessDialog(QDialog):
                     translate("HubsMenu", "Import report counts or an area layer with a numeric field first."))
             within = parse_distance(self.within.text().strip()) if self.within.text().strip() else None
         except UserError as exc:
-            self.problem.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
-            self.problem.show()
+            self._refuse(exc)
             return
         self.chosen = {"need": f"{self.layer.currentData()}:{self.field.currentData()}",
                        "service": self.service.currentData(), "within": within}
@@ -248,6 +248,16 @@ def _need_project(w) -> bool:
                                 translate("HubsMenu", "Open or create a project first."))
         return False
     return True
+
+
+def _options(w, dialog_cls, given: dict | None) -> dict | None:
+    """The options given (scripts, tests), else asked in the dialog; None when cancelled."""
+    if not _need_project(w):
+        return None
+    if given is not None:
+        return given
+    dlg = dialog_cls(w.project, w)
+    return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _after(w, names: list[str]) -> None:
@@ -343,13 +353,9 @@ def export_hsds_dialog(w, out_dir: str | None = None):
 def catchments_dialog(w, chosen: dict | None = None):
     from assetmap.ui.workers import run_task
 
-    if not _need_project(w):
-        return None
+    chosen = _options(w, CatchmentsDialog, chosen)
     if chosen is None:
-        dlg = CatchmentsDialog(w.project, w)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        chosen = dlg.chosen
+        return None
     project = w.project
 
     def work(ctx):
@@ -374,13 +380,9 @@ def catchments_dialog(w, chosen: dict | None = None):
 def access_dialog(w, chosen: dict | None = None):
     from assetmap.ui.workers import run_task
 
-    if not _need_project(w):
-        return None
+    chosen = _options(w, AccessDialog, chosen)
     if chosen is None:
-        dlg = AccessDialog(w.project, w)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        chosen = dlg.chosen
+        return None
     project = w.project
 
     def work(ctx):
