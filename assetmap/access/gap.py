@@ -87,6 +87,22 @@ def gap_table(areas: "gpd.GeoDataFrame", need: "pd.Series", d: "Directory", cate
     return table
 
 
+def report_units(project: "Project", layer: str, gdf: "gpd.GeoDataFrame", id_field: str, name_field: str):
+    """A report layer counted by period has a row per unit and period: the need of a unit is its
+    row for all periods together, and its id and name are those of the units it was counted on."""
+    meta = (project.layer(layer).extra or {}).get("reports") or {}
+    if "period" in gdf.columns and meta.get("periods"):
+        gdf = gdf[gdf["period"].astype(str) == "all"]
+    if meta.get("unit_field") in gdf.columns:
+        id_field = meta["unit_field"]
+    units = meta.get("units")
+    if units and project.has_layer(units):
+        names = (project.layer(units).extra or {}).get("name_field")
+        if names in gdf.columns:
+            name_field = names
+    return gdf, id_field, name_field
+
+
 def run_access(project: "Project", need: str, category: str, within: float | None = None,
                write_layer: bool = True) -> "gpd.GeoDataFrame":
     from assetmap.access.catchments import areas_layer
@@ -97,6 +113,7 @@ def run_access(project: "Project", need: str, category: str, within: float | Non
     layer, field = parse_need(need)
     code = resolve_category(category, cats=categories(project))
     gdf, id_field, name_field, _ = areas_layer(project, layer)
+    gdf, id_field, name_field = report_units(project, layer, gdf, id_field, name_field)
     values = need_values(gdf, layer, field)
     table = gap_table(gdf, values, directory.load(project), code, id_field=id_field, name_field=name_field,
                       within=within)

@@ -206,13 +206,14 @@ class GapTableDialog(QDialog):
         self.table.setAccessibleName(translate("HubsMenu", "Ranked areas"))
         self.table.setHorizontalHeaderLabels(headers)
         for r, (_, row) in enumerate(self.plain.iterrows()):
-            values = [str(row["rank"]), str(row["area_name"]), f"{row['need']:g}",
+            values = [str(row["rank"]), str(row["area_name"]), f"{row['need']:.4g}",
                       format_distance(row["distance_m"]) if row["distance_m"] == row["distance_m"] else "",
                       str(row["nearest_hub"] or ""), translate("HubsMenu", "yes") if row["gap"] else ""]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
+        self.table.verticalHeader().hide()  # the Rank column numbers the rows
         self.table.resizeColumnsToContents()
         save = QPushButton(translate("HubsMenu", "&Save as CSV…"))
         save.clicked.connect(self.save_csv)

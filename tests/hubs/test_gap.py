@@ -86,3 +86,24 @@ def test_cli_access(row_project, backend):
     assert r.returncode == 2 and "LAYER:FIELD" in r.stderr
     r = run_cli("access", t, "--need", "row:reports", "--service", "yoga")
     assert r.returncode == 2 and "not a service category" in r.stderr
+
+
+def test_need_from_a_report_layer_counted_by_quarter(demo_copy):
+    """The demo's DV calls are counted per neighbourhood and quarter (88 x 12 rows): the gap table
+    has one row per neighbourhood, its need the all-periods rate, named as the neighbourhoods are."""
+    from assetmap.access.gap import run_access
+    from assetmap.commands import CommandStack
+    from assetmap.hubs import commands
+    from assetmap.hubs.directory import ServiceSpec
+
+    CommandStack().push(commands.add_hub(demo_copy, "SLU", -90.2340, 38.6365,
+                                         services=[ServiceSpec("p", "parenting")]))
+    layer = next(n for n in demo_copy.layer_names() if n.startswith("dv_"))
+    table = run_access(demo_copy, f"{layer}:rate_per_1000", "parenting", within=1609.344, write_layer=False)
+    rows = demo_copy.read_layer(layer)
+    totals = rows[rows["period"] == "all"].set_index("NHD_NUM")["rate_per_1000"]
+    assert len(table) == 88 and table["area_id"].is_unique
+    assert set(table["area_name"]) == set(demo_copy.read_layer("neighborhoods")["NHD_NAME"])
+    need = table.set_index("area_id")["need"]
+    both = totals.dropna().index
+    assert need.loc[both].tolist() == pytest.approx(totals.loc[both].tolist())
