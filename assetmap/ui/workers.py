@@ -11,7 +11,7 @@ import threading
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
@@ -119,6 +119,9 @@ class Task(QObject):
         self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 1000, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setAccessibleName(self.tr("{0} progress").format(title))
+        cancel = QPushButton(self.tr("Cancel"))  # our own, so a screen reader can name it
+        cancel.setAccessibleName(self.tr("Cancel {0}").format(title))
+        self.dialog.setCancelButton(cancel)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.ctx.cancel)

@@ -1236,136 +1236,136 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="42" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="43" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="371" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="70" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="71" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="378" />
         <source>Catchment rings</source>
         <translation>Anillos de alcance</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="45" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="73" />
         <source>Distances</source>
         <translation>Distancias</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="46" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="74" />
         <source>One or more distances, e.g. 800m, 0.5mi, 1km</source>
         <translation>Una o más distancias, p. ej. 800m, 0.5mi, 1km</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="48" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="76" />
         <source>Rings around</source>
         <translation>Anillos alrededor de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="49" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="77" />
         <source>each hub</source>
         <translation>cada centro</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="50" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="78" />
         <source>each service category (all hubs offering it)</source>
         <translation>cada categoría de servicio (todos los centros que la ofrecen)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="52" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="80" />
         <source>Service categories</source>
         <translation>Categorías de servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="62" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="90" />
         <source>Layer name</source>
         <translation>Nombre de la capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="64" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="91" />
         <source>&amp;Distances:</source>
         <translation>&amp;Distancias:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="65" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="92" />
         <source>Rings &amp;around:</source>
         <translation>Anillos &amp;alrededor de:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="66" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="93" />
         <source>&amp;Categories (none ticked: all):</source>
         <translation>&amp;Categorías (ninguna marcada: todas):</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="67" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="94" />
         <source>&amp;Layer name:</source>
         <translation>&amp;Nombre de la capa:</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="89" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="104" />
         <source>Give at least one distance.</source>
         <translation>Indique al menos una distancia.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="90" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="105" />
         <source>For example: 0.5mi, 1mi</source>
         <translation>Por ejemplo: 0.5mi, 1mi</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="111" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="112" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="399" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="125" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="126" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="402" />
         <source>Access gaps</source>
         <translation>Brechas de acceso</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="114" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="128" />
         <source>Need layer</source>
         <translation>Capa de necesidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="119" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="133" />
         <source>Need field</source>
         <translation>Campo de necesidad</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="122" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="136" />
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="126" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="140" />
         <source>Within</source>
         <translation>A menos de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="127" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="141" />
         <source>Empty: farther than the median distance counts as low access</source>
         <translation>Vacío: más lejos que la distancia mediana cuenta como acceso bajo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="129" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="142" />
         <source>Need: &amp;layer</source>
         <translation>Necesidad: &amp;capa</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="130" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="143" />
         <source>Need: &amp;field</source>
         <translation>Necesidad: c&amp;ampo</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="131" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="144" />
         <source>&amp;Service</source>
         <translation>&amp;Servicio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="132" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="145" />
         <source>Access means &amp;within</source>
         <translation>Acceso significa a &amp;menos de</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="163" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="164" />
         <source>There is no area layer with numbers to measure need.</source>
         <translation>No hay ninguna capa de áreas con números para medir la necesidad.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="164" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="165" />
         <source>Import report counts or an area layer with a numeric field first.</source>
         <translation>Importe primero conteos de reportes o una capa de áreas con un campo numérico.</translation>
     </message>
@@ -1425,140 +1425,140 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="217" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="218" />
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Guardar como CSV…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="233" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="234" />
         <source>Save the table</source>
         <translation>Guardar la tabla</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="247" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="248" />
         <source>Hubs</source>
         <translation>Centros de recursos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="248" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="249" />
         <source>Open or create a project first.</source>
         <translation>Primero abra o cree un proyecto.</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="272" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="283" />
         <source>Import an Open Referral (HSDS) package: its datapackage.json or .zip</source>
         <translation>Importar un paquete de Open Referral (HSDS): su datapackage.json o .zip</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="273" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="284" />
         <source>HSDS package (datapackage.json *.zip)</source>
         <translation>Paquete HSDS (datapackage.json *.zip)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="280" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="291" />
         <source>Import Open Referral directory</source>
         <translation>Importar directorio de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="290" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="301" />
         <source>Open Referral import</source>
         <translation>Importación de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="302" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="313" />
         <source>Import the package anyway, leaving these locations without a position on the map? You can place them later in the Hubs panel (Move).</source>
         <translation>¿Importar el paquete de todos modos, dejando estos lugares sin posición en el mapa? Puede ubicarlos después en el panel de centros (Mover).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="325" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="336" />
         <source>Export the public directory (HSDS) into this folder</source>
         <translation>Exportar el directorio público (HSDS) a esta carpeta</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="333" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="344" />
         <source>Writing the Open Referral tables</source>
         <translation>Escribiendo las tablas de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="337" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="348" />
         <source>Wrote the Open Referral package to {0}: {1}</source>
         <translation>Se escribió el paquete de Open Referral en {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="340" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="351" />
         <source>Export Open Referral directory</source>
         <translation>Exportar directorio de Open Referral</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="359" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="366" />
         <source>Drawing the rings</source>
         <translation>Dibujando los anillos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="368" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="375" />
         <source>{0} catchment ring(s) in layer '{1}' (public hubs only).</source>
         <translation>{0} anillo(s) de alcance en la capa '{1}' (solo centros públicos).</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="389" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="392" />
         <source>Measuring need and access</source>
         <translation>Midiendo necesidad y acceso</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="413" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="422" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="452" />
-        <location filename="../../assetmap/ui/hubs_menu.py" line="457" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="416" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="425" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="455" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="460" />
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="414" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="417" />
         <source>Within what distance of a hub? (e.g. 1mi, 800m)</source>
         <translation>¿A qué distancia de un centro? (p. ej. 1mi, 800m)</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="441" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="444" />
         <source>Within {0} of a public hub (with confidential sites):</source>
         <translation>A menos de {0} de un centro público (con los sitios confidenciales):</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="445" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="448" />
         <source>{0:.0%} ({1:.0%}) of people</source>
         <translation>{0:.0%} ({1:.0%}) de las personas</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="448" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="451" />
         <source>{0:.0%} ({1:.0%}) of the average area</source>
         <translation>{0:.0%} ({1:.0%}) del área promedio</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="464" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="467" />
         <source>&amp;Hubs</source>
         <translation>Rec&amp;ursos</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="469" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="472" />
         <source>&amp;Import Open Referral directory (HSDS)…</source>
         <translation>&amp;Importar directorio de Open Referral (HSDS)…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="470" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="473" />
         <source>&amp;Export Open Referral directory (HSDS)…</source>
         <translation>&amp;Exportar directorio de Open Referral (HSDS)…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="471" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="474" />
         <source>&amp;Catchment rings…</source>
         <translation>Anillos de &amp;alcance…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="472" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="475" />
         <source>C&amp;overage: who is within reach…</source>
         <translation>C&amp;obertura: quién está al alcance…</translation>
     </message>
     <message>
-        <location filename="../../assetmap/ui/hubs_menu.py" line="473" />
+        <location filename="../../assetmap/ui/hubs_menu.py" line="476" />
         <source>&amp;Access gaps: high need, no service near…</source>
         <translation>&amp;Brechas de acceso: necesidad alta, sin servicio cerca…</translation>
     </message>
@@ -4240,6 +4240,7 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
     <name>Task</name>
     <message>
         <location filename="../../assetmap/ui/workers.py" line="119" />
+        <location filename="../../assetmap/ui/workers.py" line="122" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4247,6 +4248,11 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
         <location filename="../../assetmap/ui/workers.py" line="121" />
         <source>{0} progress</source>
         <translation>Progreso de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/workers.py" line="123" />
+        <source>Cancel {0}</source>
+        <translation>Cancelar {0}</translation>
     </message>
 </context>
 <context>

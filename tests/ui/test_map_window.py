@@ -269,6 +269,10 @@ def test_worker_cancel(window, qtbot):
     task = run_task(window, "Slow", slow)
     from PySide6.QtWidgets import QPushButton
 
+    from assetmap.ui.accessible import missing_accessible_names
+
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5000)  # shown after 300 ms
+    assert missing_accessible_names(task.dialog) == []  # its Cancel button too, for a screen reader
     with qtbot.waitSignal(task.finished, timeout=20000) as sig:
         task.dialog.findChild(QPushButton).click()
     assert sig.args == [False] and task.result is None and task.error is None
