@@ -10,6 +10,8 @@ are ranked gaps first, then by need (highest first), then by distance
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
@@ -85,6 +87,15 @@ def gap_table(areas: "gpd.GeoDataFrame", need: "pd.Series", d: "Directory", cate
     table.insert(0, "rank", np.arange(1, len(table) + 1))
     table.attrs.update(need_cut=need_cut, access_cut_m=access_cut, category=category)
     return table
+
+
+def write_csv(frame: "pd.DataFrame", out: str | os.PathLike) -> Path:
+    """A table as CSV, replaced in one step (never half-written)."""
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.part")
+    frame.to_csv(tmp, index=False)
+    os.replace(tmp, path)
+    return path
 
 
 def report_units(project: "Project", layer: str, gdf: "gpd.GeoDataFrame", id_field: str, name_field: str):

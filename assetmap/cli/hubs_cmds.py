@@ -222,16 +222,6 @@ def cmd_catchments(args) -> int:
     return 0
 
 
-def _write_csv(frame, out: str) -> None:
-    import os
-    from pathlib import Path
-
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.part")
-    frame.to_csv(tmp, index=False)
-    os.replace(tmp, path)
-
-
 def cmd_coverage(args) -> int:
     from assetmap.access.catchments import areas_layer, coverage, coverage_summary, parse_distance
     from assetmap.hubs import directory
@@ -252,7 +242,9 @@ def cmd_coverage(args) -> int:
     # Confidential sites count in the whole-city figures only, never per area.
     with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
     if args.out:
-        _write_csv(cov, args.out)
+        from assetmap.access.gap import write_csv
+
+        write_csv(cov, args.out)
     if args.layer:
         from assetmap.access.catchments import write_coverage_layer
         from assetmap.layers.info import validate_layer_name
@@ -284,7 +276,9 @@ def cmd_access(args) -> int:
     table = run_access(project, args.need, args.service, within=within, write_layer=not args.no_layer)
     plain = table.drop(columns=table.geometry.name)
     if args.out:
-        _write_csv(plain, args.out)
+        from assetmap.access.gap import write_csv
+
+        write_csv(plain, args.out)
     if args.json:
         json.dump({"service": table.attrs["category"], "need": args.need, "within_m": within,
                    "need_cut": table.attrs["need_cut"], "access_cut_m": table.attrs["access_cut_m"],

@@ -34,7 +34,8 @@ def resolve(style: Style, frame: "pd.DataFrame | None") -> Style:
 
     # Classes and categories come from what may be shown: a confidential feature's value (e.g. a
     # "shelter" category) must not appear in the legend of a map that doesn't draw it.
-    col = public_features(frame)[style.field]
+    shown = public_features(frame)
+    col = shown[style.field]
     if style.kind == "graduated":
         import pandas as pd
 
@@ -46,7 +47,7 @@ def resolve(style: Style, frame: "pd.DataFrame | None") -> Style:
                                 style.breaks if style.scheme == "manual" else None)
         missing = nums.isna()
         if "suppressed" in frame.columns:  # a withheld count is not missing: it has its own entry
-            missing &= ~public_features(frame)["suppressed"].fillna(False).astype(bool)
+            missing &= ~shown["suppressed"].fillna(False).astype(bool)
         style._has_missing = bool(missing.any())
     else:
         values = sorted({str(v) for v in col.dropna().tolist()})

@@ -210,11 +210,16 @@ def _record(con, package_id: str, uuid: str, package_revision: int, project_revi
     con.execute(S.replace_sql(con, S.MERGES, 5), (package_id, uuid, package_revision, project_revision, utc_now()))
 
 
-def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
+def _package_media(pkg_project: "Project", uuid: str) -> list[tuple]:
+    """(field, filename, mime, data) of a response's photos in a field package."""
     with gpkg.connect(pkg_project.path, readonly=True) as src:
         if not S.has_table(src, S.MEDIA):
-            return
-        rows = src.execute(f"SELECT uuid, field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+            return []
+        return src.execute(f"SELECT field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+
+
+def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
+    rows = [(uuid, *row) for row in _package_media(pkg_project, uuid)]
     if rows:
         con.executemany(S.replace_sql(con, S.MEDIA, 5), rows)
 
@@ -222,10 +227,7 @@ def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
 def _stash_media(con, pkg_project: "Project", package_id: str, uuid: str) -> None:
     """Keep a conflicting package's photos with the conflict, so choosing the package's answers
     later brings its photos too, even when the package file is long gone."""
-    with gpkg.connect(pkg_project.path, readonly=True) as src:
-        if not S.has_table(src, S.MEDIA):
-            return
-        rows = src.execute(f"SELECT field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+    rows = _package_media(pkg_project, uuid)
     con.execute(f"DELETE FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?", (package_id, uuid))
     if rows:
         con.executemany(S.replace_sql(con, S.CONFLICT_MEDIA, 6),
@@ -238,13 +240,13 @@ def _settle_media(con, conflict: "Conflict", answers: dict[str, Any] | None, *, 
     With answers given by hand, a photo name the project already holds keeps the project's bytes."""
     rows = con.execute(f"SELECT field, filename, mime, data FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?",
                        (conflict.package_id, conflict.uuid)).fetchall()
-    for field, filename, mime, data in rows:
-        if answers is None or answers.get(field) != filename:
+    for question, filename, mime, data in rows:
+        if answers is None or answers.get(question) != filename:
             continue
         ours = con.execute(f"SELECT filename FROM {S.MEDIA} WHERE uuid=? AND field=?",
-                           (conflict.uuid, field)).fetchone()
+                           (conflict.uuid, question)).fetchone()
         if prefer_package or ours is None or ours[0] != filename:
-            con.execute(S.replace_sql(con, S.MEDIA, 5), (conflict.uuid, field, filename, mime, data))
+            con.execute(S.replace_sql(con, S.MEDIA, 5), (conflict.uuid, question, filename, mime, data))
     con.execute(f"DELETE FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?", (conflict.package_id, conflict.uuid))
 
 

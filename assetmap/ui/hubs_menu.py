@@ -121,13 +121,15 @@ class AccessDialog(_OptionsDialog):
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
-        self.project = project
         self.setWindowTitle(translate("HubsMenu", "Access gaps"))
         self.setAccessibleName(translate("HubsMenu", "Access gaps"))
         self.layer = QComboBox()
         self.layer.setAccessibleName(translate("HubsMenu", "Need layer"))
+        # Each area layer read once here, not again whenever the layer choice changes.
+        self._fields = {info.name: _numeric_fields(project, info.name) for info in project.layers()
+                        if "polygon" in (info.geometry_type or "").lower()}
         for info in project.layers():
-            if "polygon" in (info.geometry_type or "").lower() and _numeric_fields(project, info.name):
+            if self._fields.get(info.name):
                 self.layer.addItem(info.display_name, info.name)
         self.field = QComboBox()
         self.field.setAccessibleName(translate("HubsMenu", "Need field"))
@@ -149,7 +151,7 @@ class AccessDialog(_OptionsDialog):
     def _fill_fields(self) -> None:
         self.field.clear()
         name = self.layer.currentData()
-        for f in _numeric_fields(self.project, name) if name else []:
+        for f in self._fields.get(name, []):
             self.field.addItem(f, f)
         preferred = [i for i in range(self.field.count()) if "rate" in self.field.itemText(i)]
         if preferred:
@@ -183,8 +185,6 @@ def _numeric_fields(project, name: str) -> list[str]:
 
 class GapTableDialog(QDialog):
     """The ranked areas: high need and no service within reach first."""
-
-    COLUMNS = ("rank", "area_name", "need", "distance_m", "nearest_hub", "gap")
 
     def __init__(self, table, parent=None):
         from assetmap.access.catchments import format_distance
@@ -228,18 +228,12 @@ class GapTableDialog(QDialog):
         self.resize(760, 480)
 
     def save_csv(self, path: str | None = None) -> Path | None:
-        import os
+        from assetmap.access.gap import write_csv
 
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, translate("HubsMenu", "Save the table"), "access_gaps.csv",
                                                   "CSV (*.csv)")
-        if not path:
-            return None
-        out = Path(path)
-        tmp = out.with_name(f".{out.name}.part")
-        self.plain.to_csv(tmp, index=False)
-        os.replace(tmp, out)
-        return out
+        return write_csv(self.plain, path) if path else None
 
 
 # ---------------------------------------------------------------------------- actions
