@@ -121,8 +121,15 @@ def test_pick_the_location_with_a_real_click_on_the_map(window, qtbot, monkeypat
     editor = panel.entry.rows["location"].editor
     editor.pick.click()
     frame = w.cache.frame("neighborhoods")
-    fid = int(frame.index[30])
-    qtbot.waitUntil(lambda: bool(w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, [])")), timeout=5000)
+    wait_drawn(w, qtbot)  # the dock narrowed the map: its new view is drawn
+
+    def free():  # a neighbourhood whose centre a mouse would reach (not under the legend), map at rest
+        return [int(f) for f in frame.index[20:40]
+                if "am-neighborhoods" in (w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {int(f)}, [])")
+                                          or "")]
+
+    qtbot.waitUntil(lambda: bool(free()), timeout=5000)
+    fid = free()[0]
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
     qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
     x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
