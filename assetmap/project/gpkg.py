@@ -116,12 +116,35 @@ def drop_feature_table(con: sqlite3.Connection, table: str) -> None:
 # SQL functions GDAL's spatial-index triggers call. Plain sqlite3 connections lack them, so an
 # INSERT into a feature table from Python would fail with "no such function: ST_IsEmpty".
 
+# (blob, envelope) of the last call, one tuple so threads never see half of it: GDAL's R-tree
+# triggers ask 5-7 times about each row they index.
+_last_envelope: tuple = (None, None)
+
+
 def _blob_envelope(blob):
     """(minx, maxx, miny, maxy, empty) of a GeoPackage geometry blob, or None."""
+    global _last_envelope
+    last = _last_envelope
+    if blob is not None and blob == last[0]:
+        return last[1]
+    env = _blob_envelope_uncached(blob)
+    _last_envelope = (blob, env)
+    return env
+
+
+def _blob_envelope_uncached(blob):
     import struct
 
     if blob is None or len(blob) < 8 or blob[:2] != b"GP":
         return None
+    if len(blob) == 29 and blob[3] & 0x0E == 0 and blob[8] in (0, 1):
+        # A 2D point with no envelope (what point_blob writes): read it without shapely.
+        order = "<" if blob[8] == 1 else ">"
+        kind, x, y = struct.unpack(order + "Idd", blob[9:29])
+        if kind == 1:
+            if x != x and y != y:  # POINT EMPTY is NaN, NaN
+                return None, None, None, None, True
+            return x, x, y, y, False
     flags = blob[3]
     empty = bool(flags & 0x10)
     env_kind = (flags >> 1) & 0x07

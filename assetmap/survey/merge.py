@@ -26,6 +26,7 @@ from assetmap.errors import UserError
 from assetmap.project import gpkg
 from assetmap.project.store import utc_now
 from assetmap.survey import schema as S
+from assetmap.survey.duplicates import DUPLICATE_METRES, possible_duplicates  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
@@ -92,7 +93,7 @@ class MergeReport:
 def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) -> MergeReport:
     from assetmap.project import Project
     from assetmap.survey.pack import package_meta, project_id
-    from assetmap.survey.store import SurveyStore, insert_copy, log, read_current, write
+    from assetmap.survey.store import _SELECT, SurveyStore
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
@@ -112,85 +113,77 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
         if form.form_id not in installed:
             store.install_form(form)
     store._forms = None
-    with gpkg.connect(pkg_project.path, readonly=True) as con:
-        bases = dict(con.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
-    incoming = [(f, r) for f in pstore.forms() for r in pstore.responses(f.form_id, include_deleted=True)]
-    with store._tx() as con:
-        S.ensure_tables(con)
-        for i, (form, theirs) in enumerate(incoming):
-            ctx.progress(i / max(1, len(incoming)), f"Merging {i + 1} of {len(incoming)}")
-            ours = read_current(con, form, theirs.uuid)
-            merged = con.execute(f"SELECT package_revision, project_revision FROM {S.MERGES} "
-                                 "WHERE package_id=? AND uuid=?", (package_id, theirs.uuid)).fetchone()
-            pkg_base = merged[0] if merged else bases.get(theirs.uuid)
-            proj_base = merged[1] if merged else bases.get(theirs.uuid)
-            note = f"merged from package {package_id} ({report.package})"
-            if ours is None:
-                insert_copy(con, store, form, theirs)
-                log(con, theirs.uuid, form.form_id, theirs.revision, "merge", surveyor or theirs.surveyor,
-                    theirs.device_id, _changes(None, theirs), note)
-                _copy_media(con, pkg_project, theirs.uuid)
-                _record(con, package_id, theirs.uuid, theirs.revision, theirs.revision)
-                report.added.append(theirs.uuid)
-            elif _same(ours, theirs):
-                # Both sides agree now: later edits on either side start from here.
-                _record(con, package_id, theirs.uuid, theirs.revision, ours.revision)
-                con.execute(f"UPDATE {S.CONFLICTS} SET resolved_at=?, resolution='same' "
-                            "WHERE uuid=? AND package_id=? AND resolved_at IS NULL",
-                            (utc_now(), theirs.uuid, package_id))
-                report.unchanged.append(theirs.uuid)
-            elif theirs.revision == pkg_base:
-                # Only the project changed it; the package has not seen that, so the base stays.
-                report.unchanged.append(theirs.uuid)
-            elif ours.revision == proj_base:
-                new = write(con, store, form, uuid=theirs.uuid, answers=theirs.answers, surveyor=surveyor or
-                            theirs.surveyor, device_id=theirs.device_id, action="merge", current=ours,
-                            deleted=theirs.deleted, note=note)
-                _copy_media(con, pkg_project, theirs.uuid)
-                _record(con, package_id, theirs.uuid, theirs.revision, new.revision)
-                report.updated.append(theirs.uuid)
-            else:
-                report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
-                _stash_media(con, pkg_project, package_id, theirs.uuid)
+    with gpkg.connect(pkg_project.path, readonly=True) as src:
+        bases = dict(src.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
+        # Raw rows, parsed only when a response differs: most of a big package is unchanged.
+        incoming = [(f, row) for f in pstore.forms() for row in src.execute(
+            f'{_SELECT} FROM "{S.layer_name(f.form_id)}" ORDER BY created_at, fid').fetchall()]
+        with store._tx() as con:
+            S.ensure_tables(con)
+            _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx)
     for form in pstore.forms():
         report.possible_duplicates += possible_duplicates(store, form, set(report.added))
     ctx.progress(1.0, "Merged")
     return report
 
 
-DUPLICATE_METRES = 50.0
+def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx) -> None:
+    """The per-response decisions of ``merge_package``, inside its transaction (one connection:
+    a second one would wait for this transaction's lock)."""
+    from assetmap.survey.store import _response, insert_copy, log, read_current, write
 
-
-def possible_duplicates(store, form, uuids: set[str]) -> list[tuple[str, str]]:
-    """Pairs (one of ``uuids``, another live response) of the same type and name, close together."""
-    import math
-
-    from assetmap.survey.form import QType
-
-    if not uuids:
-        return []
-    tq = S.type_question(form)
-    nq = next((q for q in form.input_questions() if q.type is QType.TEXT and "name" in q.name.lower()), None)
-    live = [r for r in store.responses(form.form_id) if r.location(form)]
-
-    def key(r):
-        name = str(r.answers.get(nq.name, "")) if nq else ""
-        return (r.answers.get(tq.name) if tq else None, "".join(ch for ch in name.casefold() if ch.isalnum()))
-
-    def metres(a, b):
-        (la1, lo1), (la2, lo2) = a, b
-        x = math.radians(lo2 - lo1) * math.cos(math.radians((la1 + la2) / 2))
-        return 6371000.0 * math.hypot(x, math.radians(la2 - la1))
-
-    out = []
-    for new in (r for r in live if r.uuid in uuids):
-        for old in live:
-            if old.uuid != new.uuid and key(old) == key(new) and \
-                    metres(new.location(form), old.location(form)) <= DUPLICATE_METRES and \
-                    (old.uuid not in uuids or old.uuid < new.uuid):
-                out.append((new.uuid, old.uuid))
-                break
-    return out
+    merged = {r[0]: (r[1], r[2]) for r in con.execute(
+        f"SELECT uuid, package_revision, project_revision FROM {S.MERGES} WHERE package_id=?", (package_id,))}
+    open_conflicts = {r[0] for r in con.execute(
+        f"SELECT uuid FROM {S.CONFLICTS} WHERE package_id=? AND resolved_at IS NULL", (package_id,))}
+    ours_raw: dict[str, dict] = {}
+    for form in {f.form_id: f for f, _ in incoming}.values():
+        ours_raw[form.form_id] = {r[0]: r[1:] for r in con.execute(
+            f'SELECT uuid, revision, deleted, answers FROM "{S.layer_name(form.form_id)}"')}
+    note = f"merged from package {package_id} ({report.package})"
+    agreed = []
+    for i, (form, row) in enumerate(incoming):
+        if i % 500 == 0:
+            ctx.progress(i / max(1, len(incoming)), f"Merging {i + 1} of {len(incoming)}")
+        uuid, revision, deleted, answers = row[0], int(row[5] or 0), bool(row[6]), row[8]
+        raw = ours_raw[form.form_id].get(uuid)
+        if raw is not None and bool(raw[1]) == deleted and raw[2] == answers:
+            # Same stored text: the same answers, without parsing either side.
+            agreed.append((uuid, revision, int(raw[0] or 0)))
+            report.unchanged.append(uuid)
+            continue
+        theirs = _response(form, row)
+        ours = read_current(con, form, uuid) if raw is not None else None
+        pkg_base, proj_base = merged.get(uuid) or (bases.get(uuid), bases.get(uuid))
+        if ours is None:
+            insert_copy(con, store, form, theirs)
+            log(con, uuid, form.form_id, theirs.revision, "merge", surveyor or theirs.surveyor,
+                theirs.device_id, _changes(None, theirs), note)
+            _copy_media(con, src, uuid)
+            _record(con, package_id, uuid, theirs.revision, theirs.revision)
+            report.added.append(uuid)
+        elif _same(ours, theirs):
+            agreed.append((uuid, theirs.revision, ours.revision))
+            report.unchanged.append(uuid)
+        elif theirs.revision == pkg_base:
+            # Only the project changed it; the package has not seen that, so the base stays.
+            report.unchanged.append(uuid)
+        elif ours.revision == proj_base:
+            new = write(con, store, form, uuid=uuid, answers=theirs.answers, surveyor=surveyor or
+                        theirs.surveyor, device_id=theirs.device_id, action="merge", current=ours,
+                        deleted=theirs.deleted, note=note)
+            _copy_media(con, src, uuid)
+            _record(con, package_id, uuid, theirs.revision, new.revision)
+            report.updated.append(uuid)
+        else:
+            report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
+            _stash_media(con, src, package_id, uuid)
+    # Both sides agree now: later edits on either side start from here.
+    now = utc_now()
+    con.executemany(S.replace_sql(con, S.MERGES, 5), [(package_id, u, a, b, now) for u, a, b in agreed])
+    con.executemany(f"UPDATE {S.CONFLICTS} SET resolved_at=?, resolution='same' "
+                    "WHERE uuid=? AND package_id=? AND resolved_at IS NULL",
+                    [(now, u, package_id) for u, _, _ in agreed if u in open_conflicts])
 
 
 def _same(ours: "Response", theirs: "Response") -> bool:
@@ -210,24 +203,23 @@ def _record(con, package_id: str, uuid: str, package_revision: int, project_revi
     con.execute(S.replace_sql(con, S.MERGES, 5), (package_id, uuid, package_revision, project_revision, utc_now()))
 
 
-def _package_media(pkg_project: "Project", uuid: str) -> list[tuple]:
-    """(field, filename, mime, data) of a response's photos in a field package."""
-    with gpkg.connect(pkg_project.path, readonly=True) as src:
-        if not S.has_table(src, S.MEDIA):
-            return []
-        return src.execute(f"SELECT field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
+def _package_media(src, uuid: str) -> list[tuple]:
+    """(field, filename, mime, data) of a response's photos in a field package (``src``: its connection)."""
+    if not S.has_table(src, S.MEDIA):
+        return []
+    return src.execute(f"SELECT field, filename, mime, data FROM {S.MEDIA} WHERE uuid=?", (uuid,)).fetchall()
 
 
-def _copy_media(con, pkg_project: "Project", uuid: str) -> None:
-    rows = [(uuid, *row) for row in _package_media(pkg_project, uuid)]
+def _copy_media(con, src, uuid: str) -> None:
+    rows = [(uuid, *row) for row in _package_media(src, uuid)]
     if rows:
         con.executemany(S.replace_sql(con, S.MEDIA, 5), rows)
 
 
-def _stash_media(con, pkg_project: "Project", package_id: str, uuid: str) -> None:
+def _stash_media(con, src, package_id: str, uuid: str) -> None:
     """Keep a conflicting package's photos with the conflict, so choosing the package's answers
     later brings its photos too, even when the package file is long gone."""
-    rows = _package_media(pkg_project, uuid)
+    rows = _package_media(src, uuid)
     con.execute(f"DELETE FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?", (package_id, uuid))
     if rows:
         con.executemany(S.replace_sql(con, S.CONFLICT_MEDIA, 6),

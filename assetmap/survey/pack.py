@@ -183,7 +183,7 @@ def id_text(series):
 def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
     """Copy the live, public responses (inside the areas, when areas were chosen) as they are."""
     from assetmap.privacy import public_features
-    from assetmap.survey.store import insert_copy
+    from assetmap.survey.store import insert_copies
 
     n = 0
     with gpkg.transaction(pkg.path) as con:
@@ -196,13 +196,11 @@ def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
                 inside = gdf.geometry.notna() & gdf.geometry.intersects(area_gdf.geometry.union_all())
                 gdf = gdf[inside.to_numpy()]
             keep = set(gdf["uuid"])
-            for resp in store.responses(form.form_id):
-                if resp.uuid not in keep:
-                    continue
-                insert_copy(con, pstore, form, resp)
-                con.execute(f"INSERT OR REPLACE INTO {S.PACK_BASE} VALUES (?, ?, ?)",
-                            (resp.uuid, form.form_id, resp.revision))
-                n += 1
+            copies = [resp for resp in store.responses(form.form_id) if resp.uuid in keep]
+            insert_copies(con, pstore, form, copies)
+            con.executemany(f"INSERT OR REPLACE INTO {S.PACK_BASE} VALUES (?, ?, ?)",
+                            [(resp.uuid, form.form_id, resp.revision) for resp in copies])
+            n += len(copies)
         if n:
             _copy_history_and_media(project, con)
     return n

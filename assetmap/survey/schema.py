@@ -182,16 +182,26 @@ def flat_value(q: Question, value: Any) -> Any:
 
 def flat_row(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
     """The per-question column values of ``answers`` (plus the type label column)."""
-    cmap = column_map(form)
-    row = {col: flat_value(form.question(name), answers.get(name)) for name, col in cmap.items()}
-    # Often a calculation (e.g. yes for DV services), so read the answer, whatever its question type.
-    row["confidential"] = int(truthy(answers.get(CONFIDENTIAL_QUESTION) or 0))
+    return flattener(form)(answers)
+
+
+def flattener(form: Form):
+    """``flat_row`` for many responses of one form: the column map is worked out once."""
+    cols = [(form.question(name), col) for name, col in column_map(form).items()]
     tq = type_question(form)
-    if tq is not None:
-        code = answers.get(tq.name)
-        choice = tq.choice(code) if code is not None else None
-        row[label_column(form)] = (choice.label(form.default_language) if choice else code)
-    return row
+    label = label_column(form)
+
+    def flat(answers: dict[str, Any]) -> dict[str, Any]:
+        row = {col: flat_value(q, answers.get(q.name)) for q, col in cols}
+        # Often a calculation (e.g. yes for DV services), so read the answer, whatever its question type.
+        row["confidential"] = int(truthy(answers.get(CONFIDENTIAL_QUESTION) or 0))
+        if tq is not None:
+            code = answers.get(tq.name)
+            choice = tq.choice(code) if code is not None else None
+            row[label] = (choice.label(form.default_language) if choice else code)
+        return row
+
+    return flat
 
 
 def dump_answers(answers: dict[str, Any]) -> str:

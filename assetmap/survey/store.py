@@ -373,12 +373,23 @@ class SurveyStore:
                 srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name=?",
                                      (layer,)).fetchone()[0]
             transform = None
-            if self.project.crs != "EPSG:4326":
+            crs = self._crs(con)
+            if crs != "EPSG:4326":
                 from pyproj import Transformer
 
-                transform = Transformer.from_crs("EPSG:4326", self.project.crs, always_xy=True).transform
+                transform = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform
             self._geo[form_id] = (srs_id, transform)
         return self._geo[form_id]
+
+
+    def _crs(self, con) -> str:
+        # Through the caller's connection: inside its BEGIN IMMEDIATE a second connection
+        # (Project.meta) waits for this one's lock once the transaction has spilled pages
+        # to the file, and fails with "database is locked" after 30 s.
+        if getattr(con, "is_postgis", False):
+            return self.project.crs
+        row = con.execute("SELECT value FROM assetmap_project WHERE key='crs'").fetchone()
+        return row[0] if row else "EPSG:4326"
 
 
 # ---------------------------------------------------------------------- shared by store, merge, commands
@@ -421,6 +432,32 @@ def insert_copy(con: sqlite3.Connection, store: SurveyStore, form: Form, resp: R
     _put(con, store, form, values, insert=True)
 
 
+def insert_copies(con: sqlite3.Connection, store: SurveyStore, form: Form, responses: list[Response]) -> None:
+    """``insert_copy`` for many responses at once: one statement, one extent and count update."""
+    if not responses:
+        return
+    layer = S.layer_name(form.form_id)
+    flat = S.flattener(form)
+    shared = getattr(con, "is_postgis", False)
+    rows = []
+    for resp in responses:
+        geom = None if resp.deleted else _geometry(con, store, form, resp.answers)
+        rows.append({"uuid": resp.uuid, "surveyor": resp.surveyor, "device_id": resp.device_id,
+                     "created_at": resp.created_at, "modified_at": resp.modified_at, "revision": resp.revision,
+                     "deleted": int(resp.deleted), "answers": S.dump_answers(resp.answers), **flat(resp.answers),
+                     (con.geometry(layer)[0] if shared else "geom"): geom})
+    cols = list(rows[0])
+    con.executemany(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
+                    [[r[c] for c in cols] for r in rows])
+    con.execute("UPDATE assetmap_layers SET feature_count = feature_count + ? WHERE name=?", (len(rows), layer))
+    if not shared:
+        envs = [gpkg._blob_envelope(r["geom"]) for r in rows if r["geom"] is not None]
+        if envs:
+            xs, ys = [e[0] for e in envs], [e[2] for e in envs]
+            for x, y in ((min(xs), min(ys)), (max(xs), max(ys))):
+                _extend_extent_xy(con, layer, x, y)
+
+
 def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[str, Any], insert: bool) -> None:
     layer = S.layer_name(form.form_id)
     geom = None if values["deleted"] else _geometry(con, store, form, S.load_answers(form, values["answers"]))
@@ -442,6 +479,10 @@ def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[s
 def _extend_extent(con: sqlite3.Connection, layer: str, blob: bytes) -> None:
     # GDAL and QGIS take a layer's extent from gpkg_contents: keep it covering every point.
     x, _, y, _, _ = gpkg._blob_envelope(blob)
+    _extend_extent_xy(con, layer, x, y)
+
+
+def _extend_extent_xy(con: sqlite3.Connection, layer: str, x: float, y: float) -> None:
     con.execute("UPDATE gpkg_contents SET min_x=min(coalesce(min_x, ?), ?), max_x=max(coalesce(max_x, ?), ?), "
                 "min_y=min(coalesce(min_y, ?), ?), max_y=max(coalesce(max_y, ?), ?) WHERE table_name=?",
                 (x, x, x, x, y, y, y, y, layer))
