@@ -1,5 +1,5 @@
 """Territories: balancing (St. Louis 88 -> 6 teams, a 2,000-unit grid -> 12 teams)
-and paint-stroke latency on a 1,000-unit layer.
+and paint-stroke latency on a 1,000-unit layer; a 10,000-unit grid -> 20 teams.
 
 - balance_*: ours is the full balancer (region growing + annealed flip search);
   the baseline is region growing alone (no local search). Notes give the worst
@@ -68,6 +68,15 @@ def balance_grid() -> Case:
     return _balance_case(from_frame(grid_frame(50, 40), "grid", "uid"), 12, "work")
 
 
+def balance_grid_10k() -> Case:
+    """Issue 20's scale: 10,000 units, 20 teams; target under 10 s, within ±5 %, contiguous."""
+    from assetmap.territories.units import from_frame
+
+    case = _balance_case(from_frame(grid_frame(100, 100), "grid", "uid"), 20, "work")
+    case.notes["target_s"] = 10.0
+    return case
+
+
 def paint_stroke() -> Case:
     import math
 
@@ -124,4 +133,5 @@ BENCHMARKS = {
     "territories_balance_stl_6": balance_stl,
     "territories_balance_grid_2000_12": balance_grid,
     "territories_paint_stroke_1000": paint_stroke,
+    "territories_balance_grid_10000_20": balance_grid_10k,
 }

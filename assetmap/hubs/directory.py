@@ -50,6 +50,17 @@ def format_coordinate(value: float) -> str:
     return repr(round(float(value), 9))
 
 
+def _is_normal(df: "pd.DataFrame", cols) -> bool:
+    """Exactly the stored columns, a 0..n-1 index, and nothing but str values."""
+    import pandas as pd
+
+    if list(df.columns) != list(cols) or not isinstance(df.index, pd.RangeIndex) or df.index.start != 0 \
+            or df.index.step != 1:
+        return False
+    return all(df[c].dtype == object and pd.api.types.infer_dtype(df[c], skipna=False) in ("string", "empty")
+               for c in cols)
+
+
 @dataclass
 class ServiceSpec:
     """A service as a user enters it for a hub."""
@@ -87,6 +98,11 @@ class Directory:
             cols = schema.stored_columns(t)
             if df is None:
                 out[t] = Directory.empty().tables[t]
+                continue
+            if _is_normal(df, cols):
+                # Already text in the stored columns (the usual case: imports, loads and
+                # saves normalise the same tables in turn): copying is enough.
+                out[t] = df.copy()
                 continue
             df = df.reindex(columns=list(cols)).reset_index(drop=True)
             out[t] = df.astype(object).where(df.notna(), "").astype(str).astype(object)
@@ -272,39 +288,44 @@ def _summary(d: Directory) -> "pd.DataFrame":
     """Popup columns per hub, from public services only (a confidential service never shows)."""
     import pandas as pd
 
+    # Plain dictionaries over the columns: a per-hub groupby cost more than the rest of an import.
     loc = d["locations"]
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
     svc = d["services"]
-    svc = svc[~svc[CONFIDENTIAL].map(is_true).astype(bool)]
-    here = d["service_at_location"][["service_id", "location_id"]].merge(
-        svc[["id", "name", "category", "organization_id"]], left_on="service_id", right_on="id")
-    by_loc = {k: g for k, g in here.groupby("location_id", sort=False)}
-    secret = set(d["services"]["id"]) - set(svc["id"])
+    public = {i: (name, cat, org) for i, name, cat, org, secret in
+              zip(svc["id"], svc["name"], svc["category"], svc["organization_id"], svc[CONFIDENTIAL])
+              if not is_true(secret)}
+    secret_ids = set(svc["id"]) - set(public)
+    here: dict[str, list] = {}
+    for sid, lid in zip(d["service_at_location"]["service_id"], d["service_at_location"]["location_id"]):
+        if sid in public:
+            here.setdefault(lid, []).append(public[sid])
+    phone: dict[str, str] = {}
     ph = d["phones"]
-    ph = ph[(ph["location_id"] != "") & ~ph["service_id"].isin(secret)]
-    phone = ph.groupby("location_id")["number"].first().to_dict()
+    for lid, sid, number in zip(ph["location_id"], ph["service_id"], ph["number"]):
+        if lid != "" and sid not in secret_ids:
+            phone.setdefault(lid, number)
+    hours: dict[str, list] = {}
     sch = d["schedules"]
-    sch = sch[(sch["location_id"] != "") & ~sch["service_id"].isin(secret)]
-    hours_text = [r.description or f"{r.byday} {r.opens_at}-{r.closes_at}".strip(" -")
-                  for r in sch.itertuples()]
-    hours = pd.Series(hours_text, index=sch.index, dtype=object).groupby(sch["location_id"]).agg("; ".join).to_dict() \
-        if len(sch) else {}
-    adr = d["addresses"].groupby("location_id").first()
+    for lid, sid, desc, byday, opens, closes in zip(sch["location_id"], sch["service_id"], sch["description"],
+                                                    sch["byday"], sch["opens_at"], sch["closes_at"]):
+        if lid != "" and sid not in secret_ids:
+            hours.setdefault(lid, []).append(desc or f"{byday} {opens}-{closes}".strip(" -"))
+    address: dict[str, str] = {}
+    adr = d["addresses"]
+    for lid, a1, city in zip(adr["location_id"], adr["address_1"], adr["city"]):
+        address.setdefault(lid, ", ".join(x for x in (a1, city) if x))
     rows = []
     for hid, own_org in zip(loc["id"], loc["organization_id"]):
-        g = by_loc.get(hid)
-        names = g["name"].tolist() if g is not None else []
-        orgs = [org_name.get(own_org, "")] + ([org_name.get(o, "") for o in g["organization_id"]] if g is not None else [])
-        address = ""
-        if hid in adr.index:
-            address = ", ".join(x for x in (adr.at[hid, "address_1"], adr.at[hid, "city"]) if x)
+        offered = here.get(hid, [])
+        orgs = [org_name.get(own_org, "")] + [org_name.get(o, "") for _, _, o in offered]
         rows.append({
             "organization": next((o for o in orgs if o), ""),
-            "categories": ";".join(sorted({c for c in (g["category"] if g is not None else []) if c})),
-            "services": "; ".join(names),
+            "categories": ";".join(sorted({c for _, c, _ in offered if c})),
+            "services": "; ".join(name for name, _, _ in offered),
             "phone": phone.get(hid, ""),
-            "hours": hours.get(hid, ""),
-            "address": address,
+            "hours": "; ".join(hours.get(hid, [])),
+            "address": address.get(hid, ""),
         })
     return pd.DataFrame(rows, columns=list(schema.SUMMARY_COLUMNS), dtype=object)
 
@@ -312,13 +333,17 @@ def _summary(d: Directory) -> "pd.DataFrame":
 def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
     """The hubs layer: one point per located hub (None where it has no usable position)."""
     import geopandas as gpd
-    from shapely.geometry import Point
+    import shapely
 
     loc = d["locations"].reset_index(drop=True)
-    geoms = []
-    for lat, lon in zip(loc["latitude"], loc["longitude"]):
-        y, x = parse_coordinate(lat, -90, 90), parse_coordinate(lon, -180, 180)
-        geoms.append(Point(x, y) if x is not None and y is not None else None)
+    xy = [(parse_coordinate(lon, -180, 180), parse_coordinate(lat, -90, 90))
+          for lat, lon in zip(loc["latitude"], loc["longitude"])]
+    import numpy as np
+
+    coords = np.array([(x, y) if x is not None and y is not None else (math.nan, math.nan) for x, y in xy],
+                      dtype=float).reshape(-1, 2)
+    geoms = shapely.points(coords)
+    geoms[np.array([x is None or y is None for x, y in xy], dtype=bool)] = None
     frame = loc.copy()
     summary = _summary(d)
     for c in schema.SUMMARY_COLUMNS:

@@ -180,26 +180,36 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     check_ref("addresses", "location_id", "locations")
 
     loc = tables["locations"]
-    for i in loc.index:
-        lat = loc.at[i, "latitude"].strip() if "latitude" in loc.columns else ""
-        lon = loc.at[i, "longitude"].strip() if "longitude" in loc.columns else ""
-        label = f"locations.csv line {line(i)} ({loc.at[i, 'name'] if 'name' in loc.columns else loc.at[i, 'id']})"
+    n_loc = len(loc)
+
+    def column(c):   # plain lists: row-by-row pandas access was most of an import's time
+        return loc[c].tolist() if c in loc.columns else [""] * n_loc
+
+    lats, lons = column("latitude"), column("longitude")
+    names = column("name") if "name" in loc.columns else column("id")
+    cleared = []
+    for i, lat, lon, name in zip(loc.index, lats, lons, names):
+        lat, lon = lat.strip(), lon.strip()
         if not lat and not lon:
+            label = f"locations.csv line {line(i)} ({name})"
             report.unplaced.append(f"{label}: no latitude/longitude")
             continue
         bad = [f for f, v, lo, hi in (("latitude", lat, -90, 90), ("longitude", lon, -180, 180))
                if parse_coordinate(v, lo, hi) is None]
         if not bad:
             continue
+        label = f"locations.csv line {line(i)} ({name})"
         text = ", ".join(f"{f} '{lat if f == 'latitude' else lon}'" for f in bad)
         if unplaced:
             report.unplaced.append(f"{label}: {text} out of range, imported without a position")
-            loc.loc[i, ["latitude", "longitude"]] = ""
+            cleared.append(i)
         else:
             problems.append(f"locations.csv line {line(i)}, field {bad[0]}: {text} is not a "
                             "latitude (-90..90) / longitude (-180..180)")
     if problems:
         raise _problems(path, problems, coords=any("latitude (-90" in p for p in problems))
+    if cleared:
+        loc.loc[cleared, ["latitude", "longitude"]] = ""
 
     d = Directory.empty()
     for t, df in tables.items():

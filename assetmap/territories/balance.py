@@ -31,6 +31,7 @@ plan every time.
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 import time
@@ -38,11 +39,13 @@ from dataclasses import dataclass, field
 
 from assetmap.errors import UserError
 from assetmap.tasks import TaskContext, ensure
+from assetmap.territories.contiguity import Rings
 from assetmap.territories.units import Units
 
 COMPACTNESS_WEIGHT = 0.1
 AIM = 0.8
 PENALTY = 1000.0
+# Units a non-local contiguity search may visit before the move is given up.
 
 
 @dataclass
@@ -62,8 +65,11 @@ class BalanceResult:
 class _State:
     """A partition as integer arrays, with per-team sums for O(degree) moves."""
 
-    def __init__(self, n_teams, w, area, perim, nbrs, target, tol):
+    def __init__(self, n_teams, w, area, perim, nbrs, target, tol, rings=None):
         self.w, self.area, self.perim, self.nbrs = w, area, perim, nbrs
+        # Each unit's ring (its rook and corner neighbours): the local contiguity test looks there.
+        nset = [{v for v, _ in nb} for nb in nbrs]
+        self.rings = rings or Rings(nset, [list(s) for s in nset])
         self.target, self.tol = target, tol
         # Aim a little inside the tolerance, so that compactness never buys a team
         # a place right on its edge.
@@ -75,7 +81,11 @@ class _State:
         self.size = [0] * n_teams
 
     def shared(self, u, t):
-        return sum(length for v, length in self.nbrs[u] if self.team[v] == t)
+        team, total = self.team, 0.0
+        for v, length in self.nbrs[u]:
+            if team[v] == t:
+                total += length
+        return total
 
     def put(self, u, t):
         old = self.team[u]
@@ -91,12 +101,27 @@ class _State:
             self.ta[t] += self.area[u]
             self.size[t] += 1
 
+    def move(self, u, a, b, sa, sb):
+        """``put(u, b)`` with u's shared boundary with teams a (its own) and b already known."""
+        wu, au, pu = self.w[u], self.area[u], self.perim[u]
+        self.tp[a] -= pu - 2 * sa
+        self.tw[a] -= wu
+        self.ta[a] -= au
+        self.size[a] -= 1
+        self.team[u] = b
+        self.tp[b] += pu - 2 * sb
+        self.tw[b] += wu
+        self.ta[b] += au
+        self.size[b] += 1
+
     def cost_team(self, t, w, a, p):
         tgt = self.target[t]
         if tgt is None:   # locked: not part of the objective
             return 0.0
         d = (w - tgt) / tgt if tgt else 0.0
-        excess = max(0.0, abs(d) - self.aim)
+        excess = abs(d) - self.aim
+        if not excess > 0.0:
+            excess = 0.0
         pp = 4 * math.pi * a / (p * p) if p > 0 else 0.0
         return PENALTY * excess * excess + d * d + COMPACTNESS_WEIGHT * (1 - pp)
 
@@ -105,7 +130,9 @@ class _State:
 
     def move_delta(self, u, b):
         a = self.team[u]
-        sa, sb = self.shared(u, a), self.shared(u, b)
+        return self.delta(u, a, b, self.shared(u, a), self.shared(u, b))
+
+    def delta(self, u, a, b, sa, sb):
         before = self.cost_team(a, self.tw[a], self.ta[a], self.tp[a]) + \
             self.cost_team(b, self.tw[b], self.ta[b], self.tp[b])
         after = self.cost_team(a, self.tw[a] - self.w[u], self.ta[a] - self.area[u],
@@ -115,22 +142,8 @@ class _State:
         return after - before
 
     def stays_connected_without(self, u):
-        t = self.team[u]
-        same = [v for v, _ in self.nbrs[u] if self.team[v] == t]
-        if len(same) <= 1:
-            return bool(same) or self.size[t] == 1
-        goal = set(same)
-        seen = {same[0], u}
-        stack = [same[0]]
-        goal.discard(same[0])
-        while stack and goal:
-            x = stack.pop()
-            for v, _ in self.nbrs[x]:
-                if v not in seen and self.team[v] == t:
-                    seen.add(v)
-                    goal.discard(v)
-                    stack.append(v)
-        return not goal
+        """Does team(u) stay in one piece without u? Never answers yes wrongly (contiguity.py)."""
+        return self.rings.stays_whole_without(u, self.team, self.size[self.team[u]])
 
     def worst(self):
         return max((abs(self.tw[t] - tg) / tg * 100 if tg else 0.0)
@@ -161,6 +174,8 @@ def balance(units: Units, k: int, by: str, tolerance: float = 0.05, *, seed: int
     if queen:
         for i, u in enumerate(ids):
             nbrs[i] += [(idx[v], 0.0) for v in units.corner[u]]
+    rings = Rings([{v for v, _ in nb} for nb in nbrs],
+                  [[idx[v] for v in units.rook[u]] + [idx[v] for v in units.corner[u]] for u in ids])
     locked_teams = sorted(set(locked.values()))
     free_teams = [t for t in range(k) if t not in locked_teams]
     if not free_teams:
@@ -188,7 +203,7 @@ def balance(units: Units, k: int, by: str, tolerance: float = 0.05, *, seed: int
     tries = 0
     for attempt in range(max(1, restarts)):
         tries = attempt + 1
-        st = _State(k, w, area, perim, nbrs, target, tolerance)
+        st = _State(k, w, area, perim, nbrs, target, tolerance, rings)
         for u, t in locked.items():
             st.put(idx[u], t)
         _grow(st, rng, free, free_teams, cx, cy, idx, start if attempt == 0 else None)
@@ -270,23 +285,31 @@ def _grow(st: _State, rng, free, free_teams, cx, cy, idx, start) -> None:
         seeds[t] = s
         st.put(s, t)
         pool = [i for i in pool if i != s]
-    frontier = {t: set() for t in free_teams}
+    # Per team, a heap of (distance² to its seed, unit) over the unassigned units next to it:
+    # the nearest one is popped, stale entries (taken meanwhile) skipped.
+    frontier: dict[int, list] = {t: [] for t in free_teams}
+
+    def push(t, u):
+        s = seeds[t]
+        for v, _ in st.nbrs[u]:
+            if st.team[v] < 0:
+                heapq.heappush(frontier[t], ((cx[v] - cx[s]) ** 2 + (cy[v] - cy[s]) ** 2, v))
+
     for u, t in enumerate(st.team):
         if t in frontier:
-            frontier[t].update(v for v, _ in st.nbrs[u] if st.team[v] < 0)
+            push(t, u)
     active = set(free_teams)
     while active:
         t = min(active, key=lambda x: (st.tw[x], x))
-        s = seeds[t]
-        cand = [v for v in frontier[t] if st.team[v] < 0]
-        if not cand:
+        heap = frontier[t]
+        while heap and st.team[heap[0][1]] >= 0:
+            heapq.heappop(heap)
+        if not heap:
             active.discard(t)
             continue
-        u = min(cand, key=lambda i: ((cx[i] - cx[s]) ** 2 + (cy[i] - cy[s]) ** 2, i))
+        u = heapq.heappop(heap)[1]
         st.put(u, t)
-        frontier[t].update(v for v, _ in st.nbrs[u] if st.team[v] < 0)
-        for f in frontier.values():
-            f.discard(u)
+        push(t, u)
     # Units no region could reach (an island): give them to a neighbour's team or the nearest seed.
     for i in free:
         if st.team[i] < 0:
@@ -323,34 +346,53 @@ def _seed_from_plan(st, start, free, free_teams, idx, seeds) -> None:
 
 
 def _anneal(st: _State, rng, free, n_iter, ctx, attempt) -> None:
-    free_teams = [t for t, tg in enumerate(st.target) if tg is not None]
-    free_set = set(free)
+    movable = [tg is not None for tg in st.target]
+    is_free = [False] * len(st.team)
+    for i in free:
+        is_free[i] = True
     cost = st.cost()
-    best_cost, best_team = cost, list(st.team)
+    best_cost = cost
+    # Moves since the best plan seen (unit, team it left): undone at the end, instead of
+    # copying the whole assignment at every improvement.
+    since_best: list[tuple[int, int]] = []
     temp0 = 1e-3
     report = max(1, n_iter // 50)
+    team, nbrs, size = st.team, st.nbrs, st.size
+    n_free = len(free)
+    randrange, random_, exp = rng.randrange, rng.random, math.exp
     for it in range(n_iter):
         if it % report == 0:
             a, total = attempt
             ctx.progress(it / n_iter, f"Balancing: try {a + 1} of at most {total}, worst {st.worst():.1f} %")
-        u = free[rng.randrange(len(free))]
-        a = st.team[u]
-        others = [st.team[v] for v, _ in st.nbrs[u] if st.team[v] != a and st.team[v] in free_teams
-                  and v in free_set]
+        u = free[randrange(n_free)]
+        a = team[u]
+        others = []
+        sa = 0.0
+        for v, length in nbrs[u]:
+            tv = team[v]
+            if tv == a:
+                sa += length
+            elif tv >= 0 and movable[tv] and is_free[v]:
+                others.append(tv)
         if not others:
             continue
-        b = others[rng.randrange(len(others))]
-        if st.size[a] <= 1:
+        b = others[randrange(len(others))]
+        if size[a] <= 1:
             continue
-        delta = st.move_delta(u, b)
+        sb = 0.0
+        for v, length in nbrs[u]:
+            if team[v] == b:
+                sb += length
+        delta = st.delta(u, a, b, sa, sb)
         temp = temp0 * (1 - it / n_iter) + 1e-9
-        if delta < 0 or rng.random() < math.exp(-delta / temp):
+        if delta < 0 or random_() < exp(-delta / temp):
             if not st.stays_connected_without(u):
                 continue
-            st.put(u, b)
+            st.move(u, a, b, sa, sb)
+            since_best.append((u, a))
             cost += delta
             if cost < best_cost - 1e-12:
-                best_cost, best_team = cost, list(st.team)
-    for u, t in enumerate(best_team):
-        if st.team[u] != t:
-            st.put(u, t)
+                best_cost = cost
+                since_best.clear()
+    for u, t in reversed(since_best):
+        st.put(u, t)
