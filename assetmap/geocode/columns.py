@@ -145,3 +145,62 @@ def _read_text(path: Path, encoding: str | None) -> "pd.DataFrame":
                         "Check that it is a comma-separated file with one header row.") from exc
     df.columns = [str(c).strip() for c in df.columns]
     return df
+
+
+@dataclass
+class ReportGeocoder:
+    """Locates report rows by address inside ``reports.source.read_reports``, in memory.
+
+    Keeps only what may be shown: the number of rows of each match type and the file line
+    numbers of rows not placed or scored low (never an address, position or score of a row)."""
+
+    columns: AddressColumns
+    matcher: "Matcher"
+    counts: dict[str, int] | None = None
+    check_lines: list[int] | None = None
+
+    @classmethod
+    def for_project(cls, project, locator: str, columns: AddressColumns) -> "ReportGeocoder":
+        from assetmap.geocode.locators import load_matcher
+
+        return cls(columns=columns, matcher=load_matcher(project, locator))
+
+    def locate_rows(self, df: "pd.DataFrame", rows):
+        """Longitude and latitude arrays of the rows of ``df`` (NaN where not placed)."""
+        import numpy as np
+
+        m = self.columns.locate(df, self.matcher)
+        self.counts = m.counts()
+        self.check_lines = [int(r) + 2 for r in np.asarray(rows)[m.low_score_rows()]]
+        return m.lon, m.lat
+
+    def lines(self) -> list[str]:
+        if self.counts is None:
+            return []
+        n = sum(self.counts.values())
+        placed = n - self.counts["unmatched"]
+        out = [f"Geocoded {placed} of {n} reports by address in memory ({100.0 * placed / max(n, 1):.1f} %): "
+               + ", ".join(f"{k} {v}" for k, v in self.counts.items() if v and k != "unmatched") + "."]
+        if self.check_lines:
+            shown = ", ".join(map(str, self.check_lines[:_SHOW_ROWS]))
+            more = len(self.check_lines) - _SHOW_ROWS
+            out.append(f"Not placed or placed only roughly (street level): lines {shown}"
+                       + (f" and {more} more" if more > 0 else "") + " of the file.")
+        out.append("No address, position or match of a report was stored.")
+        return out
+
+
+def report_geocoder(project, args) -> "ReportGeocoder | None":
+    """The ``reports`` command's --locator/--address/--number/--street, checked; None without them."""
+    given = [f for f, v in (("--address", args.address), ("--number", args.number), ("--street", args.street))
+             if v is not None]
+    if args.locator is None:
+        if given:
+            raise UserError(f"{', '.join(given)} need --locator NAME (the reference addresses to place them with).",
+                            "List the project's locators with: assetmap locator list PROJECT. Nothing was stored.")
+        return None
+    if not given:
+        raise UserError("--locator places reports by their address: say which columns hold it.",
+                        "Add --address COL, or --number COL --street COL. Nothing was stored.")
+    columns = AddressColumns(address=args.address, number=args.number, street=args.street)
+    return ReportGeocoder.for_project(project, args.locator, columns)
