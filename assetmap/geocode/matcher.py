@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MATCH_TYPES = ("exact", "interpolated", "range", "nearest", "intersection", "street", "unmatched")
 LOW_SCORE = 60            # below this a match is listed for checking (street-level is always below)
+_NEAR_NUMBERS = 400       # beyond a street's known numbers, extrapolate this far at most
+_EXTRAPOLATE_STEP = 3     # the street's direction from its last known number and the 3rd before it
+_EXTEND_M = 300.0         # street lines extended past their last known numbers, for crossings
+_EXTRAPOLATE_MAX = 2.0    # ... continued at most twice that distance
 _NUM_BITS = 21            # house numbers < 2,097,152
 _INTERSECTION_NEAR_M = 150.0
 _M_PER_DEG_LAT = 110_950.0
@@ -214,17 +218,45 @@ class Matcher:
             gap = nb["gap"][sel]
             typ[sel] = "interpolated"
             sc[sel] = np.where(gap <= 100, 95, np.where(gap <= 400, 85, 70))
-        # Beyond the street's known numbers: the closest one of the same parity, if near.
+        # Beyond the street's known numbers (same parity): continue the street's line from the end.
         one = ~exact & (typ == "unmatched") & (same["has_lo"] | same["has_hi"])
         d_lo = np.where(same["has_lo"], num - same["n_lo"], 1 << 30)
         d_hi = np.where(same["has_hi"], same["n_hi"] - num, 1 << 30)
         take_lo = d_lo <= d_hi
-        near = one & (np.minimum(d_lo, d_hi) <= 200)
+        near = one & (np.minimum(d_lo, d_hi) <= _NEAR_NUMBERS)
         lon[near] = np.where(take_lo, same["lon_lo"], same["lon_hi"])[near]
         lat[near] = np.where(take_lo, same["lat_lo"], same["lat_hi"])[near]
         typ[near] = "nearest"
         sc[near] = np.where(np.minimum(d_lo, d_hi)[near] <= 20, 80, 65)
+        if near.any():
+            idx = np.flatnonzero(near)
+            elon, elat, eok = self._extrapolate(sid[idx], num[idx])
+            idx = idx[eok]
+            lon[idx], lat[idx] = elon[eok], elat[eok]
         return lon, lat, typ, sc
+
+    def _extrapolate(self, sid, num):
+        """Beyond a street's known numbers: continue the line of its last known ones."""
+        import numpy as np
+
+        m = len(sid)
+        k = (sid << _NUM_BITS) | num
+        i = np.searchsorted(self._akey, k)
+        n = len(self._akey)
+        mask = (1 << _NUM_BITS) - 1
+        above = (i > 0) & ((self._akey[np.clip(i - 1, 0, n - 1)] >> _NUM_BITS) == sid)
+        # e: the known end nearest the number; f: STEP known numbers further in.
+        e = np.where(above, i - 1, i)
+        f = np.where(above, e - _EXTRAPOLATE_STEP, e + _EXTRAPOLATE_STEP)
+        e, f = np.clip(e, 0, n - 1), np.clip(f, 0, n - 1)
+        ok = ((self._akey[e] >> _NUM_BITS) == sid) & ((self._akey[f] >> _NUM_BITS) == sid) & (e != f)
+        ne, nf = self._akey[e] & mask, self._akey[f] & mask
+        ok &= ne != nf
+        t = (num - ne) / np.where(ne != nf, ne - nf, 1)
+        t = np.clip(t, 0, _EXTRAPOLATE_MAX)
+        lon = self._alon[e] + t * (self._alon[e] - self._alon[f])
+        lat = self._alat[e] + t * (self._alat[e] - self._alat[f])
+        return lon, lat, ok
 
     def _neighbours(self, sid, par, num):
         import numpy as np
@@ -355,7 +387,17 @@ class Matcher:
         x, y = self._points_of(s)
         if len(x) < 2:
             return None
-        return shapely.linestrings(np.column_stack([x * self._kx, y * _M_PER_DEG_LAT]))
+        xy = np.column_stack([x * self._kx, y * _M_PER_DEG_LAT])
+        if _EXTEND_M > 0 and len(xy) >= 2:
+            # Streets go on past their last known numbers: extend both ends along their direction.
+            k = min(3, len(xy) - 1)
+            ends = []
+            for a, b in ((xy[0], xy[k]), (xy[-1], xy[-1 - k])):
+                v = a - b
+                n = np.hypot(*v)
+                ends.append(a + v / n * _EXTEND_M if n > 0 else a)
+            xy = np.vstack([ends[0], xy, ends[1]])
+        return shapely.linestrings(xy)
 
     def _line_crossing(self, ida: list[int], idb: list[int]):
         """Where the two streets' lines cross, or the middle of the gap between them when one

@@ -15,8 +15,9 @@ from assetmap.geocode.normalize import split_key
 
 # Scores (0-100) of how sure we are of the street, multiplied into the match score.
 EXACT, VARIANT, TRUNCATED = 100, 95, 90
-FUZZY_CUTOFF = 75        # rapidfuzz ratio; one wrong letter in a 4-letter name is 75
+TYPO_1, TYPO_2 = 88, 75
 MIN_FUZZY_NAME = 4       # shorter names have too many neighbours one letter away
+LONG_NAME = 9            # names this long may carry two typos
 MIN_PREFIX = 6
 
 
@@ -62,20 +63,23 @@ class StreetIndex:
             if pref:
                 return pref, TRUNCATED
         if len(name) >= MIN_FUZZY_NAME and self.names:
-            from rapidfuzz import fuzz, process
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
 
+            # Typos: one edit (a transposition counts as one) in a short name, two in a long one.
+            edits = 1 if len(name) < LONG_NAME else 2
             best: list[int] = []
-            best_score = 0.0
-            for cand, score, _ in process.extract(name, self.names, scorer=fuzz.ratio,
-                                                  score_cutoff=FUZZY_CUTOFF, limit=4):
-                if score < best_score:
+            best_d = None
+            for cand, d, _ in process.extract(name, self.names, scorer=OSA.distance, score_cutoff=edits,
+                                              limit=4):
+                if best_d is not None and d > best_d:
                     break
                 ids = self._same_name(cand, pre, suffix, post)
                 if ids:
                     best += ids
-                    best_score = score
+                    best_d = d
             if best:
-                return best, int(round(best_score * 0.95))
+                return best, TYPO_1 if best_d <= 1 else TYPO_2
         return [], 0
 
     def _same_name(self, name: str, pre: str, suffix: str, post: str) -> list[int]:

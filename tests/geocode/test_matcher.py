@@ -41,8 +41,9 @@ def test_exact_interpolated_same_parity_and_types(m):
 
 def test_beyond_known_numbers_nearest_then_street_level(m):
     r = m.match_parts(["390", "250", "5000"], ["MAIN ST"] * 3)
-    # 390: nothing above 380 on the even side -> the nearest, 380.
-    assert r.match_type[0] == "nearest" and r.lon[0] == pytest.approx(-90 + 380e-5)
+    # 390: nothing above 380 on the even side -> the street's line continued past 380 (it is straight
+    # and numbered 1e-5 degrees apart, so 390 is at -90 + 390e-5).
+    assert r.match_type[0] == "nearest" and r.lon[0] == pytest.approx(-90 + 390e-5)
     # 250 is bracketed by 180 and 300 (a wide gap): interpolated with a lower score.
     assert r.match_type[1] == "interpolated" and r.score[1] < 90
     assert r.lon[1] == pytest.approx(-90 + 250e-5)
