@@ -42,6 +42,11 @@ def register(sub) -> None:
     p.add_argument("--encoding")
     p.add_argument("--replace", action="store_true", help="replace a layer of the same name")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--locator", metavar="NAME", help="locate reports by address with this locator (in memory; "
+                   "no address or position is stored), instead of x/y")
+    p.add_argument("--address", metavar="COL", help="with --locator: one-line address column")
+    p.add_argument("--number", metavar="COL", help="with --locator: house number column")
+    p.add_argument("--street", metavar="COL", help="with --locator: street column")
     p.set_defaults(func=cmd_reports)
 
     p = sub.add_parser("hotspots", help="Getis-Ord Gi* hot spots of an aggregate layer (or 'hot in both')")
@@ -72,6 +77,9 @@ def cmd_reports(args) -> int:
     from assetmap.postgis.aggregate import aggregate_reports_any
 
     project = open_project(args.project)
+    from assetmap.geocode.columns import report_geocoder
+
+    args.geocode = report_geocoder(project, args)
     if args.kde is not None:
         return _cmd_density(project, args)
     if args.kde_cell is not None or args.kde_kernel != "quartic":
@@ -84,15 +92,16 @@ def cmd_reports(args) -> int:
         src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,
-        encoding=args.encoding, replace=args.replace)
+        encoding=args.encoding, replace=args.replace, geocode=args.geocode)
     if args.json:
         print(json.dumps({"layer": result.layer, "units": result.units, "periods": result.periods,
                           "read": result.read, "selected": result.selected, "in_units": result.in_units,
                           "outside": result.outside, "no_coordinates": result.no_coordinates,
                           "bad_dates": result.bad_dates, "suppressed": result.suppressed_cells,
-                          "complementary": result.complementary}, indent=2))
+                          "complementary": result.complementary}
+                         | ({"geocoded": args.geocode.counts} if args.geocode else {}), indent=2))
     else:
-        print("\n".join(result.lines()))
+        print("\n".join(result.lines() + (args.geocode.lines() if args.geocode else [])))
     return 0
 
 
@@ -110,15 +119,16 @@ def _cmd_density(project, args) -> int:
         cell_m=args.kde_cell, x=args.x, y=args.y, src_crs=args.src_crs, date_col=args.date_col,
         period=args.period, min_count=args.min_count, name=args.name, filter_col=args.filter_col,
         filter_contains=args.filter_contains, skip_bad_dates=args.skip_bad_dates, encoding=args.encoding,
-        replace=args.replace)
+        replace=args.replace, geocode=args.geocode)
     if args.json:
         print(json.dumps({"layer": r.layer, "cells": r.cells, "periods": r.periods, "kernel": r.kernel,
                           "bandwidth_m": r.bandwidth_m, "cell_m": r.cell_m, "read": r.read,
                           "selected": r.selected, "in_units": r.in_units, "outside": r.outside,
                           "no_coordinates": r.no_coordinates, "bad_dates": r.bad_dates,
-                          "withheld": r.withheld, "complementary": r.complementary}, indent=2))
+                          "withheld": r.withheld, "complementary": r.complementary}
+                         | ({"geocoded": args.geocode.counts} if args.geocode else {}), indent=2))
     else:
-        print("\n".join(r.lines()))
+        print("\n".join(r.lines() + (args.geocode.lines() if args.geocode else [])))
     return 0
 
 

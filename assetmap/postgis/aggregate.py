@@ -46,7 +46,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                          filter_col: str | None = None, filter_contains: str | None = None,
                          population_field: str | None = None, skip_bad_dates: bool = False,
                          encoding: str | None = None, replace: bool = False,
-                         ctx: TaskContext | None = None):
+                         geocode=None, ctx: TaskContext | None = None):
     """Like ``assetmap.reports.aggregate_reports`` (area units), counting in the database."""
     import numpy as np
     import pandas as pd
@@ -73,7 +73,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
     rows = read_reports(path, project_crs=project.crs, x=x, y=y, src_crs=src_crs, date_col=date_col,
                         period=period, filter_col=filter_col, filter_contains=filter_contains,
                         skip_bad_dates=skip_bad_dates, encoding=encoding,
-                        areas_bounds=tuple(areas_gdf.total_bounds))
+                        areas_bounds=tuple(areas_gdf.total_bounds), geocode=geocode)
     ids = areas_gdf[id_field].tolist()
     unit_index = {v: i for i, v in enumerate(ids)}
     codes = sorted(rows.period_labels) if rows.period_code is not None else [0]

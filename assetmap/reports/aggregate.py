@@ -153,7 +153,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                       filter_col: str | None = None, filter_contains: str | None = None,
                       population_field: str | None = None, skip_bad_dates: bool = False,
                       encoding: str | None = None, replace: bool = False,
-                      ctx: TaskContext | None = None) -> AggregateResult:
+                      geocode=None, ctx: TaskContext | None = None) -> AggregateResult:
     """Aggregate a report file into a new layer. The project is untouched unless it all succeeds."""
     from assetmap.reports.assign import assign_units
     from assetmap.reports.source import read_reports
@@ -186,7 +186,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     rows = read_reports(path, project_crs=project.crs, x=x, y=y, src_crs=src_crs, date_col=date_col,
                         period=period, filter_col=filter_col, filter_contains=filter_contains,
                         skip_bad_dates=skip_bad_dates, encoding=encoding,
-                        areas_bounds=tuple(areas_gdf.total_bounds))
+                        areas_bounds=tuple(areas_gdf.total_bounds), geocode=geocode)
     if hex_res is not None or hex_size is not None:
         from assetmap.reports.hexgrid import grid_units, hex_units
 

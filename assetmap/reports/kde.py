@@ -233,7 +233,7 @@ def density_reports(project: "Project", path, kind: str, *, areas: str,
                     min_count: int = 10, name: str | None = None, filter_col: str | None = None,
                     filter_contains: str | None = None, skip_bad_dates: bool = False,
                     encoding: str | None = None, replace: bool = False,
-                    ctx: TaskContext | None = None) -> DensityResult:
+                    geocode=None, ctx: TaskContext | None = None) -> DensityResult:
     """A kernel density layer of the reports inside ``areas``. The project is untouched unless it
     all succeeds; the points live only in this function's memory."""
     import numpy as np
@@ -276,7 +276,7 @@ def density_reports(project: "Project", path, kind: str, *, areas: str,
     rows = read_reports(path, project_crs=project.crs, x=x, y=y, src_crs=src_crs, date_col=date_col,
                         period=period, filter_col=filter_col, filter_contains=filter_contains,
                         skip_bad_dates=skip_bad_dates, encoding=encoding,
-                        areas_bounds=tuple(areas_gdf.total_bounds))
+                        areas_bounds=tuple(areas_gdf.total_bounds), geocode=geocode)
     ctx.progress(0.3, "Finding the reports inside the areas")
     unit = assign_units(rows.x, rows.y, areas_gdf.geometry.to_numpy(), ctx)
     inside = rows.located & (unit >= 0)

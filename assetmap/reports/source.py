@@ -162,8 +162,11 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
                  src_crs: str | None = None, date_col: str | None = None, period: str | None = None,
                  filter_col: str | None = None, filter_contains: str | None = None,
                  skip_bad_dates: bool = False, encoding: str | None = None,
-                 areas_bounds=None) -> ReportRows:
-    """Read, filter, locate and date the reports. Raises UserError on bad input."""
+                 areas_bounds=None, geocode=None) -> ReportRows:
+    """Read, filter, locate and date the reports. Raises UserError on bad input.
+
+    ``geocode`` (an ``assetmap.geocode.columns.ReportGeocoder``) locates rows by their address
+    columns instead of x/y, here in memory; only its match-type counts leave this function."""
     import numpy as np
     import pandas as pd
 
@@ -173,7 +176,14 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
     path = Path(path)
     cols = _header(path, encoding)
     shown = ", ".join(cols[:14]) + (" …" if len(cols) > 14 else "")
-    auto_x, auto_y = detect_coordinate_columns(cols)
+    if geocode is not None:
+        if x is not None or y is not None or src_crs is not None:
+            raise UserError("Reports are located either by coordinates (--x/--y/--src-crs) or by address "
+                            "(--locator with --address or --number/--street), not both.", "Choose one.")
+        geocode.columns.check(cols, path)
+        auto_x = auto_y = ""
+    else:
+        auto_x, auto_y = detect_coordinate_columns(cols)
     x, y = x or auto_x, y or auto_y
     if x is None or y is None:
         raise UserError(f"{path}: no coordinate columns found (looked for latitude/lat/y and "
@@ -187,9 +197,10 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
         raise UserError("--filter-col and --filter-contains go together.",
                         "For example: --filter-col description --filter-contains DOMESTIC.")
     for col in (x, y, date_col, filter_col):
-        if col is not None and col not in cols:
+        if col and col not in cols:
             raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
-    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col} if c], [x, y])
+    address_cols = geocode.columns.names if geocode is not None else []
+    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col, *address_cols} if c], [x, y])
     df.columns = [str(c).strip() for c in df.columns]
     out = ReportRows(x=np.empty(0), y=np.empty(0), located=np.empty(0, bool), period_code=None,
                      read=len(df), x_col=x, y_col=y)
@@ -201,7 +212,11 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
     else:
         rows = np.arange(len(df))
     out.selected = len(df)
-    xs, ys = _numbers(df[x]), _numbers(df[y])
+    if geocode is not None:
+        xs, ys = geocode.locate_rows(df, rows)
+        src_crs = "EPSG:4326"
+    else:
+        xs, ys = _numbers(df[x]), _numbers(df[y])
     located = np.isfinite(xs) & np.isfinite(ys)
     out.no_coordinates = int((~located).sum())
     if date_col is not None:

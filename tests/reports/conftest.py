@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-STL = Path(__file__).resolve().parents[3] / "shared" / "data" / "stl"
+STL = next((r / "shared" / "data" / "stl" for r in Path(__file__).resolve().parents[3:5]   # worktrees: one up
+            if (r / "shared" / "data" / "stl").exists()), Path(__file__).resolve().parents[3] / "shared" / "data" / "stl")
 INCIDENTS = STL / "slmpd_part1_2017.csv"
 
 

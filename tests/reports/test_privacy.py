@@ -216,3 +216,70 @@ def test_suppressed_without_periods_not_derivable_from_stored_total(rproject, in
     if total is not None:
         hidden = layer["suppressed"].sum()
         assert hidden == 0 or hidden >= 2
+
+
+def test_geocoded_reports_leave_no_address_position_or_match_on_disk(rproject, incidents, tmp_path, monkeypatch,
+                                                                    caplog, capsys, backend):
+    """Reports located by address (issue 22): the addresses as typed, the positions the geocoder
+    gave them and their match types exist only in memory; the project holds the counts (and the
+    locator, which is public reference data added on purpose)."""
+    import time
+
+    from assetmap.cli import main
+    from assetmap.geocode.columns import AddressColumns
+    from assetmap.geocode.locators import add_locator, load_matcher
+
+    # The locator: 2018's public incident addresses. The reports: 2017's DOMESTIC rows, typed the
+    # way an intake worker would, in one address column, with no coordinates.
+    ref = incidents.with_name("slmpd_part1_2018.csv")
+    add_locator(rproject, "city", ref, number="ileads_address", street="ileads_street", public_source=True)
+    df = pd.read_csv(incidents, dtype=str, keep_default_na=False)
+    df = df[df["description"].str.contains("DOMESTIC")].reset_index(drop=True)
+    typed = (df["ileads_address"] + " " + df["ileads_street"].str.title() + ", Apt 7Q, St. Louis, MO 63199")
+    reports_dir = tmp_path / "intake"   # outside the project folder: the scan is of what assetmap writes
+    reports_dir.mkdir()
+    src = reports_dir / "intake.csv"
+    pd.DataFrame({"address": typed, "date_occur": df["date_occur"], "description": df["description"]}).to_csv(
+        src, index=False)
+    m = AddressColumns(address="address").locate(pd.DataFrame({"address": typed}), load_matcher(rproject, "city"))
+    # Positions only the geocoder knows: interpolated ones, less any value the locator itself holds
+    # (an east-west street's points share a latitude).
+    from assetmap.geocode.locators import load_table
+
+    known = set(load_table(rproject, "city")[["lon", "lat"]].to_numpy().ravel().tolist())
+    placed = m.match_type == "interpolated"
+    values = [v for v in np.concatenate([m.lon[placed], m.lat[placed]]).tolist() if v not in known]
+    assert len(values) > 100
+    text, packed = {"Apt 7Q".encode(), b"63199"}, set()
+    for v in values:
+        text.add(f"{v:.6f}".encode())
+        text.add(repr(float(v)).encode()[:12])
+        packed.add(struct.pack("<d", v))
+        packed.add(struct.pack(">d", v))
+
+    t = backend.target(rproject)
+    started = time.time()
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmpdir))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmpdir))
+    caplog.set_level(logging.DEBUG)
+    assert main(["reports", t, str(src), "--kind", "dv", "--areas", "neighborhoods", "--locator", "city",
+                 "--address", "address", "--date-col", "date_occur", "--period", "quarter"]) == 0
+    assert main(["reports", t, str(src), "--kind", "dv", "--areas", "neighborhoods", "--locator", "city",
+                 "--address", "address", "--hex", "8", "--json"]) == 0
+    out = capsys.readouterr()
+    assert "Geocoded" in out.out and "in memory" in out.out and '"geocoded"' in out.out
+    project = backend.open(t)
+    assert {"dv_by_neighborhoods", "dv_by_hex8"} <= {i.name for i in project.layers()}
+    files = [p for p in rproject.path.parent.rglob("*") if p.is_file() and p.parent != reports_dir]
+    files += [p for p in tmpdir.rglob("*") if p.is_file()] + backend.server_files(since=started)
+    assert _scan(files, text | packed) == []
+    blob = (caplog.text + out.out + out.err).encode()
+    assert [n for n in text if n in blob] == []
+    # No per-row field: the layers hold units and counts, their metadata no match detail.
+    meta = repr([i.to_dict() for i in project.layers()])
+    assert "interpolated" not in meta and "match_type" not in meta
+    for name in ("dv_by_neighborhoods", "dv_by_hex8"):
+        cols = set(project.read_layer(name).columns)
+        assert not cols & {"lon", "lat", "match_type", "score", "address"}

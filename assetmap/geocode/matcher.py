@@ -1,0 +1,429 @@
+"""Place addresses with a project's locators, all rows at once on arrays.
+
+For each row: the street is resolved (``streets``), then, in order,
+  exact         the address point itself;
+  interpolated  between the nearest known numbers of the same parity on the street (the other
+                side's numbers when they bracket it much more closely);
+  range         along an address-range segment, offset to the correct side (``ranges``);
+  nearest       the closest known number of the same parity beyond the street's known ones;
+  intersection  "A / B": a known intersection point, else where the two streets come closest;
+  street        street-level fallback: the closest known number on the street, any parity;
+  unmatched     no street, no number we can use, a PO box, or an empty cell.
+Each row gets longitude/latitude (WGS 84), a match type and a score (0-100).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assetmap.geocode.normalize import is_intersection, parse_addresses
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+    from assetmap.tasks import TaskContext
+
+MATCH_TYPES = ("exact", "interpolated", "range", "nearest", "intersection", "street", "unmatched")
+LOW_SCORE = 60            # below this a match is listed for checking (street-level is always below)
+_NEAR_NUMBERS = 400       # beyond a street's known numbers, extrapolate this far at most
+_EXTRAPOLATE_STEP = 3     # the street's direction from its last known number and the 3rd before it
+_EXTEND_M = 300.0         # street lines extended past their last known numbers, for crossings
+_EXTRAPOLATE_MAX = 2.0    # ... continued at most twice that distance
+_NUM_BITS = 21            # house numbers < 2,097,152
+_INTERSECTION_NEAR_M = 150.0
+_M_PER_DEG_LAT = 110_950.0
+
+
+@dataclass
+class Matches:
+    lon: "np.ndarray"
+    lat: "np.ndarray"
+    match_type: "np.ndarray"   # object array of MATCH_TYPES
+    score: "np.ndarray"        # int, 0 for unmatched
+
+    @property
+    def matched(self) -> "np.ndarray":
+        return self.match_type != "unmatched"
+
+    def counts(self) -> dict[str, int]:
+        import numpy as np
+
+        kinds, n = np.unique(self.match_type.astype(str), return_counts=True)
+        have = dict(zip(kinds.tolist(), n.tolist()))
+        return {k: int(have.get(k, 0)) for k in MATCH_TYPES}
+
+    def low_score_rows(self) -> "np.ndarray":
+        """Positions of rows that are unmatched or scored below LOW_SCORE."""
+        import numpy as np
+
+        return np.flatnonzero(self.score < LOW_SCORE)
+
+
+class Matcher:
+    """Built once from locator tables (see ``locators.load``); ``match`` is then vectorised."""
+
+    def __init__(self, points: "pd.DataFrame | None" = None, ranges: "pd.DataFrame | None" = None):
+        import numpy as np
+        import pandas as pd
+
+        from assetmap.geocode.streets import StreetIndex
+
+        pts = points if points is not None else pd.DataFrame(
+            {"street": [], "number": [], "lon": [], "lat": []})
+        pts = pts[pts["street"].astype(str) != ""]
+        number = pd.to_numeric(pts["number"], errors="coerce").fillna(0).astype(np.int64).to_numpy()
+        street = pts["street"].astype(str).to_numpy(dtype=object)
+        lon = pts["lon"].to_numpy(dtype=float)
+        lat = pts["lat"].to_numpy(dtype=float)
+        inter = np.array([is_intersection(s) for s in street], dtype=bool)
+        addr = ~inter & (number > 0) & np.isfinite(lon) & np.isfinite(lat)
+        self._ranges = None
+        range_keys: list[str] = []
+        if ranges is not None and len(ranges):
+            from assetmap.geocode.ranges import RangeIndex
+
+            self._ranges = RangeIndex(ranges)
+            range_keys = self._ranges.street_keys
+        keys = sorted(set(street[addr].tolist()) | set(range_keys))
+        pos = {k: i for i, k in enumerate(keys)}
+        sid = np.array([pos[s] for s in street[addr]], dtype=np.int64)
+        num, plon, plat = number[addr], lon[addr], lat[addr]
+        lo = np.full(len(keys), np.iinfo(np.int64).max // 4, dtype=np.int64)
+        hi = np.full(len(keys), -1, dtype=np.int64)
+        np.minimum.at(lo, sid, num)
+        np.maximum.at(hi, sid, num)
+        if self._ranges is not None:
+            self._ranges.bind(pos, lo, hi)
+        self.streets = StreetIndex(keys, lo, hi)
+        # Address points sorted by (street, parity, number): one searchsorted finds neighbours.
+        k = self._key(sid, num % 2, num)
+        order = np.argsort(k, kind="stable")
+        k, plon, plat = k[order], plon[order], plat[order]
+        uniq, first = np.unique(k, return_index=True)   # duplicates: the first (locators are deduplicated)
+        self._pkey, self._plon, self._plat = uniq, plon[first], plat[first]
+        self._psid = uniq >> (_NUM_BITS + 1)
+        # Same street, any parity: for the street-level fallback.
+        k2 = (self._psid << _NUM_BITS) | (uniq & ((1 << _NUM_BITS) - 1))
+        order2 = np.argsort(k2, kind="stable")
+        self._akey, self._alon, self._alat = k2[order2], self._plon[order2], self._plat[order2]
+        self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
+                               if np.isfinite(x) and np.isfinite(y)}
+        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        for s, (x, y) in self._intersections.items():
+            a, b = s.split(" & ", 1)
+            if a in pos and b in pos:
+                self._pairs[tuple(sorted((pos[a], pos[b])))] = (x, y)
+        self._street_points = None
+        mid_lat = float(np.nanmedian(lat)) if len(lat) else 0.0
+        self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
+
+    @staticmethod
+    def _key(sid, parity, num):
+        return (sid << (_NUM_BITS + 1)) | (parity << _NUM_BITS) | num
+
+    @property
+    def size(self) -> int:
+        return len(self._pkey) + len(self._intersections) + (self._ranges.size if self._ranges else 0)
+
+    # ------------------------------------------------------------------ entry points
+    def match_addresses(self, values, ctx: "TaskContext | None" = None) -> Matches:
+        numbers, keys, _ = parse_addresses(values)
+        return self.match(numbers, keys, ctx)
+
+    def match_parts(self, numbers, streets, ctx: "TaskContext | None" = None) -> Matches:
+        import numpy as np
+
+        from assetmap.geocode.normalize import house_numbers, street_keys
+
+        keys, _ = street_keys(streets)
+        n = house_numbers(numbers)
+        # A street cell holding "A / B" with no number is an intersection: number 0 marks it.
+        n = np.where((n < 0) & np.array([is_intersection(k) for k in keys], dtype=bool), 0, n)
+        return self.match(n, keys, ctx)
+
+    def match(self, numbers, keys, ctx: "TaskContext | None" = None) -> Matches:
+        import numpy as np
+
+        from assetmap.tasks import ensure
+
+        ctx = ensure(ctx)
+        numbers = np.asarray(numbers, dtype=np.int64)
+        keys = np.asarray(keys, dtype=object)
+        n = len(keys)
+        out = Matches(lon=np.full(n, np.nan), lat=np.full(n, np.nan),
+                      match_type=np.full(n, "unmatched", dtype=object), score=np.zeros(n, dtype=np.int64))
+        inter = np.array([is_intersection(k) for k in keys], dtype=bool) if n else np.zeros(0, bool)
+        ctx.progress(0.05, "Finding the streets")
+        plain = ~inter & (numbers != -2)           # -2: a PO box, which has no place
+        sid, sscore = self.streets.resolve(np.where(plain, keys, ""), numbers)
+        ctx.check()
+        ctx.progress(0.5, "Placing the addresses")
+        rows = np.flatnonzero(plain & (sid >= 0) & (numbers > 0))
+        self._place_numbers(out, rows, sid[rows], numbers[rows], sscore[rows])
+        # No house number (or 0): the street is all we know.
+        rows0 = np.flatnonzero(plain & (sid >= 0) & (numbers <= 0))
+        self._street_level(out, rows0, sid[rows0], np.zeros(len(rows0), np.int64), sscore[rows0])
+        ctx.check()
+        ctx.progress(0.8, "Placing the intersections")
+        self._place_intersections(out, np.flatnonzero(inter), keys)
+        ctx.progress(1.0, "Placed")
+        return out
+
+    # ------------------------------------------------------------------ stages
+    def _place_numbers(self, out: Matches, rows, sid, num, sscore) -> None:
+        import numpy as np
+
+        if len(rows) == 0:
+            return
+        par = num % 2
+        lon, lat, typ, sc = self._bracket(sid, par, num)
+        if self._ranges is not None:
+            # An address range beats anything short of an exact point or a close interpolation.
+            weak = ~np.isin(typ, ["exact"]) & ~((typ == "interpolated") & (sc >= 90))
+            if weak.any():
+                rlon, rlat, ok = self._ranges.locate(sid[weak], num[weak])
+                idx = np.flatnonzero(weak)[ok]
+                lon[idx], lat[idx], typ[idx], sc[idx] = rlon[ok], rlat[ok], "range", 90
+        none = typ == "unmatched"
+        if none.any():
+            slon, slat, ok = self._closest_any_parity(sid[none], num[none])
+            idx = np.flatnonzero(none)[ok]
+            lon[idx], lat[idx], typ[idx], sc[idx] = slon[ok], slat[ok], "street", 40
+        self._set(out, rows, lon, lat, typ, sc * sscore // 100)
+
+    def _bracket(self, sid, par, num):
+        """Exact / interpolated / nearest on address points of the same parity (or the other)."""
+        import numpy as np
+
+        m = len(sid)
+        lon, lat = np.full(m, np.nan), np.full(m, np.nan)
+        typ = np.full(m, "unmatched", dtype=object)
+        sc = np.zeros(m, dtype=np.int64)
+        if len(self._pkey) == 0:
+            return lon, lat, typ, sc
+        same = self._neighbours(sid, par, num)
+        other = self._neighbours(sid, 1 - par, num)
+        exact = same["exact"]
+        lon[exact], lat[exact] = same["lon_lo"][exact], same["lat_lo"][exact]
+        typ[exact], sc[exact] = "exact", 100
+        # Interpolate on the side whose known numbers bracket the address more tightly.
+        use_other = ~same["both"] | (other["both"] & (same["gap"] > 4 * other["gap"]))
+        use_other &= other["both"]
+        for sel, nb in ((~exact & same["both"] & ~use_other, same), (~exact & use_other, other)):
+            t = (num[sel] - nb["n_lo"][sel]) / np.maximum(nb["n_hi"][sel] - nb["n_lo"][sel], 1)
+            lon[sel] = nb["lon_lo"][sel] + t * (nb["lon_hi"][sel] - nb["lon_lo"][sel])
+            lat[sel] = nb["lat_lo"][sel] + t * (nb["lat_hi"][sel] - nb["lat_lo"][sel])
+            gap = nb["gap"][sel]
+            typ[sel] = "interpolated"
+            sc[sel] = np.where(gap <= 100, 95, np.where(gap <= 400, 85, 70))
+        # Beyond the street's known numbers (same parity): continue the street's line from the end.
+        one = ~exact & (typ == "unmatched") & (same["has_lo"] | same["has_hi"])
+        d_lo = np.where(same["has_lo"], num - same["n_lo"], 1 << 30)
+        d_hi = np.where(same["has_hi"], same["n_hi"] - num, 1 << 30)
+        take_lo = d_lo <= d_hi
+        near = one & (np.minimum(d_lo, d_hi) <= _NEAR_NUMBERS)
+        lon[near] = np.where(take_lo, same["lon_lo"], same["lon_hi"])[near]
+        lat[near] = np.where(take_lo, same["lat_lo"], same["lat_hi"])[near]
+        typ[near] = "nearest"
+        sc[near] = np.where(np.minimum(d_lo, d_hi)[near] <= 20, 80, 65)
+        if near.any():
+            idx = np.flatnonzero(near)
+            elon, elat, eok = self._extrapolate(sid[idx], num[idx])
+            idx = idx[eok]
+            lon[idx], lat[idx] = elon[eok], elat[eok]
+        return lon, lat, typ, sc
+
+    def _extrapolate(self, sid, num):
+        """Beyond a street's known numbers: continue the line of its last known ones."""
+        import numpy as np
+
+        m = len(sid)
+        k = (sid << _NUM_BITS) | num
+        i = np.searchsorted(self._akey, k)
+        n = len(self._akey)
+        mask = (1 << _NUM_BITS) - 1
+        above = (i > 0) & ((self._akey[np.clip(i - 1, 0, n - 1)] >> _NUM_BITS) == sid)
+        # e: the known end nearest the number; f: STEP known numbers further in.
+        e = np.where(above, i - 1, i)
+        f = np.where(above, e - _EXTRAPOLATE_STEP, e + _EXTRAPOLATE_STEP)
+        e, f = np.clip(e, 0, n - 1), np.clip(f, 0, n - 1)
+        ok = ((self._akey[e] >> _NUM_BITS) == sid) & ((self._akey[f] >> _NUM_BITS) == sid) & (e != f)
+        ne, nf = self._akey[e] & mask, self._akey[f] & mask
+        ok &= ne != nf
+        t = (num - ne) / np.where(ne != nf, ne - nf, 1)
+        t = np.clip(t, 0, _EXTRAPOLATE_MAX)
+        lon = self._alon[e] + t * (self._alon[e] - self._alon[f])
+        lat = self._alat[e] + t * (self._alat[e] - self._alat[f])
+        return lon, lat, ok
+
+    def _neighbours(self, sid, par, num):
+        import numpy as np
+
+        k = self._key(sid, par, num)
+        g = k >> _NUM_BITS
+        i = np.searchsorted(self._pkey, k)
+        n = len(self._pkey)
+        lo_i = np.clip(i - 1, 0, n - 1)
+        hi_i = np.clip(i, 0, n - 1)
+        exact = (i < n) & (self._pkey[hi_i] == k)
+        lo_i = np.where(exact, hi_i, lo_i)
+        has_lo = exact | ((i > 0) & ((self._pkey[lo_i] >> _NUM_BITS) == g))
+        has_hi = (i < n) & ((self._pkey[hi_i] >> _NUM_BITS) == g)
+        mask = (1 << _NUM_BITS) - 1
+        n_lo, n_hi = self._pkey[lo_i] & mask, self._pkey[hi_i] & mask
+        both = has_lo & has_hi & ~exact
+        return {"exact": exact, "has_lo": has_lo, "has_hi": has_hi & ~exact, "both": both,
+                "n_lo": n_lo, "n_hi": n_hi, "gap": np.where(both, n_hi - n_lo, 1 << 30),
+                "lon_lo": self._plon[lo_i], "lat_lo": self._plat[lo_i],
+                "lon_hi": self._plon[hi_i], "lat_hi": self._plat[hi_i]}
+
+    def _closest_any_parity(self, sid, num):
+        """The known number on the street closest to ``num`` (either side)."""
+        import numpy as np
+
+        m = len(sid)
+        if len(self._akey) == 0:
+            if self._ranges is not None:
+                return self._ranges.street_point(sid)
+            return np.full(m, np.nan), np.full(m, np.nan), np.zeros(m, bool)
+        k = (sid << _NUM_BITS) | num
+        i = np.searchsorted(self._akey, k)
+        n = len(self._akey)
+        lo_i, hi_i = np.clip(i - 1, 0, n - 1), np.clip(i, 0, n - 1)
+        ok_lo = (i > 0) & ((self._akey[lo_i] >> _NUM_BITS) == sid)
+        ok_hi = (i < n) & ((self._akey[hi_i] >> _NUM_BITS) == sid)
+        mask = (1 << _NUM_BITS) - 1
+        d_lo = np.where(ok_lo, num - (self._akey[lo_i] & mask), 1 << 40)
+        d_hi = np.where(ok_hi, (self._akey[hi_i] & mask) - num, 1 << 40)
+        j = np.where(d_lo <= d_hi, lo_i, hi_i)
+        ok = ok_lo | ok_hi
+        lon, lat = self._alon[j], self._alat[j]
+        if self._ranges is not None and not ok.all():
+            rlon, rlat, rok = self._ranges.street_point(sid[~ok])
+            idx = np.flatnonzero(~ok)
+            lon, lat = lon.copy(), lat.copy()
+            lon[idx[rok]], lat[idx[rok]] = rlon[rok], rlat[rok]
+            ok = ok.copy()
+            ok[idx[rok]] = True
+        return lon, lat, ok
+
+    def _street_level(self, out: Matches, rows, sid, num, sscore) -> None:
+        import numpy as np
+
+        if len(rows) == 0:
+            return
+        lon, lat, ok = self._closest_any_parity(sid, np.maximum(num, 0))
+        typ = np.where(ok, "street", "unmatched").astype(object)
+        self._set(out, rows, lon, lat, typ, np.where(ok, 40, 0) * sscore // 100)
+
+    def _place_intersections(self, out: Matches, rows, keys) -> None:
+        import numpy as np
+
+        for r in rows:
+            key = keys[r]
+            hit = self._intersections.get(key)
+            if hit is not None:
+                self._set_one(out, r, hit, "intersection", 95)
+                continue
+            a, b = key.split(" & ", 1)
+            ida, sca = self.streets.candidates(a)
+            idb, scb = self.streets.candidates(b)
+            if not ida and not idb:
+                continue
+            sure = min(sca, scb) if ida and idb else 0
+            pair = next((self._pairs[p] for p in ((min(x, y), max(x, y)) for x in ida for y in idb)
+                         if p in self._pairs), None)
+            if pair is not None:
+                self._set_one(out, r, pair, "intersection", 90 * sure // 100)
+                continue
+            near = self._closest_approach(ida, idb) if ida and idb else None
+            if near is not None:
+                self._set_one(out, r, near, "intersection", 80 * sure // 100)
+                continue
+            # One street only: where it is (flagged street-level).
+            ids = ida or idb
+            lon, lat, ok = self._closest_any_parity(np.asarray(ids[:1], dtype=np.int64), np.zeros(1, np.int64))
+            if ok[0]:
+                self._set_one(out, r, (lon[0], lat[0]), "street", 30 * max(sca, scb) // 100)
+
+    def _points_of(self, s: int):
+        import numpy as np
+
+        if self._street_points is None:
+            starts = np.searchsorted(self._akey >> _NUM_BITS, np.arange(len(self.streets.keys) + 1))
+            self._street_points = starts
+        a, b = self._street_points[s], self._street_points[s + 1]
+        return self._alon[a:b], self._alat[a:b]
+
+    def _closest_approach(self, ida: list[int], idb: list[int]):
+        """Midpoint of the closest pair of known points on two streets, if they come near."""
+        import numpy as np
+
+        best = None
+        for sa in ida[:3]:
+            xa, ya = self._points_of(sa)
+            for sb in idb[:3]:
+                xb, yb = self._points_of(sb)
+                if len(xa) == 0 or len(xb) == 0 or len(xa) * len(xb) > 4_000_000:
+                    continue
+                kx = _M_PER_DEG_LAT * np.cos(np.radians(ya.mean()))
+                d = np.hypot((xa[:, None] - xb[None, :]) * kx, (ya[:, None] - yb[None, :]) * _M_PER_DEG_LAT)
+                i, j = np.unravel_index(np.argmin(d), d.shape)
+                if d[i, j] <= _INTERSECTION_NEAR_M and (best is None or d[i, j] < best[0]):
+                    best = (d[i, j], ((xa[i] + xb[j]) / 2, (ya[i] + yb[j]) / 2))
+        if best is None:
+            best = self._line_crossing(ida[:3], idb[:3])
+        if best is None and self._ranges is not None:
+            best = self._ranges.crossing(ida[:3], idb[:3])
+        return None if best is None else best[1]
+
+    def _street_line(self, s: int):
+        """A street's known points in number order, as a line in local metres (or None)."""
+        import numpy as np
+        import shapely
+
+        x, y = self._points_of(s)
+        if len(x) < 2:
+            return None
+        xy = np.column_stack([x * self._kx, y * _M_PER_DEG_LAT])
+        if _EXTEND_M > 0 and len(xy) >= 2:
+            # Streets go on past their last known numbers: extend both ends along their direction.
+            k = min(3, len(xy) - 1)
+            ends = []
+            for a, b in ((xy[0], xy[k]), (xy[-1], xy[-1 - k])):
+                v = a - b
+                n = np.hypot(*v)
+                ends.append(a + v / n * _EXTEND_M if n > 0 else a)
+            xy = np.vstack([ends[0], xy, ends[1]])
+        return shapely.linestrings(xy)
+
+    def _line_crossing(self, ida: list[int], idb: list[int]):
+        """Where the two streets' lines cross, or the middle of the gap between them when one
+        street's known numbers stop short of the other (a gap up to 300 m)."""
+        import shapely
+
+        best = None
+        for sa in ida:
+            la = self._street_line(sa)
+            for sb in idb:
+                lb = self._street_line(sb) if la is not None else None
+                if lb is None:
+                    continue
+                gap = shapely.shortest_line(la, lb)
+                d = gap.length
+                if d <= 2 * _INTERSECTION_NEAR_M and (best is None or d < best[0]):
+                    c = gap.interpolate(0.5, normalized=True)
+                    best = (d, (c.x / self._kx, c.y / _M_PER_DEG_LAT))
+        return best
+
+    @staticmethod
+    def _set(out: Matches, rows, lon, lat, typ, score) -> None:
+        out.lon[rows], out.lat[rows], out.match_type[rows], out.score[rows] = lon, lat, typ, score
+        unmatched = out.match_type[rows] == "unmatched"
+        out.score[rows[unmatched]] = 0
+
+    @staticmethod
+    def _set_one(out: Matches, r: int, xy, typ: str, score: int) -> None:
+        out.lon[r], out.lat[r], out.match_type[r], out.score[r] = xy[0], xy[1], typ, score

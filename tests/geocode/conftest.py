@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# ../shared/data from the repository root; a git worktree under wt/ finds it one level further up.
+_ROOT = Path(__file__).resolve().parents[2]
+STL = next((r / "shared" / "data" / "stl" for r in (_ROOT.parent, _ROOT.parent.parent)
+            if (r / "shared" / "data" / "stl").exists()), _ROOT.parent / "shared" / "data" / "stl")
+
+
+@pytest.fixture(scope="session")
+def police_years():
+    if not (STL / "slmpd_part1_2017.csv").exists():
+        pytest.fail(f"shared data not found at {STL}")
+    return {y: STL / f"slmpd_part1_{y}.csv" for y in (2017, 2018, 2019)}
+
+
+@pytest.fixture(scope="session")
+def reference_csv(police_years, tmp_path_factory):
+    """2017 + 2018 police incidents in one file: the locator source the issue names."""
+    import pandas as pd
+
+    d = tmp_path_factory.mktemp("geocode_ref")
+    out = d / "ref.csv"
+    pd.concat([pd.read_csv(police_years[y], dtype=str, keep_default_na=False) for y in (2017, 2018)]).to_csv(
+        out, index=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def _located_template(reference_csv, tmp_path_factory):
+    from assetmap.geocode.locators import add_locator
+    from assetmap.importers import import_file
+    from assetmap.project import Project
+
+    d = tmp_path_factory.mktemp("geocode_tpl")
+    p = Project.create(d / "tpl.gpkg", crs="EPSG:4326")
+    import_file(p, STL / "neighborhoods.geojson", "areas", name="neighborhoods", id_field="NHD_NUM",
+                name_field="NHD_NAME")
+    add_locator(p, "police", reference_csv, number="ileads_address", street="ileads_street", public_source=True)
+    return p.path
+
+
+@pytest.fixture()
+def gproject(_located_template, tmp_path):
+    """A project with the neighbourhoods and a locator 'police' made from 2017+2018."""
+    import shutil
+
+    from assetmap.project import Project
+
+    dst = tmp_path / "g.gpkg"
+    shutil.copyfile(_located_template, dst)
+    return Project.open(dst)

@@ -1,0 +1,127 @@
+"""The matcher on small hand-made locators, each placement checked against a direct computation."""
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from assetmap.geocode.matcher import Matcher
+
+M_PER_DEG = 110_950.0
+
+
+def _main_street():
+    # MAIN ST runs east along lat 38.6: even numbers on the south side, odd on the north side.
+    rows = []
+    for n in list(range(100, 200, 20)) + list(range(300, 400, 20)):
+        rows.append(("MAIN ST", n, -90 + n * 1e-5, 38.6))
+    for n in range(101, 200, 20):
+        rows.append(("MAIN ST", n, -90 + n * 1e-5, 38.6002))
+    rows += [("N 9TH ST", n, -90.1, 38.6 + n * 1e-5) for n in (100, 500, 900)]
+    rows += [("S 9TH ST", n, -90.1, 38.5 - n * 1e-5) for n in (1000, 1500, 2000)]
+    rows.append(("MAIN ST & N 9TH ST", 0, -90.05, 38.65))
+    return pd.DataFrame(rows, columns=["street", "number", "lon", "lat"])
+
+
+@pytest.fixture()
+def m():
+    return Matcher(_main_street())
+
+
+def test_exact_interpolated_same_parity_and_types(m):
+    r = m.match_parts(["120", "150", "151", "130"], ["Main Street", "MAIN ST", "main st", "MAIN ST"])
+    assert r.match_type.tolist() == ["exact", "interpolated", "interpolated", "interpolated"]
+    assert r.score[0] == 100 and (r.score[1:] < 100).all() and (r.score[1:] >= 85).all()
+    assert r.lon[0] == pytest.approx(-90 + 120e-5) and r.lat[0] == pytest.approx(38.6)
+    # 150 lies between 140 and 160 (even side): the midpoint.
+    assert r.lon[1] == pytest.approx(-90 + 150e-5) and r.lat[1] == pytest.approx(38.6)
+    # 151 is odd: between 141 and 161 on the north side, not between the even neighbours.
+    assert r.lon[2] == pytest.approx(-90 + 151e-5) and r.lat[2] == pytest.approx(38.6002)
+
+
+def test_beyond_known_numbers_nearest_then_street_level(m):
+    r = m.match_parts(["390", "250", "5000"], ["MAIN ST"] * 3)
+    # 390: nothing above 380 on the even side -> the street's line continued past 380 (it is straight
+    # and numbered 1e-5 degrees apart, so 390 is at -90 + 390e-5).
+    assert r.match_type[0] == "nearest" and r.lon[0] == pytest.approx(-90 + 390e-5)
+    # 250 is bracketed by 180 and 300 (a wide gap): interpolated with a lower score.
+    assert r.match_type[1] == "interpolated" and r.score[1] < 90
+    assert r.lon[1] == pytest.approx(-90 + 250e-5)
+    # 5000: no known number within reach: street level, flagged and scored low.
+    assert r.match_type[2] == "street" and r.score[2] < 60
+    assert r.lon[2] == pytest.approx(-90 + 380e-5)
+
+
+def test_unmatched_rows(m):
+    r = m.match_parts(["12", "", "120", None], ["ELM ST", "MAIN ST", "", "MAIN ST"])
+    assert r.match_type.tolist() == ["unmatched", "street", "unmatched", "street"]
+    r = m.match_addresses(["PO Box 4, St Louis MO", "", None])
+    assert r.match_type.tolist() == ["unmatched"] * 3 and (r.score == 0).all() and np.isnan(r.lon).all()
+    assert r.low_score_rows().tolist() == [0, 1, 2]
+
+
+def test_typo_missing_direction_and_wrong_suffix(m):
+    r = m.match_parts(["120", "120", "1500", "500"], ["MIAN ST", "Main Ave", "9th St", "9th Street"])
+    assert r.match_type.tolist() == ["exact"] * 4
+    assert r.score[0] < 100 and r.score[1] < 100
+    # The house number decides between N 9TH ST and S 9TH ST.
+    assert r.lat[2] == pytest.approx(38.5 - 1500e-5)
+    assert r.lat[3] == pytest.approx(38.6 + 500e-5)
+
+
+def test_one_line_addresses_as_typed(m):
+    r = m.match_addresses(["120 Main Street, Apt 3, St. Louis, MO 63110", "120 MAIN ST", "120 main st #2"])
+    assert r.match_type.tolist() == ["exact"] * 3
+    assert np.allclose(r.lon, -90 + 120e-5)
+
+
+def test_intersections_known_and_unknown(m):
+    r = m.match_parts(["0", "", "0"], ["N 9TH ST / MAIN ST", "Main St & North 9th Street", "MAIN ST / ELM ST"])
+    assert r.match_type[0] == "intersection" and r.score[0] == 95
+    assert (r.lon[0], r.lat[0]) == pytest.approx((-90.05, 38.65))
+    assert r.match_type[1] == "intersection"
+    assert r.match_type[2] == "street"   # ELM ST is unknown: only Main St is placed
+
+
+def test_crossing_streets_without_a_known_intersection():
+    # An east-west and a north-south street crossing at (-90.0, 38.6), no intersection row.
+    rows = [("EW ST", n, -90.01 + n * 1e-5, 38.6) for n in range(100, 2000, 100)]
+    rows += [("NS AVE", n, -90.0, 38.59 + n * 1e-5) for n in range(100, 2000, 100)]
+    r = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"])).match_parts(["0"], ["EW ST / NS AVE"])
+    assert r.match_type[0] == "intersection"
+    d = np.hypot((r.lon[0] + 90.0) * M_PER_DEG * np.cos(np.radians(38.6)), (r.lat[0] - 38.6) * M_PER_DEG)
+    assert d < 60
+
+
+def _tiger():
+    # One segment digitised west -> east; left (north) side odd 101-199, right (south) side even 100-198.
+    return pd.DataFrame({"street": ["OAK ST"], "lfrom": [101], "lto": [199], "rfrom": [100], "rto": [198],
+                         "parity_l": ["O"], "parity_r": ["E"], "zip_l": [""], "zip_r": [""],
+                         "geometry": [shapely.LineString([(-90.0, 38.6), (-89.99, 38.6)])]})
+
+
+def test_range_interpolation_offset_to_the_side():
+    r = Matcher(ranges=_tiger()).match_parts(["150", "151", "250"], ["Oak Street", "OAK ST", "OAK ST"])
+    assert r.match_type.tolist() == ["range", "range", "street"]
+    # 150 is (150-100)/(198-100) along the segment, 10 m to the right (south).
+    assert r.lon[0] == pytest.approx(-90.0 + 0.01 * 50 / 98, abs=1e-7)
+    assert (r.lat[0] - 38.6) * M_PER_DEG == pytest.approx(-10.0, abs=0.2)
+    assert r.lon[1] == pytest.approx(-90.0 + 0.01 * 50 / 98, abs=1e-7)
+    assert (r.lat[1] - 38.6) * M_PER_DEG == pytest.approx(10.0, abs=0.2)
+
+
+def test_points_and_ranges_together_prefer_exact_points():
+    pts = pd.DataFrame({"street": ["OAK ST"], "number": [150], "lon": [-89.5], "lat": [38.0]})
+    r = Matcher(pts, _tiger()).match_parts(["150", "152"], ["OAK ST", "OAK ST"])
+    assert r.match_type.tolist() == ["exact", "range"]
+    assert r.lon[0] == -89.5
+
+
+def test_hundred_thousand_rows_vectorised(m):
+    rng = np.random.default_rng(1)
+    n = rng.integers(100, 400, 100_000)
+    r = m.match(n, np.full(100_000, "MAIN ST", dtype=object))
+    assert r.matched.all()
+    # Every exact match is the reference point itself.
+    ex = r.match_type == "exact"
+    assert np.allclose(r.lon[ex], -90 + n[ex] * 1e-5)
