@@ -42,6 +42,9 @@ def register(sub) -> None:
     p.add_argument("--encoding")
     p.add_argument("--replace", action="store_true", help="replace a layer of the same name")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--smooth", choices=["eb", "spatial-eb"],
+                   help="with --population-field: also store empirical Bayes smoothed rates (global or spatial) "
+                        "and the excess risk with its exact 95%% interval (withheld counts enter imputed)")
     p.set_defaults(func=cmd_reports)
 
     p = sub.add_parser("hotspots", help="Getis-Ord Gi* hot spots of an aggregate layer (or 'hot in both')")
@@ -84,7 +87,7 @@ def cmd_reports(args) -> int:
         src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,
-        encoding=args.encoding, replace=args.replace)
+        encoding=args.encoding, replace=args.replace, **({"smooth": args.smooth} if args.smooth else {}))
     if args.json:
         print(json.dumps({"layer": result.layer, "units": result.units, "periods": result.periods,
                           "read": result.read, "selected": result.selected, "in_units": result.in_units,
@@ -101,7 +104,7 @@ def _cmd_density(project, args) -> int:
     from assetmap.reports.kde import density_reports
 
     for flag, value in (("--hex", args.hex), ("--hex-size", args.hex_size),
-                        ("--population-field", args.population_field)):
+                        ("--population-field", args.population_field), ("--smooth", args.smooth)):
         if value is not None:
             raise UserError(f"--kde makes a density surface: {flag} does not apply to it.",
                             f"Drop {flag}, or drop --kde to count per unit.")
