@@ -66,12 +66,13 @@ def lisa(values, w, *, other=None, permutations: int = 999, seed: int | None = 1
     x = np.asarray(values, float)
     if np.nanstd(x) == 0 or (other is not None and np.nanstd(np.asarray(other, float)) == 0):
         raise UserError("Every unit has the same value: there is no cluster to find.", "Choose another field.")
+    # esda's own defaults otherwise (its two code paths differ in the last bits of p, which can move a
+    # unit across alpha).
     if other is None:
-        m = esda.Moran_Local(x, w, transformation="r", permutations=permutations, seed=seed,
-                             keep_simulations=False)
+        m = esda.Moran_Local(x, w, transformation="r", permutations=permutations, seed=seed)
     else:
         m = esda.Moran_Local_BV(x, np.asarray(other, float), w, transformation="r",
-                                permutations=permutations, seed=seed, keep_simulations=False)
+                                permutations=permutations, seed=seed)
     p = np.asarray(m.p_sim, float)
     cut = float(esda.fdr(p, alpha)) if fdr else alpha
     q = np.asarray(m.q, int)
