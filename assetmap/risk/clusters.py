@@ -31,18 +31,22 @@ CLUSTER_CODES = {1: "HH", 2: "LH", 3: "LL", 4: "HL", 0: "ns"}
 
 
 def cluster_labels(x_name: str | None = None, y_name: str | None = None) -> dict[int, str]:
-    """What each class means, in words a planner reads without the statistics."""
+    """What each class means (the layer's lisa_label column; the map's legend says the same)."""
     if x_name is None:
-        return {1: "High-high: high, among high neighbours (hot spot)",
-                2: "Low-high: low, among high neighbours (outlier)",
-                3: "Low-low: low, among low neighbours (cold spot)",
-                4: "High-low: high, among low neighbours (outlier)",
-                0: "Not significant"}
-    return {1: f"High {x_name}, neighbours high in {y_name}",
-            2: f"Low {x_name}, neighbours high in {y_name}",
-            3: f"Low {x_name}, neighbours low in {y_name}",
-            4: f"High {x_name}, neighbours low in {y_name}",
+        return {1: "Hot spot: high, next to high", 2: "Outlier: low, next to high",
+                3: "Cold spot: low, next to low", 4: "Outlier: high, next to low", 0: "Not significant"}
+    return {1: f"High {x_name}, next to high {y_name}", 2: f"Low {x_name}, next to high {y_name}",
+            3: f"Low {x_name}, next to low {y_name}", 4: f"High {x_name}, next to low {y_name}",
             0: "Not significant"}
+
+
+def short_name(project, layer: str, field: str) -> str:
+    """How the legend names a variable: "DV" for a report aggregate's count, else the field."""
+    meta = (project.layer(layer).extra or {}).get("reports") or {}
+    if meta.get("kind") and field in ("count", "rate_per_1000"):
+        kind = {"dv": "DV", "maltreatment": "maltreatment"}.get(meta["kind"], meta["kind"])
+        return kind if field == "count" else f"{kind} rate"
+    return field
 
 
 @dataclass
@@ -112,9 +116,10 @@ def clusters_layer(project: "Project", layer: str, *, field: str, with_field: st
         imputed |= other_units.withheld[idx]
     w = build_weights(units.gdf, choice)
     res = lisa(x, w, other=other, permutations=permutations, seed=seed, fdr=fdr)
-    x_name = field if other is None else (with_layer and f"{layer}.{field}") or field
-    y_name = None if other is None else (f"{with_layer}.{with_field or field}" if with_layer else with_field)
+    x_name = short_name(project, layer, field)
+    y_name = None if other is None else short_name(project, with_layer or layer, with_field or field)
     labels = cluster_labels(x_name if other is not None else None, y_name)
+    bivariate = other is not None
     out = units.gdf[keep_columns(units)].copy()
     out["value"] = x
     if other is not None:
@@ -126,16 +131,17 @@ def clusters_layer(project: "Project", layer: str, *, field: str, with_field: st
     out["lisa_cluster"] = res.cluster
     out["lisa_label"] = [labels[int(c)] for c in res.cluster]
     gdf = gpd.GeoDataFrame(out, geometry=units.gdf.geometry.to_numpy(), crs=units.gdf.crs)
-    bivariate = other is not None
     table = validate_layer_name(name or f"{layer}_{'bilisa' if bivariate else 'lisa'}"[:63])
     meta = {**meta_common(units, layer), "kind": "bivariate_lisa" if bivariate else "lisa", "field": field,
             "with_field": with_field, "with_layer": with_layer, "weights": choice.code,
             "weights_label": choice.label, "permutations": permutations, "seed": seed, "fdr": fdr,
             "alpha": ALPHA, "cut": res.cut, "labels": {str(k): v for k, v in labels.items()},
             "x_name": x_name, "y_name": y_name,
-            "counts": {CLUSTER_CODES[k]: int((res.cluster == k).sum()) for k in CLUSTER_CODES}}
-    title = (f"Local clusters of {field} in {layer}" if not bivariate
-             else f"Bivariate clusters: {x_name} × neighbours' {y_name}")
+            "counts": {CLUSTER_CODES[k]: int((res.cluster == k).sum()) for k in CLUSTER_CODES},
+            "withheld_units": int(imputed.sum())}
+    title = (f"Local clusters of {x_name}" if not bivariate else f"Clusters: {x_name} × neighbours' {y_name}")
+    if units.is_aggregate:
+        title += " reports"
     info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=title, source=layer,
                      style={"kind": "categorized", "field": "lisa_cluster",
                             "categories": {str(k): v for k, v in CLUSTER_COLORS.items()}},

@@ -106,7 +106,17 @@ def smoothed_rates(counts, population, *, smooth: str | None = "eb", withheld=No
             from libpysal.weights import w_subset
 
             weights = w_subset(weights, [weights.id_order[i] for i in np.flatnonzero(ok)], silence_warnings=True)
-        smoothed[ok] = Spatial_Empirical_Bayes(eo, bo, weights).r.ravel() * PER
+        import warnings
+
+        from esda.smoothing import Spatial_Rate
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # 0/0 where a neighbourhood has no report
+            seb = Spatial_Empirical_Bayes(eo, bo, weights).r.ravel()
+        # esda gives NaN where the neighbourhood's rate and variance are both 0: the smoothed rate is
+        # then that neighbourhood rate, 0.
+        local = Spatial_Rate(eo, bo, weights).r.ravel()
+        smoothed[ok] = np.where(np.isfinite(seb), seb, local) * PER
     er[ok] = Excess_Risk(eo, bo).r.ravel()
     rate = eo.sum() / bo.sum()
     expected[ok] = bo * rate

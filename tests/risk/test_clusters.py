@@ -65,7 +65,7 @@ def test_bivariate_lisa_and_fdr_equal_esda(sids):
     assert (out["lisa_cluster"].to_numpy() == _classes(m, cut)).all()
     meta = sids.layer("counties_bilisa").extra["risk"]
     assert meta["fdr"] and meta["cut"] == pytest.approx(cut)
-    assert meta["labels"]["1"] == "High NWR79, neighbours high in SIDR79"
+    assert meta["labels"]["1"] == "High NWR79, next to high SIDR79"
 
 
 def test_seed_makes_it_repeatable(sids):
