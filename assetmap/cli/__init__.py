@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "assetmap.cli.survey_import_cmds",
     "assetmap.cli.indicators_cmds",
     "assetmap.cli.geocode_cmds",
+    "assetmap.cli.risk_cmds",
 ]
 
 

@@ -47,6 +47,9 @@ def register(sub) -> None:
     p.add_argument("--address", metavar="COL", help="with --locator: one-line address column")
     p.add_argument("--number", metavar="COL", help="with --locator: house number column")
     p.add_argument("--street", metavar="COL", help="with --locator: street column")
+    p.add_argument("--smooth", choices=["eb", "spatial-eb"],
+                   help="with --population-field: also store empirical Bayes smoothed rates (global or spatial) "
+                        "and the excess risk with its exact 95%% interval (withheld counts enter imputed)")
     p.set_defaults(func=cmd_reports)
 
     p = sub.add_parser("hotspots", help="Getis-Ord Gi* hot spots of an aggregate layer (or 'hot in both')")
@@ -92,7 +95,7 @@ def cmd_reports(args) -> int:
         src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,
-        encoding=args.encoding, replace=args.replace, geocode=args.geocode)
+        encoding=args.encoding, replace=args.replace, geocode=args.geocode, smooth=args.smooth)
     if args.json:
         print(json.dumps({"layer": result.layer, "units": result.units, "periods": result.periods,
                           "read": result.read, "selected": result.selected, "in_units": result.in_units,
@@ -110,7 +113,7 @@ def _cmd_density(project, args) -> int:
     from assetmap.reports.kde import density_reports
 
     for flag, value in (("--hex", args.hex), ("--hex-size", args.hex_size),
-                        ("--population-field", args.population_field)):
+                        ("--population-field", args.population_field), ("--smooth", args.smooth)):
         if value is not None:
             raise UserError(f"--kde makes a density surface: {flag} does not apply to it.",
                             f"Drop {flag}, or drop --kde to count per unit.")

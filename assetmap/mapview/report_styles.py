@@ -130,6 +130,11 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
 
 def _zero_class(spec: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     """A density surface's cells with no report within reach are exactly 0: say so, not '≤ 0'."""
+    if meta.get("smooth") and spec.get("field") == "rate_smoothed":
+        from assetmap.mapview.risk_styles import rate_field_label, smoothed_aggregate_note
+
+        spec["fieldLabel"] = rate_field_label(meta["smooth"])
+        spec["legendNote"] = smoothed_aggregate_note(meta)
     if meta.get("measure") == "density" and spec.get("breaks") and spec["breaks"][0] == 0:
         spec["legend"][0]["label"] = word("0 (no report within reach)")
     return spec
@@ -216,6 +221,10 @@ def is_bivariate(info: LayerInfo) -> bool:
 # ---------------------------------------------------------------- dispatch
 def special_spec(info: LayerInfo, frame: "pd.DataFrame", project=None) -> dict[str, Any] | None:
     """The spec of a report-made layer, or None for any other layer (drawn as styled)."""
+    if (info.extra or {}).get("risk"):
+        from assetmap.mapview.risk_styles import risk_spec
+
+        return risk_spec(info, frame)
     if is_bivariate(info):
         return bivariate_spec(info, frame)
     if _is_default_hotspots(info):

@@ -45,7 +45,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                          min_count: int | None = None, name: str | None = None,
                          filter_col: str | None = None, filter_contains: str | None = None,
                          population_field: str | None = None, skip_bad_dates: bool = False,
-                         encoding: str | None = None, replace: bool = False,
+                         encoding: str | None = None, replace: bool = False, smooth: str | None = None,
                          geocode=None, ctx: TaskContext | None = None):
     """Like ``assetmap.reports.aggregate_reports`` (area units), counting in the database."""
     import numpy as np
@@ -54,7 +54,8 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
 
     from assetmap.postgis.publish import copy_layer
     from assetmap.reports.aggregate import (DEFAULT_THRESHOLD, KIND_NAMES, KINDS, AggregateResult, _small,
-                                            areas_units, breakdown_warnings, build_layer)
+                                            areas_units, breakdown_warnings, build_layer, check_smoothing,
+                                            smoothing_meta)
     from assetmap.reports.source import read_reports
     from assetmap.reports.suppress import check_threshold, suppress
 
@@ -65,6 +66,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
     threshold = check_threshold(DEFAULT_THRESHOLD if min_count is None else min_count)
     if not path.is_file():
         raise UserError(f"{path} does not exist.", "Check the file name and folder.")
+    check_smoothing(smooth, population_field)
     table_name = validate_layer_name(name or f"{kind}_by_{areas}")
     if project.has_layer(table_name) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table_name}'.",
@@ -111,7 +113,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                 bad_dates=rows.bad_dates, threshold=threshold, suppressed_cells=sup.primary,
                 complementary=sup.complementary)
             del rows, located, pcode  # the last references to report locations in this process
-            gdf = build_layer(areas_gdf, id_field, name_field, table, periods, sup, population)
+            gdf = build_layer(areas_gdf, id_field, name_field, table, periods, sup, population, smooth, threshold)
             gdf.index = pd.RangeIndex(1, len(gdf) + 1, name="fid")
             totals = table.sum(axis=0)
             result.stored = {"reports": {
@@ -124,6 +126,7 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                 "no_coordinates": _small(result.no_coordinates, threshold),
                 "no_date": _small(result.bad_dates, threshold),
                 "computed_in": "postgis",
+                **smoothing_meta(smooth, threshold),
             }}
             result.warnings += breakdown_warnings(project, table_name, kind, areas)
             ctx.check()
@@ -131,7 +134,8 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
                 name=table_name, role=LayerRole.AGGREGATE,
                 display_name=f"{KIND_NAMES[kind]} by {areas}" + (f" and {period}" if period else ""),
                 source=path.name, extra=result.stored,
-                style={"field": "rate_per_1000" if population is not None else "count",
+                style={"field": ("rate_smoothed" if smooth else "rate_per_1000") if population is not None
+                       else "count",
                        "suppressed_label": f"1–{threshold}", "suppressed_fill": "hatch"}), copy_layer)
         # COMMIT happened here: the temporary table went with it.
     finally:

@@ -67,6 +67,21 @@ def _small(n: int, threshold: int):
     return f"1–{threshold}" if 1 <= n <= threshold else int(n)
 
 
+def check_smoothing(smooth: str | None, population_field: str | None) -> None:
+    from assetmap.risk.smoothing import check_smooth
+
+    if check_smooth(smooth) and population_field is None:
+        raise UserError("Smoothed rates need a population.",
+                        "Add --population-field FIELD (a field of the areas), or drop --smooth.")
+
+
+def smoothing_meta(smooth: str | None, threshold: int) -> dict[str, Any]:
+    """What the layer says about its smoothed columns (empty without smoothing)."""
+    if not smooth:
+        return {}
+    return {"smooth": smooth, "smooth_imputed_as": (1 + threshold) / 2}
+
+
 def areas_units(project: "Project", areas: str, population_field: str | None = None):
     """The areas layer sorted by id (the border rule's order), its id and name fields."""
     info = project.layer(areas)
@@ -104,10 +119,17 @@ def count_table(units, period_code, located, n_units: int, labels: dict[int, str
 
 
 def build_layer(units_gdf, id_field: str, name_field: str | None, table, periods: list[str], sup,
-                population=None) -> "gpd.GeoDataFrame":
+                population=None, smooth: str | None = None, threshold: int = DEFAULT_THRESHOLD
+                ) -> "gpd.GeoDataFrame":
     import geopandas as gpd
     import numpy as np
     import pandas as pd
+
+    weights = None
+    if smooth == "spatial-eb":
+        from assetmap.risk.weights import build_weights
+
+        weights = build_weights(units_gdf, "queen", transform="b", allow_islands=True)
 
     keep = [c for c in (id_field, name_field) if c]
     frames = []
@@ -126,6 +148,16 @@ def build_layer(units_gdf, id_field: str, name_field: str | None, table, periods
                 rate = counts * 1000.0 / population
             rate = np.where(suppressed | ~np.isfinite(rate) | (population <= 0), np.nan, rate)
             df["rate_per_1000"] = rate
+            if smooth is not None:
+                # Withheld counts enter imputed (see assetmap.risk.smoothing): nothing published
+                # depends on a true withheld count.
+                from assetmap.risk.smoothing import smoothed_rates
+
+                r = smoothed_rates(counts, population, smooth=smooth, withheld=suppressed,
+                                   threshold=threshold, weights=weights)
+                for col, values in r.columns().items():
+                    if col != "rate_raw":
+                        df[col] = values
         df["geometry"] = units_gdf.geometry.to_numpy()
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
@@ -152,7 +184,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                       min_count: int = DEFAULT_THRESHOLD, name: str | None = None,
                       filter_col: str | None = None, filter_contains: str | None = None,
                       population_field: str | None = None, skip_bad_dates: bool = False,
-                      encoding: str | None = None, replace: bool = False,
+                      encoding: str | None = None, replace: bool = False, smooth: str | None = None,
                       geocode=None, ctx: TaskContext | None = None) -> AggregateResult:
     """Aggregate a report file into a new layer. The project is untouched unless it all succeeds."""
     from assetmap.reports.assign import assign_units
@@ -174,6 +206,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     if hex_res is not None and population_field is not None:
         raise UserError("--population-field needs area units: hexagons have no population.",
                         "Drop --hex, or drop --population-field.")
+    check_smoothing(smooth, population_field)
     units_key = (f"hex{hex_res}" if hex_res is not None else
                  f"hex{hex_size:g}m".replace(".", "_") if hex_size is not None else areas)
     table_name = validate_layer_name(name or f"{kind}_by_{units_key}")
@@ -215,7 +248,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
         complementary=sup.complementary)
     del rows, units  # the last reference to the report locations
     ctx.progress(0.85, "Writing the aggregate layer")
-    gdf = build_layer(units_gdf, unit_field, label_field, table, periods, sup, population)
+    gdf = build_layer(units_gdf, unit_field, label_field, table, periods, sup, population, smooth, threshold)
     totals = table.sum(axis=0)
     grand = int(table.sum())
     stored = {
@@ -230,6 +263,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
             "outside": _small(outside, threshold),
             "no_coordinates": _small(result.no_coordinates, threshold),
             "no_date": _small(result.bad_dates, threshold),
+            **smoothing_meta(smooth, threshold),
         }
     }
     result.stored = stored
@@ -238,7 +272,8 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                      display_name=f"{KIND_NAMES[kind]} by {areas if units_key == areas else 'hexagon'}"
                      + (f" and {period}" if period else ""),
                      source=path.name, extra=stored,
-                     style={"field": "rate_per_1000" if population is not None else "count",
+                     style={"field": ("rate_smoothed" if smooth else "rate_per_1000") if population is not None
+                            else "count",
                             "suppressed_label": f"1–{threshold}", "suppressed_fill": "hatch"})
     ctx.check()
     with project.edit() as tx:

@@ -245,7 +245,8 @@ def _legend(painter: QPainter, lay: _Layout, infos, specs, points) -> list[str]:
     y += 20 * pt
     for info, spec, point in zip(infos, specs, points):
         painter.setFont(_font(pt, 9, bold=True))
-        head = info.display_name + (f" ({spec['field']})" if spec["kind"] != "single" else "")
+        field = spec.get("fieldLabel", spec.get("field"))  # as the page: "" means no field shown
+        head = info.display_name + (f" ({field})" if spec["kind"] != "single" and field else "")
         painter.setPen(QColor("#111111"))
         # Long names (a bivariate overlay names two layers) wrap instead of running off the sheet.
         flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap

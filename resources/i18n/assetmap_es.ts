@@ -2633,6 +2633,98 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <source>{0} across, {1} up</source>
         <translation>{0} en horizontal, {1} en vertical</translation>
     </message>
+    <message>
+        <source>neighbours: areas sharing an edge or a corner (queen)</source>
+        <translation>vecinos: áreas que comparten un lado o una esquina (reina)</translation>
+    </message>
+    <message>
+        <source>neighbours: areas sharing an edge (rook)</source>
+        <translation>vecinos: áreas que comparten un lado (torre)</translation>
+    </message>
+    <message>
+        <source>rate per 1,000</source>
+        <translation>tasa por 1.000</translation>
+    </message>
+    <message>
+        <source>Areas with few residents are pulled towards their neighbours' rate</source>
+        <translation>Las áreas con pocos residentes se acercan a la tasa de sus vecinas</translation>
+    </message>
+    <message>
+        <source>Areas with few residents are pulled towards the overall rate</source>
+        <translation>Las áreas con pocos residentes se acercan a la tasa global</translation>
+    </message>
+    <message>
+        <source>neighbours: areas whose centres are within {0} m (distance band)</source>
+        <translation>vecinos: áreas cuyos centros están a menos de {0} m (banda de distancia)</translation>
+    </message>
+    <message>
+        <source>{0} areas with 1–{1} reports (withheld) entered as {2}</source>
+        <translation>{0} áreas con 1–{1} reportes (ocultos) entraron como {2}</translation>
+    </message>
+    <message>
+        <source>{0} permutations (seed {1}), significant at p ≤ {2}</source>
+        <translation>{0} permutaciones (semilla {1}), significativo con p ≤ {2}</translation>
+    </message>
+    <message>
+        <source>Hot spot: high, next to high</source>
+        <translation>Punto caliente: alto, junto a altos</translation>
+    </message>
+    <message>
+        <source>Outlier: low, next to high</source>
+        <translation>Atípico: bajo, junto a altos</translation>
+    </message>
+    <message>
+        <source>Cold spot: low, next to low</source>
+        <translation>Punto frío: bajo, junto a bajos</translation>
+    </message>
+    <message>
+        <source>Outlier: high, next to low</source>
+        <translation>Atípico: alto, junto a bajos</translation>
+    </message>
+    <message>
+        <source>neighbours: the {0} nearest areas (k-nearest)</source>
+        <translation>vecinos: las {0} áreas más cercanas (k vecinos)</translation>
+    </message>
+    <message>
+        <source>Bivariate local Moran's I: {0} against the neighbours' {1}</source>
+        <translation>I de Moran local bivariado: {0} frente a {1} de las vecinas</translation>
+    </message>
+    <message>
+        <source>Local Moran's I of {0}</source>
+        <translation>I de Moran local de {0}</translation>
+    </message>
+    <message>
+        <source>smoothed rate per 1,000 (empirical Bayes)</source>
+        <translation>tasa suavizada por 1.000 (Bayes empírico)</translation>
+    </message>
+    <message>
+        <source>smoothed rate per 1,000 (spatial empirical Bayes)</source>
+        <translation>tasa suavizada por 1.000 (Bayes empírico espacial)</translation>
+    </message>
+    <message>
+        <source>Areas with few residents are pulled towards the overall rate ({0} per 1,000)</source>
+        <translation>Las áreas con pocos residentes se acercan a la tasa global ({0} por 1.000)</translation>
+    </message>
+    <message>
+        <source>withheld counts (1–{0}) entered as {1}; nothing is shown for them</source>
+        <translation>los conteos ocultos (1–{0}) entraron como {1}; no se muestra nada para ellos</translation>
+    </message>
+    <message>
+        <source>High {0}, next to high {1}</source>
+        <translation>{0} alto, junto a {1} alto</translation>
+    </message>
+    <message>
+        <source>Low {0}, next to high {1}</source>
+        <translation>{0} bajo, junto a {1} alto</translation>
+    </message>
+    <message>
+        <source>Low {0}, next to low {1}</source>
+        <translation>{0} bajo, junto a {1} bajo</translation>
+    </message>
+    <message>
+        <source>High {0}, next to low {1}</source>
+        <translation>{0} alto, junto a {1} bajo</translation>
+    </message>
 </context>
 <context>
     <name>NewIndicatorDialog</name>
