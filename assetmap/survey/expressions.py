@@ -45,7 +45,7 @@ _TOKEN_RE = re.compile(
     (?P<ws>\s+)
   | (?P<ref>\$\{\s*(?P<refname>[^}\s]+)\s*\})
   | (?P<path>(?:\.\.|\.)?(?:/[A-Za-z_][A-Za-z0-9_.\-]*)+)
-  | (?P<number>\d+(?:\.\d*)?|\.\d+)
+  | (?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)
   | (?P<parent>\.\.)
   | (?P<dot>\.)
   | (?P<string>'[^']*'|"[^"]*")
