@@ -170,6 +170,9 @@ class _Builder:
             kind = str(el.get("type", "")).strip()
             kind = _ALIASES.get(kind, kind)
             name = str(el.get("name", ""))
+            if kind in _CONSTRUCTS:
+                self.construct(el, kind, name)
+                continue
             if kind not in self.known_types:
                 raise UserError(
                     f"{self.path.name}: {self.where(name)} has the unknown question type "
@@ -195,6 +198,29 @@ class _Builder:
                     why = f"`{kind}` questions are not supported"
                 self.note(f"{self.where(name)}: {why}; the question is left out")
                 self.dropped[name] = kind
+
+    def construct(self, el: dict, kind: str, name: str) -> None:
+        """Valid XLSForm that is not a question: an ODK entities sheet, an
+        included form, a loop. Named for what it is, never as a misspelling."""
+        if kind == "entity":
+            dataset = next((str(c.get("value")) for c in el.get("children") or []
+                            if c.get("name") == "dataset"), "")
+            ds = f" (dataset `{dataset}`)" if dataset else ""
+            self.note(f"the `entities` sheet{ds}: ODK Central entities are not used here; "
+                      "responses are saved as usual")
+            return
+        inner = _leaf_names(el)
+        for n in inner:
+            self.dropped[n] = kind
+        left_out = f"; its questions ({', '.join(f'`{n}`' for n in inner[:6])}" \
+                   f"{', …' if len(inner) > 6 else ''}) are left out" if inner else "; it is left out"
+        if kind == "loop":
+            raw = self.raw_type_of.get(name, "begin loop")
+            self.note(f"{self.where(name)}: `{raw}` (a group asked once per choice of a list) "
+                      f"is not supported{left_out}; write it as begin_repeat instead")
+        else:  # include
+            self.note(f"{self.where(name)}: `include` (questions from another form file) is "
+                      f"not supported{left_out}; copy those questions into this form")
 
     def group(self, el: dict, kind: str, name: str, parent: str | None) -> None:
         bind = el.get("bind") or {}
@@ -321,10 +347,31 @@ def _build(data: dict, rows: list[dict], path: Path) -> Form:
         langs.insert(0, default)
     b.form.languages = langs
     if not any(q.type.takes_input for q in b.form.questions):
-        raise UserError(f"{path.name} has no questions assetmap can ask.",
+        if b.form.unsupported:
+            why = " Left out: " + "; ".join(b.form.unsupported[:4]) + \
+                  (f"; and {len(b.form.unsupported) - 4} more." if len(b.form.unsupported) > 4 else ".")
+        elif b.form.questions:
+            why = " It has only calculations and notes, nothing to answer."
+        else:
+            why = ""
+        raise UserError(f"{path.name} has no questions assetmap can ask.{why}",
                         "Check the survey sheet: its `type` column needs text, integer, "
                         "select_one, geopoint... questions.")
     return b.form
+
+
+# Valid XLSForm constructs that are not questions (pyxform's JSON type names).
+_CONSTRUCTS = {"entity", "loop", "include"}
+
+
+def _leaf_names(el: dict) -> list[str]:
+    out = []
+    for c in el.get("children") or []:
+        if c.get("children") and c.get("type") in ("group", "repeat", "loop"):
+            out += _leaf_names(c)
+        elif c.get("name"):
+            out.append(str(c["name"]))
+    return out
 
 
 def _cell(row: dict, key: str) -> str:
