@@ -3,7 +3,7 @@
 pyxform is the reference parser: its xls2json layer reads the sheets, resolves
 aliases, checks ``${name}`` references and returns the survey as nested JSON;
 we map that JSON onto our model. What the model cannot express (repeats,
-geotraces, audio, choice filters, unknown functions...) becomes one readable
+geotraces, audio, unknown functions...) becomes one readable
 line in ``Form.unsupported`` instead of an error, so a KoboToolbox or ODK form
 still opens and the survey lead sees exactly what will behave differently.
 """
@@ -258,13 +258,12 @@ class _Builder:
             read_only=str(bind.get("readonly", "")).strip().lower() in _YES,
             appearance=control.get("appearance") or None,
             list_name=el.get("list_name") or el.get("itemset") or None,
-            choices=[Choice(name=str(c.get("name")), labels=self.texts(c.get("label")))
+            choices=[Choice(name=str(c.get("name")), labels=self.texts(c.get("label")),
+                            columns=_choice_columns(c))
                      for c in el.get("choices") or []],
             group=group,
+            choice_filter=str(el.get("choice_filter")).strip() or None if el.get("choice_filter") else None,
         )
-        if el.get("choice_filter"):
-            self.note(f"{self.where(name)}: choice_filter is not supported; "
-                      "every choice of the list is offered")
         if el.get("media"):
             self.note(f"{self.where(name)}: images, audio and video in labels are not shown")
         if el.get("trigger"):
@@ -322,6 +321,16 @@ class _Builder:
             check(w, "constraint", q.constraint, "any answer is accepted")
             check(w, "calculation", q.calculation, "it stays empty")
             check(w, "required", q.required_if, "the question is optional")
+            if q.choice_filter:
+                try:
+                    xp.parse_filter(q.choice_filter)
+                except xp.ExpressionError as exc:
+                    self.note(f"{w} choice_filter: {exc}; every choice of the list is offered")
+                    q.choice_filter = None
+                    continue
+                for ref in sorted(xp.filter_references(q.choice_filter)):
+                    if ref in self.dropped:
+                        self.note(f"{w} choice_filter uses ${{{ref}}}, which is left out; it reads as empty")
             if q.default_is_expression:
                 check(w, "default", q.default, "it has no default")
 
@@ -372,6 +381,13 @@ def _leaf_names(el: dict) -> list[str]:
         elif c.get("name"):
             out.append(str(c["name"]))
     return out
+
+
+def _choice_columns(choice: dict) -> dict[str, str]:
+    """A choice's other columns (``cf``, ``state``...), which a choice_filter may test."""
+    skip = {"name", "label", "media", "image", "audio", "video", "big-image"}
+    return {str(k): str(v) for k, v in choice.items() if k not in skip and not isinstance(v, (dict, list))
+            and v is not None}
 
 
 def _cell(row: dict, key: str) -> str:
