@@ -16,6 +16,8 @@ from tests.backends import backend, durable_pg_server, pg_server, pg_url  # noqa
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
+if not SHARED.exists() and os.environ.get("ASSETMAP_SHARED_DATA"):  # a git worktree elsewhere
+    SHARED = Path(os.environ["ASSETMAP_SHARED_DATA"])
 STL = SHARED / "stl"
 
 

@@ -45,7 +45,7 @@ _TOKEN_RE = re.compile(
     (?P<ws>\s+)
   | (?P<ref>\$\{\s*(?P<refname>[^}\s]+)\s*\})
   | (?P<path>(?:\.\.|\.)?(?:/[A-Za-z_][A-Za-z0-9_.\-]*)+)
-  | (?P<number>\d+(?:\.\d*)?|\.\d+)
+  | (?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)
   | (?P<parent>\.\.)
   | (?P<dot>\.)
   | (?P<string>'[^']*'|"[^"]*")
@@ -108,10 +108,12 @@ _WORD_OPS = {"or", "and", "div", "mod"}
 
 
 class _Parser:
-    def __init__(self, expression: str):
+    def __init__(self, expression: str, choice_columns: bool = False):
         self.expr = expression
         self.tokens = tokenize(expression)
         self.i = 0
+        # In a choice_filter a bare word is a column of the choices sheet (name, cf, ...).
+        self.choice_columns = choice_columns
 
     def peek(self) -> Token:
         return self.tokens[self.i]
@@ -178,6 +180,8 @@ class _Parser:
         if tok.kind == "name":
             if self.peek().kind == "op" and self.peek().value == "(":
                 return self.call(tok)
+            if self.choice_columns and tok.value not in _WORD_OPS:
+                return ("col", tok.value)
             self.error(
                 f"`{tok.value}` is not a value; refer to a question as ${{{tok.value}}}", tok
             )
@@ -233,6 +237,39 @@ def parse(expression: str):
     return _Parser(expression).parse()
 
 
+@functools.lru_cache(maxsize=1024)
+def parse_filter(expression: str):
+    """The AST of a ``choice_filter``: like ``parse``, and a bare word (``name``, ``cf``) is a
+    column of the choice being tested, as in ODK (``${state} = cf and name != 'none'``)."""
+    if not isinstance(expression, str):
+        raise ExpressionError(str(expression), "an expression must be text")
+    return _Parser(expression, choice_columns=True).parse()
+
+
+def filter_references(expression: str) -> set[str]:
+    """Question names a choice_filter reads; empty if it does not parse."""
+    try:
+        tree = parse_filter(expression)
+    except ExpressionError:
+        return set()
+    return {n[1] for n in _walk(tree) if n[0] == "ref"}
+
+
+def choice_passes(expression: str, context: Any, columns: dict[str, str], **kw) -> bool:
+    """Whether the choice whose sheet columns are ``columns`` (``name`` included) passes the
+    choice_filter ``expression`` given the answers in ``context``."""
+    tree = parse_filter(expression)
+    now = kw.get("now") or dt.datetime.now().astimezone()
+    env = _Env(context, None, kw.get("today") or now.date(), now, kw.get("language"),
+               kw.get("choice_label"), expression, columns)
+    try:
+        return to_bool(_eval(tree, env))
+    except ExpressionError:
+        raise
+    except (ValueError, TypeError, OverflowError, ZeroDivisionError, re.error) as exc:
+        raise ExpressionError(expression, f"cannot be evaluated: {exc}") from exc
+
+
 def _walk(node):
     yield node
     kind = node[0]
@@ -281,6 +318,7 @@ class _Env:
     language: str | None
     choice_label: Callable[[str, str, str | None], str] | None
     expr: str
+    choice: dict[str, str] | None = None  # the choice a choice_filter is testing
 
     def eval(self, node):
         return _eval(node, self)
@@ -325,6 +363,8 @@ def _eval(node, env: _Env):
         return _lookup(env, node[1])
     if kind == "dot":
         return answer_to_xpath(env.current)
+    if kind == "col":
+        return str((env.choice or {}).get(node[1], ""))
     if kind == "neg":
         return -to_number(_eval(node[1], env))
     if kind == "call":

@@ -39,6 +39,10 @@ class QType(enum.Enum):
 class Choice:
     name: str
     labels: dict[str, str] = field(default_factory=dict)  # language -> label
+    columns: dict[str, str] = field(default_factory=dict)  # other choices-sheet columns, for choice_filter
+
+    def filter_values(self) -> dict[str, str]:
+        return {**self.columns, "name": self.name}
 
     def label(self, language: str | None = None) -> str:
         return pick_label(self.labels, language) or self.name
@@ -79,6 +83,19 @@ class Question:
     choices: list[Choice] = field(default_factory=list)
     or_other: bool = False
     group: str | None = None  # path of the enclosing group, None at top level
+    choice_filter: str | None = None  # XLSForm choice_filter: which choices are offered
+
+    def choices_for(self, answers) -> list[Choice]:
+        """The choices offered given ``answers`` (all of them without a choice_filter, or
+        when the filter cannot be evaluated: never an empty list by our own fault)."""
+        if not self.choice_filter:
+            return list(self.choices)
+        from assetmap.survey import expressions as xp
+
+        try:
+            return [c for c in self.choices if xp.choice_passes(self.choice_filter, answers, c.filter_values())]
+        except xp.ExpressionError:
+            return list(self.choices)
 
     def label(self, language: str | None = None) -> str:
         return pick_label(self.labels, language) or self.name

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.survey.form import Form, QType, Question
+from assetmap.survey.import_base import SourceVersion
 from assetmap.survey.kobo_columns import RawRow, read_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
     from assetmap.tasks import TaskContext
 
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -43,6 +43,8 @@ class KoboImportReport:
     updated: int = 0
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    stale: list[RowProblem] = field(default_factory=list)  # older than the project's copy: not applied
+    conflicts: list[RowProblem] = field(default_factory=list)  # changed in both places: not applied
     unused_columns: list[str] = field(default_factory=list)
 
     @property
@@ -51,19 +53,30 @@ class KoboImportReport:
 
     def text(self) -> str:
         lines = [f"{self.source}: {self.rows} rows; {self.added} added, {self.updated} updated, "
-                 f"{self.unchanged} unchanged, {self.rejected_rows} rejected."]
+                 f"{self.unchanged} unchanged, {self.rejected_rows} rejected"
+                 + (f", {len(self.stale)} stale" if self.stale else "")
+                 + (f", {len(self.conflicts)} in conflict" if self.conflicts else "") + "."]
         lines += [f"  {p.text()}" for p in self.problems]
+        lines += [f"  stale: {p.text()}" for p in self.stale]
+        lines += [f"  conflict: {p.text()}" for p in self.conflicts]
         if self.unused_columns:
             lines.append("  columns not in the form (ignored): " + ", ".join(self.unused_columns))
         return "\n".join(lines)
 
 
 def _geopoint_text(raw: str) -> str:
-    """ "lat lon alt acc" or "lat,lon" -> "lat lon" (altitude and accuracy are not kept)."""
-    nums = _NUMBER.findall(raw)
-    if len(nums) < 2:
-        raise ValueError(f"'{raw}' is not a location (expected 'latitude longitude').")
-    return f"{nums[0]} {nums[1]}"
+    """ "lat lon alt acc" or "lat,lon" -> "lat lon" (altitude and accuracy are not kept).
+    "nan nan 0 0" or "inf 1" is refused: a location must be two finite numbers."""
+    import math
+
+    parts = [p for p in re.split(r"[\s,;]+", raw.strip()) if p]
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except (IndexError, ValueError):
+        raise ValueError(f"'{raw}' is not a location (expected 'latitude longitude').") from None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise ValueError(f"'{raw}' is not a location: latitude and longitude must be numbers.")
+    return f"{parts[0]} {parts[1]}"
 
 
 def _codes(q: Question, raw: str) -> str:
@@ -122,11 +135,18 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     form = store.form(form_id)
     cmap, rows = read_rows(path, form, encoding)
     report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
+    duplicates = _duplicate_uuids(rows)
     for i, row in enumerate(rows):
         if ctx is not None:
             if ctx.cancelled:
                 raise Cancelled()
             ctx.progress(i, len(rows), f"Row {row.row_number}")
+        if row.uuid in duplicates:
+            others = ", ".join(str(n) for n in duplicates[row.uuid] if n != row.row_number)
+            report.problems.append(RowProblem(
+                row.row_number, None, f"the submission id {row.uuid} is also on row {others} of this file; "
+                "none of them is imported (which one is right cannot be told)"))
+            continue
         answers, problems = row_answers(form, row)
         if not problems:
             state = evaluate(form, answers)
@@ -135,11 +155,28 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
         if problems:
             report.problems.extend(problems)
             continue
-        outcome = store.save_imported(form_id, state.values, uuid=row.uuid or _stable_uuid(path, row),
+        version = SourceVersion(row.edited_at or row.submitted_at, row.revision)
+        uuid = row.uuid or _stable_uuid(path, row)
+        outcome = store.save_imported(form_id, state.values, uuid=uuid,
                                       surveyor=row.surveyor or surveyor or "import",
-                                      submitted_at=row.submitted_at, source=path.name)
-        setattr(report, outcome, getattr(report, outcome) + 1)
+                                      submitted_at=row.submitted_at, source=path.name, version=version)
+        if outcome == "stale":
+            report.stale.append(RowProblem(row.row_number, None, f"{uuid} is older than the project's copy, "
+                                           "which was edited since; not applied"))
+        elif outcome == "conflict":
+            report.conflicts.append(RowProblem(row.row_number, None, f"{uuid} changed in the export and was "
+                                               "edited in the project too; not applied (compare and edit it by hand)"))
+        else:
+            setattr(report, outcome, getattr(report, outcome) + 1)
     return report
+
+
+def _duplicate_uuids(rows: list[RawRow]) -> dict[str, list[int]]:
+    seen: dict[str, list[int]] = {}
+    for row in rows:
+        if row.uuid:
+            seen.setdefault(row.uuid, []).append(row.row_number)
+    return {u: ns for u, ns in seen.items() if len(ns) > 1}
 
 
 def _stable_uuid(path: Path, row: RawRow) -> str:

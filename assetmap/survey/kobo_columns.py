@@ -26,8 +26,12 @@ from assetmap.errors import UserError
 from assetmap.survey.form import Form, QType, Question
 
 SEPARATORS = ("/", "-", ":", ".")
-UUID_COLUMNS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", "_URI")
-TIME_COLUMNS = ("_submission_time", "SubmissionDate", "end", "start", "today")
+UUID_COLUMNS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", "_URI", "uuid")
+TIME_COLUMNS = ("_submission_time", "SubmissionDate", "end", "start", "today", "created_at")
+# When the row was last changed, for ordering it against the project's copy (assetmap's own export).
+EDIT_TIME_COLUMNS = ("modified_at",)
+# assetmap's revision; ODK Central counts edits from 0 (its revision is Edits + 1).
+REVISION_COLUMNS = {"revision": 0, "Edits": 1}
 SURVEYOR_COLUMNS = ("_submitted_by", "SubmitterName", "username", "surveyor", "deviceid")
 _TRUE = {"1", "true", "yes", "y", "x"}
 
@@ -39,6 +43,8 @@ class RawRow:
     uuid: str | None = None
     submitted_at: str | None = None
     surveyor: str | None = None
+    edited_at: str | None = None
+    revision: int | None = None
 
 
 @dataclass
@@ -50,7 +56,9 @@ class ColumnMap:
     uuid_column: str | None
     time_column: str | None
     surveyor_column: str | None
-    unused: list[str]  # data columns no question claims (reported, not fatal)
+    unused: list[str]
+    edit_time_column: str | None = None
+    revision_column: str | None = None  # data columns no question claims (reported, not fatal)
 
 
 def _last_segment(header: str) -> str:
@@ -97,12 +105,18 @@ def _choice_columns(headers: list[str], q: Question) -> dict[str, str]:
 
 
 def map_columns(headers: list[str], form: Form) -> ColumnMap:
+    from assetmap.survey import schema as S
+
     claimed: set[str] = set()
     question_columns, split, choices, others = {}, {}, {}, {}
+    flat = S.column_map(form)
+    geopoints = [q for q in form.questions if q.type is QType.GEOPOINT]
     for q in form.questions:
         if not q.type.takes_input and q.type is not QType.CALCULATE:
             continue
         col = _find(headers, q.name)
+        if col is None and flat.get(q.name) in headers:  # assetmap's own export names columns so
+            col = flat[q.name]
         if col:
             question_columns[q.name] = col
             claimed.add(col)
@@ -111,6 +125,9 @@ def map_columns(headers: list[str], form: Form) -> ColumnMap:
             if "latitude" in parts and "longitude" in parts:
                 split[q.name] = (parts["latitude"], parts["longitude"])
                 claimed.update(parts.values())
+            elif "latitude" in headers and "longitude" in headers and len(geopoints) == 1:
+                split[q.name] = ("latitude", "longitude")  # assetmap's own export
+                claimed.update(("latitude", "longitude"))
         if q.type is QType.SELECT_MULTIPLE:
             cols = _choice_columns(headers, q)
             if cols:
@@ -127,15 +144,21 @@ def map_columns(headers: list[str], form: Form) -> ColumnMap:
         return next((lowered[n.lower()] for n in names if n.lower() in lowered), None)
 
     uuid_col, time_col, who_col = first(UUID_COLUMNS), first(TIME_COLUMNS), first(SURVEYOR_COLUMNS)
-    claimed.update(c for c in (uuid_col, time_col, who_col) if c)
+    edit_col, rev_col = first(EDIT_TIME_COLUMNS), first(tuple(REVISION_COLUMNS))
+    claimed.update(c for c in (uuid_col, time_col, who_col, edit_col, rev_col) if c)
+    label = S.label_column(form)
+    if label in headers:
+        claimed.add(label)  # the type's label, written beside its code
     unused = [h for h in headers if h not in claimed and not h.startswith("_") and h not in KNOWN_META
               and _last_segment(h) not in KNOWN_META]
-    return ColumnMap(question_columns, split, choices, others, uuid_col, time_col, who_col, unused)
+    return ColumnMap(question_columns, split, choices, others, uuid_col, time_col, who_col, unused,
+                     edit_col, rev_col)
 
 
 KNOWN_META = {"start", "end", "today", "deviceid", "username", "instanceID", "KEY", "SubmissionDate",
               "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status",
-              "ReviewState", "DeviceID", "Edits", "FormVersion", "__version__", "instanceName", "audit"}
+              "ReviewState", "DeviceID", "Edits", "FormVersion", "__version__", "instanceName", "audit",
+              "device_id", "created_at", "modified_at", "revision"}
 
 
 def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[ColumnMap, list[RawRow]]:
@@ -186,5 +209,9 @@ def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[Colu
         row.uuid = uid.removeprefix("uuid:") or None
         row.submitted_at = cell(cmap.time_column) or None
         row.surveyor = cell(cmap.surveyor_column) or None
+        row.edited_at = cell(cmap.edit_time_column) or None
+        rev = cell(cmap.revision_column)
+        if re.fullmatch(r"\d+(\.0*)?", rev):
+            row.revision = int(float(rev)) + REVISION_COLUMNS.get(cmap.revision_column, 0)
         rows.append(row)
     return cmap, rows

@@ -9,7 +9,8 @@ Attribute tables (registered in ``gpkg_contents`` like every ``assetmap_*`` tabl
 - ``assetmap_survey_pack_base``: the revision of each response copied into a package (merge base);
 - ``assetmap_survey_merges``: per package and response, the package revision last merged and the
   project revision it became, so a re-merge knows what it has already taken;
-- ``assetmap_survey_conflicts``: conflicts found by a merge, kept until resolved.
+- ``assetmap_survey_conflicts``: conflicts found by a merge, kept until resolved;
+- ``assetmap_survey_imports``: per response, the export version an import last took (``import_base.py``).
 
 Responses themselves are one GPKG point feature table per form (``survey_<form_id>``), fixed
 columns first, then one flattened column per input question; ``answers`` keeps the exact values.
@@ -34,6 +35,7 @@ PACK_BASE = "assetmap_survey_pack_base"
 MERGES = "assetmap_survey_merges"
 CONFLICTS = "assetmap_survey_conflicts"
 CONFLICT_MEDIA = "assetmap_survey_conflict_media"
+IMPORTS = "assetmap_survey_imports"
 
 _SCHEMA = {
     FORMS: ("assetmap survey forms", """
@@ -69,6 +71,14 @@ _SCHEMA = {
         CREATE TABLE IF NOT EXISTS assetmap_survey_conflict_media (
           package_id TEXT NOT NULL, uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL,
           mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, PRIMARY KEY (package_id, uuid, field))"""),
+    # Per response, the version of it an export import last took (the export's edit or submission
+    # time and revision) and the project revision that became: an older export is then stale, and
+    # one changed after a local edit is a conflict, never applied over the edit.
+    IMPORTS: ("assetmap survey responses imported from exports", """
+        CREATE TABLE IF NOT EXISTS assetmap_survey_imports (
+          uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
+          source_time TEXT, source_revision INTEGER, project_revision INTEGER NOT NULL,
+          imported_at TEXT NOT NULL)"""),
 }
 _INDEXES = "CREATE INDEX IF NOT EXISTS assetmap_survey_history_uuid ON assetmap_survey_history (uuid, id)"
 

@@ -291,19 +291,32 @@ class SurveyStore:
         return resp
 
     def save_imported(self, form_id: str, answers: dict[str, Any], *, uuid: str, surveyor: str,
-                      submitted_at: Any = None, source: str = "") -> str:
+                      submitted_at: Any = None, source: str = "", version: Any = None) -> str:
         """Save an already validated response from an export, keeping its UUID.
 
-        Returns 'added', 'updated' or 'unchanged' (same answers as stored), so importing
-        the same export twice adds nothing."""
+        Returns 'added', 'updated', 'unchanged' (same answers as stored), 'stale' (the row is
+        not newer than the project's copy) or 'conflict' (changed in the export and edited
+        here since the last import); stale and conflicting rows are not written, so importing
+        an old export never undoes a newer edit (see ``import_base``)."""
+        from assetmap.survey import import_base as ib
+
         form = self.form(form_id)
         when = submitted_at.isoformat() if hasattr(submitted_at, "isoformat") else (submitted_at or None)
+        version = version or ib.SourceVersion(when)
         with self._tx() as con:
             current = read_current(con, form, uuid)
-            if current is not None and S.dump_answers(current.answers) == S.dump_answers(answers):
-                return "unchanged"
-            write(con, self, form, uuid=uuid, answers=answers, surveyor=surveyor, device_id=self.device_id,
-                  action="import", current=current, note=source, created_at=when)
+            same = current is not None and ib.same_answers(form, current.answers, answers)
+            base = ib.taken(con, uuid)
+            outcome = ib.decide(current, same, version, base)
+            if outcome in ("stale", "conflict"):
+                return outcome
+            if outcome == "unchanged":
+                if base is None or ib.newer(version, base[0]):
+                    ib.remember(con, uuid, form_id, source, version, current.revision)
+                return outcome
+            resp = write(con, self, form, uuid=uuid, answers=answers, surveyor=surveyor, device_id=self.device_id,
+                         action="import", current=current, note=source, created_at=when)
+            ib.remember(con, uuid, form_id, source, version, resp.revision)
         self.changed.emit(uuid)
         return "updated" if current else "added"
 

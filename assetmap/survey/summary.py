@@ -167,6 +167,9 @@ def export_responses(project: "Project", out: str | os.PathLike, *, form_id: str
     ctx.progress(0.1, "Reading responses")
     gdf = public_features(live_responses(project, form_id)).reset_index(drop=True)
     gdf = gdf.drop(columns=[c for c in ("answers", "deleted", "confidential") if c in gdf.columns])
+    for name, col in S.column_map(form).items():
+        if S.column_kind(form.question(name)) == "int" and col in gdf.columns:
+            gdf[col] = gdf[col].astype("Int64")  # 80, not 80.0 when a column has blanks
     if labels:
         for name, col in S.column_map(form).items():
             q = form.question(name)

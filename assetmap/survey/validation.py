@@ -37,6 +37,7 @@ _MESSAGES = {
         "longitude": "Longitude {value} is out of range (-180 to 180).",
         "choice": "“{text}” is not one of the choices ({allowed}).",
         "kind": "Expected {what}, got {got}.",
+        "filtered": "“{text}” is not offered with the answers given ({allowed}).",
     },
     "es": {
         "required": "Esta pregunta es obligatoria.",
@@ -50,6 +51,7 @@ _MESSAGES = {
         "longitude": "La longitud {value} está fuera de rango (-180 a 180).",
         "choice": "«{text}» no es una de las opciones ({allowed}).",
         "kind": "Se esperaba {what}, no {got}.",
+        "filtered": "«{text}» no se ofrece con las respuestas dadas ({allowed}).",
     },
 }
 
@@ -324,11 +326,27 @@ def evaluate(form: Form, answers: dict[str, Any], *, today: dt.date | None = Non
                 message = pick_label(q.required_messages, language) or _msg("required", language)
                 issues.append(Issue(q.name, message, "required"))
             continue
+        if q.choice_filter and q.type in (QType.SELECT_ONE, QType.SELECT_MULTIPLE):
+            bad = _filtered_out(q, value, ctx)
+            if bad:
+                allowed = ", ".join(dict.fromkeys(c.name for c in q.choices_for(ctx))) or "none"
+                issues.append(Issue(q.name, _msg("filtered", language, text=" ".join(bad), allowed=allowed),
+                                    "choice"))
+                continue
         if q.constraint and not xp.to_bool(
                 _safe_eval(q.constraint, ctx, env, current=value, fallback=True)):
             message = pick_label(q.constraint_messages, language) or _msg("constraint", language)
             issues.append(Issue(q.name, message, "constraint"))
     return FormState(form=form, values=values, issues=issues, relevance=relevance)
+
+
+def _filtered_out(q: Question, value, ctx: dict) -> list[str]:
+    """The chosen names a choice_filter does not offer given the other answers."""
+    offered = {c.name for c in q.choices_for(ctx)}
+    if q.or_other:
+        offered.add("other")
+    chosen = value if isinstance(value, list) else [value]
+    return [str(v) for v in chosen if str(v) not in offered]
 
 
 def _relevance(form: Form, ctx: dict, env: dict) -> dict[str, bool]:

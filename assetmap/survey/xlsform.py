@@ -3,7 +3,7 @@
 pyxform is the reference parser: its xls2json layer reads the sheets, resolves
 aliases, checks ``${name}`` references and returns the survey as nested JSON;
 we map that JSON onto our model. What the model cannot express (repeats,
-geotraces, audio, choice filters, unknown functions...) becomes one readable
+geotraces, audio, unknown functions...) becomes one readable
 line in ``Form.unsupported`` instead of an error, so a KoboToolbox or ODK form
 still opens and the survey lead sees exactly what will behave differently.
 """
@@ -170,6 +170,9 @@ class _Builder:
             kind = str(el.get("type", "")).strip()
             kind = _ALIASES.get(kind, kind)
             name = str(el.get("name", ""))
+            if kind in _CONSTRUCTS:
+                self.construct(el, kind, name)
+                continue
             if kind not in self.known_types:
                 raise UserError(
                     f"{self.path.name}: {self.where(name)} has the unknown question type "
@@ -195,6 +198,29 @@ class _Builder:
                     why = f"`{kind}` questions are not supported"
                 self.note(f"{self.where(name)}: {why}; the question is left out")
                 self.dropped[name] = kind
+
+    def construct(self, el: dict, kind: str, name: str) -> None:
+        """Valid XLSForm that is not a question: an ODK entities sheet, an
+        included form, a loop. Named for what it is, never as a misspelling."""
+        if kind == "entity":
+            dataset = next((str(c.get("value")) for c in el.get("children") or []
+                            if c.get("name") == "dataset"), "")
+            ds = f" (dataset `{dataset}`)" if dataset else ""
+            self.note(f"the `entities` sheet{ds}: ODK Central entities are not used here; "
+                      "responses are saved as usual")
+            return
+        inner = _leaf_names(el)
+        for n in inner:
+            self.dropped[n] = kind
+        left_out = f"; its questions ({', '.join(f'`{n}`' for n in inner[:6])}" \
+                   f"{', …' if len(inner) > 6 else ''}) are left out" if inner else "; it is left out"
+        if kind == "loop":
+            raw = self.raw_type_of.get(name, "begin loop")
+            self.note(f"{self.where(name)}: `{raw}` (a group asked once per choice of a list) "
+                      f"is not supported{left_out}; write it as begin_repeat instead")
+        else:  # include
+            self.note(f"{self.where(name)}: `include` (questions from another form file) is "
+                      f"not supported{left_out}; copy those questions into this form")
 
     def group(self, el: dict, kind: str, name: str, parent: str | None) -> None:
         bind = el.get("bind") or {}
@@ -232,13 +258,12 @@ class _Builder:
             read_only=str(bind.get("readonly", "")).strip().lower() in _YES,
             appearance=control.get("appearance") or None,
             list_name=el.get("list_name") or el.get("itemset") or None,
-            choices=[Choice(name=str(c.get("name")), labels=self.texts(c.get("label")))
+            choices=[Choice(name=str(c.get("name")), labels=self.texts(c.get("label")),
+                            columns=_choice_columns(c))
                      for c in el.get("choices") or []],
             group=group,
+            choice_filter=str(el.get("choice_filter")).strip() or None if el.get("choice_filter") else None,
         )
-        if el.get("choice_filter"):
-            self.note(f"{self.where(name)}: choice_filter is not supported; "
-                      "every choice of the list is offered")
         if el.get("media"):
             self.note(f"{self.where(name)}: images, audio and video in labels are not shown")
         if el.get("trigger"):
@@ -296,6 +321,16 @@ class _Builder:
             check(w, "constraint", q.constraint, "any answer is accepted")
             check(w, "calculation", q.calculation, "it stays empty")
             check(w, "required", q.required_if, "the question is optional")
+            if q.choice_filter:
+                try:
+                    xp.parse_filter(q.choice_filter)
+                except xp.ExpressionError as exc:
+                    self.note(f"{w} choice_filter: {exc}; every choice of the list is offered")
+                    q.choice_filter = None
+                    continue
+                for ref in sorted(xp.filter_references(q.choice_filter)):
+                    if ref in self.dropped:
+                        self.note(f"{w} choice_filter uses ${{{ref}}}, which is left out; it reads as empty")
             if q.default_is_expression:
                 check(w, "default", q.default, "it has no default")
 
@@ -321,10 +356,38 @@ def _build(data: dict, rows: list[dict], path: Path) -> Form:
         langs.insert(0, default)
     b.form.languages = langs
     if not any(q.type.takes_input for q in b.form.questions):
-        raise UserError(f"{path.name} has no questions assetmap can ask.",
+        if b.form.unsupported:
+            why = " Left out: " + "; ".join(b.form.unsupported[:4]) + \
+                  (f"; and {len(b.form.unsupported) - 4} more." if len(b.form.unsupported) > 4 else ".")
+        elif b.form.questions:
+            why = " It has only calculations and notes, nothing to answer."
+        else:
+            why = ""
+        raise UserError(f"{path.name} has no questions assetmap can ask.{why}",
                         "Check the survey sheet: its `type` column needs text, integer, "
                         "select_one, geopoint... questions.")
     return b.form
+
+
+# Valid XLSForm constructs that are not questions (pyxform's JSON type names).
+_CONSTRUCTS = {"entity", "loop", "include"}
+
+
+def _leaf_names(el: dict) -> list[str]:
+    out = []
+    for c in el.get("children") or []:
+        if c.get("children") and c.get("type") in ("group", "repeat", "loop"):
+            out += _leaf_names(c)
+        elif c.get("name"):
+            out.append(str(c["name"]))
+    return out
+
+
+def _choice_columns(choice: dict) -> dict[str, str]:
+    """A choice's other columns (``cf``, ``state``...), which a choice_filter may test."""
+    skip = {"name", "label", "media", "image", "audio", "video", "big-image"}
+    return {str(k): str(v) for k, v in choice.items() if k not in skip and not isinstance(v, (dict, list))
+            and v is not None}
 
 
 def _cell(row: dict, key: str) -> str:

@@ -64,11 +64,20 @@ def _int(env, value):
 
 
 def _round(env, value, digits=0.0):
+    """ODK's round: halves go away from zero (round(-2.5) is -3, as in JavaRosa
+    and Enketo), on the decimal digits as written, so round(1.005, 2) is 1.01."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
     x, d = to_number(value), to_number(digits)
-    if math.isnan(x) or math.isinf(x) or math.isnan(d):
+    if math.isnan(x) or math.isinf(x) or math.isnan(d) or math.isinf(d):
         return x
-    factor = 10.0 ** int(d)
-    return math.floor(x * factor + 0.5) / factor  # XPath rounds half up
+    d = int(d)
+    try:
+        exact = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds: nothing to round
+        return x
+    out = float(exact)
+    return 0.0 if out == 0 else out
 
 
 def _substr(env, value, start, end=None):

@@ -59,7 +59,8 @@ def to_number(value) -> float:
     if isinstance(value, (dt.date, dt.datetime)):
         return _days(value)
     text = str(value).strip()
-    if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
+    # JavaRosa and Enketo read exponent notation too ("1e3", "7.9e-12")
+    if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
         return float(text)
     d = _as_date(text)
     if d is not None:  # JavaRosa: a date's number is days since 1970

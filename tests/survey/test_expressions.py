@@ -96,7 +96,7 @@ def ev(expr, current=None, **kw):
     ("number('4.5') + 1", 5.5),
     ("number('abc')", math.nan),
     ("round(2.5)", 3.0),
-    ("round(-2.5)", -2.0),  # XPath rounds half towards +infinity
+    ("round(-2.5)", -3.0),  # ODK (JavaRosa, Enketo): halves away from zero
     ("round(3.14159, 2)", 3.14),
     ("floor(2.7) + ceiling(2.1) + abs(-1)", 6.0),
     ("1 div 0", math.inf),
@@ -205,3 +205,44 @@ def test_context_with_value_method():
 
     assert evaluate("${a} * 2 + ${b}", Answers()) != evaluate("${a} * 2", Answers())
     assert evaluate("${a} * 2", Answers()) == 6.0
+
+
+# --- ODK parity: rounding and numeric literals, cases as JavaRosa/Enketo answer them ---------
+
+@pytest.mark.parametrize("expr, expected", [
+    ("round(-2.5)", -3.0),
+    ("round(-1.5)", -2.0),
+    ("round(-0.5)", -1.0),
+    ("round(0.5)", 1.0),
+    ("round(-2.4)", -2.0),
+    ("round(-2.6)", -3.0),
+    ("round(-0.4)", 0.0),
+    ("round(1.005, 2)", 1.01),  # the decimal digits as written, not 1.00499999… as a double
+    ("round(-1.005, 2)", -1.01),
+    ("round(3.14159, 3)", 3.142),
+    ("round(1250, -2)", 1300.0),
+    ("round(-1250, -2)", -1300.0),
+    ("round(number(''))", math.nan),
+    ("round(1 div 0)", math.inf),
+    ("1e3", 1000.0),
+    ("1E3", 1000.0),
+    ("7.9e-12", 7.9e-12),
+    ("2.5e+2 + 1", 251.0),
+    (".5e1", 5.0),
+    ("-1e2", -100.0),
+    ("1e3 > 999", True),
+    ("number('1e3')", 1000.0),
+    ("number('7.9e-12') * 1e12", 7.9),
+    ("'2e2' = 200", True),
+    ("number('e3')", math.nan),
+    ("2div 4", 0.5),  # a number next to a word operator still splits
+])
+def test_odk_rounding_and_exponent_literals(expr, expected):
+    got = ev(expr)
+    if isinstance(expected, float) and math.isnan(expected):
+        assert isinstance(got, float) and math.isnan(got), expr
+    elif isinstance(expected, float):
+        assert got == pytest.approx(expected, rel=1e-12), expr
+        assert type(got) is float, expr
+    else:
+        assert got == expected, expr

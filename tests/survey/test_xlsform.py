@@ -184,7 +184,7 @@ def test_unsupported_rows_are_listed_not_fatal(odd_form):
     assert "row 12 `route` (geotrace): lines are not supported; the question is left out" in lines
     assert "row 13 `voice` (audio)" in text and "row 14 `code` (barcode)" in text
     assert "row 16 `ranking` (rank kinds): ranking questions are not supported" in text
-    assert "row 15 `kind` (select_one kinds): choice_filter is not supported" in text
+    assert "choice_filter" not in text  # supported now
     assert "row 2 `start` (start): metadata" in text
     assert "row 17 `lookup` (calculate) calculation: unknown function `pulldata()` at position 1" \
            in text

@@ -127,6 +127,7 @@ class SelectOneEditor(QuestionEditor):
         self.combo = QComboBox()
         self.combo.currentIndexChanged.connect(self.changed)
         lay.addWidget(self.combo)
+        self.offered: list | None = None  # choices a choice_filter leaves; None: all of them
         self._fill()
 
     def _fill(self):
@@ -134,11 +135,24 @@ class SelectOneEditor(QuestionEditor):
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(self.tr("— choose —"), None)
-        for c in self.question.choices:
-            self.combo.addItem(c.label(self.language), c.name)
+        seen = set()
+        for c in self.question.choices if self.offered is None else self.offered:
+            if c.name not in seen:  # a name listed once per parent (king in two counties)
+                seen.add(c.name)
+                self.combo.addItem(c.label(self.language), c.name)
         idx = self.combo.findData(current)
         self.combo.setCurrentIndex(max(idx, 0))
         self.combo.blockSignals(False)
+
+    def set_offered(self, choices: list) -> bool:
+        """Narrow the list to ``choices`` (a choice_filter's result); True when the answer
+        given is no longer offered and was cleared."""
+        if self.offered is not None and [c.name for c in choices] == [c.name for c in self.offered]:
+            return False
+        before = self.combo.currentData()
+        self.offered = list(choices)
+        self._fill()
+        return before is not None and self.combo.currentData() != before
 
     def set_language(self, language):
         super().set_language(language)
@@ -190,6 +204,21 @@ class SelectMultipleEditor(QuestionEditor):
         for c in self.question.choices:
             if c.name in self.boxes:
                 self.boxes[c.name].setText(c.label(language))
+
+    def set_offered(self, choices: list) -> bool:
+        """Show only ``choices`` (a choice_filter's result); True when a ticked box was hidden
+        and cleared."""
+        names = {c.name for c in choices} | {"other"}
+        cleared = False
+        for name, box in self.boxes.items():
+            shown = name in names
+            if not shown and box.isChecked():
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+                cleared = True
+            box.setVisible(shown)
+        return cleared
 
     def value(self):
         picked = [name for name, box in self.boxes.items() if box.isChecked()]

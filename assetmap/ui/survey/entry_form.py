@@ -250,6 +250,13 @@ class SurveyEntryForm(QWidget):
 
         answers = self.answers()
         self.state = evaluate(self.form, answers, language=self.language)
+        filtered = [r for r in self.rows.values() if r.question.choice_filter and hasattr(r.editor, "set_offered")]
+        for _ in range(len(filtered)):  # a cleared answer can narrow the next list of a cascade
+            cleared = [r.editor.set_offered(r.question.choices_for(self.state.values)) for r in filtered]
+            if not any(cleared):
+                break
+            answers = self.answers()
+            self.state = evaluate(self.form, answers, language=self.language)
         messages: dict[str, str] = {}
         for issue in self.state.issues:
             messages.setdefault(issue.question, issue.message)
