@@ -15,7 +15,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 from tests.backends import backend, durable_pg_server, pg_server, pg_url  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+# ASSETMAP_SHARED_DATA: where the real data is when the checkout is not beside it (a git worktree).
+SHARED = Path(os.environ.get("ASSETMAP_SHARED_DATA") or ROOT.parent / "shared" / "data")
 STL = SHARED / "stl"
 
 
