@@ -167,6 +167,13 @@ class MainWindow(QMainWindow):
         elif what == "added":
             self.load_layers(names)
             return
+        elif what == "replaced":  # the features changed (a join, or its undo)
+            for n in names:
+                self.cache.forget(n)
+            self.load_layers(names)
+            if self.table.layer in names:
+                self.show_table(self.table.layer)
+            return
         self.layers_panel.set_layers(list(infos.values()))
         self.report_maps.refresh()
 
