@@ -211,6 +211,10 @@ class MainWindow(QMainWindow):
                 return
         new_title = new_title.strip()
         if new_title and new_title != info.display_name:
+            from assetmap.importers import unique_display_name
+
+            new_title = unique_display_name(new_title, {i.display_name.casefold() for i in self.project.layers()
+                                                        if i.name != name})
             self._update(name, self.tr("rename {0}").format(info.display_name), display_name=new_title)
 
     def remove_layer(self, name: str, confirm: bool = True) -> bool:
