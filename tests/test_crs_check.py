@@ -76,3 +76,17 @@ def test_shown_layer_names_are_unique(project, stl):
     assert names == ["neighborhoods", "neighborhoods (2)", "neighborhoods (3)"]
     import_file(project, stl / "neighborhoods.geojson", "areas", name="a", replace=True)  # keeps its own name
     assert project.layer("a").display_name == "neighborhoods"
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "png", "html"])
+def test_a_layer_stored_in_a_wrong_crs_by_an_older_version_still_exports(project, no_prj, tmp_path, suffix):
+    import pyogrio
+
+    from assetmap.layers import LayerInfo, LayerRole
+
+    bad = pyogrio.read_dataframe(no_prj).set_crs("EPSG:4326", allow_override=True)  # "degrees" near 1,000,000
+    project.write_layer(bad, LayerInfo("bad", LayerRole.AREAS, "Bad"))
+    out = tmp_path / f"map.{suffix}"
+    r = run_cli("map", project.path, out)
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_size > 0
