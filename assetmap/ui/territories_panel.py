@@ -322,7 +322,7 @@ class TerritoriesPanel(QDockWidget):
                                 else result)
             self.balance_failed.emit(result)
             return
-        self.status.setText(result.message)
+        self.status.setText("\n".join([result.message, *result.notes]))
         self.reload_plans(plan.name)
 
     # ------------------------------------------------------------------ painting
