@@ -67,15 +67,17 @@ def test_describe_numbers():
 
 
 def test_shown_layer_names_are_unique(project, stl):
-    from assetmap.importers import import_file
+    import geopandas as gpd
 
-    import_file(project, stl / "neighborhoods.geojson", "areas", name="a")
-    import_file(project, stl / "neighborhoods.geojson", "areas", name="b")
-    import_file(project, stl / "neighborhoods.geojson", "other", name="c")
-    names = sorted(i.display_name for i in project.layers())
-    assert names == ["neighborhoods", "neighborhoods (2)", "neighborhoods (3)"]
-    import_file(project, stl / "neighborhoods.geojson", "areas", name="a", replace=True)  # keeps its own name
-    assert project.layer("a").display_name == "neighborhoods"
+    from assetmap.importers import import_file
+    from assetmap.layers import LayerInfo, LayerRole
+
+    project.write_layer(gpd.read_file(stl / "neighborhoods.geojson"), LayerInfo("first", LayerRole.AREAS, "Neighborhoods"))
+    import_file(project, stl / "neighborhoods.geojson", "areas", name="neighborhoods")  # shown as "Neighborhoods"
+    names = [project.layer(n).display_name for n in ("first", "neighborhoods")]
+    assert names == ["Neighborhoods", "Neighborhoods (2)"]
+    import_file(project, stl / "neighborhoods.geojson", "areas", name="neighborhoods", replace=True)
+    assert project.layer("neighborhoods").display_name == "Neighborhoods (2)"  # itself is not a clash
 
 
 @pytest.mark.parametrize("suffix", ["pdf", "png", "html"])

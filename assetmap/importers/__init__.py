@@ -119,7 +119,7 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     report.imported = len(gdf)
     extra["import_report"] = report.to_dict()
     taken = {i.display_name.casefold() for i in project.layers() if i.name != table}
-    info = LayerInfo(name=table, role=role, display_name=unique_display_name(_display_name(path, layer), taken),
+    info = LayerInfo(name=table, role=role, display_name=unique_display_name(_display_name(path, layer, name), taken),
                      source=str(path.resolve()), extra=extra)
     ctx.progress(0.7, "Writing to the project")
     with project.edit() as tx:
@@ -129,7 +129,12 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     return report
 
 
-def _display_name(path: Path, layer: str | None) -> str:
+def _display_name(path: Path, layer: str | None, name: str | None = None) -> str:
+    # The name the user gave (--name neighborhoods) reads better in a legend than a file's
+    # stem such as "BND_Nhd88_cw".
+    if name:
+        text = name.replace("_", " ").strip()
+        return text[:1].upper() + text[1:] if text else path.name
     base = layer if layer else path.stem
     return base.replace("_", " ").strip() or path.name
 
