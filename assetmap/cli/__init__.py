@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "assetmap.cli.indicators_cmds",
     "assetmap.cli.geocode_cmds",
     "assetmap.cli.risk_cmds",
+    "assetmap.cli.join_cmds",
 ]
 
 

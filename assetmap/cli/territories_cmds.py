@@ -213,11 +213,14 @@ def cmd_balance(args) -> int:
     stats = PlanModel(units, plan).stats()
     if args.json:
         json.dump({"plan": plan.name, "within_tolerance": result.within_tolerance, "message": result.message,
+                   "notes": result.notes,
                    "worst_deviation_pct": result.worst_deviation_pct, "seconds": round(result.seconds, 3),
                    "stats": stats.to_dict()}, sys.stdout, indent=2)
         print()
     else:
         print(result.message)
+        for note in result.notes:
+            print(note)
         print("\n".join(_stats_table(stats)))
         print(f"Saved as plan '{plan.name}' ({result.seconds:.1f} s).")
     return 0

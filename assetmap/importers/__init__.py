@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
+from assetmap.importers.crs_check import check_geographic_range
 from assetmap.importers.report import ImportReport
 from assetmap.layers.info import LayerInfo, slugify_layer_name, validate_layer_name
 from assetmap.layers.roles import LayerRole
@@ -28,7 +29,7 @@ __all__ = ["ImportReport", "import_file", "read_source", "SUPPORTED"]
 
 def read_source(path: str | Path, *, layer: str | None = None, x: str | None = None,
                 y: str | None = None, src_crs: str | None = None, encoding: str | None = None,
-                swap_xy: bool = False, report: ImportReport | None = None):
+                swap_xy: bool = False, report: ImportReport | None = None, areas_lonlat_bounds=None):
     """Read a file into a GeoDataFrame in its own CRS. Raises UserError on bad input."""
     from assetmap.importers.csv_points import read_csv_points
     from assetmap.importers.vector import VECTOR_SUFFIXES, read_vector
@@ -49,7 +50,8 @@ def read_source(path: str | Path, *, layer: str | None = None, x: str | None = N
     elif suffix in VECTOR_SUFFIXES or suffix == ".zip":
         if x or y:
             raise UserError("--x/--y are for CSV files.", f"{path.name} already has geometries.")
-        gdf = read_vector(path, layer=layer, src_crs=src_crs, encoding=encoding, report=report)
+        gdf = read_vector(path, layer=layer, src_crs=src_crs, encoding=encoding, report=report,
+                          areas_lonlat_bounds=areas_lonlat_bounds)
     else:
         raise UserError(f"{path}: files ending in '{path.suffix or '(nothing)'}' can't be imported.",
                         f"Supported: {SUPPORTED}.")
@@ -97,8 +99,10 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
                         "Give the new layer another name with --name, or remove the old one first.")
     report = ImportReport(source=str(path), layer=table, role=role.value)
     ctx.progress(0.05, f"Reading {path.name}")
+    areas_ll = areas_lonlat_bounds(project)
     gdf, report = read_source(path, layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding,
-                              swap_xy=swap_xy, report=report)
+                              swap_xy=swap_xy, report=report, areas_lonlat_bounds=areas_ll)
+    check_geographic_range(gdf, str(path), crs_given=src_crs is not None, areas_lonlat_bounds=areas_ll)
     ctx.progress(0.4, "Checking geometries")
     gdf = clean_geometries(gdf, report)
     if len(gdf) == 0:
@@ -114,7 +118,8 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
         extra.update(detect_area_fields(gdf, id_field=id_field, name_field=name_field, report=report))
     report.imported = len(gdf)
     extra["import_report"] = report.to_dict()
-    info = LayerInfo(name=table, role=role, display_name=_display_name(path, layer),
+    taken = {i.display_name.casefold() for i in project.layers() if i.name != table}
+    info = LayerInfo(name=table, role=role, display_name=unique_display_name(_display_name(path, layer, name), taken),
                      source=str(path.resolve()), extra=extra)
     ctx.progress(0.7, "Writing to the project")
     with project.edit() as tx:
@@ -124,9 +129,23 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     return report
 
 
-def _display_name(path: Path, layer: str | None) -> str:
+def _display_name(path: Path, layer: str | None, name: str | None = None) -> str:
+    # The name the user gave (--name neighborhoods) reads better in a legend than a file's
+    # stem such as "BND_Nhd88_cw".
+    if name:
+        text = name.replace("_", " ").strip()
+        return text[:1].upper() + text[1:] if text else path.name
     base = layer if layer else path.stem
     return base.replace("_", " ").strip() or path.name
+
+
+def unique_display_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``…: two layers must not look the same in the panel."""
+    candidate, n = name, 2
+    while candidate.casefold() in taken:
+        candidate = f"{name} ({n})"
+        n += 1
+    return candidate
 
 
 def _check_role_geometry(gdf: "gpd.GeoDataFrame", role: LayerRole, path: Path) -> None:

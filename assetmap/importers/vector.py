@@ -61,7 +61,8 @@ def _unreadable(path: Path, exc: Exception) -> UserError:
 
 
 def read_vector(path: Path, *, layer: str | None = None, src_crs: str | None = None,
-                encoding: str | None = None, report: ImportReport) -> "gpd.GeoDataFrame":
+                encoding: str | None = None, report: ImportReport,
+                areas_lonlat_bounds=None) -> "gpd.GeoDataFrame":
     import pyogrio
 
     if path.stat().st_size == 0:
@@ -101,6 +102,23 @@ def read_vector(path: Path, *, layer: str | None = None, src_crs: str | None = N
                 if path.suffix.lower() in (".shp", ".zip") else "")
         raise UserError(
             f"{path} does not say which coordinate system its coordinates are in.",
-            hint + "or name it with --src-crs, for example --src-crs EPSG:4326 (longitude/latitude).",
+            hint + "or name it with --src-crs, " + _crs_example(gdf, areas_lonlat_bounds),
         )
     return gdf
+
+
+def _crs_example(gdf: "gpd.GeoDataFrame", areas_lonlat_bounds) -> str:
+    """An example --src-crs that fits the numbers: lon/lat only when they can be degrees."""
+    from assetmap.importers.crs_check import describe_numbers, suggest_crs
+
+    if len(gdf) == 0 or gdf.geometry.isna().all():
+        return "for example --src-crs EPSG:4326 (longitude/latitude)."
+    minx, miny, maxx, maxy = (float(v) for v in gdf.total_bounds)
+    if -180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90:
+        return "for example --src-crs EPSG:4326 (longitude/latitude)."
+    found = suggest_crs((minx, miny, maxx, maxy), areas_lonlat_bounds) if areas_lonlat_bounds else []
+    if found:
+        return (f"for example --src-crs {found[0][0]} ({found[0][1]}), which puts it on the project's areas. "
+                + describe_numbers(minx, miny, maxx, maxy))
+    return ("for example the State Plane zone of your city (--src-crs ESRI:102696 is Missouri East, US feet) "
+            "or its UTM zone (--src-crs EPSG:26915 is UTM 15N). " + describe_numbers(minx, miny, maxx, maxy))

@@ -34,9 +34,23 @@ def attribution_text(project, infos) -> str:
     if meta:
         parts.append(meta)
     for i in infos:
-        if i.source and not any(i.source in p for p in parts):
-            parts.append(f"{i.display_name}: {i.source}")
+        names = [source_name(i.source)] if i.source else []
+        names += [j["table"] for j in i.extra.get("joins", []) if j.get("table")]
+        names = [n for n in dict.fromkeys(names) if n and not any(n in p for p in parts)]
+        if names:
+            parts.append(f"{i.display_name}: {', '.join(names)}")
     return "; ".join(parts)
+
+
+def source_name(source: str) -> str:
+    """A source by its name, never a local path: a map shown at a meeting must not reveal
+    the folders of whoever made it."""
+    text = str(source).strip().replace("\\", "/")
+    if "://" in text:  # a URL (e.g. a shared project) is named by its host, never its password
+        from urllib.parse import urlsplit
+
+        return urlsplit(text).hostname or ""
+    return text.rstrip("/").rsplit("/", 1)[-1]
 
 
 def export_html(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,

@@ -105,7 +105,7 @@ def hotspots(project: "Project", layer: str, *, period: str | None = None, fdr: 
     table = validate_layer_name(name or f"{layer}_hotspots"[:63])
     if project.has_layer(table) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table}'.", "Use --name or --replace.")
-    info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=f"Hot spots of {layer}",
+    info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=f"Hot spots of {project.layer(layer).display_name}",
                      source=layer, style={"field": "gi_bin", "colors": {str(k): v for k, v in COLORS.items()},
                                           "labels": {str(k): v for k, v in LABELS.items()}},
                      extra={"hotspots": {"layer": layer, "period": period or ("all" if meta.get("periods") else None),
@@ -132,7 +132,8 @@ def hot_in_both(project: "Project", hot_a: str, hot_b: str, *, name: str | None 
     table = validate_layer_name(name or "hot_in_both")
     if project.has_layer(table) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table}'.", "Use --name or --replace.")
-    info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=f"Hot in both {hot_a} and {hot_b}",
+    info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=(f"Hot in both {project.layer(hot_a).display_name} and "
+                                   f"{project.layer(hot_b).display_name}"),
                      source=f"{hot_a},{hot_b}", style={"field": "hot_in_both", "colors": {"true": "#B2182B"}},
                      extra={"hotspots": {"layers": [hot_a, hot_b], "unit_field": unit_a}})
     with project.edit() as tx:

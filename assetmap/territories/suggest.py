@@ -58,7 +58,11 @@ def suggest_plan(project: "Project", areas: str, k: int, by: str, name: str, *, 
         t = team_index(teams, text)
         teams[t].locked = True
         fixed.update({u: team for u, team in start.items() if team == t and u in units.index})
-    result = balance(units, k, by, tolerance, seed=seed, locked=fixed, start=start, queen=queen, ctx=ctx)
+    from assetmap.territories.islands import describe, link_islands
+
+    linked, links = link_islands(units, queen)  # islands join a neighbour's team, never form their own
+    result = balance(linked, k, by, tolerance, seed=seed, locked=fixed, start=start, queen=queen, ctx=ctx)
+    result.notes.extend(describe(links, units))
     plan = store.save_plan(project, store.PlanRecord(name, areas, teams, result.assignment, fields=[by],
                                                      queen=queen), overwrite=replace)
     return plan, result

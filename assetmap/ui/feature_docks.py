@@ -105,7 +105,11 @@ class FeatureDocks(QObject):
     def _paint_toggled(self, on: bool) -> None:
         if on and (self.territories is None or self.territories.session is None):
             self.paint_action.setChecked(False)
-            self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first."), 8000)
+            self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first "
+                                                   "(New plan…)."), 8000)
+            if self.territories is not None:  # where New plan… is
+                self.territories.show()
+                self.territories.raise_()
             return
         self.w.canvas.set_paint_mode(on)
         if on:
@@ -252,6 +256,10 @@ def add_menus(window, features: FeatureDocks) -> None:
     window.actions_by_name["paint territories"] = features.paint_action
     menu.addAction(features.polygon_action)
     window.actions_by_name["territory polygon"] = features.polygon_action
+    new_plan = QAction(QCoreApplication.translate("MainWindow", "&New plan…"), window)
+    new_plan.triggered.connect(lambda *_: features.territories is not None and features.territories.new_plan())
+    menu.addAction(new_plan)
+    window.actions_by_name["new plan"] = new_plan
     help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.setObjectName("HelpMenu")
     whats_this = QWhatsThis.createAction(window)

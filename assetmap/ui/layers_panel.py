@@ -99,8 +99,13 @@ class LayersPanel(QDockWidget):
         current = self.current_name()
         self._updating = True
         self.list.clear()
+        from collections import Counter
+
+        # Two layers never look the same: a shared name (from an older project) gets its table name.
+        seen = Counter(i.display_name.casefold() for i in infos)
         for info in infos:
-            item = QListWidgetItem(info.display_name)
+            shown = info.display_name if seen[info.display_name.casefold()] == 1 else f"{info.display_name} ({info.name})"
+            item = QListWidgetItem(shown)
             item.setData(NAME_ROLE, info.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)

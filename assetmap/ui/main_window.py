@@ -167,6 +167,13 @@ class MainWindow(QMainWindow):
         elif what == "added":
             self.load_layers(names)
             return
+        elif what == "replaced":  # the features changed (a join, or its undo)
+            for n in names:
+                self.cache.forget(n)
+            self.load_layers(names)
+            if self.table.layer in names:
+                self.show_table(self.table.layer)
+            return
         self.layers_panel.set_layers(list(infos.values()))
         self.report_maps.refresh()
 
@@ -204,6 +211,10 @@ class MainWindow(QMainWindow):
                 return
         new_title = new_title.strip()
         if new_title and new_title != info.display_name:
+            from assetmap.importers import unique_display_name
+
+            new_title = unique_display_name(new_title, {i.display_name.casefold() for i in self.project.layers()
+                                                        if i.name != name})
             self._update(name, self.tr("rename {0}").format(info.display_name), display_name=new_title)
 
     def remove_layer(self, name: str, confirm: bool = True) -> bool:

@@ -221,6 +221,8 @@ def _north_arrow(painter: QPainter, lay: _Layout) -> None:
 def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
     # Web Mercator stretches by 1/cos(lat): ground metres per device pixel here.
     m_per_px = math.cos(math.radians(lat)) / k
+    if not (math.isfinite(m_per_px) and m_per_px > 0):
+        return  # an extent beyond the poles (a layer in a wrong CRS): no true scale to draw
     target_px = lay.map.width() / 5
     metres = _nice(target_px * m_per_px)
     miles = _nice(target_px * m_per_px / 1609.344)

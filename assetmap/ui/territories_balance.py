@@ -58,7 +58,7 @@ class BalanceDialog(QDialog):
         self.seed.setRange(0, 10**6)
         self.from_current = QCheckBox(self.tr("Start from this plan and keep its &locked teams"))
         self.from_current.setAccessibleName(self.tr("Start from this plan"))
-        self.from_current.setChecked(True)
+        self.from_current.setChecked(bool(model.assignment))  # a new, empty plan has nothing to start from
         name = self.tr("{0} balanced").format(model.plan.name)
         i = 2
         while name in existing:

@@ -115,8 +115,8 @@ class TerritoriesPanel(QDockWidget):
                     "list below and press Assign. The table shows each team's workload and how far it is "
                     "from an equal share (± %). Suggest balanced plan… proposes a fair split for you. "
                     "Undo and Redo take back or repeat a step."),
-            self.tr("No plan yet: make one with the command line (assetmap territories new) or ask your "
-                    "planner for a project that has one."))
+            self.tr("No plan yet: press New plan… to divide an areas layer among your teams, or Suggest "
+                    "balanced plan… to have a fair split proposed."))
         row = QHBoxLayout()
         self.plan_combo = QComboBox()
         self.plan_combo.setAccessibleName(self.tr("Plan"))
@@ -157,7 +157,8 @@ class TerritoriesPanel(QDockWidget):
         row.addWidget(self.balance_button)
         lay.addLayout(row)
         row = QHBoxLayout()
-        for text, name, slot in ((self.tr("Duplicate…"), self.tr("Duplicate plan"), self.duplicate_plan),
+        for text, name, slot in ((self.tr("New plan…"), self.tr("New plan"), self.new_plan),
+                                 (self.tr("Duplicate…"), self.tr("Duplicate plan"), self.duplicate_plan),
                                  (self.tr("Rename…"), self.tr("Rename plan"), self.rename_plan),
                                  (self.tr("Delete"), self.tr("Delete plan"), self.delete_plan),
                                  (self.tr("Compare…"), self.tr("Compare plans"), self.compare_plans)):
@@ -250,6 +251,19 @@ class TerritoriesPanel(QDockWidget):
         name, ok = QInputDialog.getText(self, title, label, text=text)
         return name if ok else None
 
+    def new_plan(self, *_, record: store.PlanRecord | None = None) -> bool:
+        """Territories › New plan…: the dialog (areas, teams, workload, team names), then an undoable create."""
+        from assetmap.territories.commands import CreatePlanCommand
+        from assetmap.ui.territories_new import NewPlanDialog
+
+        if record is None:
+            dlg = NewPlanDialog(self.project, self)
+            self.new_plan_dialog = dlg
+            if not dlg.exec():
+                return False
+            record = dlg.chosen
+        return self._plan_command(lambda: CreatePlanCommand(self.project, record), record.name)
+
     def duplicate_plan(self, *_, name: str | None = None) -> bool:
         if self.model is None:
             return False
@@ -297,9 +311,9 @@ class TerritoriesPanel(QDockWidget):
         """Run the balancer on a worker thread with a progress dialog and Cancel."""
         from assetmap.ui.territories_balance import BalanceDialog, BalanceWorker
 
-        if self.model is None:
-            return None
         if kwargs is None:
+            if self.model is None and not self.new_plan():
+                return None  # a balance needs a plan's areas and teams: New plan… first
             dlg = BalanceDialog(self.model, store.plan_names(self.project), self)
             if not dlg.exec():
                 return None
@@ -322,7 +336,7 @@ class TerritoriesPanel(QDockWidget):
                                 else result)
             self.balance_failed.emit(result)
             return
-        self.status.setText(result.message)
+        self.status.setText("\n".join([result.message, *result.notes]))
         self.reload_plans(plan.name)
 
     # ------------------------------------------------------------------ painting

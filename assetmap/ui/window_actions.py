@@ -88,6 +88,7 @@ def build_menus(w) -> None:
             QKeySequence("F2"), "rename")
     _action(w, m, translate("MainWindow", "Re&move…"), lambda: cur() and w.remove_layer(cur()),
             QKeySequence.StandardKey.Delete, "remove")
+    _action(w, m, translate("MainWindow", "&Join table…"), lambda: _join(w), None, "join table")
     tb = w.addToolBar(translate("MainWindow", "Main"))
     tb.setObjectName("MainToolbar")
     tb.setAccessibleName(translate("MainWindow", "Main toolbar"))
@@ -96,6 +97,12 @@ def build_menus(w) -> None:
     name_toolbar_buttons(tb)
     update_undo(w)
     refresh_recent(w)
+
+
+def _join(w):
+    from assetmap.ui.join_dialog import open_join_dialog
+
+    w.join_dialog = open_join_dialog(w)
 
 
 def open_settings(w):

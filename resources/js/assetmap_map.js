@@ -334,7 +334,8 @@
           lyr.on("click", function (ev) {
             L.DomEvent.stopPropagation(ev);
             if (api._poly) { api.addVertex(ev.latlng.lat, ev.latlng.lng); return; }
-            if (api.identify) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
+            // No identify popup while painting: it would cover the map at every stroke.
+            if (api.identify && !api._paint) { lyr.bindPopup(popupHtml(entry, f), {maxHeight: 300}).openPopup(ev.latlng); }
             if (bridge) {
               bridge.featureClicked(name, f.id, !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey)));
               // A click on a feature is also a click on the map: placing a hub or a spot
