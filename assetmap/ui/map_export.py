@@ -124,7 +124,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
         # An aggregate layer draws the rows of the period it shows, not every period on top.
         frames.append(display_frame(visible_rows(info, cache.frame(info.name)), simplify=0))
         specs.append(cache.spec(info))
-    bounds = cache.bounds([i.name for i in infos])
+    bounds = cache.drawable_bounds([i.name for i in infos])
     if bounds is None:
         raise UserError("The chosen layers have no features to draw.", "Choose other layers with --layers.")
     (s, wl), (n, e) = bounds
@@ -221,6 +221,8 @@ def _north_arrow(painter: QPainter, lay: _Layout) -> None:
 def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
     # Web Mercator stretches by 1/cos(lat): ground metres per device pixel here.
     m_per_px = math.cos(math.radians(lat)) / k
+    if not (math.isfinite(m_per_px) and m_per_px > 0):
+        return  # no meaningful scale (a degenerate extent): no bar rather than a wrong one
     target_px = lay.map.width() / 5
     metres = _nice(target_px * m_per_px)
     miles = _nice(target_px * m_per_px / 1609.344)
