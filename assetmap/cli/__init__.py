@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from assetmap import __version__
@@ -49,9 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# "-90.24,38.61" after an option: argparse takes it for an option ("expected one argument").
+_NEGATIVE_PAIR = re.compile(r"^-\d*\.?\d+(e-?\d+)?\s*,")
+
+
+def join_negative_values(argv: list[str]) -> list[str]:
+    """``--at -90.24,38.61`` (the spelling every US example uses) as ``--at=-90.24,38.61``."""
+    out: list[str] = []
+    for tok in argv:
+        if (out and out[-1].startswith("--") and "=" not in out[-1] and out[-1] != "--"
+                and _NEGATIVE_PAIR.match(tok)):
+            out[-1] = f"{out[-1]}={tok}"
+        else:
+            out.append(tok)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(join_negative_values(list(sys.argv[1:] if argv is None else argv)))
     if args.self_test:
         from assetmap.selftest import run_self_test
 

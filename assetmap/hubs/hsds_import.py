@@ -94,13 +94,22 @@ def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list
         if (path / "datapackage.json").is_file():
             descriptor = (path / "datapackage.json").read_bytes()
     elif zipfile.is_zipfile(path):
+        from assetmap.importers.archive import check_members
+
         with zipfile.ZipFile(path) as zf:
+            wanted = []
             for info in zf.infolist():
                 name = Path(info.filename).name
-                if name.lower().endswith(".csv") and not info.is_dir() and not name.startswith("."):
-                    files[name] = zf.read(info)
-                elif name == "datapackage.json":
+                if (name.lower().endswith(".csv") and not info.is_dir() and not name.startswith(".")) \
+                        or name == "datapackage.json":
+                    wanted.append(info)
+            check_members(path, wanted)  # before anything is unpacked: a zip bomb stops here
+            for info in wanted:
+                name = Path(info.filename).name
+                if name == "datapackage.json":
                     descriptor = zf.read(info)
+                else:
+                    files[name] = zf.read(info)
     else:
         raise UserError(f"{path} is neither a folder nor a zip file.",
                         "Give the folder holding organizations.csv, services.csv, locations.csv..., or its zip.")

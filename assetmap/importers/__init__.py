@@ -109,6 +109,8 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
         raise UserError(f"{path}: none of its {report.read} rows has a usable location.",
                         "; ".join(report.lines()[1:]) or "Check the coordinate columns.")
     _check_role_geometry(gdf, role, path)
+    _check_one_geometry_kind(gdf, path)
+    gdf = _rename_fid_columns(gdf, report)
     if role != LayerRole.AREAS:
         report_far_outside(gdf, areas_lonlat_bounds(project), report)
     ctx.progress(0.55, "Reprojecting")
@@ -153,3 +155,37 @@ def _check_role_geometry(gdf: "gpd.GeoDataFrame", role: LayerRole, path: Path) -
     if role in (LayerRole.AREAS, LayerRole.TERRITORIES) and not types <= {"Polygon", "MultiPolygon"}:
         raise UserError(f"{path}: '{role.value}' layers must be polygons, but it holds {', '.join(sorted(types))}.",
                         "Import it with another role (for example --role other).")
+
+
+_KINDS = {"Point": "points", "MultiPoint": "points", "LineString": "lines", "MultiLineString": "lines",
+          "LinearRing": "lines", "Polygon": "polygons", "MultiPolygon": "polygons"}
+
+
+def _check_one_geometry_kind(gdf: "gpd.GeoDataFrame", path: Path) -> None:
+    """A layer holds one kind of geometry; a mix would silently become a GeometryCollection
+    layer that styles, exports and QGIS handle badly."""
+    counts = gdf.geometry.geom_type.map(lambda t: _KINDS.get(t, "geometry collections")).value_counts()
+    if len(counts) > 1 or "geometry collections" in counts.index:
+        mix = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+        raise UserError(
+            f"{path} mixes kinds of geometry ({mix}); a layer holds one kind.",
+            "Save each kind as its own file and import them one by one (in QGIS: Vector › Data "
+            "Management Tools › Split Vector Layer, or ogr2ogr -where \"OGR_GEOMETRY='POINT'\").")
+
+
+def _rename_fid_columns(gdf: "gpd.GeoDataFrame", report: ImportReport) -> "gpd.GeoDataFrame":
+    """The GeoPackage keeps its own feature id in 'fid'; a source column of that name (QGIS
+    exports write one) is kept under another name rather than clash with it."""
+    taken = {str(c).lower() for c in gdf.columns}
+    renames = {}
+    for col in gdf.columns:
+        if str(col).lower() == "fid" and col != gdf.geometry.name:
+            new, n = "source_fid", 1
+            while new in taken:
+                n += 1
+                new = f"source_fid_{n}"
+            taken.add(new)
+            renames[col] = new
+            report.notes.append(f"The file's '{col}' column is kept as '{new}' "
+                                "('fid' is the GeoPackage's own feature id).")
+    return gdf.rename(columns=renames) if renames else gdf

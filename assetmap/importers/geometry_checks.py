@@ -22,6 +22,16 @@ def clean_geometries(gdf: "gpd.GeoDataFrame", report: ImportReport) -> "gpd.GeoD
     if len(gdf) == 0:
         return gdf
     values = shapely.force_2d(gdf.geometry.values)
+    # NaN/Infinity crash GEOS's repair, and a degree beyond ±180/±90 is no place on Earth:
+    # such features are skipped and counted, like a CSV row whose coordinates say NA.
+    nonfinite, out_of_range = _impossible_coordinates(values, gdf.crs)
+    report.skip("coordinates that are not finite numbers (NaN or Infinity)", int(nonfinite.sum()))
+    report.skip("latitude/longitude out of range", int(out_of_range.sum()))
+    if nonfinite.any() or out_of_range.any():
+        keep = ~(nonfinite | out_of_range)
+        gdf, values = gdf.loc[keep].copy(), values[keep]
+        if len(gdf) == 0:
+            return gdf
     invalid = ~shapely.is_valid(values)
     if invalid.any():
         kinds = set(shapely.get_type_id(values[~invalid]).tolist()) if (~invalid).any() else set()
@@ -36,6 +46,24 @@ def clean_geometries(gdf: "gpd.GeoDataFrame", report: ImportReport) -> "gpd.GeoD
         report.skip("geometry that collapsed when repaired", int(emptied.sum()))
         gdf = gdf.loc[~emptied]
     return gdf
+
+
+def _impossible_coordinates(values, crs):
+    """Masks of geometries with a NaN/Infinity coordinate, and (in a geographic CRS) of those
+    beyond ±180° longitude or ±90° latitude."""
+    import numpy as np
+    import shapely
+
+    coords, index = shapely.get_coordinates(values, return_index=True)
+    n = len(values)
+    bad_xy = ~np.isfinite(coords).all(axis=1)
+    nonfinite = np.bincount(index[bad_xy], minlength=n) > 0
+    out = np.zeros(n, dtype=bool)
+    if crs is not None and getattr(crs, "is_geographic", False):
+        with np.errstate(invalid="ignore"):
+            far = (np.abs(coords[:, 0]) > 180) | (np.abs(coords[:, 1]) > 90)
+        out = (np.bincount(index[far & ~bad_xy], minlength=n) > 0) & ~nonfinite
+    return nonfinite, out
 
 
 def _keep_polygonal(geoms):

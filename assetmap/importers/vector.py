@@ -23,8 +23,12 @@ def gdal_path(path: Path) -> str:
     if not zipfile.is_zipfile(path):
         raise UserError(f"{path} is not a readable zip archive (it may be damaged or incomplete).",
                         "Download or copy it again, or unzip it and import the .shp inside.")
+    from assetmap.importers.archive import check_members
+
     try:
         with zipfile.ZipFile(path) as zf:
+            # Sizes first: testzip (and GDAL) would otherwise unpack a zip bomb in full.
+            check_members(path, [i for i in zf.infolist() if not i.filename.startswith("__MACOSX")])
             bad = zf.testzip()
             members = [m for m in zf.namelist() if not m.startswith("__MACOSX")]
     except (zipfile.BadZipFile, OSError) as exc:

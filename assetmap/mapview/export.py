@@ -68,7 +68,7 @@ def export_html(project, out: str | Path, layers: list[str] | None = None, title
                         "spec": cache.spec(info), "visible": True, "opacity": info.opacity})
     html = standalone_html(entries, title=project.title if title is None else title,
                            attribution=attribution_text(project, infos),
-                           bounds=cache.bounds([i.name for i in infos]))
+                           bounds=cache.drawable_bounds([i.name for i in infos]))
     ctx.check()
     tmp = out.with_name(out.name + ".part")
     tmp.write_text(html, encoding="utf-8")

@@ -74,3 +74,25 @@ class LayerCache:
                 out = [[min(out[0][0], b[0][0]), min(out[0][1], b[0][1])],
                        [max(out[1][0], b[1][0]), max(out[1][1], b[1][1])]]
         return out
+
+    def drawable_bounds(self, names: list[str]) -> list[list[float]] | None:
+        """``bounds`` for a printed or exported map, refusing layers whose extent is no place on
+        Earth (coordinates beyond ±180°/±90°, NaN, Infinity: written by another program, or a
+        wrong coordinate system) instead of failing half-way through the drawing."""
+        import math
+
+        from assetmap.errors import UserError
+
+        for name in names:
+            b = self.bounds([name])
+            if b is None:
+                continue
+            (s, w), (n, e) = b
+            if not all(math.isfinite(v) for v in (s, w, n, e)) or not (
+                    -90 <= s <= n <= 90 and -180 <= w <= e <= 180):
+                raise UserError(
+                    f"Layer '{name}' reaches beyond the Earth's coordinates (its extent is "
+                    f"{w:.4g}, {s:.4g} to {e:.4g}, {n:.4g} in longitude/latitude), so it can't be drawn on a map.",
+                    "Its coordinates or its coordinate system are wrong: import the source file again "
+                    "(with --src-crs if needed), or leave the layer out with --layers.")
+        return self.bounds(names)

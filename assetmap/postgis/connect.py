@@ -52,3 +52,12 @@ def connect(url: str, schema: str | None = None, autocommit: bool = False, **kwa
     if not autocommit:
         con.commit()
     return con
+
+
+def require_postgis(con, url: str) -> None:
+    """Refuse a database without the PostGIS extension before anything is written to it."""
+    row = con.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone()
+    if row is None:
+        raise UserError(f"The database {redact(url)} does not have the PostGIS extension.",
+                        "Ask its administrator to run CREATE EXTENSION postgis; in that database "
+                        "(the package is postgresql-postgis or postgresql-VERSION-postgis-3), then try again.")

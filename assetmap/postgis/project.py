@@ -90,10 +90,21 @@ class PostgisProject:
         with self._connect() as con:
             cur = con.cursor(row_factory=dict_row)
             rows = cur.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
-        return [_info(r) for r in rows]
+            infos = [_info(r) for r in rows]
+            from psycopg import sql
+
+            for info in infos:  # counted from the table: other programs add rows too
+                try:
+                    with con.transaction():
+                        info.feature_count = int(con.execute(
+                            sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(info.name))).fetchone()[0])
+                except Exception:  # noqa: BLE001 - a table dropped by another program keeps its stored figure
+                    pass
+        return infos
 
     def layer_names(self) -> list[str]:
-        return [i.name for i in self.layers()]
+        with self._connect() as con:
+            return [r[0] for r in con.execute("SELECT name FROM assetmap_layers ORDER BY sort_order, name")]
 
     def has_layer(self, name: str) -> bool:
         return any(i.name == name for i in self.layers())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assetmap.errors import UserError
-from assetmap.postgis.connect import check_identifier, connect, redact, schema_of
+from assetmap.postgis.connect import check_identifier, connect, redact, require_postgis, schema_of
 from assetmap.postgis.types import pg_type_for_dtype, pg_type_for_sqlite, python_value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,6 +143,7 @@ def publish(project_path: str | Path, url: str, *, replace: bool = False,
     con = connect(url, schema=schema)
     try:
         with con.transaction(), con.cursor() as cur:
+            require_postgis(cur, url)
             exists = cur.execute("SELECT 1 FROM information_schema.tables WHERE table_schema=%s "
                                  "AND table_name='assetmap_project'", (schema,)).fetchone()
             if exists and not replace:

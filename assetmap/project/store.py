@@ -105,6 +105,16 @@ def _row_to_info(row: sqlite3.Row) -> LayerInfo:
     )
 
 
+def _live_count(con: sqlite3.Connection, info: LayerInfo) -> LayerInfo:
+    """The feature count from the table, not the stored figure: QGIS, survey saves and other
+    programs add rows without touching assetmap_layers."""
+    try:
+        info.feature_count = con.execute(f'SELECT count(*) FROM "{info.name}"').fetchone()[0]
+    except sqlite3.Error:
+        pass  # a layer table another program dropped: keep the stored figure
+    return info
+
+
 def _info_values(info: LayerInfo) -> tuple:
     return (
         info.name, info.role.value, info.display_name, info.geometry_type, int(info.feature_count),
@@ -239,10 +249,11 @@ class Project:
         with gpkg.connect(self.path, readonly=True) as con:
             con.row_factory = sqlite3.Row
             rows = con.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
-        return [_row_to_info(r) for r in rows]
+            return [_live_count(con, _row_to_info(r)) for r in rows]
 
     def layer_names(self) -> list[str]:
-        return [info.name for info in self.layers()]
+        with gpkg.connect(self.path, readonly=True) as con:
+            return [r[0] for r in con.execute("SELECT name FROM assetmap_layers ORDER BY sort_order, name")]
 
     def has_layer(self, name: str) -> bool:
         with gpkg.connect(self.path, readonly=True) as con:
@@ -252,10 +263,10 @@ class Project:
         with gpkg.connect(self.path, readonly=True) as con:
             con.row_factory = sqlite3.Row
             row = con.execute("SELECT * FROM assetmap_layers WHERE name=?", (name,)).fetchone()
-        if row is None:
-            names = ", ".join(self.layer_names()) or "(none yet)"
-            raise UserError(f"{self.path} has no layer named '{name}'.", f"Layers in this project: {names}.")
-        return _row_to_info(row)
+            if row is not None:
+                return _live_count(con, _row_to_info(row))
+        names = ", ".join(self.layer_names()) or "(none yet)"
+        raise UserError(f"{self.path} has no layer named '{name}'.", f"Layers in this project: {names}.")
 
     def layers_by_role(self, role: LayerRole) -> list[LayerInfo]:
         return [info for info in self.layers() if info.role == role]

@@ -161,6 +161,30 @@ KNOWN_META = {"start", "end", "today", "deviceid", "username", "instanceID", "KE
               "device_id", "created_at", "modified_at", "revision"}
 
 
+class _Rows:
+    """csv.reader whose own errors (a cell over csv's 128 KB limit, a NUL byte) become a
+    UserError naming the line: no survey answer is that long, so the file is refused."""
+
+    def __init__(self, reader, path: Path):
+        self.reader, self.path = reader, path
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            return next(self.reader)
+        except csv.Error as exc:
+            line = self.reader.line_num
+            too_long = "field larger than field limit" in str(exc)
+            raise UserError(
+                f"{self.path.name} line {line}: " + (
+                    f"a cell is longer than {csv.field_size_limit() // 1024} KB, far more than any answer"
+                    if too_long else f"not readable as CSV ({exc})") + ".",
+                "Check that this is the CSV export of the form's submissions (not a file with "
+                "photos or other data pasted into a cell), and export it again.") from exc
+
+
 def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[ColumnMap, list[RawRow]]:
     """Every data row as raw text per question; raises UserError for unreadable files."""
     path = Path(path)
@@ -175,7 +199,7 @@ def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[Colu
         raise UserError(f"{path} is empty.", "Export the submissions again; the file has no rows.")
     first_line = text.splitlines()[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    reader = _Rows(csv.reader(text.splitlines(), delimiter=delimiter), path)
     headers = [h.strip() for h in next(reader)]
     cmap = map_columns(headers, form)
     if not cmap.question_columns and not cmap.split_geopoints:

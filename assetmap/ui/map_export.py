@@ -124,7 +124,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
         # An aggregate layer draws the rows of the period it shows, not every period on top.
         frames.append(display_frame(visible_rows(info, cache.frame(info.name)), simplify=0))
         specs.append(cache.spec(info))
-    bounds = cache.bounds([i.name for i in infos])
+    bounds = cache.drawable_bounds([i.name for i in infos])
     if bounds is None:
         raise UserError("The chosen layers have no features to draw.", "Choose other layers with --layers.")
     (s, wl), (n, e) = bounds

@@ -130,7 +130,8 @@ def update_undo(w) -> None:
 # ---------------------------------------------------------------- settings
 def remember_project(w, path: Path) -> None:
     st = settings()
-    recent = [p for p in (st.value("recent_projects") or []) if p != str(path)]
+    # QSettings hands a one-item list back as a plain string: iterating it gave "/", "r", "o", ...
+    recent = [p for p in recent_projects() if p != str(path)]
     recent.insert(0, str(path))
     st.setValue("recent_projects", recent[:MAX_RECENT])
     st.setValue("last_project", str(path))
@@ -139,7 +140,11 @@ def remember_project(w, path: Path) -> None:
 
 def recent_projects() -> list[str]:
     value = settings().value("recent_projects") or []
-    return [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        value = [value]
+    elif not isinstance(value, (list, tuple)):
+        return []
+    return [str(p) for p in value if isinstance(p, str) and p]
 
 
 def refresh_recent(w) -> None:
