@@ -29,7 +29,14 @@ def ensure_qt_app(gui: bool = True):
         from assetmap.ui.basemap import register_scheme
 
         register_scheme()  # mbtiles:// (offline basemap): Chromium takes schemes only before the app exists
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        # After the QApplication exists, so this runs before PySide destroys it at exit:
+        # scripts that just exit with views alive (benchmarks, headless runs) would crash.
+        import atexit
+
+        atexit.register(release_web_views)
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
     from assetmap.ui.about import app_icon
@@ -138,11 +145,35 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
     if screenshot:
         grab_when_drawn(window, screenshot, app.quit)
     code = app.exec()
-    # Pages must go before QtWebEngine releases its profile at exit, or the process crashes.
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    if window.canvas is not None:
-        window.canvas.page().deleteLater()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release_web_views(window)
     return code
+
+
+def release_web_views(*widgets) -> None:
+    """Delete every web page, then every web view (and ``widgets``), now.
+
+    QtWebEngine releases its profile when the application goes; a page still alive then
+    crashes the process at exit ("Release of profile requested but WebEnginePage still not
+    deleted", exit code 139). Call this before the QApplication is destroyed: at the end of
+    ``run_app``, and in scripts (benchmarks) that make views and just exit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    try:
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+    except ImportError:  # pragma: no cover - no QtWebEngine, no pages
+        return
+    from shiboken6 import isValid
+
+    # Some may be gone already (a deleteLater processed meanwhile); posted in this order,
+    # every page is deleted before any view.
+    views = [w for w in QApplication.allWidgets() if isinstance(w, QWebEngineView)]
+    for view in views:
+        if isValid(view) and isValid(view.page()):
+            view.page().deleteLater()
+    for w in (*widgets, *views):
+        if isValid(w):
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
