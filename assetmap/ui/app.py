@@ -29,19 +29,13 @@ def ensure_qt_app(gui: bool = True):
         from assetmap.ui.basemap import register_scheme
 
         register_scheme()  # mbtiles:// (offline basemap): Chromium takes schemes only before the app exists
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        # After the QApplication exists, so this runs before PySide destroys it at exit:
-        # scripts that just exit with views alive (benchmarks, headless runs) would crash.
-        import atexit
-
-        atexit.register(release_web_views)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
     from assetmap.ui.about import app_icon
 
     app.setWindowIcon(app_icon())
+    _release_web_views_at_exit()
     if gui:  # large text and high contrast from Settings; headless exports draw their own fonts
         from assetmap.ui import appearance
 
@@ -147,6 +141,19 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
     code = app.exec()
     release_web_views(window)
     return code
+
+
+_at_exit: list[bool] = []
+
+
+def _release_web_views_at_exit() -> None:
+    # Registered once the QApplication exists, so it runs before PySide destroys it at exit:
+    # scripts that just exit with views alive (benchmarks, headless runs) crashed there.
+    if not _at_exit:
+        import atexit
+
+        atexit.register(release_web_views)
+        _at_exit.append(True)
 
 
 def release_web_views(*widgets) -> None:
