@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = r"""
@@ -90,5 +92,10 @@ def test_ramp_colours_read_without_branca_are_branca_s():
         if name == "OkabeIto":
             continue
         for n in range(3, 13):
-            want = [c.lower() if c.startswith("#") else c for c in color_brewer(name, n)[:n]]
+            try:
+                want = [c.lower() if c.startswith("#") else c for c in color_brewer(name, n)[:n]]
+            except ValueError:  # e.g. 12 classes of a qualitative scheme: branca refuses, so do we
+                with pytest.raises(ValueError):
+                    ramp_colors(name, n)
+                continue
             assert ramp_colors(name, n) == want, (name, n)
