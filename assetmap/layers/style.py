@@ -42,6 +42,26 @@ RAMP_NAMES = [r[0] for r in RAMPS]
 COLOUR_BLIND_SAFE = {r[0] for r in RAMPS if r[2]}
 
 
+_SCHEMES: dict = {}
+
+
+def _brewer_defined(name: str, n: int) -> list[str] | None:
+    """A ColorBrewer scheme as defined (what branca's color_brewer returns then), read from
+    branca's own table without importing branca (it imports jinja2: a quarter second at start-up)."""
+    if not _SCHEMES:
+        import importlib.util
+        import json
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("branca")
+        try:
+            _SCHEMES.update(json.loads((Path(spec.origin).parent / "_schemes.json").read_text()))
+        except (AttributeError, TypeError, OSError, ValueError):
+            _SCHEMES["?"] = None  # not there: branca decides
+    colors = _SCHEMES.get(f"{name}_{n:02d}")
+    return list(colors) if colors else None
+
+
 def ramp_colors(name: str, n: int) -> list[str]:
     """``n`` colours of a ramp, light to dark for sequential ones."""
     if name not in RAMP_NAMES:
@@ -49,10 +69,12 @@ def ramp_colors(name: str, n: int) -> list[str]:
     n = max(1, int(n))
     if name == "OkabeIto":
         return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
-    from branca.utilities import color_brewer
-
     # ColorBrewer defines 3..9 (or 12) classes; branca interpolates the rest.
-    colors = color_brewer(name, max(3, n))
+    colors = _brewer_defined(name, max(3, n))
+    if colors is None:
+        from branca.utilities import color_brewer
+
+        colors = color_brewer(name, max(3, n))
     if n < 3:
         colors = [colors[0], colors[-1]][:n] if n == 2 else [colors[len(colors) // 2]]
     return [c.lower() if c.startswith("#") else c for c in colors[:n]]
@@ -79,6 +101,9 @@ class Style:
     # labelled with this text, never as zero.
     suppressed_label: str = ""
     suppressed_fill: str = ""
+    # Digest of the values, scheme and k that ``breaks`` were computed from (layers/breaks.py):
+    # while it matches, the breaks are reused and start-up needs no mapclassify.
+    breaks_for: str = ""
 
     def validate(self) -> "Style":
         if self.kind not in KINDS:

@@ -7,7 +7,6 @@ from typing import Any, TYPE_CHECKING
 
 from assetmap.errors import UserError
 from assetmap.layers.style import OKABE_ITO, Style, ramp_colors
-from assetmap.mapview.classify import classify
 from assetmap.mapview.words import word
 
 if TYPE_CHECKING:
@@ -43,8 +42,9 @@ def resolve(style: Style, frame: "pd.DataFrame | None") -> Style:
         if nums.notna().sum() == 0:
             raise UserError(f"Field '{style.field}' has no numbers to classify.",
                             "Use a categorized style for text fields.")
-        style.breaks = classify(nums.dropna().tolist(), style.scheme, style.k,
-                                style.breaks if style.scheme == "manual" else None)
+        from assetmap.layers.breaks import graduated_breaks
+
+        style.breaks = graduated_breaks(style, nums.dropna().tolist())
         missing = nums.isna()
         if "suppressed" in frame.columns:  # a withheld count is not missing: it has its own entry
             missing &= ~shown["suppressed"].fillna(False).astype(bool)

@@ -275,16 +275,25 @@ def _grow(st: _State, rng, free, free_teams, cx, cy, idx, start) -> None:
     if start:
         _seed_from_plan(st, start, free, free_teams, idx, seeds)
     pool = [i for i in free if st.team[i] < 0]
+    # Squared distance of each pool unit to its nearest seed so far, updated per new seed
+    # (farthest-point sampling in O(k n), not O(k² n)).
+    near = {i: min(((cx[i] - cx[j]) ** 2 + (cy[i] - cy[j]) ** 2 for j in seeds.values()), default=math.inf)
+            for i in pool} if seeds else {}
     for t in free_teams:
         if t in seeds or not pool:
             continue
         if not seeds:
             s = rng.choice(pool)
         else:   # farthest point from the seeds so far: spreads the regions over the map
-            s = max(pool, key=lambda i: min((cx[i] - cx[j]) ** 2 + (cy[i] - cy[j]) ** 2 for j in seeds.values()))
+            s = max(pool, key=near.__getitem__)
         seeds[t] = s
         st.put(s, t)
         pool = [i for i in pool if i != s]
+        x, y = cx[s], cy[s]
+        for i in pool:
+            d = (cx[i] - x) ** 2 + (cy[i] - y) ** 2
+            if not near.get(i, math.inf) <= d:
+                near[i] = d
     # Per team, a heap of (distance² to its seed, unit) over the unassigned units next to it:
     # the nearest one is popped, stale entries (taken meanwhile) skipped.
     frontier: dict[int, list] = {t: [] for t in free_teams}

@@ -27,40 +27,57 @@ class Rings:
         self.edges = [[(i, j) for i in range(len(r)) for j in range(i + 1, len(r)) if r[j] in nset[r[i]]]
                       for r in ring]
         n = len(nset)
+        self._local: list[dict] = [{} for _ in range(n)]
         self._stamp, self._stamps, self._owner = 0, [0] * n, [0] * n
 
     def stays_whole_without(self, u: int, team: list[int], size_of_team: int) -> bool:
         t = team[u]
         ring = self.ring[u]
-        inside = [team[v] == t for v in ring]
-        same = [i for i in self.nbr_pos[u] if inside[i]]
-        if len(same) <= 1:
-            return bool(same) or size_of_team == 1
+        mask, bit = 0, 1
+        for v in ring:
+            if team[v] == t:
+                mask |= bit
+            bit <<= 1
+        # The local answer depends only on which ring members are in the team: worked out
+        # once per unit and pattern (the annealer asks about the same units again and again).
+        local = self._local[u].get(mask)
+        if local is None:
+            local = self._local[u][mask] = self._local_groups(u, mask)
+        if local is True:
+            return True
+        if not local:   # no same-team neighbour: u is a piece of its own
+            return size_of_team == 1
+        return self._searches_meet([[ring[i] for i in g] for g in local], u, t, team)
+
+    def _local_groups(self, u: int, mask: int):
+        """True when u's same-team neighbours are linked through same-team ring members; else
+        the groups (ring positions) they fall in: [] for none, one group for a single one."""
+        ring = self.ring[u]
+        same = [i for i in self.nbr_pos[u] if mask >> i & 1]
+        if len(same) == 1:
+            return True
+        if not same:
+            return []
         parent = list(range(len(ring)))
-        for i, j in self.edges[u]:
-            if inside[i] and inside[j]:
-                while parent[i] != i:
-                    i = parent[i]
-                while parent[j] != j:
-                    j = parent[j]
-                if i != j:
-                    parent[j] = i
 
         def root(i):
             while parent[i] != i:
                 i = parent[i]
             return i
 
+        for i, j in self.edges[u]:
+            if mask >> i & 1 and mask >> j & 1:
+                i, j = root(i), root(j)
+                if i != j:
+                    parent[j] = i
         roots = {root(i) for i in same}
         if len(roots) == 1:
             return True
         groups: dict[int, list[int]] = {r: [] for r in roots}
-        for i, ok in enumerate(inside):
-            if ok:
-                r = root(i)
-                if r in groups:
-                    groups[r].append(ring[i])
-        return self._searches_meet(list(groups.values()), u, t, team)
+        for i in range(len(ring)):
+            if mask >> i & 1 and root(i) in groups:
+                groups[root(i)].append(i)
+        return list(groups.values())
 
     def _searches_meet(self, groups: list[list[int]], u: int, t: int, team: list[int]) -> bool:
         """Breadth-first searches within team ``t`` (without ``u``) from every group at once,

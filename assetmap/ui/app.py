@@ -35,6 +35,7 @@ def ensure_qt_app(gui: bool = True):
     from assetmap.ui.about import app_icon
 
     app.setWindowIcon(app_icon())
+    _release_web_views_at_exit()
     if gui:  # large text and high contrast from Settings; headless exports draw their own fonts
         from assetmap.ui import appearance
 
@@ -138,11 +139,48 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
     if screenshot:
         grab_when_drawn(window, screenshot, app.quit)
     code = app.exec()
-    # Pages must go before QtWebEngine releases its profile at exit, or the process crashes.
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    if window.canvas is not None:
-        window.canvas.page().deleteLater()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release_web_views(window)
     return code
+
+
+_at_exit: list[bool] = []
+
+
+def _release_web_views_at_exit() -> None:
+    # Registered once the QApplication exists, so it runs before PySide destroys it at exit:
+    # scripts that just exit with views alive (benchmarks, headless runs) crashed there.
+    if not _at_exit:
+        import atexit
+
+        atexit.register(release_web_views)
+        _at_exit.append(True)
+
+
+def release_web_views(*widgets) -> None:
+    """Delete every web page, then every web view (and ``widgets``), now.
+
+    QtWebEngine releases its profile when the application goes; a page still alive then
+    crashes the process at exit ("Release of profile requested but WebEnginePage still not
+    deleted", exit code 139). Call this before the QApplication is destroyed: at the end of
+    ``run_app``, and in scripts (benchmarks) that make views and just exit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    try:
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+    except ImportError:  # pragma: no cover - no QtWebEngine, no pages
+        return
+    from shiboken6 import isValid
+
+    # Some may be gone already (a deleteLater processed meanwhile); posted in this order,
+    # every page is deleted before any view.
+    views = [w for w in QApplication.allWidgets() if isinstance(w, QWebEngineView)]
+    for view in views:
+        if isValid(view) and isValid(view.page()):
+            view.page().deleteLater()
+    for w in (*widgets, *views):
+        if isValid(w):
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         frame = self.cache.frame(name)
         from assetmap.mapview.leaflet_style import resolve
 
-        resolve(style, frame)  # a bad field or breaks fail here, before anything is saved
+        resolved = resolve(style, frame)  # a bad field or breaks fail here, before anything is saved
+        if style.kind == "graduated":  # kept with the style: the next start needs no mapclassify
+            style.breaks, style.breaks_for = resolved.breaks, resolved.breaks_for
         self._update(name, self.tr("style of {0}").format(name), style=style.to_dict())
 
     def rename_layer(self, name: str, new_title: str | None = None) -> None:
