@@ -126,3 +126,21 @@ def test_geocode_refuses_case_records_and_points_to_reports(project, addresses_c
     err = capsys.readouterr().err
     assert "case or incident records" in err and "assetmap reports" in err
     assert not out.exists()
+
+
+def test_locator_on_both_backends(project, addresses_csv, tmp_path, capsys, backend):
+    t = backend.target(project)
+    assert main(["locator", "add", t, "city", str(addresses_csv), "--number", "house", "--street", "street"]) == 0
+    assert main(["locator", "add", t, "city2", str(addresses_csv), "--address", "street", "--number", "house"]) == 2
+    assert main(["locator", "list", t, "--json"]) == 0
+    capsys.readouterr()
+    src = tmp_path / "d.csv"
+    pd.DataFrame({"address": ["120 Main St"]}).to_csv(src, index=False)
+    assert main(["geocode", t, str(src), str(tmp_path / "o.csv"), "--locator", "city", "--address", "address"]) == 0
+    assert pd.read_csv(tmp_path / "o.csv")["match_type"].tolist() == ["exact"]
+    assert main(["locator", "add", t, "city", str(addresses_csv), "--number", "house", "--street", "street",
+                 "--replace"]) == 0
+    assert main(["locator", "remove", t, "city"]) == 0
+    capsys.readouterr()
+    assert main(["locator", "list", t]) == 0
+    assert "No locators" in capsys.readouterr().out
