@@ -4902,4 +4902,79 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
     </message>
 </context>
+<context>
+    <name>GeocodePage</name>
+    <message>
+        <source>Where the reports are</source>
+        <translation>Dónde están los informes</translation>
+    </message>
+    <message>
+        <source>By &amp;coordinates (the longitude / latitude columns)</source>
+        <translation>Por &amp;coordenadas (las columnas de longitud / latitud)</translation>
+    </message>
+    <message>
+        <source>By &amp;address, placed offline with a locator</source>
+        <translation>Por &amp;dirección, ubicada sin conexión con un localizador</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the addresses</source>
+        <translation>C&amp;omprobar las direcciones</translation>
+    </message>
+    <message>
+        <source>Check the addresses (nothing is stored)</source>
+        <translation>Comprobar las direcciones (no se guarda nada)</translation>
+    </message>
+    <message>
+        <source>&amp;Locator</source>
+        <translation>&amp;Localizador</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>Localizador</translation>
+    </message>
+    <message>
+        <source>One-line a&amp;ddress column</source>
+        <translation>Columna de d&amp;irección en una línea</translation>
+    </message>
+    <message>
+        <source>Address column</source>
+        <translation>Columna de dirección</translation>
+    </message>
+    <message>
+        <source>or house &amp;number column</source>
+        <translation>o columna de &amp;número de casa</translation>
+    </message>
+    <message>
+        <source>House number column</source>
+        <translation>Columna de número de casa</translation>
+    </message>
+    <message>
+        <source>and &amp;street column</source>
+        <translation>y columna de &amp;calle</translation>
+    </message>
+    <message>
+        <source>Street column</source>
+        <translation>Columna de calle</translation>
+    </message>
+    <message>
+        <source>Addresses are matched on this computer; no address, position or match of a report is stored, only the counts.</source>
+        <translation>Las direcciones se buscan en esta computadora; no se guarda ninguna dirección, posición ni coincidencia de un informe, solo los recuentos.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>By address (add a locator first: no locator in this project)</source>
+        <translation>Por dirección (primero agregue un localizador: este proyecto no tiene ninguno)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Checking the addresses</source>
+        <translation>Comprobando las direcciones</translation>
+    </message>
+</context>
 </TS>
