@@ -4977,4 +4977,15 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Comprobando las direcciones</translation>
     </message>
 </context>
+<context>
+    <name>HubsMenu</name>
+    <message>
+        <source>Leave them without a position</source>
+        <translation>Dejarlas sin posición</translation>
+    </message>
+    <message>
+        <source>Locations with a street address but no coordinates: place them (offline) with the locator</source>
+        <translation>Ubicaciones con dirección pero sin coordenadas: ubicarlas (sin conexión) con el localizador</translation>
+    </message>
+</context>
 </TS>

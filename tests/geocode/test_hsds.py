@@ -1,39 +1,9 @@
 """HSDS packages whose locations have addresses but no coordinates (211 exports) import with positions."""
 
-import shutil
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from assetmap.cli import main
-
-HSDS = Path(__file__).resolve().parents[1].parent.parent / "shared" / "data" / "hsds3"
-if not HSDS.exists():
-    HSDS = Path(__file__).resolve().parents[4] / "shared" / "data" / "hsds3"
-
-
-@pytest.fixture()
-def package(tmp_path):
-    """The official example package, its location duplicated, coordinates removed, addresses in a
-    city the locator knows (one location has no address at all)."""
-    pkg = tmp_path / "pkg"
-    shutil.copytree(HSDS, pkg)
-    loc = pd.read_csv(pkg / "locations.csv", dtype=str, keep_default_na=False)
-    two = pd.concat([loc, loc.assign(id="loc-2", name="Annex"), loc.assign(id="loc-3", name="Van")],
-                    ignore_index=True)
-    two["latitude"] = ""
-    two["longitude"] = ""
-    two.to_csv(pkg / "locations.csv", index=False)
-    addr = pd.read_csv(pkg / "addresses.csv", dtype=str, keep_default_na=False)
-    a2 = addr.assign(id="addr-2", location_id="loc-2")
-    addr["address_1"], addr["city"], addr["state_province"], addr["postal_code"] = (
-        "120 Main Street", "St. Louis", "MO", "63110")
-    addr["address_type"] = "physical"
-    a2["address_1"], a2["city"], a2["state_province"], a2["address_type"] = "151 main st", "St. Louis", "MO", "postal"
-    pd.concat([addr, a2], ignore_index=True).to_csv(pkg / "addresses.csv", index=False)
-    return pkg
-
 
 def test_hsds_locations_placed_from_addresses(project, package, tmp_path, capsys):
     rows = [(n, "MAIN ST", -90 + n * 1e-5, 38.6 + (n % 2) * 2e-4) for n in range(100, 200, 10)]
