@@ -111,6 +111,12 @@ def street_key(text: str) -> tuple[str, str]:
     """(street key, ZIP or "") of a street text, which may carry a unit, city, state and ZIP."""
     if not isinstance(text, str):
         return "", ""
+    return _street_key(text)
+
+
+# The same street text recurs with every house number on it: normalise it once.
+@lru_cache(maxsize=262_144)
+def _street_key(text: str) -> tuple[str, str]:
     text = _clean(text)
     zip_code = ""
     m = _ZIP_RE.search(text)
@@ -182,6 +188,7 @@ def parse_address(text: str) -> tuple[int, str, str]:
     return _parse_with_usaddress(text)
 
 
+@lru_cache(maxsize=262_144)
 def _needs_parser(rest: str) -> bool:
     """A line ending in a state but with no comma before the city: where the street ends is
     usaddress's call (N BROADWAY ST LOUIS MO has no suffix; ST is the city's)."""
