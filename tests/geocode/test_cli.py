@@ -144,3 +144,21 @@ def test_locator_on_both_backends(project, addresses_csv, tmp_path, capsys, back
     capsys.readouterr()
     assert main(["locator", "list", t]) == 0
     assert "No locators" in capsys.readouterr().out
+
+
+def test_parcels_become_address_points(project, tmp_path, capsys):
+    # Parcel polygons with a one-line address: each is reduced to a point inside it.
+    parcels = gpd.GeoDataFrame({"SITEADDR": ["100 Elm Street", "102 ELM ST", "", "PO Box 9"]},
+                               geometry=[shapely.box(-90.001, 38.6, -90.0, 38.601), shapely.box(-89.999, 38.6, -89.998, 38.601),
+                                         shapely.box(-89.99, 38.6, -89.989, 38.601), shapely.box(-89.98, 38.6, -89.979, 38.601)],
+                               crs="EPSG:4326").to_crs("EPSG:26915")   # projected: reprojected to lon/lat
+    src = tmp_path / "parcels.gpkg"
+    parcels.to_file(src)
+    assert main(["locator", "add", str(project.path), "parcels", str(src), "--address", "SITEADDR"]) == 0
+    out = capsys.readouterr().out
+    assert "2 reference addresses from 4 rows" in out and "skipped 2: no street" in out
+    from assetmap.geocode.locators import load_table
+
+    t = load_table(project, "parcels")
+    assert t["street"].tolist() == ["ELM ST", "ELM ST"] and t["number"].tolist() == [100, 102]
+    assert t["lon"][0] == pytest.approx(-90.0005, abs=1e-6) and t["lat"][0] == pytest.approx(38.6005, abs=1e-6)
