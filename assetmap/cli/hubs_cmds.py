@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--unplaced", action="store_true",
                    help="import locations with impossible coordinates without a position (reported)")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    p.add_argument("--locator", metavar="NAME",
+                   help="place locations that have an address but no coordinates with this locator (offline)")
     p.set_defaults(func=cmd_import)
 
     p = hsub.add_parser("export", help="export the public directory as an HSDS 3 data package")
@@ -106,7 +108,7 @@ def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
     from assetmap.postgis import open_project
 
-    report = import_hsds(open_project(args.project), args.source, unplaced=args.unplaced)
+    report = import_hsds(open_project(args.project), args.source, unplaced=args.unplaced, locator=args.locator)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2)
         print()

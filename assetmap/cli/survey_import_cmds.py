@@ -13,6 +13,9 @@ def register(sub) -> None:
     p.add_argument("--form", help="the XLSForm the export came from (installed if the project lacks it)")
     p.add_argument("--surveyor", help="name to record when the export has no submitter column")
     p.add_argument("--encoding", help="text encoding of the CSV (default UTF-8)")
+    p.add_argument("--locator", metavar="NAME", help="rows without a location get one from their address "
+                   "(offline, with this locator); needs --address-column")
+    p.add_argument("--address-column", metavar="COL", help="the column (or text question) with the typed address")
     p.set_defaults(func=cmd_import)
 
 
@@ -22,6 +25,7 @@ def cmd_import(args) -> int:
 
     project = open_project(args.project)
     form_id = load_form_for(args.form, project)
-    report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding)
+    report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding,
+                           locator=args.locator, address_column=args.address_column)
     print(report.text())
     return 0

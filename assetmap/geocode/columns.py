@@ -62,14 +62,18 @@ def row_list(positions, first_line: int = 2) -> str:
     return shown + (f" and {len(positions) - _SHOW_ROWS} more" if len(positions) > _SHOW_ROWS else "")
 
 
+def _types(counts: dict[str, int]) -> str:
+    shown = [f"{k} {v}" for k, v in counts.items() if v and k != "unmatched"]
+    return (": " + ", ".join(shown)) if shown else ""
+
+
 def summary_lines(m: "Matches", what: str = "rows") -> list[str]:
     from assetmap.geocode.matcher import LOW_SCORE
 
     counts = m.counts()
     n = len(m.score)
     matched = n - counts["unmatched"]
-    out = [f"Geocoded {matched} of {n} {what} ({100.0 * matched / max(n, 1):.1f} %): "
-           + ", ".join(f"{k} {v}" for k, v in counts.items() if v and k != "unmatched") + "."]
+    out = [f"Geocoded {matched} of {n} {what} ({100.0 * matched / max(n, 1):.1f} %)" + _types(counts) + "."]
     low = m.low_score_rows()
     if len(low):
         out.append(f"Unmatched or scored below {LOW_SCORE} (check these lines of the file): {row_list(low)}.")
@@ -179,8 +183,8 @@ class ReportGeocoder:
             return []
         n = sum(self.counts.values())
         placed = n - self.counts["unmatched"]
-        out = [f"Geocoded {placed} of {n} reports by address in memory ({100.0 * placed / max(n, 1):.1f} %): "
-               + ", ".join(f"{k} {v}" for k, v in self.counts.items() if v and k != "unmatched") + "."]
+        out = [f"Geocoded {placed} of {n} reports by address in memory ({100.0 * placed / max(n, 1):.1f} %)"
+               + _types(self.counts) + "."]
         if self.check_lines:
             shown = ", ".join(map(str, self.check_lines[:_SHOW_ROWS]))
             more = len(self.check_lines) - _SHOW_ROWS

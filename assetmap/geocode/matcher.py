@@ -319,34 +319,43 @@ class Matcher:
         self._set(out, rows, lon, lat, typ, np.where(ok, 40, 0) * sscore // 100)
 
     def _place_intersections(self, out: Matches, rows, keys) -> None:
+        """Each distinct "A & B" is placed once, then copied to its rows."""
+        import pandas as pd
+
+        if len(rows) == 0:
+            return
+        codes, uniques = pd.factorize(pd.Series(keys[rows], dtype="object"))
+        placed = [self._intersection(key) for key in uniques]
+        for u, hit in enumerate(placed):
+            if hit is not None:
+                at = rows[codes == u]
+                (x, y), typ, score = hit
+                out.lon[at], out.lat[at], out.match_type[at], out.score[at] = x, y, typ, score
+
+    def _intersection(self, key: str):
+        """((lon, lat), match type, score) of an intersection key, or None."""
         import numpy as np
 
-        for r in rows:
-            key = keys[r]
-            hit = self._intersections.get(key)
-            if hit is not None:
-                self._set_one(out, r, hit, "intersection", 95)
-                continue
-            a, b = key.split(" & ", 1)
-            ida, sca = self.streets.candidates(a)
-            idb, scb = self.streets.candidates(b)
-            if not ida and not idb:
-                continue
-            sure = min(sca, scb) if ida and idb else 0
-            pair = next((self._pairs[p] for p in ((min(x, y), max(x, y)) for x in ida for y in idb)
-                         if p in self._pairs), None)
-            if pair is not None:
-                self._set_one(out, r, pair, "intersection", 90 * sure // 100)
-                continue
-            near = self._closest_approach(ida, idb) if ida and idb else None
-            if near is not None:
-                self._set_one(out, r, near, "intersection", 80 * sure // 100)
-                continue
-            # One street only: where it is (flagged street-level).
-            ids = ida or idb
-            lon, lat, ok = self._closest_any_parity(np.asarray(ids[:1], dtype=np.int64), np.zeros(1, np.int64))
-            if ok[0]:
-                self._set_one(out, r, (lon[0], lat[0]), "street", 30 * max(sca, scb) // 100)
+        hit = self._intersections.get(key)
+        if hit is not None:
+            return hit, "intersection", 95
+        a, b = key.split(" & ", 1)
+        ida, sca = self.streets.candidates(a)
+        idb, scb = self.streets.candidates(b)
+        if not ida and not idb:
+            return None
+        sure = min(sca, scb) if ida and idb else 0
+        pair = next((self._pairs[p] for p in ((min(x, y), max(x, y)) for x in ida for y in idb)
+                     if p in self._pairs), None)
+        if pair is not None:
+            return pair, "intersection", 90 * sure // 100
+        near = self._closest_approach(ida, idb) if ida and idb else None
+        if near is not None:
+            return near, "intersection", 80 * sure // 100
+        # One street only: where it is (flagged street-level).
+        ids = ida or idb
+        lon, lat, ok = self._closest_any_parity(np.asarray(ids[:1], dtype=np.int64), np.zeros(1, np.int64))
+        return ((lon[0], lat[0]), "street", 30 * max(sca, scb) // 100) if ok[0] else None
 
     def _points_of(self, s: int):
         import numpy as np
@@ -423,7 +432,3 @@ class Matcher:
         out.lon[rows], out.lat[rows], out.match_type[rows], out.score[rows] = lon, lat, typ, score
         unmatched = out.match_type[rows] == "unmatched"
         out.score[rows[unmatched]] = 0
-
-    @staticmethod
-    def _set_one(out: Matches, r: int, xy, typ: str, score: int) -> None:
-        out.lon[r], out.lat[r], out.match_type[r], out.score[r] = xy[0], xy[1], typ, score

@@ -84,7 +84,11 @@ def _street_tokens(text: str) -> list[str]:
     t = [ordinals.get(w, _INNER.get(w, w)) for w in text.split()]
     if not t:
         return t
-    if len(t) > 1 and t[0] in directions:
+    # A leading direction word is a pre-direction unless the rest is only a suffix
+    # (SOUTHWEST AVE is a street's name); a typed one may carry a typo (NROTH, SOTH).
+    if len(t) > 2 and t[0] not in directions and len(t[0]) >= 4:
+        t[0] = _direction_typo(t[0]) or t[0]
+    if len(t) > 1 and t[0] in directions and not (len(t) == 2 and t[1] in suffixes):
         t[0] = directions[t[0]]
     post = len(t) > 2 and t[-1] in directions and t[-2] in suffixes
     if post:
@@ -94,6 +98,17 @@ def _street_tokens(text: str) -> list[str]:
     if i > first_name and t[i] in suffixes:
         t[i] = suffixes[t[i]]
     return t
+
+
+@lru_cache(maxsize=4096)
+def _direction_typo(word: str) -> str | None:
+    """NORTH, SOUTH, EAST or WEST (abbreviated) for a word one edit away from one of them."""
+    from rapidfuzz.distance import OSA
+
+    for full, short in (("NORTH", "N"), ("SOUTH", "S"), ("EAST", "E"), ("WEST", "W")):
+        if OSA.distance(word, full, score_cutoff=1) <= 1:
+            return short
+    return None
 
 
 def _drop_city(tokens: list[str]) -> list[str]:
@@ -111,6 +126,12 @@ def street_key(text: str) -> tuple[str, str]:
     """(street key, ZIP or "") of a street text, which may carry a unit, city, state and ZIP."""
     if not isinstance(text, str):
         return "", ""
+    return _street_key(text)
+
+
+# The same street text recurs with every house number on it: normalise it once.
+@lru_cache(maxsize=262_144)
+def _street_key(text: str) -> tuple[str, str]:
     text = _clean(text)
     zip_code = ""
     m = _ZIP_RE.search(text)
@@ -182,6 +203,7 @@ def parse_address(text: str) -> tuple[int, str, str]:
     return _parse_with_usaddress(text)
 
 
+@lru_cache(maxsize=262_144)
 def _needs_parser(rest: str) -> bool:
     """A line ending in a state but with no comma before the city: where the street ends is
     usaddress's call (N BROADWAY ST LOUIS MO has no suffix; ST is the city's)."""

@@ -101,33 +101,25 @@ class StreetIndex:
         import pandas as pd
 
         codes, uniques = pd.factorize(pd.Series(keys, dtype="object"), use_na_sentinel=True)
+        numbers = np.asarray(numbers, dtype=np.int64)
         sid = np.full(len(codes), -1, dtype=np.int64)
         score = np.zeros(len(codes), dtype=np.int64)
-        numbers = np.asarray(numbers, dtype=np.int64)
-        rows_of = None
+        sid_u = np.full(len(uniques) + 1, -1, dtype=np.int64)    # last: rows without a key
+        score_u = np.zeros(len(uniques) + 1, dtype=np.int64)
         for u, key in enumerate(uniques):
             ids, sc = self.candidates(key)
-            if not ids:
-                continue
             if len(ids) == 1:
-                first = ids[0]
-                if rows_of is None:
-                    sid_u = np.full(len(uniques), -1, dtype=np.int64)
-                    sc_u = np.zeros(len(uniques), dtype=np.int64)
-                    rows_of = (sid_u, sc_u)
-                rows_of[0][u], rows_of[1][u] = first, sc
-                continue
-            rows = np.flatnonzero(codes == u)
-            cand = np.asarray(ids, dtype=np.int64)
-            n = numbers[rows][:, None]
-            # Distance from the number to each candidate's known range (0 inside it).
-            gap = np.maximum(self.lo[cand][None, :] - n, 0) + np.maximum(n - self.hi[cand][None, :], 0)
-            sid[rows] = cand[np.argmin(gap, axis=1)]
-            # Unsure when no candidate covers the number.
-            score[rows] = np.where(gap.min(axis=1) == 0, sc, sc * 9 // 10)
-        if rows_of is not None:
-            single = codes >= 0
-            single &= rows_of[0][np.where(codes >= 0, codes, 0)] >= 0
-            sid[single] = rows_of[0][codes[single]]
-            score[single] = rows_of[1][codes[single]]
+                sid_u[u], score_u[u] = ids[0], sc
+            elif ids:
+                rows = np.flatnonzero(codes == u)
+                cand = np.asarray(ids, dtype=np.int64)
+                n = numbers[rows][:, None]
+                # Distance from the number to each candidate's known range (0 inside it).
+                gap = (np.maximum(self.lo[cand][None, :] - n, 0) + np.maximum(n - self.hi[cand][None, :], 0))
+                sid[rows] = cand[np.argmin(gap, axis=1)]
+                # Less sure when no candidate covers the number.
+                score[rows] = np.where(gap.min(axis=1) == 0, sc, sc * 9 // 10)
+        single = sid_u[codes] >= 0          # codes == -1 picks the last slot: -1
+        sid[single] = sid_u[codes[single]]
+        score[single] = score_u[codes[single]]
         return sid, score

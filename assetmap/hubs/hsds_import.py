@@ -276,8 +276,9 @@ def merge(base: Directory, new: Directory) -> Directory:
     return out
 
 
-def import_hsds(project: "Project", path: str | Path, *, unplaced: bool = False,
+def import_hsds(project: "Project", path: str | Path, *, unplaced: bool = False, locator: str | None = None,
                 ctx: "TaskContext | None" = None) -> HsdsImportReport:
+    """``locator``: place locations without coordinates from their addresses (assetmap.geocode)."""
     from assetmap.hubs import directory
     from assetmap.tasks import ensure
 
@@ -285,8 +286,23 @@ def import_hsds(project: "Project", path: str | Path, *, unplaced: bool = False,
     ctx.progress(0.05, "Reading the HSDS package")
     current = directory.load(project)
     new, report = read_package(path, unplaced=unplaced, categories=current.categories, known=current)
+    if locator is not None:
+        _geocode(project, new, report, locator)
     ctx.progress(0.3, "Writing hubs")
     merged = merge(current, new)
     merged.categories = current.categories
     directory.save(project, merged, ctx=ctx, source=str(path))
     return report
+
+
+def _geocode(project: "Project", d: Directory, report: HsdsImportReport, locator: str) -> None:
+    from assetmap.geocode.hsds import place_locations
+    from assetmap.geocode.locators import load_matcher
+
+    done = place_locations(d, load_matcher(project, locator))
+    lines = {f"locations.csv line {i + 2} (" for i in done["placed"]}
+    report.unplaced = [u for u in report.unplaced if not any(u.startswith(p) for p in lines)]
+    if done["tried"]:
+        report.notes.append(f"Placed {len(done['placed'])} of {done['tried']} locations without coordinates "
+                            f"from their address (locator '{locator}': "
+                            + ", ".join(f"{k} {v}" for k, v in done["types"].items()) + ").")

@@ -70,7 +70,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 CONFIDENTIAL = "confidential"
 EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
     "services": ("category", CONFIDENTIAL),
-    "locations": (CONFIDENTIAL,),
+    "locations": (CONFIDENTIAL, "geocode_match"),   # geocode_match: how a position was found from the address
 }
 # Summary columns on the hubs layer, rebuilt on every save from the public services only.
 SUMMARY_COLUMNS = ("organization", "categories", "services", "phone", "hours", "address")

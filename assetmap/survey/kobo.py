@@ -46,6 +46,7 @@ class KoboImportReport:
     stale: list[RowProblem] = field(default_factory=list)  # older than the project's copy: not applied
     conflicts: list[RowProblem] = field(default_factory=list)  # changed in both places: not applied
     unused_columns: list[str] = field(default_factory=list)
+    geocoded: dict[int, str] = field(default_factory=dict)   # row number -> match type
 
     @property
     def rejected_rows(self) -> int:
@@ -61,6 +62,10 @@ class KoboImportReport:
         lines += [f"  conflict: {p.text()}" for p in self.conflicts]
         if self.unused_columns:
             lines.append("  columns not in the form (ignored): " + ", ".join(self.unused_columns))
+        if self.geocoded:
+            placed = sum(1 for t in self.geocoded.values() if t != "unmatched")
+            lines.append(f"  located from their address: {placed} of {len(self.geocoded)} rows without a location"
+                         + "".join(f"; row {n}: not found" for n, t in self.geocoded.items() if t == "unmatched"))
         return "\n".join(lines)
 
 
@@ -126,7 +131,9 @@ def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
 
 def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
                   language: str | None = None, ctx: "TaskContext | None" = None,
-                  encoding: str | None = None) -> KoboImportReport:
+                  encoding: str | None = None, locator: str | None = None,
+                  address_column: str | None = None) -> KoboImportReport:
+    """``locator`` + ``address_column``: rows without a location get one from their address."""
     from assetmap.survey.store import SurveyStore
     from assetmap.survey.validation import evaluate
 
@@ -136,6 +143,16 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     cmap, rows = read_rows(path, form, encoding)
     report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
     duplicates = _duplicate_uuids(rows)
+    geocoded: dict[int, str] = {}
+    if locator is not None or address_column is not None:
+        from assetmap.geocode.locators import load_matcher
+        from assetmap.geocode.survey import fill_locations
+
+        if locator is None or address_column is None:
+            raise UserError("--locator and --address-column go together.",
+                            "Give both: the locator and the column holding the typed address.")
+        geocoded = fill_locations(path, form, rows, load_matcher(project, locator), address_column, encoding)
+        report.geocoded = geocoded
     for i, row in enumerate(rows):
         if ctx is not None:
             if ctx.cancelled:
@@ -159,7 +176,10 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
         uuid = row.uuid or _stable_uuid(path, row)
         outcome = store.save_imported(form_id, state.values, uuid=uuid,
                                       surveyor=row.surveyor or surveyor or "import",
-                                      submitted_at=row.submitted_at, source=path.name, version=version)
+                                      submitted_at=row.submitted_at, version=version,
+                                      source=path.name + (f" (location from the address: {geocoded[row.row_number]})"
+                                                          if geocoded.get(row.row_number, "unmatched") != "unmatched"
+                                                          else ""))
         if outcome == "stale":
             report.stale.append(RowProblem(row.row_number, None, f"{uuid} is older than the project's copy, "
                                            "which was edited since; not applied"))

@@ -251,6 +251,11 @@ def add_menus(window, features: FeatureDocks) -> None:
     reports.triggered.connect(lambda *_: _import_reports(window))
     file_menu.insertAction(window.actions_by_name["export map"], reports)
     window.actions_by_name["import reports"] = reports
+    locator = QAction(QCoreApplication.translate("MainWindow", "Add address &locator…"), window)
+    locator.setToolTip(QCoreApplication.translate("MainWindow", "Reference addresses for placing addresses offline"))
+    locator.triggered.connect(lambda *_: _add_locator(window))
+    file_menu.insertAction(window.actions_by_name["export map"], locator)
+    window.actions_by_name["add locator"] = locator
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Territories"))
     menu.addAction(features.paint_action)
     window.actions_by_name["paint territories"] = features.paint_action
@@ -285,6 +290,12 @@ def _import_reports(window) -> None:
             window.statusBar().showMessage(lines[0], 8000)
 
     open_reports_wizard(window, window.project, on_done=done)
+
+
+def _add_locator(window) -> None:
+    from assetmap.ui.locator_dialog import add_locator_dialog
+
+    add_locator_dialog(window)
 
 
 def _about(window) -> None:

@@ -265,9 +265,32 @@ def _after(w, names: list[str]) -> None:
     w.load_layers(names)
 
 
-def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False):
+_ASK = object()
+
+
+def _choose_locator(w, title: str):
+    """The locator to place address-only locations with: None (no locator in the project, or the
+    user chose not to), or False when the user cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from assetmap.geocode.locators import list_locators
+
+    names = [i.name for i in list_locators(w.project)]
+    if not names:
+        return None
+    none = translate("HubsMenu", "Leave them without a position")
+    item, ok = QInputDialog.getItem(
+        w, title, translate("HubsMenu", "Locations with a street address but no coordinates: place them "
+                                        "(offline) with the locator"), names + [none], 0, False)
+    if not ok:
+        return False
+    return None if item == none else item
+
+
+def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False, locator=_ASK):
     """Import an HSDS package; when some locations have impossible coordinates, say which and
-    offer to import the rest with those locations left without a position (nothing is guessed)."""
+    offer to import the rest with those locations left without a position (nothing is guessed).
+    With a locator in the project, locations that have only an address can be placed from it."""
     from assetmap.ui.workers import error_box, explain, run_task
 
     if not _need_project(w):
@@ -283,11 +306,15 @@ def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False):
     project = w.project
     before = set(project.layer_names())
     title = translate("HubsMenu", "Import Open Referral directory")
+    if locator is _ASK:
+        locator = _choose_locator(w, title)
+        if locator is False:
+            return None
 
     def work(ctx):
         from assetmap.hubs.hsds_import import import_hsds
 
-        return import_hsds(project, source, unplaced=unplaced, ctx=ctx)
+        return import_hsds(project, source, unplaced=unplaced, locator=locator, ctx=ctx)
 
     def done(report):
         _after(w, [n for n in project.layer_names() if n not in before])
@@ -308,7 +335,7 @@ def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False):
                     "HubsMenu", "Import the package anyway, leaving these locations without a position on the "
                                 "map? You can place them later in the Hubs panel (Move)."))
             if answer == QMessageBox.StandardButton.Yes:
-                w.hubs_retry = import_hsds_dialog(w, source, unplaced=True)
+                w.hubs_retry = import_hsds_dialog(w, source, unplaced=True, locator=locator)
             return
         message, hint = explain(task.error, title)
         box = error_box(w, message, hint, title=title)

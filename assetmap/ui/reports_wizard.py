@@ -250,12 +250,24 @@ class ReportsWizard(QWizard):
         self.intro = _IntroPage()
         self.file_page = _FilePage()
         self.units_page = _UnitsPage(project)
-        for page in (self.intro, self.file_page, self.units_page):
+        from assetmap.ui.geocode_page import GeocodePage
+
+        self.geocode_page = GeocodePage(project, lambda: self.file_page.path.text().strip(),
+                                        lambda: [self.file_page.x.itemText(i) for i in range(self.file_page.x.count())])
+        for page in (self.intro, self.file_page, self.geocode_page, self.units_page):
             self.addPage(page)
         B = QWizard.WizardButton
         for which, name in ((B.BackButton, self.tr("Back")), (B.NextButton, self.tr("Next")),
                             (B.FinishButton, self.tr("Finish")), (B.CancelButton, self.tr("Cancel"))):
             self.button(which).setAccessibleName(name)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt name
+        # The Geocode step only when the project has a locator to geocode with.
+        nid = super().nextId()
+        if nid >= 0 and self.page(nid) is self.geocode_page and not self.geocode_page.available():
+            ids = self.pageIds()
+            return ids[ids.index(nid) + 1]
+        return nid
 
     def options(self) -> dict[str, Any]:
         f, u = self.file_page, self.units_page
@@ -266,12 +278,14 @@ class ReportsWizard(QWizard):
 
         date = opt(f.date)
         filter_col = opt(f.filter_col)
+        geocode = self.geocode_page.geocoder()   # by address: the x/y columns are not used
         return {
             "path": f.path.text().strip(), "kind": f.kind.currentData(), "areas": u.areas.currentData(),
             "hex_res": u.res.value() if u.hex.isChecked() else None,
             "hex_size": float(u.hex_size.value()) if u.grid.isChecked() else None,
             "kde": float(u.bandwidth.value()) if u.kde.isChecked() else None,
-            "kde_kernel": u.kernel.currentText(), "x": opt(f.x), "y": opt(f.y),
+            "kde_kernel": u.kernel.currentText(), "x": None if geocode else opt(f.x),
+            "y": None if geocode else opt(f.y), "geocode": geocode,
             "date_col": date, "period": f.period.currentData() if date else None,
             "filter_col": filter_col,
             "filter_contains": (f.filter_text.text().strip() or None) if filter_col else None,

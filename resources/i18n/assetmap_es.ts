@@ -4994,4 +4994,184 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
     </message>
 </context>
+<context>
+    <name>GeocodePage</name>
+    <message>
+        <source>Where the reports are</source>
+        <translation>Dónde están los informes</translation>
+    </message>
+    <message>
+        <source>By &amp;coordinates (the longitude / latitude columns)</source>
+        <translation>Por &amp;coordenadas (las columnas de longitud / latitud)</translation>
+    </message>
+    <message>
+        <source>By &amp;address, placed offline with a locator</source>
+        <translation>Por &amp;dirección, ubicada sin conexión con un localizador</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the addresses</source>
+        <translation>C&amp;omprobar las direcciones</translation>
+    </message>
+    <message>
+        <source>Check the addresses (nothing is stored)</source>
+        <translation>Comprobar las direcciones (no se guarda nada)</translation>
+    </message>
+    <message>
+        <source>&amp;Locator</source>
+        <translation>&amp;Localizador</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>Localizador</translation>
+    </message>
+    <message>
+        <source>One-line a&amp;ddress column</source>
+        <translation>Columna de d&amp;irección en una línea</translation>
+    </message>
+    <message>
+        <source>Address column</source>
+        <translation>Columna de dirección</translation>
+    </message>
+    <message>
+        <source>or house &amp;number column</source>
+        <translation>o columna de &amp;número de casa</translation>
+    </message>
+    <message>
+        <source>House number column</source>
+        <translation>Columna de número de casa</translation>
+    </message>
+    <message>
+        <source>and &amp;street column</source>
+        <translation>y columna de &amp;calle</translation>
+    </message>
+    <message>
+        <source>Street column</source>
+        <translation>Columna de calle</translation>
+    </message>
+    <message>
+        <source>Addresses are matched on this computer; no address, position or match of a report is stored, only the counts.</source>
+        <translation>Las direcciones se buscan en esta computadora; no se guarda ninguna dirección, posición ni coincidencia de un informe, solo los recuentos.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>By address (add a locator first: no locator in this project)</source>
+        <translation>Por dirección (primero agregue un localizador: este proyecto no tiene ninguno)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Checking the addresses</source>
+        <translation>Comprobando las direcciones</translation>
+    </message>
+</context>
+<context>
+    <name>HubsMenu</name>
+    <message>
+        <source>Leave them without a position</source>
+        <translation>Dejarlas sin posición</translation>
+    </message>
+    <message>
+        <source>Locations with a street address but no coordinates: place them (offline) with the locator</source>
+        <translation>Ubicaciones con dirección pero sin coordenadas: ubicarlas (sin conexión) con el localizador</translation>
+    </message>
+</context>
+<context>
+    <name>LocatorDialog</name>
+    <message>
+        <source>Add address locator</source>
+        <translation>Agregar localizador de direcciones</translation>
+    </message>
+    <message>
+        <source>Reference file</source>
+        <translation>Archivo de referencia</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Browse for the reference file</source>
+        <translation>Buscar el archivo de referencia</translation>
+    </message>
+    <message>
+        <source>e.g. city_addresses</source>
+        <translation>p. ej. direcciones_ciudad</translation>
+    </message>
+    <message>
+        <source>This file is published open data (allow incident-like columns)</source>
+        <translation>Este archivo son datos abiertos publicados (permitir columnas de incidentes)</translation>
+    </message>
+    <message>
+        <source>The file is published open data</source>
+        <translation>El archivo son datos abiertos publicados</translation>
+    </message>
+    <message>
+        <source>Public reference data only: an address list, parcels, or street centrelines with address ranges (TIGER/Line). Only street, number, ZIP and position are kept.</source>
+        <translation>Solo datos públicos de referencia: una lista de direcciones, parcelas o ejes de calles con rangos de direcciones (TIGER/Line). Solo se guardan la calle, el número, el código postal y la posición.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Locator name</source>
+        <translation>Nombre del localizador</translation>
+    </message>
+    <message>
+        <source>House n&amp;umber column</source>
+        <translation>Columna de n&amp;úmero de casa</translation>
+    </message>
+    <message>
+        <source>House number column</source>
+        <translation>Columna de número de casa</translation>
+    </message>
+    <message>
+        <source>&amp;Street column</source>
+        <translation>Columna de &amp;calle</translation>
+    </message>
+    <message>
+        <source>Street column</source>
+        <translation>Columna de calle</translation>
+    </message>
+    <message>
+        <source>or one-line &amp;address column</source>
+        <translation>o columna de &amp;dirección en una línea</translation>
+    </message>
+    <message>
+        <source>Address column</source>
+        <translation>Columna de dirección</translation>
+    </message>
+    <message>
+        <source>Address lists and street lines</source>
+        <translation>Listas de direcciones y ejes de calles</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Choose the reference file.</source>
+        <translation>Elija el archivo de referencia.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Add address &amp;locator…</source>
+        <translation>Agregar &amp;localizador de direcciones…</translation>
+    </message>
+    <message>
+        <source>Reference addresses for placing addresses offline</source>
+        <translation>Direcciones de referencia para ubicar direcciones sin conexión</translation>
+    </message>
+</context>
 </TS>

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,30 @@ def gproject(_located_template, tmp_path):
     dst = tmp_path / "g.gpkg"
     shutil.copyfile(_located_template, dst)
     return Project.open(dst)
+
+
+HSDS = STL.parent / "hsds3"
+
+
+@pytest.fixture()
+def package(tmp_path):
+    """The official example package, its location duplicated, coordinates removed, addresses in a
+    city the locator knows (one location has no address at all)."""
+    import pandas as pd
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(HSDS, pkg)
+    loc = pd.read_csv(pkg / "locations.csv", dtype=str, keep_default_na=False)
+    two = pd.concat([loc, loc.assign(id="loc-2", name="Annex"), loc.assign(id="loc-3", name="Van")],
+                    ignore_index=True)
+    two["latitude"] = ""
+    two["longitude"] = ""
+    two.to_csv(pkg / "locations.csv", index=False)
+    addr = pd.read_csv(pkg / "addresses.csv", dtype=str, keep_default_na=False)
+    a2 = addr.assign(id="addr-2", location_id="loc-2")
+    addr["address_1"], addr["city"], addr["state_province"], addr["postal_code"] = (
+        "120 Main Street", "St. Louis", "MO", "63110")
+    addr["address_type"] = "physical"
+    a2["address_1"], a2["city"], a2["state_province"], a2["address_type"] = "151 main st", "St. Louis", "MO", "postal"
+    pd.concat([addr, a2], ignore_index=True).to_csv(pkg / "addresses.csv", index=False)
+    return pkg

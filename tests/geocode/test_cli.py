@@ -126,3 +126,39 @@ def test_geocode_refuses_case_records_and_points_to_reports(project, addresses_c
     err = capsys.readouterr().err
     assert "case or incident records" in err and "assetmap reports" in err
     assert not out.exists()
+
+
+def test_locator_on_both_backends(project, addresses_csv, tmp_path, capsys, backend):
+    t = backend.target(project)
+    assert main(["locator", "add", t, "city", str(addresses_csv), "--number", "house", "--street", "street"]) == 0
+    assert main(["locator", "add", t, "city2", str(addresses_csv), "--address", "street", "--number", "house"]) == 2
+    assert main(["locator", "list", t, "--json"]) == 0
+    capsys.readouterr()
+    src = tmp_path / "d.csv"
+    pd.DataFrame({"address": ["120 Main St"]}).to_csv(src, index=False)
+    assert main(["geocode", t, str(src), str(tmp_path / "o.csv"), "--locator", "city", "--address", "address"]) == 0
+    assert pd.read_csv(tmp_path / "o.csv")["match_type"].tolist() == ["exact"]
+    assert main(["locator", "add", t, "city", str(addresses_csv), "--number", "house", "--street", "street",
+                 "--replace"]) == 0
+    assert main(["locator", "remove", t, "city"]) == 0
+    capsys.readouterr()
+    assert main(["locator", "list", t]) == 0
+    assert "No locators" in capsys.readouterr().out
+
+
+def test_parcels_become_address_points(project, tmp_path, capsys):
+    # Parcel polygons with a one-line address: each is reduced to a point inside it.
+    parcels = gpd.GeoDataFrame({"SITEADDR": ["100 Elm Street", "102 ELM ST", "", "PO Box 9"]},
+                               geometry=[shapely.box(-90.001, 38.6, -90.0, 38.601), shapely.box(-89.999, 38.6, -89.998, 38.601),
+                                         shapely.box(-89.99, 38.6, -89.989, 38.601), shapely.box(-89.98, 38.6, -89.979, 38.601)],
+                               crs="EPSG:4326").to_crs("EPSG:26915")   # projected: reprojected to lon/lat
+    src = tmp_path / "parcels.gpkg"
+    parcels.to_file(src)
+    assert main(["locator", "add", str(project.path), "parcels", str(src), "--address", "SITEADDR"]) == 0
+    out = capsys.readouterr().out
+    assert "2 reference addresses from 4 rows" in out and "skipped 2: no street" in out
+    from assetmap.geocode.locators import load_table
+
+    t = load_table(project, "parcels")
+    assert t["street"].tolist() == ["ELM ST", "ELM ST"] and t["number"].tolist() == [100, 102]
+    assert t["lon"][0] == pytest.approx(-90.0005, abs=1e-6) and t["lat"][0] == pytest.approx(38.6005, abs=1e-6)

@@ -16,6 +16,11 @@ from assetmap.geocode.normalize import house_numbers, parse_address, parse_addre
     ("N Grand Blvd St Louis MO 63106", "N GRAND BLVD"),
     ("Lee Avenue & North Grand Blvd", "LEE AVE & N GRAND BLVD"),
     ("N GRAND BLVD / LEE AVE", "LEE AVE & N GRAND BLVD"),
+    ("Sotuh Grand Blvd", "S GRAND BLVD"),                  # a typo in the direction word
+    ("Nroth Market St", "N MARKET ST"),
+    ("southwest avenue", "SOUTHWEST AVE"),                 # the direction is the street's name
+    ("Westminster Pl", "WESTMINSTER PL"),
+    ("Easy St", "EASY ST"),
 ])
 def test_street_keys(typed, key):
     assert street_key(typed)[0] == key
