@@ -2725,6 +2725,22 @@ Puede deshacerlo con Editar › Deshacer.</translation>
         <source>High {0}, next to low {1}</source>
         <translation>{0} alto, junto a {1} bajo</translation>
     </message>
+    <message>
+        <source>times the risk where none of the factors is present</source>
+        <translation>veces el riesgo donde no hay ninguno de los factores</translation>
+    </message>
+    <message>
+        <source>Relative risk from {0}; built from public layers only</source>
+        <translation>Riesgo relativo a partir de {0}; hecho solo con capas públicas</translation>
+    </message>
+    <message>
+        <source>PAI {0} (model) vs {1} (last period's hot spots)</source>
+        <translation>PAI {0} (modelo) frente a {1} (puntos calientes del periodo anterior)</translation>
+    </message>
+    <message>
+        <source>top {0} % of cells (highest risk)</source>
+        <translation>el {0} % de celdas con más riesgo</translation>
+    </message>
 </context>
 <context>
     <name>NewIndicatorDialog</name>
