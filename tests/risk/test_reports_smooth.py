@@ -109,3 +109,25 @@ def test_smooth_needs_population(stl_project, dv_csv, capsys):
                  "--smooth", "eb"]) == 2
     assert "population" in capsys.readouterr().err
     assert stl_project.path.read_bytes() == before
+
+
+def test_smooth_and_clusters_on_both_backends(stl_project, dv_csv, backend):
+    """Counted in SQL on a shared project: the same smoothed rates and cluster layer as a GeoPackage."""
+    from esda.smoothing import Empirical_Bayes
+
+    t = backend.target(stl_project)
+    assert main(["reports", str(t), str(dv_csv), "--kind", "dv", "--areas", "neighborhoods", "--population-field",
+                 "pop17", "--smooth", "eb"]) == 0
+    assert main(["clusters", str(t), "dv_by_neighborhoods", "--field", "count"]) == 0
+    project = backend.open(t)
+    layer = project.read_layer("dv_by_neighborhoods").sort_values("NHD_NUM").reset_index(drop=True)
+    pop = stl_project.read_layer("neighborhoods").sort_values("NHD_NUM")["pop17"].to_numpy(float)
+    hidden = layer["suppressed"].astype(bool).to_numpy()
+    e = np.where(hidden, 5.5, layer["count"].astype("Float64").to_numpy(dtype=float, na_value=np.nan))
+    ok = pop > 0
+    expected = Empirical_Bayes(e[ok], pop[ok]).r.ravel() * 1000
+    np.testing.assert_allclose(layer["rate_smoothed"].to_numpy(float)[ok][~hidden[ok]], expected[~hidden[ok]],
+                               rtol=1e-12)
+    assert layer.loc[hidden, "rate_smoothed"].isna().all()
+    lisa = project.read_layer("dv_by_neighborhoods_lisa")
+    assert len(lisa) == 88 and int(lisa["imputed"].sum()) == int(hidden.sum())
