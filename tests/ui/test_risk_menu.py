@@ -144,3 +144,22 @@ def test_risk_terrain_from_the_dialog_and_cancel(qtbot, isolated_home, tmp_path)
     assert "built from public layers only" in w.canvas.state()["legend"]
     _shot(w, "risk_terrain_window")
     _shot(w.terrain_box, "risk_terrain_box")
+
+
+def test_the_risk_dialogs_speak_spanish(qtbot, qapp, isolated_home, demo_copy):
+    from assetmap.ui import i18n
+    from assetmap.ui.risk_menu import ClustersDialog
+
+    assert i18n.install(qapp, "es") == "es"
+    try:
+        w = open_main_window(qtbot, demo_copy.path, (1280, 820))
+        menu = next(a.menu() for a in w.menuBar().actions() if a.menu() and a.menu().objectName() == "RiskMenu")
+        assert menu.title() == "R&iesgo"
+        assert [a.text() for a in menu.actions()][2] == "&Terreno de riesgo…"
+        dlg = ClustersDialog(w.project, w)
+        qtbot.addWidget(dlg)
+        assert dlg.windowTitle() == "Agrupamientos locales"
+        assert dlg.weights.itemText(0) == "áreas que comparten un lado o una esquina (reina)"
+        _shot(dlg, "risk_clusters_dialog_es")
+    finally:
+        i18n.install(qapp, "en")
