@@ -127,7 +127,7 @@ def terrain_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
     factors = ", ".join(f"{r['factor']} (×{r['rrv']:.1f})" for r in meta.get("table") or [])
     notes = [word("Relative risk from {0}; built from public layers only").format(factors or "—")]
     v = meta.get("validation")
-    if v:
+    if v and v.get("pai_model") is not None:
         notes.append(word("top {0} % of cells (highest risk)").format(f"{100 * v['model_share']:.0f}") + ": " +
                      word("PAI {0} (model) vs {1} (last period's hot spots)").format(
                          f"{v['pai_model']:.2f}", f"{v['pai_kde']:.2f}"))

@@ -57,7 +57,7 @@ def _method(meta: dict, spec: dict) -> tuple[str, str, str]:
     check = (f" Checked on a later period: the top {100 * v['model_share']:.0f} % of cells held "
              f"{100 * v['model_hits'] / max(v['total'], 1):.0f} % of its reports (PAI {v['pai_model']:.2f}); last "
              f"period's hot spots, on as many cells, held {100 * v['kde_hits'] / max(v['total'], 1):.0f} % "
-             f"(PAI {v['pai_kde']:.2f}).") if v else ""
+             f"(PAI {v['pai_kde']:.2f}).") if v and v.get("pai_model") is not None else ""
     method = ("Risk terrain model: reports counted per " f"{meta.get('cell_m', 0):g} m cell (never stored) are related "
               f"to public places by a {meta.get('family')} regression that keeps the factors that raise the risk. "
               f"Relative risk of each factor: {factors}. The surface multiplies those of the factors present in a "

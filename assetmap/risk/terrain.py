@@ -58,6 +58,17 @@ class Validation:
     def as_dict(self) -> dict[str, Any]:
         return {**self.__dict__, "pai_model": self.pai_model, "pai_kde": self.pai_kde}
 
+    def stored(self, threshold: int = 10) -> dict[str, Any]:
+        """What the layer keeps: with a report count of 1–N among the totals, the counts as '1–N'
+        and no PAI (it would give the count back), as every stored summary of reports does."""
+        out = self.as_dict()
+        small = [k for k in ("total", "model_hits", "kde_hits") if 1 <= out[k] <= threshold]
+        for k in small:
+            out[k] = f"1–{threshold}"
+        if small:
+            out["pai_model"] = out["pai_kde"] = None
+        return out
+
 
 @dataclass
 class TerrainResult:
@@ -202,7 +213,7 @@ def risk_terrain(project: "Project", *, areas: str, factors: list[str], train: l
     meta = {"kind": "terrain", "areas": areas, "factors": list(factors), "cell_m": s, "bandwidths": list(bandwidths),
             "family": model.family, "table": [r.as_dict() for r in model.table], "top_share": top_share,
             "high_risk_share": float(top.mean()), "considered": model.considered,
-            "validation": validation.as_dict() if validation else None, "outcome": outcome,
+            "validation": validation.stored() if validation else None, "outcome": outcome,
             "train": [Path(p).name for p in train], "test": [Path(p).name for p in (test or [])]}
     info = LayerInfo(name=table_name, role=LayerRole.HOTSPOTS, display_name="Relative risk (risk terrain model)",
                      source=",".join(factors), style={"kind": "graduated", "field": "rel_risk"},

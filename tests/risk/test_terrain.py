@@ -176,3 +176,14 @@ def test_terrain_legend_names_factors_and_both_pais(terrain_project):
     assert f"PAI {v['pai_model']:.2f} (model) vs {v['pai_kde']:.2f} (last period's hot spots)" in spec["legendNote"]
     for row in info.extra["risk"]["table"]:
         assert f"{row['factor']} (×{row['rrv']:.1f})" in spec["legendNote"]
+
+
+def test_small_validation_counts_are_not_stored():
+    from assetmap.risk.terrain import Validation
+
+    v = Validation(0.1, 0.12, 4, 0.12, 3, 40, 500.0)
+    s = v.stored()
+    assert s["model_hits"] == "1–10" and s["kde_hits"] == "1–10" and s["total"] == 40
+    assert s["pai_model"] is None and s["pai_kde"] is None
+    big = Validation(0.1, 0.12, 20, 0.12, 15, 40, 500.0).stored()
+    assert big["model_hits"] == 20 and big["pai_model"] == (20 / 40) / 0.12
