@@ -86,6 +86,23 @@ def _bic(res, n: int) -> float:
     return float(-2 * res.llf + k * np.log(n))
 
 
+def binary_poisson(y, x) -> tuple[float, float]:
+    """(log-likelihood, coefficient) of the Poisson GLM y ~ 1 + x for a 0/1 ``x``, in closed form:
+    the maximum-likelihood means are the two groups' means, so no iteration is needed."""
+    import numpy as np
+    from scipy.special import gammaln
+
+    y = np.asarray(y, float)
+    x = np.asarray(x, bool)
+    r1, r0 = y[x].mean(), y[~x].mean()
+    mu = np.where(x, r1, r0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = np.where(y > 0, y * np.log(mu), 0.0)
+    llf = float((term - mu - gammaln(y + 1)).sum())
+    coef = float(np.log(r1 / r0)) if r0 > 0 and r1 > 0 else (float("inf") if r1 > 0 else float("-inf"))
+    return llf, coef
+
+
 def best_operationalisations(terrain: "Terrain", y, ctx=None) -> list[int]:
     """Step 1: one candidate per factor (or none when no operationalisation raises the risk)."""
     import numpy as np
@@ -97,12 +114,12 @@ def best_operationalisations(terrain: "Terrain", y, ctx=None) -> list[int]:
         present = int(col.sum())
         if present < 3 or present > terrain.n_cells - 3:
             continue  # (almost) everywhere or nowhere: no information
-        res = _poisson(y, col.astype(float).reshape(-1, 1))
-        if not np.isfinite(res.llf) or res.params[1] <= 0:
+        llf, coef = binary_poisson(y, col)
+        if not np.isfinite(llf) or not coef > 0:
             continue
         f = terrain.factor_of[i]
-        if f not in best or res.llf > best[f][0]:
-            best[f] = (float(res.llf), i)
+        if f not in best or llf > best[f][0]:
+            best[f] = (llf, i)
     return [i for _, i in sorted(best.values(), key=lambda t: t[1])]
 
 

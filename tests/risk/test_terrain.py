@@ -190,3 +190,16 @@ def test_small_validation_counts_are_not_stored():
     assert s["pai_model"] is None and s["pai_kde"] is None
     big = Validation(0.1, 0.12, 20, 0.12, 15, 40, 500.0).stored()
     assert big["model_hits"] == 20 and big["pai_model"] == (20 / 40) / 0.12
+
+
+def test_closed_form_single_factor_poisson_equals_statsmodels():
+    import statsmodels.api as sm
+
+    from assetmap.risk.terrain_model import binary_poisson
+
+    rng = np.random.default_rng(5)
+    x = rng.random(2000) < 0.3
+    y = rng.poisson(np.where(x, 0.4, 0.1))
+    res = sm.GLM(y, sm.add_constant(x.astype(float)), family=sm.families.Poisson()).fit()
+    llf, coef = binary_poisson(y, x)
+    assert llf == pytest.approx(res.llf, rel=1e-10) and coef == pytest.approx(res.params[1], rel=1e-8)
