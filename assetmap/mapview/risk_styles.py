@@ -120,8 +120,14 @@ def terrain_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
     from assetmap.mapview.leaflet_style import leaflet_style
 
     meta = risk_meta(info)
-    style = Style(kind="graduated", field="rel_risk", scheme="natural_breaks", k=5, ramp="YlOrRd",
-                  fill_opacity=0.75, weight=0.0, stroke="#00000000")
+    # Fixed multiples a planner reads at a glance ("up to 2 times", "5 to 10 times"); natural breaks
+    # over thousands of cells would also take mapclassify's pure-Python Fisher-Jenks minutes.
+    import pandas as pd
+
+    top = float(pd.to_numeric(frame["rel_risk"], errors="coerce").max()) if len(frame) else 1.0
+    breaks = [b for b in (1.0, 2.0, 5.0, 10.0, 20.0, 50.0) if b < top] or [1.0]
+    style = Style(kind="graduated", field="rel_risk", scheme="manual", breaks=breaks, k=len(breaks) + 1,
+                  ramp="YlOrRd", fill_opacity=0.75, weight=0.0, stroke="#00000000")
     spec = leaflet_style(style, frame)
     spec["fieldLabel"] = word("times the risk where none of the factors is present")
     factors = ", ".join(f"{r['factor']} (×{r['rrv']:.1f})" for r in meta.get("table") or [])

@@ -175,6 +175,9 @@ def test_terrain_legend_names_factors_and_both_pais(terrain_project):
     v = info.extra["risk"]["validation"]
     spec = LayerCache(project).spec(info)
     assert spec["field"] == "rel_risk" and spec["fieldLabel"].startswith("times the risk")
+    top = float(project.read_layer("risk_terrain")["rel_risk"].max())
+    assert spec["breaks"][:2] == [1.0, 2.0] and spec["breaks"][-1] == pytest.approx(top)
+    assert spec["legend"][0]["label"] == "≤ 1"  # the cells with none of the factors
     assert "built from public layers only" in spec["legendNote"]
     assert f"PAI {v['pai_model']:.2f} (model) vs {v['pai_kde']:.2f} (last period's hot spots)" in spec["legendNote"]
     for row in info.extra["risk"]["table"]:
