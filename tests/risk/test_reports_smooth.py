@@ -85,6 +85,14 @@ def test_withheld_count_cannot_be_worked_back(stl_project, dv_csv, tmp_path, smo
         for col in ("rate_per_1000", "rate_smoothed", "excess_risk", "expected", "er_low", "er_high"):
             assert pd.isna(row[col]), col
         assert np.isnan(row["rate_per_1000"] * b / 1000)
+    # The global rate, worked back from any published unit's expected count and population, gives
+    # only the imputed sum of the withheld counts (5.5 each), the same whatever they truly are.
+    pub = a.loc[~hidden & a["expected"].notna()]
+    rate = float((pub["expected"] / pub["NHD_NUM"].map(pop)).iloc[0])
+    populated = pop[pop > 0]
+    worked_back = rate * populated.sum() - pub["count"].astype(float).sum()
+    n_hidden_populated = int(a.loc[hidden, "NHD_NUM"].map(pop).gt(0).sum())
+    assert worked_back == pytest.approx(5.5 * n_hidden_populated, rel=1e-9)
     # (2) differential: a withheld neighbourhood with a count of 2–10 loses reports (stays in 1–10).
     true_counts = pd.read_csv(dv_csv, low_memory=False)["neighborhood"].value_counts()
     target = next(int(n) for n in a.loc[hidden, "NHD_NUM"] if 2 <= true_counts.get(int(n), 0) <= 10)
