@@ -75,7 +75,7 @@ def test_bivariate_clusters_from_the_dialog(demo_window, qtbot):
     _shot(w, "risk_clusters_window")
 
 
-def test_smoothed_rates_from_the_dialog(qtbot, isolated_home, tmp_path):
+def test_smoothed_rates_from_the_dialog(qtbot, isolated_home, tmp_path, monkeypatch):
     import geopandas as gpd
     from libpysal.examples import get_path
 
@@ -100,6 +100,18 @@ def test_smoothed_rates_from_the_dialog(qtbot, isolated_home, tmp_path):
     _wait(qtbot, w, rates_dialog(w, dlg.chosen))
     assert "smoothed rate per 1,000 (spatial empirical Bayes)" in w.canvas.state()["legend"]
     _shot(w, "risk_rates_window")
+    # The style editor offers the new figures as fields to colour by.
+    from assetmap.ui import style_dialog
+
+    offered = {}
+
+    def capture(dlg):
+        offered["fields"] = [dlg.field.itemText(i) for i in range(dlg.field.count())]
+        return 0
+
+    monkeypatch.setattr(style_dialog.StyleDialog, "exec", capture)
+    w.edit_style("counties_rates")
+    assert {"rate_raw", "rate_smoothed", "excess_risk", "er_low", "er_high"} <= set(offered["fields"])
 
 
 def test_risk_terrain_from_the_dialog_and_cancel(qtbot, isolated_home, tmp_path):
