@@ -179,6 +179,7 @@ class ClustersDialog(_RiskDialog):
         self.seed.setValue(12345)
         self.seed.setAccessibleName(translate("RiskMenu", "Seed"))
         self.fdr = QCheckBox(translate("RiskMenu", "Control the false discovery rate (FDR)"))
+        self.fdr.setAccessibleName(self.fdr.text())
         self.name = self._name_field("clusters")
         self.layer.currentIndexChanged.connect(self._fields)
         self.other.currentIndexChanged.connect(self._fields)

@@ -175,3 +175,15 @@ def test_the_risk_dialogs_speak_spanish(qtbot, qapp, isolated_home, demo_copy):
         _shot(dlg, "risk_clusters_dialog_es")
     finally:
         i18n.install(qapp, "en")
+
+
+def test_every_control_of_the_risk_dialogs_has_a_name(qtbot, demo_window):
+    from assetmap.ui.accessible import missing_accessible_names
+    from assetmap.ui.risk_menu import ClustersDialog, RatesDialog, TerrainDialog
+
+    for cls in (RatesDialog, ClustersDialog, TerrainDialog):
+        dlg = cls(demo_window.project, demo_window)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert missing_accessible_names(dlg) == [], cls.__name__
+        dlg.close()
