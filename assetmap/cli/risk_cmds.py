@@ -37,6 +37,7 @@ def register(sub) -> None:
     p.add_argument("--name", help="layer name (default LAYER_lisa or LAYER_bilisa)")
     p.add_argument("--replace", action="store_true")
     p.set_defaults(func=cmd_clusters)
+    register_terrain(sub)
 
 
 def cmd_rates(args) -> int:
@@ -67,4 +68,55 @@ def cmd_clusters(args) -> int:
           f"low-high {c['LH']}, not significant {c['ns']}.")
     if meta["withheld_units"]:
         print(f"{meta['withheld_units']} withheld unit(s) entered at {meta['imputed_as']:g} (flagged 'imputed').")
+    return 0
+
+
+def register_terrain(sub) -> None:
+    p = sub.add_parser("risk-terrain", help="risk terrain model: relative risk of public factors, a surface, PAI",
+                       description="Fits a penalised Poisson / negative binomial model of a report file's counts "
+                                   "per grid cell on public risk-factor layers (proximity and density), writes the "
+                                   "relative risk surface (built from the factor layers only) and, with --test, "
+                                   "compares its predictive accuracy index with last period's KDE hot spots.")
+    p.add_argument("project")
+    p.add_argument("--areas", required=True, help="areas layer the grid covers")
+    p.add_argument("--factors", required=True, help="comma-separated public layers (points, lines or polygons)")
+    p.add_argument("--train", required=True, action="append", metavar="FILE", help="report file of the training "
+                   "period (repeat for several files)")
+    p.add_argument("--test", action="append", metavar="FILE", help="report file of the later period to validate on")
+    p.add_argument("--outcome", metavar="COL:TEXT", help="count only rows whose COL contains TEXT "
+                   "(e.g. description:CHILD)")
+    p.add_argument("--cell", type=float, default=150.0, metavar="METRES", help="grid cell size (default 150)")
+    p.add_argument("--bandwidths", default="150,300,600", metavar="M,M,…",
+                   help="distances at which factors are measured (default 150,300,600)")
+    p.add_argument("--top", type=float, default=10.0, metavar="PERCENT", help="high-risk share of cells (default 10)")
+    p.add_argument("--kde-bandwidth", type=float, default=500.0, metavar="METRES",
+                   help="bandwidth of the naive KDE hot spots it is compared with (default 500)")
+    p.add_argument("--name", help="layer name (default risk_terrain)")
+    p.add_argument("--replace", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_terrain)
+
+
+def cmd_terrain(args) -> int:
+    import json
+
+    from assetmap.errors import UserError
+    from assetmap.project import Project
+    from assetmap.risk.terrain import risk_terrain
+
+    try:
+        bands = [float(b) for b in args.bandwidths.split(",") if b.strip()]
+    except ValueError:
+        raise UserError(f"--bandwidths '{args.bandwidths}' is not a list of metres.", "For example 150,300,600.") \
+            from None
+    r = risk_terrain(Project.open(args.project), areas=args.areas,
+                     factors=[f.strip() for f in args.factors.split(",") if f.strip()], train=args.train,
+                     test=args.test, outcome=args.outcome, cell_m=args.cell, bandwidths=bands,
+                     top_share=args.top / 100.0, kde_bandwidth_m=args.kde_bandwidth, name=args.name,
+                     replace=args.replace)
+    if args.json:
+        print(json.dumps({"layer": r.layer, "family": r.family, "table": [t.as_dict() for t in r.table],
+                          "validation": r.validation.as_dict() if r.validation else None}, indent=2))
+    else:
+        print("\n".join(r.lines()))
     return 0

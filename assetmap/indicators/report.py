@@ -140,7 +140,7 @@ def sources_page(report: Report, blocks, paper: str, page: int, pages: int, last
 
 
 def page_count(report: Report) -> int:
-    return 1 + len(report.sections) + len(_source_blocks(report))
+    return 1 + len(report.sections) + len(getattr(report, "risk_pages", [])) + len(_source_blocks(report))
 
 
 def _figures(report: Report, paper: str):
@@ -148,9 +148,17 @@ def _figures(report: Report, paper: str):
     yield cover_page(report, paper, pages)
     for i, s in enumerate(report.sections):
         yield indicator_page(report, s, paper, i + 2, pages)
+    risk = getattr(report, "risk_pages", [])  # a page per risk analysis (assetmap.risk.report_pages)
+    if risk:
+        from assetmap.risk.report_pages import draw_page
+
+        for j, rp in enumerate(risk):
+            n = 2 + len(report.sections) + j
+            yield draw_page(rp, PAPERS[paper], lambda fig, n=n: _footer(fig, report, n, pages))
     chunks = _source_blocks(report)
     for k, blocks in enumerate(chunks):
-        yield sources_page(report, blocks, paper, 2 + len(report.sections) + k, pages, k == len(chunks) - 1)
+        yield sources_page(report, blocks, paper, 2 + len(report.sections) + len(risk) + k, pages,
+                           k == len(chunks) - 1)
 
 
 def write_pdf(report: Report, out: Path, paper: str = "a4", ctx: TaskContext | None = None) -> Path:
@@ -305,6 +313,10 @@ def build_report(project, out: str | os.PathLike, *, period: str | None = None,
     ctx = ensure(ctx)
     ctx.progress(0.05, "Computing the indicators")
     report = build(project, period=period, indicator_ids=indicators, ctx=None)
+    if fmt == "pdf":
+        from assetmap.risk.report_pages import risk_pages
+
+        report.risk_pages = risk_pages(project)
     ctx.check()
     try:
         if fmt == "pdf":

@@ -113,6 +113,34 @@ def rates_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
     return spec
 
 
+def terrain_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any]:
+    """The relative risk surface: classes of relative risk (1 = none of the model's factors
+    present), the factors it is built from and how well it predicted the next period."""
+    from assetmap.layers.style import Style
+    from assetmap.mapview.leaflet_style import leaflet_style
+
+    meta = risk_meta(info)
+    # Fixed multiples a planner reads at a glance ("up to 2 times", "5 to 10 times"); natural breaks
+    # over thousands of cells would also take mapclassify's pure-Python Fisher-Jenks minutes.
+    import pandas as pd
+
+    top = float(pd.to_numeric(frame["rel_risk"], errors="coerce").max()) if len(frame) else 1.0
+    breaks = [b for b in (1.0, 2.0, 5.0, 10.0, 20.0, 50.0) if b < top] or [1.0]
+    style = Style(kind="graduated", field="rel_risk", scheme="manual", breaks=breaks, k=len(breaks) + 1,
+                  ramp="YlOrRd", fill_opacity=0.75, weight=0.0, stroke="#00000000")
+    spec = leaflet_style(style, frame)
+    spec["fieldLabel"] = word("times the risk where none of the factors is present")
+    factors = ", ".join(f"{r['factor']} (×{r['rrv']:.1f})" for r in meta.get("table") or [])
+    notes = [word("Relative risk from {0}; built from public layers only").format(factors or "—")]
+    v = meta.get("validation")
+    if v and v.get("pai_model") is not None:
+        notes.append(word("top {0} % of cells (highest risk)").format(f"{100 * v['model_share']:.0f}") + ": " +
+                     word("PAI {0} (model) vs {1} (last period's hot spots)").format(
+                         f"{v['pai_model']:.2f}", f"{v['pai_kde']:.2f}"))
+    spec["legendNote"] = "; ".join(notes)
+    return spec
+
+
 def risk_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any] | None:
     """The spec of a layer made by assetmap.risk, or None."""
     kind = risk_meta(info).get("kind")
@@ -120,8 +148,6 @@ def risk_spec(info: LayerInfo, frame: "pd.DataFrame") -> dict[str, Any] | None:
         return lisa_spec(info, frame)
     if kind == "rates":
         return rates_spec(info, frame)
-    if kind == "terrain":
-        from assetmap.mapview.terrain_styles import terrain_spec
-
+    if kind == "terrain" and (info.style or {}).get("field", "rel_risk") == "rel_risk":
         return terrain_spec(info, frame)
     return None

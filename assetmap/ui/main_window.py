@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         from assetmap.ui.hubs_menu import add_hubs_menu
 
         add_hubs_menu(self)  # Open Referral import/export, catchments, access gaps
+        from assetmap.ui.risk_menu import add_risk_menu
+
+        add_risk_menu(self)  # smoothed rates, local clusters, risk terrain
         window_actions.restore_layout(self)
 
     def _wire(self) -> None:

@@ -67,6 +67,10 @@ def _catalogue() -> list[str]:
         QCoreApplication.translate("MapWords", "Low {0}, next to high {1}"),
         QCoreApplication.translate("MapWords", "Low {0}, next to low {1}"),
         QCoreApplication.translate("MapWords", "High {0}, next to low {1}"),
+        QCoreApplication.translate("MapWords", "times the risk where none of the factors is present"),
+        QCoreApplication.translate("MapWords", "Relative risk from {0}; built from public layers only"),
+        QCoreApplication.translate("MapWords", "PAI {0} (model) vs {1} (last period's hot spots)"),
+        QCoreApplication.translate("MapWords", "top {0} % of cells (highest risk)"),
     ]
 
 

@@ -103,6 +103,10 @@ def test_clusters_on_reports_impute_withheld_and_reveal_nothing(stl_project, dv_
     lisa, agg = run(stl_project, dv_csv)
     hidden = agg["suppressed"].astype(bool).to_numpy()
     assert (lisa["imputed"].to_numpy() == hidden).all() and hidden.any()
+    # Office only, like Gi*: never copied into a volunteer's field package.
+    from assetmap.survey.pack import PRIVATE_ROLES
+
+    assert stl_project.layer("dv_by_neighborhoods_lisa").role.value in PRIVATE_ROLES
     x = np.where(hidden, 5.5, agg["count"].astype("Float64").to_numpy(dtype=float, na_value=np.nan))
     m = esda.Moran_Local(x, _esda_weights(agg, "queen"), permutations=999, seed=12345)
     np.testing.assert_allclose(lisa["lisa_i"], m.Is, rtol=1e-10)

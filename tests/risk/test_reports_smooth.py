@@ -85,6 +85,14 @@ def test_withheld_count_cannot_be_worked_back(stl_project, dv_csv, tmp_path, smo
         for col in ("rate_per_1000", "rate_smoothed", "excess_risk", "expected", "er_low", "er_high"):
             assert pd.isna(row[col]), col
         assert np.isnan(row["rate_per_1000"] * b / 1000)
+    # The global rate, worked back from any published unit's expected count and population, gives
+    # only the imputed sum of the withheld counts (5.5 each), the same whatever they truly are.
+    pub = a.loc[~hidden & a["expected"].notna()]
+    rate = float((pub["expected"] / pub["NHD_NUM"].map(pop)).iloc[0])
+    populated = pop[pop > 0]
+    worked_back = rate * populated.sum() - pub["count"].astype(float).sum()
+    n_hidden_populated = int(a.loc[hidden, "NHD_NUM"].map(pop).gt(0).sum())
+    assert worked_back == pytest.approx(5.5 * n_hidden_populated, rel=1e-9)
     # (2) differential: a withheld neighbourhood with a count of 2–10 loses reports (stays in 1–10).
     true_counts = pd.read_csv(dv_csv, low_memory=False)["neighborhood"].value_counts()
     target = next(int(n) for n in a.loc[hidden, "NHD_NUM"] if 2 <= true_counts.get(int(n), 0) <= 10)
@@ -109,3 +117,25 @@ def test_smooth_needs_population(stl_project, dv_csv, capsys):
                  "--smooth", "eb"]) == 2
     assert "population" in capsys.readouterr().err
     assert stl_project.path.read_bytes() == before
+
+
+def test_smooth_and_clusters_on_both_backends(stl_project, dv_csv, backend):
+    """Counted in SQL on a shared project: the same smoothed rates and cluster layer as a GeoPackage."""
+    from esda.smoothing import Empirical_Bayes
+
+    t = backend.target(stl_project)
+    assert main(["reports", str(t), str(dv_csv), "--kind", "dv", "--areas", "neighborhoods", "--population-field",
+                 "pop17", "--smooth", "eb"]) == 0
+    assert main(["clusters", str(t), "dv_by_neighborhoods", "--field", "count"]) == 0
+    project = backend.open(t)
+    layer = project.read_layer("dv_by_neighborhoods").sort_values("NHD_NUM").reset_index(drop=True)
+    pop = stl_project.read_layer("neighborhoods").sort_values("NHD_NUM")["pop17"].to_numpy(float)
+    hidden = layer["suppressed"].astype(bool).to_numpy()
+    e = np.where(hidden, 5.5, layer["count"].astype("Float64").to_numpy(dtype=float, na_value=np.nan))
+    ok = pop > 0
+    expected = Empirical_Bayes(e[ok], pop[ok]).r.ravel() * 1000
+    np.testing.assert_allclose(layer["rate_smoothed"].to_numpy(float)[ok][~hidden[ok]], expected[~hidden[ok]],
+                               rtol=1e-12)
+    assert layer.loc[hidden, "rate_smoothed"].isna().all()
+    lisa = project.read_layer("dv_by_neighborhoods_lisa")
+    assert len(lisa) == 88 and int(lisa["imputed"].sum()) == int(hidden.sum())

@@ -94,3 +94,27 @@ def test_rates_bad_input_is_a_user_error_and_leaves_project(sids, capsys):
     err = capsys.readouterr().err
     assert "Traceback" not in err and "no count field 'NOPE'" in err
     assert sids.path.read_bytes() == before
+
+
+def test_spatial_eb_where_a_neighbourhood_has_no_report():
+    """esda divides 0 by 0 there (NaN); the smoothed rate is the neighbourhood's rate, 0, and the
+    other units keep esda's values."""
+    import geopandas as gpd
+    from esda.smoothing import Spatial_Empirical_Bayes
+    from libpysal.weights import Rook
+    from shapely.geometry import box
+
+    from assetmap.risk.smoothing import smoothed_rates
+
+    cells = gpd.GeoDataFrame(geometry=[box(i, j, i + 1, j + 1) for j in range(4) for i in range(4)])
+    e = np.array([0, 0, 0, 3, 0, 0, 0, 5, 0, 0, 2, 9, 1, 4, 6, 8], float)
+    b = np.full(16, 100.0)
+    w = Rook.from_dataframe(cells, use_index=False)
+    w.id_order = list(range(16))
+    with np.errstate(all="ignore"):
+        ref = Spatial_Empirical_Bayes(e, b, w).r.ravel() * 1000
+    assert np.isnan(ref).any()
+    r = smoothed_rates(e, b, smooth="spatial-eb", weights=w)
+    assert np.isfinite(r.smoothed).all()
+    np.testing.assert_allclose(r.smoothed[np.isnan(ref)], 0.0)
+    np.testing.assert_allclose(r.smoothed[~np.isnan(ref)], ref[~np.isnan(ref)], rtol=1e-12)

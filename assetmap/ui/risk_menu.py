@@ -1,0 +1,410 @@
+"""The Risk menu: smoothed rates, local clusters (LISA) and risk terrain, for planners who don't
+use the command line. Each dialog gathers the same options as `assetmap rates`, `assetmap
+clusters` and `assetmap risk-terrain`, checks them when OK is pressed (the dialog stays open with
+the reason), and the core function runs on a worker thread (progress, Cancel); the layer it
+writes appears on the map with its legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from assetmap.errors import UserError
+from assetmap.ui.accessible import name_buttons
+
+translate = QCoreApplication.translate  # context "RiskMenu" written out: pyside6-lupdate reads it
+
+
+def _numeric_fields(project, layer: str) -> list[str]:
+    import pandas as pd
+
+    gdf = project.read_layer(layer)
+    return [c for c in gdf.columns if c != gdf.geometry.name and pd.api.types.is_numeric_dtype(gdf[c])
+            and not pd.api.types.is_bool_dtype(gdf[c])]
+
+
+def _polygon_layers(project) -> list:
+    return [i for i in project.layers() if i.geometry_type and "Polygon" in str(i.geometry_type)]
+
+
+class _RiskDialog(QDialog):
+    chosen: dict | None = None
+
+    def __init__(self, project, title: str, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+
+    def _lay_out(self, rows, intro: str) -> None:
+        layout = QVBoxLayout(self)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        for label, field in rows:
+            form.addRow(label, field)
+            if form.labelForField(field) is not None:
+                form.labelForField(field).setBuddy(field)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setAccessibleName(translate("RiskMenu", "Problem"))
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        name_buttons(buttons)
+        layout.addWidget(buttons)
+
+    def _refuse(self, exc: UserError) -> None:
+        self.problem.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
+        self.problem.show()
+
+    def _check(self) -> None:
+        try:
+            self.chosen = self._options()
+        except UserError as exc:
+            self._refuse(exc)
+            return
+        self.accept()
+
+    def _combo(self, name: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        return box
+
+    def _name_field(self, default: str) -> QLineEdit:
+        edit = QLineEdit(default)
+        edit.setAccessibleName(translate("RiskMenu", "Layer name"))
+        return edit
+
+    def _layer_name(self) -> str:
+        from assetmap.layers.info import validate_layer_name
+
+        name = validate_layer_name(self.name.text().strip())
+        if self.project.has_layer(name):
+            raise UserError(translate("RiskMenu", "The project already has a layer named '{0}'.").format(name),
+                            translate("RiskMenu", "Give the new layer another name."))
+        return name
+
+
+class RatesDialog(_RiskDialog):
+    """Counts and populations of an areas layer → raw, smoothed and excess-risk rates."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(project, translate("RiskMenu", "Smoothed rates"), parent)
+        self.layer = self._combo(translate("RiskMenu", "Layer of areas"))
+        for info in _polygon_layers(project):
+            if (info.extra or {}).get("reports") is None:
+                self.layer.addItem(info.display_name or info.name, info.name)
+        self.count = self._combo(translate("RiskMenu", "Count field"))
+        self.population = self._combo(translate("RiskMenu", "Population field"))
+        self.smooth = self._combo(translate("RiskMenu", "Smoothing"))
+        self.smooth.addItem(translate("RiskMenu", "towards the overall rate (empirical Bayes)"), "eb")
+        self.smooth.addItem(translate("RiskMenu", "towards the neighbours' rate (spatial empirical Bayes)"),
+                            "spatial-eb")
+        self.name = self._name_field("rates")
+        self.layer.currentIndexChanged.connect(self._fields)
+        self._fields()
+        self._lay_out(((translate("RiskMenu", "&Areas:"), self.layer),
+                       (translate("RiskMenu", "&Count:"), self.count),
+                       (translate("RiskMenu", "&Population:"), self.population),
+                       (translate("RiskMenu", "&Smoothing:"), self.smooth),
+                       (translate("RiskMenu", "&Layer name:"), self.name)),
+                      translate("RiskMenu", "Rates per 1,000 that don't shout about small populations: each area's "
+                                "rate is pulled towards the overall (or the neighbours') rate the fewer people "
+                                "live there. The excess risk (observed ÷ expected) comes with its exact 95 % "
+                                "interval. Report layers are smoothed when they are counted (--smooth)."))
+
+    def _fields(self) -> None:
+        layer = self.layer.currentData()
+        fields = _numeric_fields(self.project, layer) if layer else []
+        for box in (self.count, self.population):
+            box.clear()
+            box.addItems(fields)
+        pop = next((f for f in fields if "pop" in f.lower() or "bir" in f.lower()), None)
+        if pop:
+            self.population.setCurrentText(pop)
+        if layer:
+            self.name.setText(f"{layer}_rates"[:63])
+
+    def _options(self) -> dict:
+        if not self.layer.currentData():
+            raise UserError(translate("RiskMenu", "The project has no layer of areas with counts."),
+                            translate("RiskMenu", "Import a table of areas with a count and a population first."))
+        if self.count.currentText() == self.population.currentText():
+            raise UserError(translate("RiskMenu", "Choose different fields for the count and the population."))
+        return {"layer": self.layer.currentData(), "count": self.count.currentText(),
+                "population": self.population.currentText(), "smooth": self.smooth.currentData(),
+                "name": self._layer_name()}
+
+
+class ClustersDialog(_RiskDialog):
+    """Local Moran's I (LISA) of one variable, or bivariate against another layer's."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(project, translate("RiskMenu", "Local clusters"), parent)
+        self.layer = self._combo(translate("RiskMenu", "Layer"))
+        self.other = self._combo(translate("RiskMenu", "Compare with the neighbours' values of"))
+        self.other.addItem(translate("RiskMenu", "(nothing: one variable)"), None)
+        for info in _polygon_layers(project):
+            meta = info.extra or {}
+            if (meta.get("reports") or {}).get("measure") == "density" or meta.get("risk"):
+                continue
+            self.layer.addItem(info.display_name or info.name, info.name)
+            self.other.addItem(info.display_name or info.name, info.name)
+        self.field = self._combo(translate("RiskMenu", "Field"))
+        self.other_field = self._combo(translate("RiskMenu", "Field of the other layer"))
+        self.weights = self._combo(translate("RiskMenu", "Neighbours"))
+        self.weights.addItem(translate("RiskMenu", "areas sharing an edge or a corner (queen)"), "queen")
+        self.weights.addItem(translate("RiskMenu", "areas sharing an edge (rook)"), "rook")
+        self.weights.addItem(translate("RiskMenu", "the k nearest areas"), "knn")
+        self.weights.addItem(translate("RiskMenu", "areas within a distance"), "distance")
+        self.k = QSpinBox()
+        self.k.setRange(1, 50)
+        self.k.setValue(6)
+        self.k.setAccessibleName(translate("RiskMenu", "Number of nearest areas, or distance in metres"))
+        self.k.setMaximum(100000)
+        self.permutations = QSpinBox()
+        self.permutations.setRange(99, 99999)
+        self.permutations.setValue(999)
+        self.permutations.setAccessibleName(translate("RiskMenu", "Permutations"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(12345)
+        self.seed.setAccessibleName(translate("RiskMenu", "Seed"))
+        self.fdr = QCheckBox(translate("RiskMenu", "Control the false discovery rate (FDR)"))
+        self.fdr.setAccessibleName(self.fdr.text())
+        self.name = self._name_field("clusters")
+        self.layer.currentIndexChanged.connect(self._fields)
+        self.other.currentIndexChanged.connect(self._fields)
+        self._fields()
+        self._lay_out(((translate("RiskMenu", "&Layer:"), self.layer), (translate("RiskMenu", "&Field:"), self.field),
+                       (translate("RiskMenu", "&Bivariate, against:"), self.other),
+                       (translate("RiskMenu", "Its f&ield:"), self.other_field),
+                       (translate("RiskMenu", "&Neighbours:"), self.weights),
+                       (translate("RiskMenu", "&k or metres:"), self.k),
+                       (translate("RiskMenu", "&Permutations:"), self.permutations),
+                       (translate("RiskMenu", "&Seed:"), self.seed), ("", self.fdr),
+                       (translate("RiskMenu", "La&yer name:"), self.name)),
+                      translate("RiskMenu", "Finds areas that are high among high neighbours (hot spots), low among "
+                                "low (cold spots), and outliers, with pseudo p-values from random permutations. "
+                                "Withheld report counts (1–10) enter at 5.5, as the map then says."))
+
+    def _fields(self) -> None:
+        for layer_box, field_box in ((self.layer, self.field), (self.other, self.other_field)):
+            layer = layer_box.currentData()
+            current = field_box.currentText()
+            field_box.clear()
+            if layer:
+                fields = [f for f in _numeric_fields(self.project, layer) if f not in ("fid",)]
+                field_box.addItems(fields)
+                field_box.setCurrentText("count" if "count" in fields else current)
+            field_box.setEnabled(bool(layer))
+        if self.layer.currentData():
+            suffix = "_bilisa" if self.other.currentData() else "_lisa"
+            self.name.setText(f"{self.layer.currentData()}{suffix}"[:63])
+
+    def _options(self) -> dict:
+        if not self.layer.currentData() or not self.field.currentText():
+            raise UserError(translate("RiskMenu", "Choose a layer of areas and a numeric field."))
+        kind = self.weights.currentData()
+        weights = {"knn": f"knn:{self.k.value()}", "distance": f"distance:{self.k.value()}"}.get(kind, kind)
+        other = self.other.currentData()
+        return {"layer": self.layer.currentData(), "field": self.field.currentText(),
+                "with_layer": other if other and other != self.layer.currentData() else None,
+                "with_field": self.other_field.currentText() if other else None,
+                "weights": weights, "permutations": self.permutations.value(), "seed": self.seed.value(),
+                "fdr": self.fdr.isChecked(), "name": self._layer_name()}
+
+
+class TerrainDialog(_RiskDialog):
+    """Outcome report files (train, test), public factor layers, grid → relative risk surface."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(project, translate("RiskMenu", "Risk terrain"), parent)
+        from assetmap.layers.roles import LayerRole
+
+        self.areas = self._combo(translate("RiskMenu", "Areas"))
+        for info in project.layers_by_role(LayerRole.AREAS):
+            self.areas.addItem(info.display_name or info.name, info.name)
+        self.factors = QListWidget()
+        self.factors.setAccessibleName(translate("RiskMenu", "Risk factor layers"))
+        for info in project.layers():
+            if info.role in (LayerRole.AGGREGATE, LayerRole.HOTSPOTS, LayerRole.AREAS):
+                continue  # report-made layers are never factors
+            item = QListWidgetItem(info.display_name or info.name)
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.factors.addItem(item)
+        self.train = self._file_row(translate("RiskMenu", "Training period's report file"))
+        self.test = self._file_row(translate("RiskMenu", "Later period's report file (to validate)"))
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(translate("RiskMenu", "e.g. description:CHILD (empty: every row)"))
+        self.outcome.setAccessibleName(translate("RiskMenu", "Rows to count"))
+        self.cell = QDoubleSpinBox()
+        self.cell.setRange(50, 2000)
+        self.cell.setValue(150)
+        self.cell.setSuffix(" m")
+        self.cell.setAccessibleName(translate("RiskMenu", "Cell size"))
+        self.name = self._name_field("risk_terrain")
+        self._lay_out(((translate("RiskMenu", "&Areas:"), self.areas),
+                       (translate("RiskMenu", "Risk &factors:"), self.factors),
+                       (translate("RiskMenu", "&Training reports:"), self.train),
+                       (translate("RiskMenu", "&Validation reports:"), self.test),
+                       (translate("RiskMenu", "&Rows to count:"), self.outcome),
+                       (translate("RiskMenu", "&Cell size:"), self.cell),
+                       (translate("RiskMenu", "&Layer name:"), self.name)),
+                      translate("RiskMenu", "Which public places go with more reports? The reports are counted per "
+                                "grid cell in memory and never stored; the model picks the factors that raise the "
+                                "risk, and the relative risk surface is drawn from those public layers only. With "
+                                "a later period it is compared with last period's hot spots (PAI)."))
+
+    def _file_row(self, name: str) -> QWidget:
+        row = QWidget()
+        row.setAccessibleName(name)
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        pick = QPushButton(translate("RiskMenu", "Choose…"))
+        pick.setAccessibleName(translate("RiskMenu", "Choose {0}").format(name))
+        pick.clicked.connect(lambda: edit.setText(QFileDialog.getOpenFileName(
+            self, name, "", translate("RiskMenu", "Report file (*.csv)"))[0] or edit.text()))
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(edit)
+        lay.addWidget(pick)
+        row.edit = edit
+        return row
+
+    def _options(self) -> dict:
+        from pathlib import Path
+
+        from assetmap.risk.terrain import parse_outcome
+
+        factors = [self.factors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.factors.count())
+                   if self.factors.item(i).checkState() == Qt.CheckState.Checked]
+        if not factors:
+            raise UserError(translate("RiskMenu", "Tick at least one risk factor layer."))
+        train = self.train.edit.text().strip()
+        if not train or not Path(train).is_file():
+            raise UserError(translate("RiskMenu", "Choose the training period's report file."))
+        test = self.test.edit.text().strip()
+        if test and not Path(test).is_file():
+            raise UserError(translate("RiskMenu", "The validation file does not exist."))
+        outcome = self.outcome.text().strip() or None
+        parse_outcome(outcome)
+        return {"areas": self.areas.currentData(), "factors": factors, "train": [train],
+                "test": [test] if test else None, "outcome": outcome, "cell_m": self.cell.value(),
+                "name": self._layer_name()}
+
+
+def _options(w, dialog_cls, given):
+    if w.project is None:
+        QMessageBox.information(w, translate("RiskMenu", "Risk"), translate("RiskMenu", "Open or create a project first."))
+        return None
+    if given is not None:
+        return given
+    dlg = dialog_cls(w.project, w)
+    return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _after(w, name: str, message: str) -> None:
+    w.cache.forget(name)
+    w.load_layers([name])
+    w.statusBar().showMessage(message, 15000)
+
+
+def rates_dialog(w, chosen: dict | None = None):
+    from assetmap.ui.workers import run_task
+
+    chosen = _options(w, RatesDialog, chosen)
+    if chosen is None:
+        return None
+    project = w.project
+
+    def work(ctx):
+        from assetmap.risk.rates import write_rates
+
+        ctx.progress(0.2, translate("RiskMenu", "Smoothing the rates"))
+        opts = dict(chosen)
+        return write_rates(project, opts.pop("layer"), **opts)
+
+    def done(info):
+        _after(w, info.name, translate("RiskMenu", "Smoothed rates in layer '{0}'.").format(info.name))
+
+    return run_task(w, translate("RiskMenu", "Smoothed rates"), work, on_done=done)
+
+
+def clusters_dialog(w, chosen: dict | None = None):
+    from assetmap.ui.workers import run_task
+
+    chosen = _options(w, ClustersDialog, chosen)
+    if chosen is None:
+        return None
+    project = w.project
+
+    def work(ctx):
+        from assetmap.risk.clusters import write_clusters
+
+        ctx.progress(0.2, translate("RiskMenu", "Permuting the neighbours"))
+        opts = dict(chosen)
+        return write_clusters(project, opts.pop("layer"), **opts)
+
+    def done(info):
+        c = info.extra["risk"]["counts"]
+        _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.").format(
+            info.name, c["HH"], c["LL"], c["HL"] + c["LH"]))
+
+    return run_task(w, translate("RiskMenu", "Local clusters"), work, on_done=done)
+
+
+def terrain_dialog(w, chosen: dict | None = None):
+    from assetmap.ui.workers import run_task
+
+    chosen = _options(w, TerrainDialog, chosen)
+    if chosen is None:
+        return None
+    project = w.project
+
+    def work(ctx):
+        from assetmap.risk.terrain import risk_terrain
+
+        return risk_terrain(project, ctx=ctx, **chosen)
+
+    def done(result):
+        w.terrain_result = result
+        _after(w, result.layer, translate("RiskMenu", "Relative risk surface in layer '{0}'.").format(result.layer))
+        box = QMessageBox(QMessageBox.Icon.Information, translate("RiskMenu", "Risk terrain"),
+                          translate("RiskMenu", "Relative risk of each factor, and the validation:"),
+                          QMessageBox.StandardButton.Ok, w)
+        box.setInformativeText("\n".join(result.lines()[1:]))
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.open()
+        w.terrain_box = box
+
+    return run_task(w, translate("RiskMenu", "Risk terrain"), work, on_done=done)
+
+
+def add_risk_menu(w) -> None:
+    """Risk menu, before Help."""
+    from PySide6.QtGui import QAction
+
+    menu = w.menuBar().addMenu(translate("RiskMenu", "R&isk"))
+    menu.setObjectName("RiskMenu")
+    helps = [a for a in w.menuBar().actions() if a.menu() and a.menu().objectName() == "HelpMenu"]
+    if helps:
+        w.menuBar().insertMenu(helps[0], menu)
+    entries = (("smoothed rates", translate("RiskMenu", "&Smoothed rates…"), rates_dialog),
+               ("local clusters", translate("RiskMenu", "&Local clusters (LISA)…"), clusters_dialog),
+               ("risk terrain", translate("RiskMenu", "&Risk terrain…"), terrain_dialog))
+    for key, text, fn in entries:
+        action = QAction(text, w)
+        action.triggered.connect(lambda _checked=False, f=fn: f(w))
+        menu.addAction(action)
+        w.actions_by_name[key] = action
