@@ -82,7 +82,7 @@ def tokenize(expression: str) -> list[Token]:
             # ../svc, /data/grp/svc: names are unique, so the last step is enough
             tokens.append(Token("ref", m.group("path").rsplit("/", 1)[-1], pos))
         elif kind == "parent":
-            raise ExpressionError(expression, "`..` on its own is not supported", pos)
+            tokens.append(Token("parent", "..", pos))  # position(..) in a repeat
         elif kind == "string":
             tokens.append(Token("string", m.group(kind)[1:-1], pos))
         elif kind != "ws":
@@ -173,6 +173,11 @@ class _Parser:
             return ("ref", tok.value)
         if tok.kind == "dot":
             return ("dot",)
+        if tok.kind == "parent":
+            if self.i >= 2 and self.tokens[self.i - 2].value == "(" and self.i >= 3 \
+                    and self.tokens[self.i - 3].value == "position":
+                return ("dot",)
+            self.error("`..` on its own is not supported (only in position(..))", tok)
         if tok.kind == "op" and tok.value == "(":
             node = self.binary(0)
             self.expect(")", tok)
