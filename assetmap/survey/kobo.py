@@ -46,6 +46,7 @@ class KoboImportReport:
     stale: list[RowProblem] = field(default_factory=list)  # older than the project's copy: not applied
     conflicts: list[RowProblem] = field(default_factory=list)  # changed in both places: not applied
     unused_columns: list[str] = field(default_factory=list)
+    repeat_problems: list[str] = field(default_factory=list)  # repeat files' rows that match no response
 
     @property
     def rejected_rows(self) -> int:
@@ -59,6 +60,7 @@ class KoboImportReport:
         lines += [f"  {p.text()}" for p in self.problems]
         lines += [f"  stale: {p.text()}" for p in self.stale]
         lines += [f"  conflict: {p.text()}" for p in self.conflicts]
+        lines += [f"  {p}" for p in self.repeat_problems]
         if self.unused_columns:
             lines.append("  columns not in the form (ignored): " + ", ".join(self.unused_columns))
         return "\n".join(lines)
@@ -106,7 +108,21 @@ def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
 
     answers: dict = {}
     problems: list[RowProblem] = []
-    for name, raw in row.values.items():
+    _coerce_into(form, row.values, answers, problems, row.row_number, "")
+    for rname, instances in row.repeats.items():
+        answers[rname] = []
+        for i, inst in enumerate(instances, start=1):
+            out: dict = {}
+            _coerce_into(form, inst, out, problems, row.row_number, f"{rname}[{i}]/")
+            answers[rname].append(out)
+    return answers, problems
+
+
+def _coerce_into(form: Form, values: dict[str, str], answers: dict, problems: list, row_number: int,
+                 prefix: str) -> None:
+    from assetmap.survey.validation import coerce
+
+    for name, raw in values.items():
         if name.endswith("_other") and not form.has_question(name):
             answers[name] = raw
             continue
@@ -120,8 +136,7 @@ def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
                 raw = _codes(q, raw)
             answers[name] = coerce(q, raw)
         except ValueError as exc:
-            problems.append(RowProblem(row.row_number, name, str(exc)))
-    return answers, problems
+            problems.append(RowProblem(row_number, prefix + name, str(exc)))
 
 
 def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
@@ -135,6 +150,11 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     form = store.form(form_id)
     cmap, rows = read_rows(path, form, encoding)
     report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
+    if form.repeats():
+        from assetmap.survey.repeat_files import attach
+
+        index_of = {row.index: row.uuid for row in rows if row.index and row.uuid}
+        report.repeat_problems = attach(path, form, rows, index_of, encoding)
     duplicates = _duplicate_uuids(rows)
     for i, row in enumerate(rows):
         if ctx is not None:

@@ -45,6 +45,8 @@ class RawRow:
     surveyor: str | None = None
     edited_at: str | None = None
     revision: int | None = None
+    index: str | None = None  # Kobo's _index, which its repeat sheets' _parent_index points to
+    repeats: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # repeat -> instances (raw text)
 
 
 @dataclass
@@ -210,6 +212,7 @@ def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[Colu
         row.submitted_at = cell(cmap.time_column) or None
         row.surveyor = cell(cmap.surveyor_column) or None
         row.edited_at = cell(cmap.edit_time_column) or None
+        row.index = cell("_index" if "_index" in idx else None) or None
         rev = cell(cmap.revision_column)
         if re.fullmatch(r"\d+(\.0*)?", rev):
             row.revision = int(float(rev)) + REVISION_COLUMNS.get(cmap.revision_column, 0)

@@ -110,3 +110,71 @@ def test_child_rows_on_postgis(project, tmp_path, backend):
     assert [tuple(x) for x in rows] == [(r.uuid, 1, "Ana", 34), (r.uuid, 2, "Leo", 9)]
     assert store.get(r.uuid).answers["members"] == [
         {**ANA, "member_no": "1"}, {**LEO, "member_no": "2"}]
+
+
+def test_export_writes_one_csv_per_repeat_and_imports_back_unchanged(areas_project, tmp_path):
+    import csv
+
+    from assetmap.project import Project
+    from assetmap.survey.kobo import import_export
+    from assetmap.survey.summary import export_responses
+
+    form = household_form(tmp_path)
+    store = SurveyStore(areas_project, device_id="t")
+    store.install_form(form)
+    loc = point_in(areas_project, 17)
+    a = store.save("household", household(location=loc), surveyor="ana")
+    b = store.save("household", household(nhd="soulard", block="so1", head_name="Bo", members=[LEO],
+                                          location=loc), surveyor="bo")
+    out = tmp_path / "hh.csv"
+    assert export_responses(areas_project, out) == 2
+    with open(tmp_path / "hh-members.csv", newline="") as f:
+        kids = list(csv.DictReader(f))
+    assert [(k["PARENT_KEY"], k["KEY"], k["member_name"], k["age"]) for k in kids] == [
+        (a.uuid, f"{a.uuid}/members[1]", "Ana", "34"), (a.uuid, f"{a.uuid}/members[2]", "Leo", "9"),
+        (b.uuid, f"{b.uuid}/members[1]", "Leo", "9")]
+
+    assert import_export(areas_project, out, "household").unchanged == 2
+    other = Project.create(tmp_path / "other.gpkg", crs="EPSG:4326")
+    SurveyStore(other).install_form(form)
+    first = import_export(other, out, "household")
+    assert first.added == 2 and not first.problems, first.text()
+    got = SurveyStore(other).get(a.uuid).answers
+    assert got["members"] == store.get(a.uuid).answers["members"]
+    assert import_export(other, out, "household").unchanged == 2
+
+
+def test_kobo_and_odk_repeat_files_are_joined(project, tmp_path):
+    from assetmap.survey.kobo import import_export
+
+    from .test_kobo_import import write_csv
+
+    form = household_form(tmp_path)
+    SurveyStore(project).install_form(form)
+    kobo = tmp_path / "kobo"
+    kobo.mkdir()
+    main = write_csv(kobo / "household.csv", ["nhd", "block", "head_name", "_uuid", "_index"], [
+        {"nhd": "tower_grove", "block": "tg1", "head_name": "Ana", "_uuid": "k1", "_index": "1"},
+        {"nhd": "soulard", "block": "so1", "head_name": "Bo", "_uuid": "k2", "_index": "2"}])
+    write_csv(kobo / "household-members.csv", ["members/member_name", "members/age", "_parent_index", "_index"], [
+        {"members/member_name": "Ana", "members/age": "34", "_parent_index": "1", "_index": "1"},
+        {"members/member_name": "Eli", "members/age": "200", "_parent_index": "2", "_index": "2"},
+        {"members/member_name": "Leo", "members/age": "9", "_parent_index": "1", "_index": "3"},
+        {"members/member_name": "Zed", "members/age": "9", "_parent_index": "7", "_index": "4"}])
+    report = import_export(project, main, "household")
+    assert report.added == 1, report.text()
+    assert [(p.row_number, p.question) for p in report.problems] == [(3, "members[1]/age")]
+    assert any("parent" in p and "row 5" in p for p in report.repeat_problems), report.repeat_problems
+    got = SurveyStore(project).get("k1").answers["members"]
+    assert [(m["member_name"], m["age"]) for m in got] == [("Ana", 34), ("Leo", 9)]
+
+    odk = tmp_path / "odk"
+    odk.mkdir()
+    main = write_csv(odk / "household.csv", ["nhd", "block", "head_name", "KEY"], [
+        {"nhd": "tower_grove", "block": "tg2", "head_name": "Cy", "KEY": "uuid:o1"}], delimiter=",")
+    write_csv(odk / "household-members.csv", ["member_name", "age", "PARENT_KEY", "KEY"], [
+        {"member_name": "Cy", "age": "50", "PARENT_KEY": "uuid:o1", "KEY": "uuid:o1/members[1]"}],
+        delimiter=",")
+    assert import_export(project, main, "household").added == 1
+    assert SurveyStore(project).get("o1").answers["members"] == [{"member_name": "Cy", "age": 50,
+                                                                  "member_no": "1"}]
