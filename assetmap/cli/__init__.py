@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "assetmap.cli.survey_cmds",
     "assetmap.cli.survey_import_cmds",
     "assetmap.cli.indicators_cmds",
+    "assetmap.cli.survey_reference_cmds",
 ]
 
 

@@ -74,3 +74,16 @@ class Whereabouts:
             if len(hits):
                 area = str(hits["_name"].iloc[0])
         return Where(False, area, self.own_names)
+
+
+def mark_reference(project: "Project", layer: str, on: bool = True):
+    """Mark (or unmark) a line layer as a reference survey mode draws (streets)."""
+    from assetmap.errors import UserError
+
+    info = project.layer(layer)
+    if "line" not in (info.geometry_type or "").lower():
+        raise UserError(f"'{layer}' is a {info.geometry_type or 'non-spatial'} layer, not lines.",
+                        "Choose a line layer such as streets; it is drawn under the volunteer's areas.")
+    info.extra = {**info.extra, "reference": bool(on)}
+    project.update_layer_info(info)
+    return info

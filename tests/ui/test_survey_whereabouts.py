@@ -62,3 +62,32 @@ def test_survey_mode_warns_naming_the_area_and_still_saves(qtbot, package, demo_
     w.grab().save(str(package.with_name("survey_mode_outside.png")))
     uuid = w.panel.save()  # a warning, not a block
     assert uuid, w.panel.entry.problems()
+
+
+def test_areas_are_named_and_a_marked_street_layer_is_drawn(qtbot, demo_copy, tmp_path, isolated_home):
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    from assetmap.errors import UserError
+    from assetmap.layers import LayerInfo, LayerRole
+    from assetmap.survey.pack import make_package
+    from assetmap.survey.whereabouts import mark_reference
+    from tests.conftest import run_cli
+
+    (lat1, lon1), (lat2, lon2) = point_in(demo_copy, 17), point_in(demo_copy, 39)
+    streets = gpd.GeoDataFrame({"street": ["S Grand Blvd"]}, geometry=[LineString([(lon1, lat1), (lon2, lat2)])],
+                               crs="EPSG:4326").to_crs(demo_copy.crs)
+    with demo_copy.edit() as tx:
+        tx.write_layer(streets, LayerInfo("streets", LayerRole.OTHER, "Streets"))
+    with pytest.raises(UserError):
+        mark_reference(demo_copy, "neighborhoods")  # polygons, not streets
+    r = run_cli("survey", "reference", str(demo_copy.path), "streets")
+    assert r.returncode == 0, r.stderr
+    SurveyStore(demo_copy, device_id="office").install_form(builtin_form())
+    pkg = make_package(demo_copy, tmp_path / "rosa.gpkg", surveyor="Rosa", areas=["17", "39"]).path
+    w = open_window(qtbot, pkg)
+    assert "streets" in w.layers_on_map()
+    assert "package_all_areas" not in w.layers_on_map()  # context outlines are not drawn
+    labels = w.canvas.evaluate("Array.from(document.querySelectorAll('.am-label')).map(e => e.textContent)")
+    assert sorted(labels) == sorted(names(demo_copy, 17, 39))
+    w.grab().save(str(tmp_path / "survey_mode_named_areas.png"))

@@ -162,8 +162,14 @@ class SurveyModeWindow(QMainWindow):
         for info in self.project.layers():
             if info.role in SHOWN_ROLES:
                 # The package's areas are the volunteer's own blocks: say so in their language.
-                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), self.cache.spec(info),
+                spec = dict(self.cache.spec(info), labelField=info.extra.get("name_field") or info.extra.get("id_field"))
+                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), spec,
                                               self.tr("My neighbourhoods"), True, info.opacity)
+                self._layers.append(info.name)
+            elif info.extra.get("reference") and "line" in (info.geometry_type or "").lower():
+                # Streets the coordinator marked as a reference: where am I on this block?
+                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), self.cache.spec(info),
+                                              info.display_name or info.name, True, info.opacity)
                 self._layers.append(info.name)
 
     def _draw_survey(self) -> None:
