@@ -151,6 +151,11 @@ class SurveyModeWindow(QMainWindow):
         self.split.setStretchFactor(1, 3)
         self._draw_base()
         self._draw_survey()
+        from assetmap.ui.basemap import apply_basemap
+
+        problem = apply_basemap(self.canvas)  # the offline MBTiles map, when Settings name one
+        if problem:  # the blocks still draw; say why the background is missing
+            self.statusBar().showMessage(problem.splitlines()[0], 15000)
         self.canvas.zoom_all()
         self.panel.new_entry()
 
