@@ -4902,4 +4902,48 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
     </message>
 </context>
+<context>
+    <name>RepeatInstance</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSection</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Add: %1</source>
+        <translation>Añadir: %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Add an entry to %1</source>
+        <translation>Añadir una entrada a %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyModeWindow</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>your areas</source>
+        <translation>sus zonas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>This location is in %1, outside your areas (%2). It will be saved as it is: check that it is the right place.</source>
+        <translation>Esta ubicación está en %1, fuera de sus zonas (%2). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>This location is outside your areas (%1). It will be saved as it is: check that it is the right place.</source>
+        <translation>Esta ubicación está fuera de sus zonas (%1). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
+    </message>
+</context>
 </TS>

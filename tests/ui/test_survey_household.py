@@ -91,6 +91,9 @@ def test_household_with_members_and_cascade_packed_merged_exported(qtbot, map_pr
     qtbot.mouseClick(members.instances[1].remove, Qt.MouseButton.LeftButton)  # one removed
     assert [i.heading.text() for i in members.instances] == ["Household member 1", "Household member 2"]
     entry.set_point("location", *point_in(map_project, 17))
+    from assetmap.ui.accessible import missing_accessible_names
+
+    assert missing_accessible_names(panel) == []  # Add, Remove and every instance's fields are named
     qtbot.wait(100)  # let the layout settle before looking at it
     panel.grab().save(str(tmp_path / "household_entry.png"))
     ann_uuid = panel.save()
