@@ -17,7 +17,6 @@ This module only finds the columns and turns each row into raw text per question
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,19 +164,13 @@ KNOWN_META = {"start", "end", "today", "deviceid", "username", "instanceID", "KE
 
 def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[ColumnMap, list[RawRow]]:
     """Every data row as raw text per question; raises UserError for unreadable files."""
+    from assetmap.survey.export_tables import read_table
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding=encoding or "utf-8-sig")
-    except FileNotFoundError as exc:
-        raise UserError(f"{path} does not exist.", "Check the file name and folder.") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not UTF-8 text.",
-                        "Export the data again as CSV from KoboToolbox/ODK, or name its encoding.") from exc
-    if not text.strip():
+    table = read_table(path, encoding)
+    if not table or not any(c.strip() for row in table for c in row):
         raise UserError(f"{path} is empty.", "Export the submissions again; the file has no rows.")
-    first_line = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    reader = iter(table)
     headers = [h.strip() for h in next(reader)]
     cmap = map_columns(headers, form)
     if not cmap.question_columns and not cmap.split_geopoints:

@@ -74,16 +74,17 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
 
     problems = []
     by_uuid = {row.uuid: row for row in rows if row.uuid}
+    from assetmap.survey.export_tables import EXCEL, read_table
+
     for r in form.repeats():
-        path = _find_file(main, r)
-        if path is None:
+        if main.suffix.lower() in EXCEL:  # Kobo's workbook: a sheet per repeat
+            path, table = main, read_table(main, sheet=r.name)
+        else:
+            path = _find_file(main, r)
+            table = read_table(path, encoding) if path is not None else None
+        if not table:
             continue
-        text = path.read_text(encoding=encoding or "utf-8-sig")
-        lines = text.splitlines()
-        if not lines:
-            continue
-        delimiter = max((";", ",", "\t"), key=lines[0].count)
-        reader = csv.reader(lines, delimiter=delimiter)
+        reader = iter(table)
         headers = [h.strip() for h in next(reader)]
         sub = Form(form.form_id, form.title, questions=form.questions_in(r), groups=form.groups)
         cmap = map_columns(headers, sub)
@@ -103,7 +104,8 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
             key = re.sub(r"^uuid:", "", key.split("/")[0])
             row = by_uuid.get(key)
             if row is None:
-                problems.append(f"{path.name} row {n}: its parent {key or '(empty)'} is not in {main.name}")
+                where = f"sheet {r.name}" if path == main else path.name
+                problems.append(f"{where} row {n}: its parent {key or '(empty)'} is not in {main.name}")
                 continue
             inst = {q: cells[idx[c]].strip() for q, c in cmap.question_columns.items()}
             for q, (lat, lon) in cmap.split_geopoints.items():

@@ -4946,4 +4946,12 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Esta ubicación está fuera de sus zonas (%1). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
     </message>
 </context>
+<context>
+    <name>SurveyFeature</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/feature.py" line="0" />
+        <source>CSV or Kobo Excel export (*.csv *.xlsx)</source>
+        <translation>Exportación CSV o Excel de Kobo (*.csv *.xlsx)</translation>
+    </message>
+</context>
 </TS>

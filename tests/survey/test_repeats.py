@@ -178,3 +178,31 @@ def test_kobo_and_odk_repeat_files_are_joined(project, tmp_path):
     assert import_export(project, main, "household").added == 1
     assert SurveyStore(project).get("o1").answers["members"] == [{"member_name": "Cy", "age": 50,
                                                                   "member_no": "1"}]
+
+
+def test_kobo_excel_export_with_a_sheet_per_repeat(project, tmp_path):
+    from openpyxl import Workbook
+
+    from assetmap.survey.kobo import import_export
+
+    form = household_form(tmp_path)
+    SurveyStore(project).install_form(form)
+    wb = Workbook()
+    main = wb.active
+    main.title = "Household survey"
+    main.append(["nhd", "block", "head_name", "_uuid", "_index", "_submission_time"])
+    main.append(["tower_grove", "tg1", "Ana", "x1", 1, "2026-05-02T10:00:00"])
+    main.append(["tower_grove", "so1", "Bo", "x2", 2, "2026-05-02T11:00:00"])  # a block of another neighbourhood
+    kids = wb.create_sheet("members")
+    kids.append(["members/member_name", "members/age", "_index", "_parent_table_name", "_parent_index",
+                 "_submission__uuid"])
+    kids.append(["Ana", 34, 1, "Household survey", 1, "x1"])
+    kids.append(["Leo", 9.0, 2, "Household survey", 1, "x1"])
+    path = tmp_path / "kobo.xlsx"
+    wb.save(path)
+    report = import_export(project, path, "household")
+    assert report.added == 1 and [(p.row_number, p.question) for p in report.problems] == [(3, "block")], \
+        report.text()
+    got = SurveyStore(project).get("x1").answers["members"]
+    assert [(m["member_name"], m["age"]) for m in got] == [("Ana", 34), ("Leo", 9)]
+    assert import_export(project, path, "household").unchanged == 1
