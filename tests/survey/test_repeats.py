@@ -206,3 +206,42 @@ def test_kobo_excel_export_with_a_sheet_per_repeat(project, tmp_path):
     got = SurveyStore(project).get("x1").answers["members"]
     assert [(m["member_name"], m["age"]) for m in got] == [("Ana", 34), ("Leo", 9)]
     assert import_export(project, path, "household").unchanged == 1
+
+
+def test_members_of_a_confidential_or_deleted_household_are_never_exported_or_packed(map_project, tmp_path):
+    import csv
+    import sqlite3
+
+    from assetmap.survey import repeat_store
+    from assetmap.survey.pack import make_package
+    from assetmap.survey.summary import export_responses
+    from assetmap.survey.xlsform import load_form
+
+    survey = [r[:] for r in SURVEY]
+    survey.insert(4, ["select_one yn", "confidential", "Keep this household confidential?", "", "", "", "", ""])
+    form = load_form(write_household_form(tmp_path / "h.xlsx", survey))
+    store = SurveyStore(map_project, device_id="t")
+    store.install_form(form)
+    loc = point_in(map_project, 5)
+    open_ = store.save("household", household(location=loc), surveyor="a")
+    secret = store.save("household", household(location=loc, confidential="yes", head_name="Shelter",
+                                               members=[{"member_name": "Hidden Person", "age": 30}]), surveyor="a")
+    gone = store.save("household", household(location=loc, head_name="Gone",
+                                             members=[{"member_name": "Deleted Person", "age": 40}]), surveyor="a")
+    store.delete(gone.uuid, "a")
+
+    out = tmp_path / "out.csv"
+    assert export_responses(map_project, out) == 1
+    text = (tmp_path / "out-members.csv").read_text()
+    assert "Hidden Person" not in text and "Deleted Person" not in text and secret.uuid not in text
+    with open(tmp_path / "out-members.csv", newline="") as f:
+        assert {r["PARENT_KEY"] for r in csv.DictReader(f)} == {open_.uuid}
+
+    pkg = make_package(map_project, tmp_path / "p.gpkg", surveyor="Ann", areas=["5"]).path
+    table = repeat_store.table_name("household", "members")
+    with sqlite3.connect(pkg) as con:
+        rows = con.execute(f'SELECT parent_uuid, member_name FROM "{table}"').fetchall()
+        everything = b"".join(bytes(str(r), "utf8") for t in ("survey_household", table, "assetmap_survey_history")
+                              for r in con.execute(f'SELECT * FROM "{t}"'))
+    assert {p for p, _ in rows} == {open_.uuid}
+    assert b"Hidden Person" not in everything
