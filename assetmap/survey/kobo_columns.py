@@ -105,14 +105,17 @@ def _choice_columns(headers: list[str], q: Question) -> dict[str, str]:
     return found
 
 
-def map_columns(headers: list[str], form: Form) -> ColumnMap:
+def map_columns(headers: list[str], form: Form, questions: list[Question] | None = None) -> ColumnMap:
+    """Which columns hold ``questions`` (default: those answered once per response; a repeat's
+    questions are in its own file or sheet)."""
     from assetmap.survey import schema as S
 
     claimed: set[str] = set()
     question_columns, split, choices, others = {}, {}, {}, {}
     flat = S.column_map(form)
-    geopoints = [q for q in form.questions if q.type is QType.GEOPOINT]
-    for q in form.questions:
+    questions = form.top_questions() if questions is None else questions
+    geopoints = [q for q in questions if q.type is QType.GEOPOINT]
+    for q in questions:
         if not q.type.takes_input and q.type is not QType.CALCULATE:
             continue
         col = _find(headers, q.name)

@@ -86,8 +86,7 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
             continue
         reader = iter(table)
         headers = [h.strip() for h in next(reader)]
-        sub = Form(form.form_id, form.title, questions=form.questions_in(r), groups=form.groups)
-        cmap = map_columns(headers, sub)
+        cmap = map_columns(headers, form, form.questions_in(r))
         parent_col = next((c for c in PARENT_COLUMNS if c in headers), None)
         if parent_col is None:
             problems.append(f"{path.name}: no PARENT_KEY, _submission__uuid or _parent_index column to join "

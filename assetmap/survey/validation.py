@@ -495,7 +495,7 @@ def with_defaults(form: Form, *, today: dt.date | None = None,
                choice_label=lambda qn, c, lang: _choice_label(form, qn, c, lang))
     answers: dict[str, Any] = {}
     for q in form.questions:
-        if not q.type.takes_input or q.default is None or q.calculation:
+        if not q.type.takes_input or q.default is None or q.calculation or form.repeat_of(q) is not None:
             continue
         text = q.default
         if q.default_is_expression:
