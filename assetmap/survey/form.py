@@ -219,6 +219,11 @@ def form_from_dict(d: dict) -> Form:
         q["type"] = QType(q["type"])
         q["choices"] = [Choice(**c) for c in q.get("choices", [])]
         questions.append(Question(**q))
-    groups = {path: Group(**g) for path, g in d.get("groups", {}).items()}
+    groups = {}
+    for path, g in d.get("groups", {}).items():
+        g = dict(g)
+        if "repeat_count" not in g:  # stored before repeats were supported: its answers are single
+            g["repeat"] = False      # ones, so it stays a plain group until the form is installed again
+        groups[path] = Group(**g)
     rest = {k: v for k, v in d.items() if k not in ("questions", "groups")}
     return Form(questions=questions, groups=groups, **rest)

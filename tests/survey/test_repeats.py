@@ -245,3 +245,17 @@ def test_members_of_a_confidential_or_deleted_household_are_never_exported_or_pa
                               for r in con.execute(f'SELECT * FROM "{t}"'))
     assert {p for p, _ in rows} == {open_.uuid}
     assert b"Hidden Person" not in everything
+
+
+def test_a_form_stored_before_repeats_keeps_its_single_answers(tmp_path):
+    from assetmap.survey.form import form_from_dict, form_to_dict
+
+    form = household_form(tmp_path)
+    old = form_to_dict(form)
+    for g in old["groups"].values():
+        g.pop("repeat_count")  # what an older assetmap stored
+    legacy = form_from_dict(old)
+    assert legacy.repeats() == [] and legacy.repeat_of(legacy.question("age")) is None
+    state = evaluate(legacy, {"nhd": "soulard", "block": "so1", "head_name": "Bo", "member_name": "Bo", "age": 61})
+    assert state.values["age"] == 61  # not dropped on the next save
+    assert form_from_dict(form_to_dict(form)).repeats()  # a form stored now keeps its repeat
