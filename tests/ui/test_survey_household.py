@@ -103,6 +103,12 @@ def test_household_with_members_and_cascade_packed_merged_exported(qtbot, map_pr
                                 {"member_name": "Leo", "age": 9, "in_school": "yes", "member_no": "2"}]
     assert (saved["n_members"], saved["total_age"], saved["first_member"]) == ("2", "43", "Ana")
 
+    # Editing the saved household brings its two members back; Ctrl+Z-able edits keep them.
+    panel.edit(ann_uuid)
+    assert [i.rows["member_name"].editor.value() for i in panel.entry.repeat_sections["members"].instances] == [
+        "Ana", "Leo"]
+    assert panel.entry.rows["block"].editor.combo.currentData() == "tg2"
+
     # A member left without a name is refused, named by its place in the repeat.
     panel.new_entry()
     choose(panel.entry.rows["nhd"].editor.combo, "soulard")
