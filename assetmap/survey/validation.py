@@ -487,15 +487,16 @@ def _choice_label(form: Form, question: str, choice: str, language: str | None) 
 
 
 def with_defaults(form: Form, *, today: dt.date | None = None,
-                  now: dt.datetime | None = None) -> dict[str, Any]:
+                  now: dt.datetime | None = None, repeat=None) -> dict[str, Any]:
     """Answers for a new response: each question's ``default`` (literal or an
-    expression such as ``today()``), typed. Bad defaults are skipped."""
+    expression such as ``today()``), typed. Bad defaults are skipped. With ``repeat``
+    (a Group), the defaults of a new instance of it."""
     now = now or dt.datetime.now().astimezone()
     env = dict(today=today or now.date(), now=now, language=None,
                choice_label=lambda qn, c, lang: _choice_label(form, qn, c, lang))
     answers: dict[str, Any] = {}
     for q in form.questions:
-        if not q.type.takes_input or q.default is None or q.calculation or form.repeat_of(q) is not None:
+        if not q.type.takes_input or q.default is None or q.calculation or form.repeat_of(q) is not repeat:
             continue
         text = q.default
         if q.default_is_expression:

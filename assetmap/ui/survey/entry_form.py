@@ -146,6 +146,7 @@ class SurveyEntryForm(QWidget):
                 if repeat.name not in self.repeat_sections:
                     section = RepeatSection(self.form, repeat, self.language)
                     section.changed.connect(self._edited)
+                    section.pick_requested.connect(self._instance_pick)
                     self._container_for(repeat.parent, body).addWidget(section)
                     self.repeat_sections[repeat.name] = section
                 continue
@@ -223,7 +224,16 @@ class SurveyEntryForm(QWidget):
 
         self.set_answers(with_defaults(self.form))
 
+    def _instance_pick(self, editor) -> None:
+        self._pick_editor = editor  # the map's next click goes to this instance's location
+        self.pick_requested.emit(editor.question.name)
+
     def set_point(self, question: str, lat: float, lon: float) -> None:
+        if question not in self.rows:  # a location inside a repeat instance
+            editor = getattr(self, "_pick_editor", None)
+            if editor is not None and editor.question.name == question:
+                editor.set_point(lat, lon)
+            return
         editor = self.rows[question].editor
         if isinstance(editor, GeopointEditor):
             editor.set_point(lat, lon)

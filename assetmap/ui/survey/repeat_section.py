@@ -34,6 +34,8 @@ class RepeatInstance(QFrame):
         for q in section.questions:
             row = QuestionRow(q, section.language)
             row.editor.changed.connect(lambda row=row: section.edited_row(row))
+            if hasattr(row.editor, "pick_requested"):  # a location per instance, picked on the map
+                row.editor.pick_requested.connect(lambda _q, row=row: section.pick_requested.emit(row.editor))
             lay.addWidget(row)
             self.rows[q.name] = row
 
@@ -66,6 +68,7 @@ class RepeatSection(QGroupBox):
     """All instances of one repeat; ``changed`` after an edit, an Add or a Remove."""
 
     changed = Signal()
+    pick_requested = Signal(object)  # the GeopointEditor of an instance that wants a map click
 
     def __init__(self, form: Form, repeat: Group, language: str | None, parent=None):
         super().__init__(parent)
@@ -77,7 +80,7 @@ class RepeatSection(QGroupBox):
         self.list = QVBoxLayout()
         lay.addLayout(self.list)
         self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_instance)
+        self.add_button.clicked.connect(lambda: self.add_instance())  # not the "checked" flag as answers
         lay.addWidget(self.add_button)
         self.add_button.setVisible(not repeat.repeat_count)
         self.set_language(language)
@@ -101,11 +104,15 @@ class RepeatSection(QGroupBox):
             inst.remove.setVisible(not self.repeat.repeat_count)
 
     def add_instance(self, answers: dict | None = None, emit: bool = True) -> RepeatInstance:
+        from assetmap.survey.validation import with_defaults
+
         inst = RepeatInstance(self)
         inst.remove_requested.connect(self.remove_instance)
         self.instances.append(inst)
         self.list.addWidget(inst)
         inst.show()  # not left to the layout's delayed show: the form refreshes right after
+        if answers is None:
+            answers = with_defaults(self.form, repeat=self.repeat)
         if answers:
             inst.set_answers(answers)
         self._number()
