@@ -306,8 +306,10 @@ def evaluate(form: Form, answers: dict[str, Any], *, today: dt.date | None = Non
             if wanted is not None:
                 items = (items + [({}, {})] * wanted)[:wanted]
             inst_state[r.name] = []
+            own = {q.name for q in form.questions_in(r)}
             for i, (itv, _errors) in enumerate(items):
-                ctx_outer = {**ctx_top, POSITION: i + 1}
+                # Inside an instance ${age} is this instance's age (empty when unanswered), not the list.
+                ctx_outer = {**{k: v for k, v in ctx_top.items() if k not in own}, POSITION: i + 1}
                 qs = form.questions_in(r)
                 groups = [g for g in form.groups.values() if _in_repeat(form, g) is r and g is not r]
                 rel, calc = _solve(form, qs, groups, itv, ctx_outer, order, env)

@@ -259,3 +259,11 @@ def test_a_form_stored_before_repeats_keeps_its_single_answers(tmp_path):
     state = evaluate(legacy, {"nhd": "soulard", "block": "so1", "head_name": "Bo", "member_name": "Bo", "age": 61})
     assert state.values["age"] == 61  # not dropped on the next save
     assert form_from_dict(form_to_dict(form)).repeats()  # a form stored now keeps its repeat
+
+
+def test_inside_an_instance_a_name_is_that_instances_answer(tmp_path):
+    form = household_form(tmp_path)
+    # The second member has no age: its school group must not follow the first member's age.
+    state = evaluate(form, household(members=[LEO, {"member_name": "Ana"}]))
+    assert state.relevance["members[1]/in_school"] is True
+    assert state.relevance["members[2]/in_school"] is False
