@@ -148,6 +148,17 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     path = Path(path)
     store = SurveyStore(project)
     form = store.form(form_id)
+    if path.suffix.lower() == ".zip":  # ODK Central's "all data" download: the CSVs inside
+        import tempfile
+
+        from assetmap.survey.repeat_files import unpack_zip
+
+        with tempfile.TemporaryDirectory(prefix="assetmap-import-") as tmp:
+            main = unpack_zip(path, form, Path(tmp))
+            report = import_export(project, main, form_id, surveyor=surveyor, language=language, ctx=ctx,
+                                   encoding=encoding)
+        report.source = path.name
+        return report
     cmap, rows = read_rows(path, form, encoding)
     report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
     if form.repeats():

@@ -112,3 +112,25 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
                     inst[q] = f"{cells[idx[lat]].strip()} {cells[idx[lon]].strip()}"
             row.repeats.setdefault(r.name, []).append(inst)
     return problems
+
+
+def unpack_zip(path: Path, form: Form, into: Path) -> Path:
+    """The CSVs of an ODK Central .zip export, written into ``into``; returns the main one (the
+    CSV whose name is not ``…-<repeat>.csv``). Media and other files are not read."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = [n for n in z.namelist() if n.lower().endswith(".csv") and not n.endswith("/")]
+            for n in names:
+                (into / Path(n).name).write_bytes(z.read(n))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"{path.name} could not be read as a .zip export ({exc}).",
+                        "Download the submissions again from ODK Central, or unzip it and import the CSV.") \
+            from exc
+    repeat_suffixes = tuple(f"-{r.name}.csv" for r in form.repeats())
+    mains = sorted((Path(n).name for n in names if not Path(n).name.endswith(repeat_suffixes)), key=len)
+    if not mains:
+        raise UserError(f"{path.name} holds no submissions CSV.",
+                        "Download the submissions as CSV (.zip) from ODK Central and import that file.")
+    return into / mains[0]

@@ -4950,8 +4950,8 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <name>SurveyFeature</name>
     <message>
         <location filename="../../assetmap/ui/survey/feature.py" line="0" />
-        <source>CSV or Kobo Excel export (*.csv *.xlsx)</source>
-        <translation>Exportación CSV o Excel de Kobo (*.csv *.xlsx)</translation>
+        <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
+        <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
     </message>
 </context>
 </TS>

@@ -267,3 +267,26 @@ def test_inside_an_instance_a_name_is_that_instances_answer(tmp_path):
     state = evaluate(form, household(members=[LEO, {"member_name": "Ana"}]))
     assert state.relevance["members[1]/in_school"] is True
     assert state.relevance["members[2]/in_school"] is False
+
+
+def test_odk_central_zip_with_a_repeat_file(project, tmp_path):
+    import zipfile
+
+    from assetmap.survey.kobo import import_export
+
+    form = household_form(tmp_path)
+    SurveyStore(project).install_form(form)
+    path = tmp_path / "household.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("household.csv", "SubmissionDate,nhd,block,head_name,KEY\n"
+                                    "2026-06-01T12:00:00.000Z,soulard,so1,Cy,uuid:z1\n")
+        z.writestr("household-members.csv", "member_name,age,PARENT_KEY,KEY\n"
+                                            "Cy,50,uuid:z1,uuid:z1/members[1]\nDee,7,uuid:z1,uuid:z1/members[2]\n")
+        z.writestr("media/photo.jpg", b"not read")
+    report = import_export(project, path, "household")
+    assert report.added == 1 and report.source == "household.zip", report.text()
+    assert [m["member_name"] for m in SurveyStore(project).get("z1").answers["members"]] == ["Cy", "Dee"]
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(UserError, match="bad.zip"):
+        import_export(project, bad, "household")
