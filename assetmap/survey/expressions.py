@@ -174,9 +174,6 @@ class _Parser:
         if tok.kind == "dot":
             return ("dot",)
         if tok.kind == "parent":
-            if self.i >= 2 and self.tokens[self.i - 2].value == "(" and self.i >= 3 \
-                    and self.tokens[self.i - 3].value == "position":
-                return ("dot",)
             self.error("`..` on its own is not supported (only in position(..))", tok)
         if tok.kind == "op" and tok.value == "(":
             node = self.binary(0)
@@ -200,7 +197,9 @@ class _Parser:
             self.error(f"unknown function `{name}()`", name_tok)
         open_tok = self.take()  # "("
         args = []
-        if not (self.peek().kind == "op" and self.peek().value == ")"):
+        if name == "position" and self.peek().kind == "parent":
+            self.take()  # position(..): the place of the repeat instance being evaluated
+        elif not (self.peek().kind == "op" and self.peek().value == ")"):
             while True:
                 args.append(self.binary(0))
                 if self.peek().kind == "op" and self.peek().value == ",":

@@ -84,8 +84,8 @@ def write(con, form: Form, uuid: str, answers: dict[str, Any]) -> None:
             names = ["parent_uuid", "position", *cols.values(), "answers"]
             values = [uuid, i, *(S.flat_value(form.question(n), _plain(inst.get(n))) for n in cols),
                       S.dump_answers(inst)]
-            con.execute(f'INSERT INTO "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in names)}) '
-                        f'VALUES ({", ".join("?" * len(names))})', values)
+            quoted = ", ".join(f'"{c}"' for c in names)
+            con.execute(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', values)
 
 
 def _plain(value):

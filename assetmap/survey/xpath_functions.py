@@ -172,7 +172,7 @@ POSITION = "#position"
 FUNCTIONS: dict[str, _Fn] = {
     "count": _Fn(_count, (1, 1)),
     "sum": _Fn(_sum, (1, 1)),
-    "position": _Fn(_position, (0, 1)),
+    "position": _Fn(_position, (0, 0)),  # written position(..); the parser takes the `..`
     "indexed-repeat": _Fn(_indexed_repeat, (3, 7)),
     "selected": _Fn(_selected, (2, 2)),
     "count-selected": _Fn(lambda env, v: float(len(to_string(v).split())), (1, 1)),
