@@ -59,12 +59,35 @@ def ensure(con, form: Form) -> None:
                 gpkg.register_attributes_table(con, table, f"{form.title or form.form_id}: {r.name} (one row "
                                                            "per repeat instance, by parent_uuid)")
             con.execute(f'CREATE INDEX IF NOT EXISTS "{table}_parent" ON "{table}" (parent_uuid, position)')
+            _backfill(con, form, r, table)
         else:
             have = set(con.columns(table)) if sqlcompat.is_pg(con) else \
                 {row[1] for row in con.execute(f'PRAGMA table_info("{table}")')}
             for n, c in cols.items():
                 if c not in have:
                     con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {_sql_type(form, n)}')
+
+
+def _backfill(con, form: Form, repeat: Group, table: str) -> None:
+    """A child table made after responses exist (a project published to PostGIS, whose copy
+    takes layers and assetmap tables only): its rows from the responses' answers."""
+    layer = S.layer_name(form.form_id)
+    if not sqlcompat.has_table(con, layer):
+        return
+    for uuid, text in con.execute(f'SELECT uuid, answers FROM "{layer}"').fetchall():
+        answers = S.load_answers(form, text)
+        if answers.get(repeat.name):
+            _write_one(con, form, repeat, table, uuid, answers)
+
+
+def _write_one(con, form: Form, r: Group, table: str, uuid: str, answers: dict[str, Any]) -> None:
+    cols = columns(form, r)
+    names = ["parent_uuid", "position", *cols.values(), "answers"]
+    quoted = ", ".join(f'"{c}"' for c in names)
+    for i, inst in enumerate(answers.get(r.name) or [], start=1):
+        values = [uuid, i, *(S.flat_value(form.question(n), _plain(inst.get(n))) for n in cols),
+                  S.dump_answers(inst)]
+        con.execute(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', values)
 
 
 def _sql_type(form: Form, name: str) -> str:
@@ -79,13 +102,7 @@ def write(con, form: Form, uuid: str, answers: dict[str, Any]) -> None:
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
         con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
-        cols = columns(form, r)
-        for i, inst in enumerate(answers.get(r.name) or [], start=1):
-            names = ["parent_uuid", "position", *cols.values(), "answers"]
-            values = [uuid, i, *(S.flat_value(form.question(n), _plain(inst.get(n))) for n in cols),
-                      S.dump_answers(inst)]
-            quoted = ", ".join(f'"{c}"' for c in names)
-            con.execute(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})', values)
+        _write_one(con, form, r, table, uuid, answers)
 
 
 def _plain(value):
