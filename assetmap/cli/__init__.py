@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "assetmap.cli.geocode_cmds",
     "assetmap.cli.risk_cmds",
     "assetmap.cli.join_cmds",
+    "assetmap.cli.survey_reference_cmds",
 ]
 
 

@@ -9,7 +9,9 @@ def register(sub) -> None:
     p = survey_group(sub).add_parser(
         "import", help="import a KoboToolbox or ODK CSV export (bad rows are reported, the rest imported)")
     p.add_argument("project")
-    p.add_argument("export", help="the CSV the server exported (Kobo: ';' or ',' separated; ODK Central)")
+    p.add_argument("export", help="the CSV the server exported (Kobo: ';' or ',' separated; ODK Central), or "
+                   "Kobo's Excel export or ODK Central's .zip; repeats are read from EXPORT-<repeat>.csv files beside it, "
+                   "its sheets or the zip")
     p.add_argument("--form", help="the XLSForm the export came from (installed if the project lacks it)")
     p.add_argument("--surveyor", help="name to record when the export has no submitter column")
     p.add_argument("--encoding", help="text encoding of the CSV (default UTF-8)")

@@ -5,7 +5,6 @@ a GPS one; how it was found is kept in the response's history note."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,16 +26,15 @@ def location_question(form: "Form") -> str:
 
 
 def _column_texts(path: Path, column: str, encoding: str | None) -> dict[int, str]:
-    text = path.read_text(encoding=encoding or "utf-8-sig")
-    lines = text.splitlines()
-    delimiter = max((";", ",", "\t"), key=lines[0].count)
-    reader = csv.reader(lines, delimiter=delimiter)
-    headers = [h.strip() for h in next(reader)]
+    from assetmap.survey.export_tables import read_table
+
+    table = read_table(path, encoding) or [[]]
+    headers = [h.strip() for h in table[0]]
     if column not in headers:
         raise UserError(f"{path.name} has no column '{column}' (the address).",
                         "Columns in it: " + ", ".join(headers[:20]) + ". Nothing was imported.")
     i = headers.index(column)
-    return {n: (cells[i].strip() if i < len(cells) else "") for n, cells in enumerate(reader, start=2)}
+    return {n: (cells[i].strip() if i < len(cells) else "") for n, cells in enumerate(table[1:], start=2)}
 
 
 def fill_locations(path, form: "Form", rows: list["RawRow"], matcher, address_column: str,

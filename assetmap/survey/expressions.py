@@ -82,7 +82,7 @@ def tokenize(expression: str) -> list[Token]:
             # ../svc, /data/grp/svc: names are unique, so the last step is enough
             tokens.append(Token("ref", m.group("path").rsplit("/", 1)[-1], pos))
         elif kind == "parent":
-            raise ExpressionError(expression, "`..` on its own is not supported", pos)
+            tokens.append(Token("parent", "..", pos))  # position(..) in a repeat
         elif kind == "string":
             tokens.append(Token("string", m.group(kind)[1:-1], pos))
         elif kind != "ws":
@@ -173,6 +173,8 @@ class _Parser:
             return ("ref", tok.value)
         if tok.kind == "dot":
             return ("dot",)
+        if tok.kind == "parent":
+            self.error("`..` on its own is not supported (only in position(..))", tok)
         if tok.kind == "op" and tok.value == "(":
             node = self.binary(0)
             self.expect(")", tok)
@@ -195,7 +197,9 @@ class _Parser:
             self.error(f"unknown function `{name}()`", name_tok)
         open_tok = self.take()  # "("
         args = []
-        if not (self.peek().kind == "op" and self.peek().value == ")"):
+        if name == "position" and self.peek().kind == "parent":
+            self.take()  # position(..): the place of the repeat instance being evaluated
+        elif not (self.peek().kind == "op" and self.peek().value == ")"):
             while True:
                 args.append(self.binary(0))
                 if self.peek().kind == "op" and self.peek().value == ",":

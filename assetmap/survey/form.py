@@ -56,7 +56,8 @@ class Group:
     relevant: str | None = None
     parent: str | None = None  # path of the enclosing group
     appearance: str | None = None  # "field-list": the GUI shows the group as one page
-    repeat: bool = False  # an XLSForm repeat, kept as a plain group (answered once)
+    repeat: bool = False  # an XLSForm repeat: answered once per instance (see Form.repeat_of)
+    repeat_count: str | None = None  # a number or an expression fixing how many instances
 
     def label(self, language: str | None = None) -> str:
         return pick_label(self.labels, language) or self.name
@@ -138,7 +139,34 @@ class Form:
         return chain
 
     def input_questions(self) -> list[Question]:
-        return [q for q in self.questions if q.type.takes_input]
+        """Questions answered once per response (those inside a repeat are per instance)."""
+        return [q for q in self.questions if q.type.takes_input and self.repeat_of(q) is None]
+
+    # Repeats: a response's answers hold each repeat under the repeat's name as a list of
+    # instances, each a dict of the answers to the questions inside (groups within flattened):
+    # {"members": [{"member_name": "Ana", "age": 34}, ...]}. Repeats inside repeats are not
+    # supported (xlsform.py leaves them out, named).
+    def repeat_of(self, question: Question) -> Group | None:
+        """The repeat ``question`` is answered in, or None."""
+        path = question.group
+        while path:
+            g = self.groups[path]
+            if g.repeat:
+                return g
+            path = g.parent
+        return None
+
+    def repeats(self) -> list[Group]:
+        return [g for g in self.groups.values() if g.repeat]
+
+    def repeat(self, name: str) -> Group | None:
+        return next((g for g in self.groups.values() if g.repeat and g.name == name), None)
+
+    def questions_in(self, repeat: Group) -> list[Question]:
+        return [q for q in self.questions if self.repeat_of(q) is repeat]
+
+    def top_questions(self) -> list[Question]:
+        return [q for q in self.questions if self.repeat_of(q) is None]
 
 
 def pick_label(labels: dict[str, str], language: str | None) -> str:
@@ -191,6 +219,11 @@ def form_from_dict(d: dict) -> Form:
         q["type"] = QType(q["type"])
         q["choices"] = [Choice(**c) for c in q.get("choices", [])]
         questions.append(Question(**q))
-    groups = {path: Group(**g) for path, g in d.get("groups", {}).items()}
+    groups = {}
+    for path, g in d.get("groups", {}).items():
+        g = dict(g)
+        if "repeat_count" not in g:  # stored before repeats were supported: its answers are single
+            g["repeat"] = False      # ones, so it stays a plain group until the form is installed again
+        groups[path] = Group(**g)
     rest = {k: v for k, v in d.items() if k not in ("questions", "groups")}
     return Form(questions=questions, groups=groups, **rest)

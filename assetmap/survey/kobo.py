@@ -47,6 +47,7 @@ class KoboImportReport:
     conflicts: list[RowProblem] = field(default_factory=list)  # changed in both places: not applied
     unused_columns: list[str] = field(default_factory=list)
     geocoded: dict[int, str] = field(default_factory=dict)   # row number -> match type
+    repeat_problems: list[str] = field(default_factory=list)  # repeat files' rows that match no response
 
     @property
     def rejected_rows(self) -> int:
@@ -60,6 +61,7 @@ class KoboImportReport:
         lines += [f"  {p.text()}" for p in self.problems]
         lines += [f"  stale: {p.text()}" for p in self.stale]
         lines += [f"  conflict: {p.text()}" for p in self.conflicts]
+        lines += [f"  {p}" for p in self.repeat_problems]
         if self.unused_columns:
             lines.append("  columns not in the form (ignored): " + ", ".join(self.unused_columns))
         if self.geocoded:
@@ -111,7 +113,21 @@ def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
 
     answers: dict = {}
     problems: list[RowProblem] = []
-    for name, raw in row.values.items():
+    _coerce_into(form, row.values, answers, problems, row.row_number, "")
+    for rname, instances in row.repeats.items():
+        answers[rname] = []
+        for i, inst in enumerate(instances, start=1):
+            out: dict = {}
+            _coerce_into(form, inst, out, problems, row.row_number, f"{rname}[{i}]/")
+            answers[rname].append(out)
+    return answers, problems
+
+
+def _coerce_into(form: Form, values: dict[str, str], answers: dict, problems: list, row_number: int,
+                 prefix: str) -> None:
+    from assetmap.survey.validation import coerce
+
+    for name, raw in values.items():
         if name.endswith("_other") and not form.has_question(name):
             answers[name] = raw
             continue
@@ -125,8 +141,7 @@ def row_answers(form: Form, row: RawRow) -> tuple[dict, list[RowProblem]]:
                 raw = _codes(q, raw)
             answers[name] = coerce(q, raw)
         except ValueError as exc:
-            problems.append(RowProblem(row.row_number, name, str(exc)))
-    return answers, problems
+            problems.append(RowProblem(row_number, prefix + name, str(exc)))
 
 
 def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
@@ -140,8 +155,24 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     path = Path(path)
     store = SurveyStore(project)
     form = store.form(form_id)
+    if path.suffix.lower() == ".zip":  # ODK Central's "all data" download: the CSVs inside
+        import tempfile
+
+        from assetmap.survey.repeat_files import unpack_zip
+
+        with tempfile.TemporaryDirectory(prefix="assetmap-import-") as tmp:
+            main = unpack_zip(path, form, Path(tmp))
+            report = import_export(project, main, form_id, surveyor=surveyor, language=language, ctx=ctx,
+                                   encoding=encoding, locator=locator, address_column=address_column)
+        report.source = path.name
+        return report
     cmap, rows = read_rows(path, form, encoding)
     report = KoboImportReport(path.name, rows=len(rows), unused_columns=cmap.unused)
+    if form.repeats():
+        from assetmap.survey.repeat_files import attach
+
+        index_of = {row.index: row.uuid for row in rows if row.index and row.uuid}
+        report.repeat_problems = attach(path, form, rows, index_of, encoding)
     duplicates = _duplicate_uuids(rows)
     geocoded: dict[int, str] = {}
     if locator is not None or address_column is not None:

@@ -17,7 +17,6 @@ This module only finds the columns and turns each row into raw text per question
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +44,8 @@ class RawRow:
     surveyor: str | None = None
     edited_at: str | None = None
     revision: int | None = None
+    index: str | None = None  # Kobo's _index, which its repeat sheets' _parent_index points to
+    repeats: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # repeat -> instances (raw text)
 
 
 @dataclass
@@ -104,14 +105,17 @@ def _choice_columns(headers: list[str], q: Question) -> dict[str, str]:
     return found
 
 
-def map_columns(headers: list[str], form: Form) -> ColumnMap:
+def map_columns(headers: list[str], form: Form, questions: list[Question] | None = None) -> ColumnMap:
+    """Which columns hold ``questions`` (default: those answered once per response; a repeat's
+    questions are in its own file or sheet)."""
     from assetmap.survey import schema as S
 
     claimed: set[str] = set()
     question_columns, split, choices, others = {}, {}, {}, {}
     flat = S.column_map(form)
-    geopoints = [q for q in form.questions if q.type is QType.GEOPOINT]
-    for q in form.questions:
+    questions = form.top_questions() if questions is None else questions
+    geopoints = [q for q in questions if q.type is QType.GEOPOINT]
+    for q in questions:
         if not q.type.takes_input and q.type is not QType.CALCULATE:
             continue
         col = _find(headers, q.name)
@@ -161,45 +165,15 @@ KNOWN_META = {"start", "end", "today", "deviceid", "username", "instanceID", "KE
               "device_id", "created_at", "modified_at", "revision"}
 
 
-class _Rows:
-    """csv.reader whose own errors (a cell over csv's 128 KB limit, a NUL byte) become a
-    UserError naming the line: no survey answer is that long, so the file is refused."""
-
-    def __init__(self, reader, path: Path):
-        self.reader, self.path = reader, path
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        try:
-            return next(self.reader)
-        except csv.Error as exc:
-            line = self.reader.line_num
-            too_long = "field larger than field limit" in str(exc)
-            raise UserError(
-                f"{self.path.name} line {line}: " + (
-                    f"a cell is longer than {csv.field_size_limit() // 1024} KB, far more than any answer"
-                    if too_long else f"not readable as CSV ({exc})") + ".",
-                "Check that this is the CSV export of the form's submissions (not a file with "
-                "photos or other data pasted into a cell), and export it again.") from exc
-
-
 def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[ColumnMap, list[RawRow]]:
     """Every data row as raw text per question; raises UserError for unreadable files."""
+    from assetmap.survey.export_tables import read_table
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding=encoding or "utf-8-sig")
-    except FileNotFoundError as exc:
-        raise UserError(f"{path} does not exist.", "Check the file name and folder.") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not UTF-8 text.",
-                        "Export the data again as CSV from KoboToolbox/ODK, or name its encoding.") from exc
-    if not text.strip():
+    table = read_table(path, encoding)
+    if not table or not any(c.strip() for row in table for c in row):
         raise UserError(f"{path} is empty.", "Export the submissions again; the file has no rows.")
-    first_line = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = _Rows(csv.reader(text.splitlines(), delimiter=delimiter), path)
+    reader = iter(table)
     headers = [h.strip() for h in next(reader)]
     cmap = map_columns(headers, form)
     if not cmap.question_columns and not cmap.split_geopoints:
@@ -234,6 +208,7 @@ def read_rows(path: Path, form: Form, encoding: str | None = None) -> tuple[Colu
         row.submitted_at = cell(cmap.time_column) or None
         row.surveyor = cell(cmap.surveyor_column) or None
         row.edited_at = cell(cmap.edit_time_column) or None
+        row.index = cell("_index" if "_index" in idx else None) or None
         rev = cell(cmap.revision_column)
         if re.fullmatch(r"\d+(\.0*)?", rev):
             row.revision = int(float(rev)) + REVISION_COLUMNS.get(cmap.revision_column, 0)

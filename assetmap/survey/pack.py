@@ -108,6 +108,11 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
                 info.extra = dict(area_info.extra, package_areas=area_ids)
                 tx.write_layer(area_gdf, info)
                 result.layers.append(info.name)
+                if areas:  # every outline and name, so survey mode can say which area a stray point is in
+                    from assetmap.survey.whereabouts import context_areas
+
+                    ctx_gdf, ctx_info = context_areas(project, area_info)
+                    tx.write_layer(ctx_gdf, ctx_info)
             for info in project.layers():
                 if info.role.value in PRIVATE_ROLES or info.extra.get("survey_form") or \
                         (area_info is not None and info.name == area_info.name):

@@ -131,7 +131,7 @@ def column_map(form: Form) -> dict[str, str]:
     (geopoints become the geometry, so have none)."""
     taken = set(FIXED_COLUMNS) | {"fid", "geom", "geometry"}
     out: dict[str, str] = {}
-    for q in form.questions:
+    for q in form.top_questions():  # a repeat's questions are columns of its own table
         if q.type in (QType.GEOPOINT, QType.NOTE):
             continue
         if q.name == CONFIDENTIAL_QUESTION:
@@ -224,6 +224,10 @@ def load_answers(form: Form | None, text: str) -> dict[str, Any]:
     answers = json.loads(text or "{}")
     if form is not None:
         for q in form.questions:
-            if q.type is QType.GEOPOINT and isinstance(answers.get(q.name), list):
-                answers[q.name] = tuple(answers[q.name])
+            if q.type is not QType.GEOPOINT:
+                continue
+            r = form.repeat_of(q)
+            for holder in (answers.get(r.name) or [] if r else [answers]):
+                if isinstance(holder, dict) and isinstance(holder.get(q.name), list):
+                    holder[q.name] = tuple(holder[q.name])
     return answers

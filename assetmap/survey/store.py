@@ -166,6 +166,10 @@ class SurveyStore:
                 info.style, info.extra = _style(form), _extra(form)
                 info.display_name = form.title or info.display_name
                 tx.update_layer_info(info)
+            if form.repeats():  # one attribute table per repeat, visible at once in QGIS
+                from assetmap.survey import repeat_store
+
+                repeat_store.ensure(tx.con, form)
             tx.con.execute(f"INSERT OR REPLACE INTO {S.FORMS} VALUES (?, ?, ?, ?, ?, ?)",
                            (form.form_id, form.version or "", form.title or "", layer,
                             json.dumps(form_to_dict(form)), utc_now()))
@@ -487,6 +491,10 @@ def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[s
         sets = ", ".join(f"{_q(c)}=?" for c in cols if c != "uuid")
         con.execute(f'UPDATE "{layer}" SET {sets} WHERE uuid=?',
                     [v for c, v in values.items() if c != "uuid"] + [values["uuid"]])
+    if form.repeats():
+        from assetmap.survey import repeat_store
+
+        repeat_store.write(con, form, values["uuid"], S.load_answers(form, values["answers"]))
 
 
 def _extend_extent(con: sqlite3.Connection, layer: str, blob: bytes) -> None:
@@ -532,7 +540,7 @@ def _response(form: Form, r: tuple) -> Response:
 
 def _validated(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
     """The answers to save, checked by the form's rules when the validator is installed."""
-    unknown = [k for k in answers if not form.has_question(k)]
+    unknown = [k for k in answers if not form.has_question(k) and form.repeat(k) is None]
     if unknown:
         raise UserError(f"Form '{form.form_id}' has no question named {', '.join(sorted(unknown))}.",
                         "Check the answer names against the form.")

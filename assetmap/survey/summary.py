@@ -164,8 +164,14 @@ def export_responses(project: "Project", out: str | os.PathLike, *, form_id: str
         raise UserError(f"Can't write to the folder {out.parent}.", "Choose a folder you can write to.")
     form_id = _form_id(project, form_id)
     form = SurveyStore(project).form(form_id)
+    if suffix == ".csv":
+        from assetmap.survey.repeat_files import check_free
+
+        check_free(form, out, overwrite)
     ctx.progress(0.1, "Reading responses")
     gdf = public_features(live_responses(project, form_id)).reset_index(drop=True)
+    # Repeats go to their own files, only for the responses exported (live and public).
+    parents = [(u, S.load_answers(form, a)) for u, a in zip(gdf["uuid"], gdf["answers"])] if form.repeats() else []
     gdf = gdf.drop(columns=[c for c in ("answers", "deleted", "confidential") if c in gdf.columns])
     for name, col in S.column_map(form).items():
         if S.column_kind(form.question(name)) == "int" and col in gdf.columns:
@@ -184,6 +190,10 @@ def export_responses(project: "Project", out: str | os.PathLike, *, form_id: str
         frame["latitude"] = wgs.geometry.y.where(located).round(7)
         frame["longitude"] = wgs.geometry.x.where(located).round(7)
         frame.to_csv(tmp, index=False)
+        if form.repeats():
+            from assetmap.survey.repeat_files import write_repeats
+
+            write_repeats(form, parents, out)
     else:
         if suffix == ".geojson":
             gdf = gdf.to_crs("EPSG:4326")

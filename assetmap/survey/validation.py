@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assetmap.survey import expressions as xp
+from assetmap.survey.xpath_functions import POSITION
+from assetmap.survey.xpath_values import Nodes
 from assetmap.survey.form import Form, QType, Question, language_code, pick_label
 
 _MESSAGES = {
@@ -270,33 +272,140 @@ def _safe_eval(expr: str, ctx: dict, env: dict, current=None, fallback=None):
 def evaluate(form: Form, answers: dict[str, Any], *, today: dt.date | None = None,
              now: dt.datetime | None = None, language: str | None = None) -> FormState:
     """Calculations, relevance and issues for ``answers`` (types in form.py).
-    Messages come in ``language`` (a key of ``form.languages``)."""
+    Messages come in ``language`` (a key of ``form.languages``).
+
+    A repeat's instances are checked one by one, each seeing the answers outside the repeat
+    and its own (``position(..)`` is its 1-based place); outside, a question inside a repeat
+    reads as the list of its answers (``count()``, ``sum()``, ``indexed-repeat()``). An issue
+    or relevance inside an instance is keyed ``repeat[n]/question``."""
     now = now or dt.datetime.now().astimezone()
     env = dict(today=today or now.date(), now=now, language=language,
                choice_label=lambda qn, c, lang: _choice_label(form, qn, c, lang))
     answers = answers or {}
+    order, _ = calculation_order(form)
+    top = form.top_questions()
+    top_groups = [g for g in form.groups.values() if _in_repeat(form, g) in (None, g)]  # a repeat's own relevance too
+    typed, type_errors = _typed(top, answers, language)
+    repeats = form.repeats()
+    raw_instances = {r.name: _instances(answers.get(r.name)) for r in repeats}
+    inst_typed: dict[str, list[tuple[dict, dict]]] = {
+        r.name: [_typed(form.questions_in(r), inst, language) for inst in raw_instances[r.name]]
+        for r in repeats}
+    inst_values = {r.name: [t for t, _ in inst_typed[r.name]] for r in repeats}
 
+    for _ in range(3):  # instances' calculations feed sums outside, which instances may read
+        outer = _nodes(form, inst_values)
+        relevance, calculated = _solve(form, top, top_groups, typed, outer, order, env)
+        values = {n: v for n, v in {**typed, **calculated}.items() if relevance.get(n)}
+        ctx_top = {**outer, **values}
+        new_inst, inst_state = {}, {}
+        for r in repeats:
+            shown = relevance.get(r.path, True)
+            items = inst_typed[r.name]
+            wanted = _repeat_count(r, ctx_top, env) if shown else None
+            if wanted is not None:
+                items = (items + [({}, {})] * wanted)[:wanted]
+            inst_state[r.name] = []
+            own = {q.name for q in form.questions_in(r)}
+            for i, (itv, _errors) in enumerate(items):
+                # Inside an instance ${age} is this instance's age (empty when unanswered), not the list.
+                ctx_outer = {**{k: v for k, v in ctx_top.items() if k not in own}, POSITION: i + 1}
+                qs = form.questions_in(r)
+                groups = [g for g in form.groups.values() if _in_repeat(form, g) is r and g is not r]
+                rel, calc = _solve(form, qs, groups, itv, ctx_outer, order, env)
+                vals = {n: v for n, v in {**itv, **calc}.items() if rel.get(n)}
+                inst_state[r.name].append((rel, vals, _errors, ctx_outer))
+            new_inst[r.name] = [v for _, v, _, _ in inst_state[r.name]] if shown else []
+        if new_inst == inst_values:
+            break
+        inst_values = new_inst
+
+    issues = _issues(top, relevance, values, {**outer, **values}, type_errors, env, language)
+    for r in repeats:
+        if not relevance.get(r.path, True):
+            continue
+        if r.name in answers and not isinstance(answers.get(r.name), (list, tuple)) and answers.get(r.name):
+            issues.append(Issue(r.name, _msg("kind", language, what="a list of entries",
+                                             got=repr(answers[r.name])), "type"))
+        kept = []
+        for i, (rel, vals, errors, ctx_outer) in enumerate(inst_state[r.name]):
+            prefix = f"{r.name}[{i + 1}]/"
+            for q in form.questions_in(r):
+                relevance[prefix + q.name] = rel.get(q.name, True)
+            for issue in _issues(form.questions_in(r), rel, vals, {**ctx_outer, **vals}, errors, env, language):
+                issues.append(Issue(prefix + issue.question, issue.message, issue.kind))
+            kept.append(vals)
+        if kept:
+            values[r.name] = kept
+    return FormState(form=form, values=values, issues=issues, relevance=relevance)
+
+
+def _in_repeat(form: Form, g) -> Any:
+    """The repeat a group is or lies in, or None."""
+    path = g.path
+    while path:
+        h = form.groups[path]
+        if h.repeat:
+            return h
+        path = h.parent
+    return None
+
+
+def _instances(raw) -> list[dict]:
+    if isinstance(raw, (list, tuple)):
+        return [dict(x) if isinstance(x, dict) else {} for x in raw]
+    return []
+
+
+def _typed(questions: list[Question], answers: dict, language) -> tuple[dict, dict]:
     typed: dict[str, Any] = {}
-    type_errors: dict[str, str] = {}
-    for q in form.questions:
+    errors: dict[str, str] = {}
+    for q in questions:
         if q.type == QType.NOTE or q.calculation or q.name not in answers:
             continue
         try:
             value = check_answer(q, answers[q.name], language)
         except ValueError as exc:
-            type_errors[q.name] = str(exc)
+            errors[q.name] = str(exc)
             continue
         if value is not None:
             typed[q.name] = value
+    return typed, errors
 
-    order, _ = calculation_order(form)
+
+def _nodes(form: Form, inst_values: dict[str, list[dict]]) -> dict[str, Any]:
+    """What the outside sees of repeats: each repeat's instances, each question's answers."""
+    out: dict[str, Any] = {}
+    for r in form.repeats():
+        insts = inst_values.get(r.name, [])
+        out[r.name] = Nodes(insts)
+        for q in form.questions_in(r):
+            out[q.name] = Nodes(inst.get(q.name) for inst in insts)
+    return out
+
+
+def _repeat_count(r, ctx: dict, env: dict) -> int | None:
+    if not r.repeat_count:
+        return None
+    n = xp.to_number(_safe_eval(r.repeat_count, ctx, env, fallback=""))
+    if math.isnan(n) or n < 0:
+        return 0 if not math.isnan(n) else None
+    return min(int(n), 500)  # a typo such as 1e9 must not build a billion instances
+
+
+def _solve(form: Form, questions: list[Question], groups: list, typed: dict, outer: dict,
+           order: list[str], env: dict) -> tuple[dict[str, bool], dict[str, Any]]:
+    """Relevance and calculations of ``questions`` to a fixed point; ``outer`` is what they can
+    read from outside (shadowed by their own answers)."""
+    names = {q.name for q in questions}
+    calcs = [n for n in order if n in names]
     relevance: dict[str, bool] = {}
     calculated: dict[str, Any] = {}
-    for _ in range(len(form.questions) + 2):  # converges in a pass or two
-        ctx = {n: v for n, v in {**typed, **calculated}.items() if relevance.get(n, True)}
-        new_relevance = _relevance(form, ctx, env)
+    for _ in range(len(questions) + 2):  # converges in a pass or two
+        ctx = {**outer, **{n: v for n, v in {**typed, **calculated}.items() if relevance.get(n, True)}}
+        new_relevance = _relevance(groups, questions, ctx, env)
         new_calc: dict[str, Any] = {}
-        for name in order:
+        for name in calcs:
             q = form.question(name)
             value = None
             if new_relevance[name]:
@@ -308,12 +417,14 @@ def evaluate(form: Form, answers: dict[str, Any], *, today: dt.date | None = Non
         if new_relevance == relevance and new_calc == calculated:
             break
         relevance, calculated = new_relevance, new_calc
+    return relevance, calculated
 
-    values = {n: v for n, v in {**typed, **calculated}.items() if relevance.get(n)}
-    ctx = dict(values)
+
+def _issues(questions: list[Question], relevance: dict, values: dict, ctx: dict, type_errors: dict,
+            env: dict, language) -> list[Issue]:
     issues: list[Issue] = []
-    for q in form.questions:
-        if not q.type.takes_input or not relevance[q.name] or q.calculation:
+    for q in questions:
+        if not q.type.takes_input or not relevance.get(q.name, True) or q.calculation:
             continue
         if q.name in type_errors:
             issues.append(Issue(q.name, type_errors[q.name], "type"))
@@ -337,7 +448,7 @@ def evaluate(form: Form, answers: dict[str, Any], *, today: dt.date | None = Non
                 _safe_eval(q.constraint, ctx, env, current=value, fallback=True)):
             message = pick_label(q.constraint_messages, language) or _msg("constraint", language)
             issues.append(Issue(q.name, message, "constraint"))
-    return FormState(form=form, values=values, issues=issues, relevance=relevance)
+    return issues
 
 
 def _filtered_out(q: Question, value, ctx: dict) -> list[str]:
@@ -349,16 +460,16 @@ def _filtered_out(q: Question, value, ctx: dict) -> list[str]:
     return [str(v) for v in chosen if str(v) not in offered]
 
 
-def _relevance(form: Form, ctx: dict, env: dict) -> dict[str, bool]:
+def _relevance(groups: list, questions: list[Question], ctx: dict, env: dict) -> dict[str, bool]:
     """Groups (outer first, as they appear) then questions; a hidden
     question's answer is taken out of ``ctx`` for those that follow."""
     rel: dict[str, bool] = {}
-    for path, g in form.groups.items():
+    for g in groups:
         shown = rel.get(g.parent, True) if g.parent else True
         if shown and g.relevant:
             shown = xp.to_bool(_safe_eval(g.relevant, ctx, env, fallback=True))
-        rel[path] = shown
-    for q in form.questions:
+        rel[g.path] = shown
+    for q in questions:
         shown = rel.get(q.group, True) if q.group else True
         if shown and q.relevant:
             shown = xp.to_bool(_safe_eval(q.relevant, ctx, env, current=ctx.get(q.name),
@@ -378,15 +489,16 @@ def _choice_label(form: Form, question: str, choice: str, language: str | None) 
 
 
 def with_defaults(form: Form, *, today: dt.date | None = None,
-                  now: dt.datetime | None = None) -> dict[str, Any]:
+                  now: dt.datetime | None = None, repeat=None) -> dict[str, Any]:
     """Answers for a new response: each question's ``default`` (literal or an
-    expression such as ``today()``), typed. Bad defaults are skipped."""
+    expression such as ``today()``), typed. Bad defaults are skipped. With ``repeat``
+    (a Group), the defaults of a new instance of it."""
     now = now or dt.datetime.now().astimezone()
     env = dict(today=today or now.date(), now=now, language=None,
                choice_label=lambda qn, c, lang: _choice_label(form, qn, c, lang))
     answers: dict[str, Any] = {}
     for q in form.questions:
-        if not q.type.takes_input or q.default is None or q.calculation:
+        if not q.type.takes_input or q.default is None or q.calculation or form.repeat_of(q) is not repeat:
             continue
         text = q.default
         if q.default_is_expression:

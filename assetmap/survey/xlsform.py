@@ -229,15 +229,29 @@ class _Builder:
             self.walk(el.get("children", []), parent)  # pyxform's generated meta block
             return
         path = f"{parent}/{name}" if parent else name
+        if kind == "repeat" and self.inside_repeat(parent):
+            inner = _leaf_names(el)
+            for n in inner:
+                self.dropped[n] = "repeat"
+            self.note(f"{self.where(name)}: a repeat inside a repeat is not supported; its questions "
+                      f"({', '.join(f'`{n}`' for n in inner[:6])}) are left out")
+            return
+        count = el.get("control", {}).get("jr:count") or el.get("jr:count") or bind.get("jr:count")
         self.form.groups[path] = Group(
             name=name, path=path, labels=self.texts(el.get("label")),
             relevant=bind.get("relevant") or None, parent=parent,
             appearance=control.get("appearance") or None, repeat=kind == "repeat",
+            repeat_count=str(count).strip() or None if count not in (None, "") else None,
         )
-        if kind == "repeat":
-            self.note(f"{self.where(name)}: repeats are not supported; the questions "
-                      "inside are kept as single answers")
         self.walk(el.get("children", []), path)
+
+    def inside_repeat(self, path: str | None) -> bool:
+        while path:
+            g = self.form.groups[path]
+            if g.repeat:
+                return True
+            path = g.parent
+        return False
 
     def question(self, el: dict, qtype: QType, name: str, group: str | None) -> None:
         bind = el.get("bind") or {}
@@ -315,6 +329,7 @@ class _Builder:
 
         for g in self.form.groups.values():
             check(self.where(g.name), "relevant", g.relevant, "the group is always shown")
+            check(self.where(g.name), "repeat_count", g.repeat_count, "instances are added by hand")
         for q in self.form.questions:
             w = self.where(q.name)
             check(w, "relevant", q.relevant, "the question is always shown")

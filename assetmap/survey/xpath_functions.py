@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from assetmap.survey.xpath_values import (
-    _EPOCH, ExpressionError, _as_date, _days, to_bool, to_number, to_string,
+    _EPOCH, ExpressionError, Nodes, _as_date, _days, answer_to_xpath, to_bool, to_number, to_string,
 )
 
 
@@ -138,7 +138,42 @@ def _format_number(env, value):
     return to_number(value)
 
 
+def _count(env, nodes):
+    if isinstance(nodes, Nodes):
+        return float(len(nodes))
+    raise ExpressionError(env.expr, "count() needs a repeat or a question inside one")
+
+
+def _sum(env, nodes):
+    if not isinstance(nodes, Nodes):
+        raise ExpressionError(env.expr, "sum() needs a question inside a repeat")
+    return float(sum(to_number(answer_to_xpath(v)) for v in nodes))  # an empty answer makes NaN, as in XPath
+
+
+def _position(env, *args):
+    pos = (env.ctx or {}).get(POSITION) if isinstance(env.ctx, dict) else None
+    if pos is None:
+        raise ExpressionError(env.expr, "position(..) is only meaningful inside a repeat")
+    return float(pos)
+
+
+def _indexed_repeat(env, value, repeat, index, *more):
+    if more:
+        raise ExpressionError(env.expr, "indexed-repeat() over nested repeats is not supported")
+    i = to_number(index)
+    if not isinstance(value, Nodes) or math.isnan(i) or not 1 <= int(i) <= len(value):
+        return ""
+    return answer_to_xpath(value[int(i) - 1])
+
+
+# The key of an instance's 1-based position in the context a repeat's expressions see.
+POSITION = "#position"
+
 FUNCTIONS: dict[str, _Fn] = {
+    "count": _Fn(_count, (1, 1)),
+    "sum": _Fn(_sum, (1, 1)),
+    "position": _Fn(_position, (0, 0)),  # written position(..); the parser takes the `..`
+    "indexed-repeat": _Fn(_indexed_repeat, (3, 7)),
     "selected": _Fn(_selected, (2, 2)),
     "count-selected": _Fn(lambda env, v: float(len(to_string(v).split())), (1, 1)),
     "selected-at": _Fn(_selected_at, (2, 2)),

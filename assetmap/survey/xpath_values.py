@@ -13,6 +13,15 @@ import re
 from typing import Any
 
 
+class Nodes(list):
+    """The answers to a question inside a repeat, one per instance (an XPath node-set), as seen
+    from outside the repeat; a repeat's own name gives its instances. ``count()``, ``sum()`` and
+    ``indexed-repeat()`` take them whole; anywhere else XPath reads the first one."""
+
+    def first(self):
+        return answer_to_xpath(self[0]) if self else ""
+
+
 class ExpressionError(ValueError):
     """An expression that cannot be parsed or evaluated, with where and why."""
 
@@ -52,6 +61,8 @@ def _days(value: dt.date | dt.datetime) -> float:
 
 
 def to_number(value) -> float:
+    if isinstance(value, Nodes):
+        return to_number(value.first()) if value else math.nan
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, (int, float)):
@@ -69,6 +80,8 @@ def to_number(value) -> float:
 
 
 def to_string(value) -> str:
+    if isinstance(value, Nodes):
+        return to_string(value.first())
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -89,6 +102,8 @@ def to_string(value) -> str:
 
 
 def to_bool(value) -> bool:
+    if isinstance(value, Nodes):
+        return len(value) > 0
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -102,6 +117,8 @@ def answer_to_xpath(value) -> Any:
     """A stored answer (see form.py) as the evaluator sees it."""
     if value is None:
         return ""
+    if isinstance(value, Nodes):
+        return value
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):

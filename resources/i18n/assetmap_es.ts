@@ -5506,3 +5506,55 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     </message>
 </context>
 </TS>
+    <name>RepeatInstance</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSection</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Add: %1</source>
+        <translation>Añadir: %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Add an entry to %1</source>
+        <translation>Añadir una entrada a %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyModeWindow</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>your areas</source>
+        <translation>sus zonas</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>This location is in %1, outside your areas (%2). It will be saved as it is: check that it is the right place.</source>
+        <translation>Esta ubicación está en %1, fuera de sus zonas (%2). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
+        <source>This location is outside your areas (%1). It will be saved as it is: check that it is the right place.</source>
+        <translation>Esta ubicación está fuera de sus zonas (%1). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFeature</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/feature.py" line="0" />
+        <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
+        <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
+    </message>
+</context>
+</TS>

@@ -321,6 +321,11 @@
         },
         onEachFeature: function (f, lyr) {
           entry.byId[f.id] = lyr;
+          // Named areas (survey mode's own blocks): the name written on the map.
+          if (spec.labelField && f.properties && f.properties[spec.labelField] != null) {
+            lyr.bindTooltip(esc(String(f.properties[spec.labelField])),
+                            {permanent: true, direction: "center", className: "am-label", interactive: false});
+          }
           // Paint strokes: with the button held, every feature entered is reported once.
           lyr.on("mousedown", function (ev) {
             if (!api._paint || !bridge) { return; }

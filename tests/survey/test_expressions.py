@@ -246,3 +246,27 @@ def test_odk_rounding_and_exponent_literals(expr, expected):
         assert type(got) is float, expr
     else:
         assert got == expected, expr
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("count(${m})", 3.0),
+    ("sum(${age})", 44.0),
+    ("sum(${age}) div count(${m})", 44.0 / 3),
+    ("indexed-repeat(${age}, ${m}, 2)", 4.0),
+    ("indexed-repeat(${age}, ${m}, 9)", ""),
+    ("${age} = 30", True),  # a node-set compares by its first node here
+    ("position(..)", 2.0),
+    ("position(..) = count(${m}) - 1", True),
+])
+def test_repeat_functions(expr, expected):
+    from assetmap.survey.xpath_values import Nodes
+
+    ctx = {"m": Nodes([{}, {}, {}]), "age": Nodes([30, 4, 10]), "#position": 2}
+    got = evaluate(expr, ctx)
+    assert got == pytest.approx(expected) if isinstance(expected, float) else got == expected, expr
+
+
+@pytest.mark.parametrize("expr", ["..", "1 + ..", "position(.., 1)", "sum(..)"])
+def test_parent_step_only_in_position(expr):
+    with pytest.raises(ExpressionError):
+        parse(expr)

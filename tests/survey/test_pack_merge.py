@@ -43,7 +43,10 @@ def test_package_is_a_project_with_only_public_data(office, tmp_path):
     project, store, ids = office
     res = make_package(project, tmp_path / "ann.gpkg", surveyor="Ann", areas=["5", "6"])
     pkg = Project.open(res.path)  # an assetmap project ...
-    assert _layers(res.path) == {"neighborhoods", "sites", "survey_assets"}  # ... no report aggregates
+    assert _layers(res.path) == {"neighborhoods", "sites", "survey_assets",  # ... no report aggregates
+                                 "package_all_areas"}  # every area's outline and name, for survey mode's warning
+    context = pyogrio.read_dataframe(res.path, layer="package_all_areas")
+    assert len(context) == 88 and set(context.columns) == {"NHD_NUM", "NHD_NAME", "geometry"}
     assert not any(info.role.value == "aggregate" for info in pkg.layers())
     assert sorted(pkg.read_layer("neighborhoods")["NHD_NUM"]) == [5, 6]
     sites = pyogrio.read_dataframe(res.path, layer="sites")  # what QGIS would see

@@ -70,3 +70,33 @@ def test_reference_form_installs_or_is_refused_by_name(path: Path, tmp_path):
     store.install_form(form)
     assert [f.form_id for f in store.forms()] == [form.form_id]
     assert store.responses(form.form_id) == []
+
+
+def test_an_odk_central_entities_form_installs_with_a_note(tmp_path):
+    """How ODK Central forms are written today: an entities sheet and save_to columns."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    for r in [["type", "name", "label", "save_to"],
+              ["text", "site_name", "Site name", "site"],
+              ["geopoint", "location", "Where", "geometry"],
+              ["integer", "children", "Children served", "children"]]:
+        ws.append(r)
+    ent = wb.create_sheet("entities")
+    ent.append(["list_name", "label"])
+    ent.append(["sites", "${site_name}"])
+    st = wb.create_sheet("settings")
+    st.append(["form_id", "version"])
+    st.append(["site_registration", "1"])
+    path = tmp_path / "entities.xlsx"
+    wb.save(path)
+    form = load_form(path)
+    assert [q.name for q in form.questions] == ["site_name", "location", "children"]
+    notes = " ".join(form.unsupported)
+    assert "`entities` sheet (dataset `sites`)" in notes and "not used" in notes
+    project = Project.create(tmp_path / "p.gpkg", crs="EPSG:4326")
+    SurveyStore(project).install_form(form)
+    assert SurveyStore(project).save("site_registration", {"site_name": "Clinic", "location": (38.6, -90.2),
+                                                           "children": 12}, surveyor="a").revision == 1

@@ -179,8 +179,7 @@ def test_unsupported_rows_are_listed_not_fatal(odd_form):
     form = load_form(odd_form)
     lines = form.unsupported
     text = "\n".join(lines)
-    assert "row 9 `visits` (begin repeat): repeats are not supported; the questions inside " \
-           "are kept as single answers" in lines
+    assert "repeat" not in text  # supported now
     assert "row 12 `route` (geotrace): lines are not supported; the question is left out" in lines
     assert "row 13 `voice` (audio)" in text and "row 14 `code` (barcode)" in text
     assert "row 16 `ranking` (rank kinds): ranking questions are not supported" in text
@@ -193,6 +192,7 @@ def test_unsupported_rows_are_listed_not_fatal(odd_form):
     names = [q.name for q in form.questions]
     assert names == ["org", "staff", "visit_date", "kind", "lookup", "why"]
     assert form.question("visit_date").group == "visits" and form.groups["visits"].repeat
+    assert form.repeat_of(form.question("visit_date")) is form.groups["visits"]
     assert form.question("why").required_if == "${kind} = 'a'"
 
 

@@ -40,3 +40,29 @@ def test_block_list_narrows_with_the_neighbourhood(qtbot):
     kind.setCurrentIndex(kind.findData("school"))
     assert [n for n, b in sub.boxes.items() if not b.isHidden()] == ["elementary", "food"]
     assert "sub" not in entry.answers()
+
+
+def test_repeat_instance_defaults_and_location_picked_on_the_map(qtbot):
+    from assetmap.survey.form import Form, Group, QType, Question
+    from assetmap.ui.survey.entry_form import SurveyEntryForm
+
+    form = Form("sites", "Sites", questions=[
+        Question("name", QType.TEXT),
+        Question("prog", QType.TEXT, group="programmes", default="Reading club"),
+        Question("where", QType.GEOPOINT, group="programmes"),
+    ], groups={"programmes": Group("programmes", "programmes", {"": "Programme"}, repeat=True, repeat_count=None)})
+    entry = SurveyEntryForm(form)
+    qtbot.addWidget(entry)
+    entry.show()
+    picks = []
+    entry.pick_requested.connect(picks.append)
+    section = entry.repeat_sections["programmes"]
+    section.add_button.click()
+    section.add_button.click()
+    inst = section.instances[1]
+    assert inst.rows["prog"].editor.value() == "Reading club"  # the default, per new instance
+    inst.rows["where"].editor.pick.click()
+    assert picks == ["where"]
+    entry.set_point("where", 38.6, -90.2)
+    assert entry.answers()["programmes"] == [{"prog": "Reading club"},
+                                             {"prog": "Reading club", "where": (38.6, -90.2)}]

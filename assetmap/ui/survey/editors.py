@@ -163,6 +163,12 @@ class SelectOneEditor(QuestionEditor):
 
     def set_value(self, value) -> None:
         idx = self.combo.findData(value)
+        if idx < 0 and value is not None and self.offered is not None:
+            # A saved answer loaded before the list is narrowed for it: offer every choice again;
+            # the form's next refresh narrows the list around it.
+            self.offered = None
+            self._fill()
+            idx = self.combo.findData(value)
         self.combo.setCurrentIndex(max(idx, 0))
 
     def focus_widget(self):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel
 
 from assetmap.survey.form import Form, Question, QType
 from assetmap.ui.survey.editors import GeopointEditor, QuestionEditor, SelectMultipleEditor, editor_for
+from assetmap.ui.survey.repeat_section import RepeatSection
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 HINT_STYLE = "color: palette(mid);"
@@ -82,6 +83,7 @@ class SurveyEntryForm(QWidget):
                                                                       (form.languages[0] if form.languages else None))
         self.rows: dict[str, QuestionRow] = {}
         self.group_boxes: dict[str, QGroupBox] = {}
+        self.repeat_sections: dict[str, RepeatSection] = {}
         self.parse_errors: dict[str, str] = {}
         self.state = None
         self._showing_all = False
@@ -139,6 +141,15 @@ class SurveyEntryForm(QWidget):
 
     def _build(self, body: QWidget) -> None:
         for q in self.form.questions:
+            repeat = self.form.repeat_of(q)
+            if repeat is not None:
+                if repeat.name not in self.repeat_sections:
+                    section = RepeatSection(self.form, repeat, self.language)
+                    section.changed.connect(self._edited)
+                    section.pick_requested.connect(self._instance_pick)
+                    self._container_for(repeat.parent, body).addWidget(section)
+                    self.repeat_sections[repeat.name] = section
+                continue
             if q.type is QType.CALCULATE:
                 continue
             row = QuestionRow(q, self.language)
@@ -160,6 +171,8 @@ class SurveyEntryForm(QWidget):
             row.set_language(language)
         for path, box in self.group_boxes.items():
             box.setTitle(self.form.groups[path].label(language))
+        for section in self.repeat_sections.values():
+            section.set_language(language)
         if self.state is not None:
             self.refresh()
 
@@ -179,6 +192,11 @@ class SurveyEntryForm(QWidget):
                 answers[name] = value
             if isinstance(row.editor, SelectMultipleEditor) and row.editor.other_value():
                 answers[f"{name}_other"] = row.editor.other_value()
+        for name, section in self.repeat_sections.items():
+            instances, errors = section.answers()
+            self.parse_errors.update(errors)
+            if instances:
+                answers[name] = instances
         return answers
 
     def set_answers(self, answers: dict) -> None:
@@ -198,13 +216,24 @@ class SurveyEntryForm(QWidget):
             elif row.question.type.takes_input:
                 editor.set_value(answers.get(name))
             row.touched = False
+        for name, section in self.repeat_sections.items():
+            section.set_instances(answers.get(name) or [])
 
     def reset_defaults(self) -> None:
         from assetmap.survey.validation import with_defaults
 
         self.set_answers(with_defaults(self.form))
 
+    def _instance_pick(self, editor) -> None:
+        self._pick_editor = editor  # the map's next click goes to this instance's location
+        self.pick_requested.emit(editor.question.name)
+
     def set_point(self, question: str, lat: float, lon: float) -> None:
+        if question not in self.rows:  # a location inside a repeat instance
+            editor = getattr(self, "_pick_editor", None)
+            if editor is not None and editor.question.name == question:
+                editor.set_point(lat, lon)
+            return
         editor = self.rows[question].editor
         if isinstance(editor, GeopointEditor):
             editor.set_point(lat, lon)
@@ -269,15 +298,26 @@ class SurveyEntryForm(QWidget):
             row.show_message(messages.get(name) if show else None)
         for path, box in self.group_boxes.items():
             box.setVisible(self.state.relevant(path))
+        kinds = {i.question: i.kind for i in self.state.issues}
+        for section in self.repeat_sections.values():
+            section.setVisible(self.state.relevance.get(section.repeat.path, True))
+            section.apply(self.state, messages, self._showing_all, kinds)
         return self.state
+
+    def _all_rows(self) -> dict[str, QWidget]:
+        rows = dict(self.rows)
+        for section in self.repeat_sections.values():
+            rows.update(section.message_rows())
+        return rows
 
     def check(self) -> bool:
         """Show every problem; focus the first one. True when the response can be saved."""
         self._showing_all = True
         state = self.refresh()
-        problems = [name for name in self.rows if self.rows[name].message.isVisible()]
+        rows = self._all_rows()
+        problems = [name for name in rows if rows[name].message.isVisible()]
         if problems:
-            row = self.rows[problems[0]]
+            row = rows[problems[0]]
             self.scroll.ensureWidgetVisible(row)
             row.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
             return False
@@ -288,7 +328,7 @@ class SurveyEntryForm(QWidget):
         return dict(self.state.values)
 
     def problems(self) -> dict[str, str]:
-        return {name: row.message.text() for name, row in self.rows.items() if row.message.isVisible()}
+        return {name: row.message.text() for name, row in self._all_rows().items() if row.message.isVisible()}
 
 
 def messages_kind(state, name: str) -> str:

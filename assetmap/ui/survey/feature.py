@@ -276,7 +276,7 @@ class SurveyFeature(QObject):
             return None
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import a KoboToolbox/ODK export"), "",
-                                                  self.tr("CSV export (*.csv)"))
+                                                  self.tr("Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)"))
         if not path:
             return None
         project = self.w.project

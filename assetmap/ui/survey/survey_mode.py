@@ -136,6 +136,11 @@ class SurveyModeWindow(QMainWindow):
         language = i18n.form_language(form.languages, i18n.current_language())
         self.panel = SurveyPanel(self.project, form_id, self.stack, language=language, surveyor=surveyor)
         self.panel.pick_requested.connect(self._start_pick)
+        from assetmap.survey.whereabouts import Whereabouts
+
+        self.whereabouts = Whereabouts(self.project)
+        self.where_warning = ""
+        self.panel.entry.edited.connect(self.check_location)
         self.panel.responses_changed.connect(self._draw_survey)
         self.stack.changed.connect(self._draw_survey)
         self.canvas = MapCanvas(self)
@@ -146,6 +151,11 @@ class SurveyModeWindow(QMainWindow):
         self.split.setStretchFactor(1, 3)
         self._draw_base()
         self._draw_survey()
+        from assetmap.ui.basemap import apply_basemap
+
+        problem = apply_basemap(self.canvas)  # the offline MBTiles map, when Settings name one
+        if problem:  # the blocks still draw; say why the background is missing
+            self.statusBar().showMessage(problem.splitlines()[0], 15000)
         self.canvas.zoom_all()
         self.panel.new_entry()
 
@@ -157,8 +167,14 @@ class SurveyModeWindow(QMainWindow):
         for info in self.project.layers():
             if info.role in SHOWN_ROLES:
                 # The package's areas are the volunteer's own blocks: say so in their language.
-                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), self.cache.spec(info),
+                spec = dict(self.cache.spec(info), labelField=info.extra.get("name_field") or info.extra.get("id_field"))
+                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), spec,
                                               self.tr("My neighbourhoods"), True, info.opacity)
+                self._layers.append(info.name)
+            elif info.extra.get("reference") and "line" in (info.geometry_type or "").lower():
+                # Streets the coordinator marked as a reference: where am I on this block?
+                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), self.cache.spec(info),
+                                              info.display_name or info.name, True, info.opacity)
                 self._layers.append(info.name)
 
     def _draw_survey(self) -> None:
@@ -221,6 +237,31 @@ class SurveyModeWindow(QMainWindow):
         self.canvas.unsetCursor()
         self.statusBar().clearMessage()
         self.panel.entry.set_point(question, lat, lon)
+        self.check_location()
+
+    def check_location(self) -> str:
+        """Warn (never block) when the location is outside the volunteer's areas, naming where it is."""
+        from assetmap.survey import schema
+
+        q = schema.geopoint_question(self.panel.form)
+        value = self.panel.entry.answers().get(q.name) if q else None
+        text = ""
+        if value:
+            where = self.whereabouts.where(float(value[0]), float(value[1]))
+            own = ", ".join(where.own) or self.tr("your areas")
+            if not where.inside and where.area:
+                text = self.tr("This location is in %1, outside your areas (%2). It will be saved as it is: "
+                               "check that it is the right place.").replace("%1", where.area).replace("%2", own)
+            elif not where.inside:
+                text = self.tr("This location is outside your areas (%1). It will be saved as it is: "
+                               "check that it is the right place.").replace("%1", own)
+        if text:  # beside Save, where the volunteer looks, and in the status bar
+            self.statusBar().showMessage(text)
+            self.panel.status.setText(text)
+        elif self.where_warning:
+            self.statusBar().clearMessage()
+        self.where_warning = text
+        return text
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
         if self.canvas is not None:
