@@ -54,8 +54,10 @@ def normalise_key(value: Any) -> str | None:
     return text
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | None = None) -> "pd.DataFrame":
-    """The table as text columns (DBF keeps the types its header declares)."""
+def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | None = None,
+               nrows: int | None = None) -> "pd.DataFrame":
+    """The table as text columns (DBF keeps the types its header declares); ``nrows`` reads only
+    the first rows (a dialog listing the columns)."""
     import pandas as pd
 
     path = Path(path)
@@ -73,7 +75,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | No
         import pyogrio
 
         try:
-            df = pyogrio.read_dataframe(path, read_geometry=False, encoding=encoding)
+            df = pyogrio.read_dataframe(path, read_geometry=False, encoding=encoding, max_features=nrows)
         except Exception as exc:
             raise _unreadable(path, exc) from exc
         return pd.DataFrame(df)
@@ -85,7 +87,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | No
                     sheet = names[0]
                 elif sheet not in names:
                     raise UserError(f"{path} has no sheet '{sheet}'.", f"Its sheets: {', '.join(names)}.")
-                df = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False)
+                df = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=nrows)
         except UserError:
             raise
         except Exception as exc:
@@ -95,7 +97,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | No
     for enc in ([encoding] if encoding else ["utf-8-sig", "cp1252"]):
         try:
             sep = "\t" if suffix == ".tsv" else _separator(path, enc)
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, sep=sep, encoding=enc)
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, sep=sep, encoding=enc, nrows=nrows)
             return _tidy_header(df, path)
         except UnicodeDecodeError as exc:
             last = exc

@@ -116,16 +116,41 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
     if not steps or PERIOD_FIELD not in frame.columns:
         spec = leaflet_style(style, frame)
         spec["aggregate"] = {**popup, "periods": []}
-        return _zero_class(spec, meta)
+        return _zero_class(_first_class(spec, frame, meta), meta)
     period = str(period) if period is not None else current_period(info)
     if period not in steps:
         from assetmap.errors import UserError
 
         raise UserError(f"'{info.name}' has no period '{period}'.", f"Its periods: {', '.join(steps)}.")
-    spec = leaflet_style(style, break_rows(frame, period))
+    rows = break_rows(frame, period)
+    spec = leaflet_style(style, rows)
     spec.update({"period": period, "periodField": PERIOD_FIELD, "periodLabel": period_label(period),
                  "aggregate": popup})
-    return _zero_class(spec, meta)
+    return _zero_class(_first_class(spec, rows, meta), meta)
+
+
+def _first_class(spec: dict[str, Any], rows: "pd.DataFrame", meta: dict[str, Any]) -> dict[str, Any]:
+    """The lowest class named by the published values it holds ("0, 11 – 12"), never "≤ 12" or
+    "0 – 12", which would read as overlapping the withheld 1–10 class."""
+    import pandas as pd
+
+    from assetmap.mapview.leaflet_style import _fmt
+
+    field, breaks, legend = spec.get("field"), spec.get("breaks"), spec.get("legend")
+    if spec.get("kind") != "graduated" or not breaks or not legend or field not in rows.columns:
+        return spec
+    values = pd.to_numeric(rows[field], errors="coerce").dropna()
+    values = values[values <= breaks[0]]
+    if values.empty:
+        return spec
+    zero = bool((values == 0).any())
+    positive = values[values > 0]
+    parts = ["0"] if zero else []
+    if not positive.empty:
+        lo = float(positive.min())
+        parts.append(_fmt(lo) if lo == breaks[0] else f"{_fmt(lo)} – {_fmt(breaks[0])}")
+    legend[0]["label"] = ", ".join(parts)
+    return spec
 
 
 def _zero_class(spec: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:

@@ -85,7 +85,11 @@ class JoinDialog(QDialog):
         name = self.layer.currentData()
         if not name:
             return
-        fields = [str(f) for f in pyogrio.read_info(self.project.path, layer=name)["fields"]]
+        if getattr(self.project, "url", None):  # a shared (PostGIS) project
+            frame = self.project.read_layer(name)
+            fields = [str(c) for c in frame.columns if c != frame.geometry.name]
+        else:
+            fields = [str(f) for f in pyogrio.read_info(self.project.path, layer=name)["fields"]]
         self.layer_key.addItems(fields)
         id_field = self.project.layer(name).extra.get("id_field")
         if id_field in fields:
@@ -110,7 +114,7 @@ class JoinDialog(QDialog):
         if not text:
             return
         try:
-            columns = list(read_table(Path(text)).columns)
+            columns = list(read_table(Path(text), nrows=5).columns)  # the header only: no wait
         except UserError as exc:
             self._say(exc.message)
             return

@@ -86,15 +86,19 @@ def _nice(x: float) -> float:
 
 
 class _Layout:
-    def __init__(self, w: float, h: float, dpi: float):
+    """Where the title, map, legend and footer go; the legend's width and the footer's height
+    come from what they hold, so no text runs off the sheet."""
+
+    def __init__(self, w: float, h: float, dpi: float, legend_w: float | None = None, footer_text_h: float = 0.0):
         self.w, self.h, self.dpi = w, h, dpi
         self.pt = dpi / 72.0                       # one typographic point in device pixels
         m = 0.35 * dpi
         self.margin = m
         self.title = QRectF(m, m, w - 2 * m, 26 * self.pt)
-        self.legend_w = min(2.6 * dpi, w * 0.3)
+        self.col_w = min(2.6 * dpi, w * 0.3)
+        self.legend_w = self.col_w if legend_w is None else legend_w
         top = self.title.bottom() + 6 * self.pt
-        self.footer_h = 44 * self.pt
+        self.footer_h = 24 * self.pt + footer_text_h   # scale bar, then the date and sources
         self.map = QRectF(m, top, w - 2 * m - self.legend_w - 10 * self.pt, h - top - m - self.footer_h)
         self.legend = QRectF(self.map.right() + 10 * self.pt, top, self.legend_w, self.map.height())
 
@@ -107,16 +111,18 @@ def _font(px_pt: float, size: float, bold: bool = False) -> QFont:
 
 
 def render(painter: QPainter, project, infos, title: str, w: float, h: float, dpi: float,
-           ctx: TaskContext | None = None) -> dict:
-    """Draw the whole sheet; returns where things went (tests check the legend and title)."""
+           ctx: TaskContext | None = None, new_page=None) -> dict:
+    """Draw the whole sheet; returns where things went (tests check the legend and title).
+
+    ``new_page()`` (a PDF) starts another page: a legend that does not fit beside the map
+    continues on a legend sheet. Without it (a PNG) the layers left out of the legend are named.
+    """
     ctx = ensure(ctx)
     lay = _Layout(w, h, dpi)
     cache = LayerCache(project)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
-    painter.setPen(QColor("#111111"))
-    painter.setFont(_font(lay.pt, 18, bold=True))
-    painter.drawText(lay.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    _title(painter, lay, title)
 
     frames, specs = [], []
     for i, info in enumerate(infos):
@@ -124,6 +130,21 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
         # An aggregate layer draws the rows of the period it shows, not every period on top.
         frames.append(display_frame(visible_rows(info, cache.frame(info.name)), simplify=0))
         specs.append(cache.spec(info))
+    from assetmap.ui.map_export_legend import Block, draw_columns, plan_legend
+
+    blocks = [Block(info, spec, _is_point_layer(f)) for info, spec, f in zip(infos, specs, frames)]
+    pt = dpi / 72.0
+    attribution = attribution_text(project, infos)
+    date = _dt.date.today().isoformat()
+    foot_text = f"Made with assetmap on {date}. Sources: {attribution or 'not recorded'}"
+    foot_font, foot_h = _fit_footer(painter, foot_text, w - 2 * lay.margin, pt)
+    lay = _Layout(w, h, dpi, footer_text_h=foot_h)
+    gap, header = 8 * pt, 20 * pt
+    # A second legend column only while the map keeps over half the sheet (not on A4 portrait).
+    usable = w - 2 * lay.margin
+    max_columns = 2 if usable - 2 * lay.col_w - 10 * pt >= 0.55 * usable else 1
+    plan = plan_legend(painter, blocks, lay.col_w, lay.legend.height(), pt, gap, header, max_columns)
+    lay = _Layout(w, h, dpi, legend_w=plan.width, footer_text_h=foot_h)
     bounds = cache.drawable_bounds([i.name for i in infos])
     if bounds is None:
         raise UserError("The chosen layers have no features to draw.", "Choose other layers with --layers.")
@@ -161,8 +182,8 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
             if gt in ("Point", "MultiPoint"):
                 painter.setPen(QPen(QColor("#222222"), lay.pt * 0.5))
                 r = spec["radius"] * lay.pt * 0.75
-                for pt in shapely.get_parts(geom):
-                    px, py = to_px(*_merc(pt.x, pt.y))
+                for p in shapely.get_parts(geom):
+                    px, py = to_px(*_merc(p.x, p.y))
                     painter.drawPath(symbol_path(px, py, r, symbol))
                 continue
             painter.setPen(pen)
@@ -194,16 +215,96 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
 
     _north_arrow(painter, lay)
     _scale_bar(painter, lay, k, (s + n) / 2)
-    legend_labels = _legend(painter, lay, infos, specs, [_is_point_layer(f) for f in frames])
-    attribution = attribution_text(project, infos)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(pt, 11, bold=True))
+    painter.drawText(QRectF(lay.legend.left(), lay.legend.top(), lay.legend.width(), 16 * pt),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Legend")
+    legend_labels = draw_columns(painter, plan.placed, lay.legend.left(), lay.legend.top() + header, plan.col_width,
+                                 pt * plan.scale, gap)
+    rest = plan.overflow
+    if rest and new_page is None:  # a PNG has one page: say what is left out rather than overflow
+        note = f"+ {len(rest)} more layer(s) in the PDF legend: " + ", ".join(b.info.display_name for b in rest)
+        painter.setFont(_font(pt * plan.scale, 8))
+        painter.setPen(QColor("#7a2a00"))
+        box = QRectF(lay.legend.left(), lay.legend.bottom() - 40 * pt, lay.legend.width() - gap, 40 * pt)
+        painter.fillRect(box, QColor("white"))
+        painter.drawText(box, _ELIDE_WRAP, _elide_lines(painter, note, box))
+        legend_labels.append(note)
     painter.setPen(QColor("#333333"))
-    painter.setFont(_font(lay.pt, 8))
-    foot = QRectF(lay.margin, lay.map.bottom() + 22 * lay.pt, w - 2 * lay.margin, lay.footer_h - 22 * lay.pt)
-    date = _dt.date.today().isoformat()
-    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                     f"Made with assetmap on {date}. Sources: {attribution or 'not recorded'}")
+    painter.setFont(foot_font)
+    foot = QRectF(lay.margin, lay.map.bottom() + 24 * pt, w - 2 * lay.margin, foot_h)
+    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, _elide_lines(painter, foot_text, foot))
+    pages = 1
+    while rest and new_page is not None:
+        new_page()
+        pages += 1
+        painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
+        _title(painter, lay, f"{title}: legend (continued)")
+        top = lay.title.bottom() + 10 * pt
+        columns = max(1, int((w - 2 * lay.margin) // lay.col_w))
+        from assetmap.ui.map_export_legend import fill_columns
+
+        size = pt  # a legend sheet has room: full-size type
+        placed, left_over = fill_columns(painter, rest, columns, lay.col_w, h - top - lay.margin, size, gap)
+        if left_over == rest:  # a single block taller than the page: smaller type, not an endless loop
+            size = pt * 0.5
+            placed, left_over = fill_columns(painter, rest, columns, lay.col_w, h - top - lay.margin, size, gap)
+            if left_over == rest:
+                break
+        legend_labels += draw_columns(painter, placed, lay.margin, top, lay.col_w, size, gap)
+        rest = left_over
     ctx.progress(1.0, "Done")
-    return {"title": title, "legend": legend_labels, "date": date, "attribution": attribution}
+    return {"title": title, "legend": legend_labels, "date": date, "attribution": attribution, "pages": pages}
+
+
+_ELIDE_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+
+
+def _title(painter: QPainter, lay: "_Layout", title: str) -> None:
+    """One line: smaller type for a long title, then an ellipsis; never past the margin."""
+    from PySide6.QtGui import QFontMetricsF
+
+    painter.setPen(QColor("#111111"))
+    size = 18.0
+    while True:
+        font = _font(lay.pt, size, bold=True)
+        metrics = QFontMetricsF(font)
+        if metrics.horizontalAdvance(title) <= lay.title.width() or size <= 11:
+            break
+        size -= 1
+    painter.setFont(font)
+    text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, lay.title.width())
+    painter.drawText(lay.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _fit_footer(painter: QPainter, text: str, width: float, pt: float):
+    """The footer's font and height: 8 pt, or 7 pt when long; at most four lines."""
+    from PySide6.QtGui import QFontMetricsF
+
+    for size in (8, 7):
+        font = _font(pt, size)
+        painter.setFont(font)
+        rect = painter.boundingRect(QRectF(0, 0, width, 1e6), _ELIDE_WRAP, text)
+        line = QFontMetricsF(font).lineSpacing()
+        if rect.height() <= 3 * line + 1:
+            return font, rect.height() + 2 * pt
+    return font, min(rect.height(), 4 * line) + 2 * pt
+
+
+def _elide_lines(painter: QPainter, text: str, box: QRectF) -> str:
+    """``text`` cut (with an ellipsis) so that wrapped it fits ``box``."""
+    if painter.boundingRect(QRectF(box.left(), box.top(), box.width(), 1e6), _ELIDE_WRAP, text).height() <= box.height() + 0.5:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        candidate = text[:mid].rstrip() + "…"
+        if painter.boundingRect(QRectF(box.left(), box.top(), box.width(), 1e6), _ELIDE_WRAP,
+                                candidate).height() <= box.height() + 0.5:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
 
 
 def _north_arrow(painter: QPainter, lay: _Layout) -> None:
@@ -235,47 +336,6 @@ def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
         painter.drawLine(QPointF(x, yy), QPointF(x + length, yy))
         painter.drawLine(QPointF(x + length, yy - 2 * lay.pt), QPointF(x + length, yy + 2 * lay.pt))
         painter.drawText(QPointF(x + length + 4 * lay.pt, yy + 3 * lay.pt), label)
-
-
-def _legend(painter: QPainter, lay: _Layout, infos, specs, points) -> list[str]:
-    labels = []
-    y = lay.legend.top()
-    pt = lay.pt
-    painter.setPen(QColor("#111111"))
-    painter.setFont(_font(pt, 11, bold=True))
-    painter.drawText(QPointF(lay.legend.left(), y + 11 * pt), "Legend")
-    y += 20 * pt
-    for info, spec, point in zip(infos, specs, points):
-        painter.setFont(_font(pt, 9, bold=True))
-        field = spec.get("fieldLabel", spec.get("field"))  # as the page: "" means no field shown
-        head = info.display_name + (f" ({field})" if spec["kind"] != "single" and field else "")
-        painter.setPen(QColor("#111111"))
-        # Long names (a bivariate overlay names two layers) wrap instead of running off the sheet.
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        box = painter.boundingRect(QRectF(lay.legend.left(), y, lay.legend.width(), 60 * pt), flags, head)
-        painter.drawText(QRectF(lay.legend.left(), y, lay.legend.width(), box.height()), flags, head)
-        labels.append(head)
-        y += max(12 * pt, box.height()) + 2 * pt
-        painter.setFont(_font(pt, 8))
-        from assetmap.ui.map_export_legend import draw_report_legend
-
-        y, extra = draw_report_legend(painter, lay.legend, y, pt, spec)
-        labels.extend(extra)
-        painter.setFont(_font(pt, 8))
-        for item in spec["legend"]:
-            painter.setPen(QPen(QColor("#333333"), pt * 0.5))
-            painter.setBrush(QBrush(QColor("#555555"), Qt.BrushStyle.BDiagPattern)
-                             if item.get("fill") == "hatch" else QColor(item["color"]))
-            if point:  # a point layer's key shows its symbol, as on the page
-                painter.drawPath(symbol_path(lay.legend.left() + 7 * pt, y + 5 * pt, 4 * pt,
-                                             item.get("symbol") or "circle"))
-            else:
-                painter.drawRect(QRectF(lay.legend.left(), y, 14 * pt, 10 * pt))
-            painter.drawText(QPointF(lay.legend.left() + 20 * pt, y + 9 * pt), item["label"] or info.display_name)
-            labels.append(item["label"])
-            y += 13 * pt
-        y += 8 * pt
-    return labels
 
 
 def export_image(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,
@@ -319,7 +379,7 @@ def _write(tmp, suffix, project, infos, title, width_in, height_in, dpi, ctx, ou
         writer.setCreator("assetmap")
         painter = QPainter(writer)
         try:
-            render(painter, project, infos, title, writer.width(), writer.height(), dpi, ctx)
+            render(painter, project, infos, title, writer.width(), writer.height(), dpi, ctx, new_page=writer.newPage)
         finally:
             painter.end()
     else:

@@ -124,6 +124,11 @@ class TerritoriesPanel(QDockWidget):
         plan_label = buddy_label(self.tr("&Plan"), self.plan_combo)
         row.addWidget(plan_label)
         row.addWidget(self.plan_combo, 1)
+        # Beside the plans, not in the button row below: the dock must stay as narrow as it was.
+        self.new_plan_button = QPushButton(self.tr("New plan…"))
+        self.new_plan_button.setAccessibleName(self.tr("New plan"))
+        self.new_plan_button.clicked.connect(self.new_plan)
+        row.addWidget(self.new_plan_button)
         lay.addLayout(row)
         row = QHBoxLayout()
         self.team_combo = QComboBox()
@@ -157,8 +162,7 @@ class TerritoriesPanel(QDockWidget):
         row.addWidget(self.balance_button)
         lay.addLayout(row)
         row = QHBoxLayout()
-        for text, name, slot in ((self.tr("New plan…"), self.tr("New plan"), self.new_plan),
-                                 (self.tr("Duplicate…"), self.tr("Duplicate plan"), self.duplicate_plan),
+        for text, name, slot in ((self.tr("Duplicate…"), self.tr("Duplicate plan"), self.duplicate_plan),
                                  (self.tr("Rename…"), self.tr("Rename plan"), self.rename_plan),
                                  (self.tr("Delete"), self.tr("Delete plan"), self.delete_plan),
                                  (self.tr("Compare…"), self.tr("Compare plans"), self.compare_plans)):

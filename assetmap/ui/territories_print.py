@@ -40,6 +40,46 @@ def _path(geom, tx) -> QPainterPath:
     return path
 
 
+def place_labels(painter: QPainter, items, tx, area: QRectF, font: QFont) -> list[tuple[str, QRectF]]:
+    """Unit labels that never collide: biggest units first, each at its centre (or just above or
+    below it), on one line or wrapped on two, then in smaller type; a label with no free spot
+    is left out rather than drawn over another. Returns what was drawn, where."""
+    from PySide6.QtGui import QFontMetricsF
+
+    placed: list[tuple[str, QRectF]] = []
+    flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+    small = QFont(font)
+    small.setPixelSize(max(6, int(font.pixelSize() * 0.8)))
+    for label, g in sorted(items, key=lambda item: -item[1].area):
+        if not label:
+            continue
+        p = g.representative_point()
+        c = tx(p.x, p.y)
+        done = False
+        for f in (font, small):
+            metrics = QFontMetricsF(f)
+            one_line = metrics.horizontalAdvance(label) + 2
+            for width in (one_line, min(one_line, area.width() / 6)):
+                box = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, label)
+                if box.height() > 2.5 * metrics.lineSpacing():
+                    continue
+                for dy in (0.0, -box.height(), box.height()):
+                    rect = QRectF(c.x() - box.width() / 2, c.y() - box.height() / 2 + dy, box.width(), box.height())
+                    if not area.contains(rect) or any(rect.intersects(r) for _, r in placed):
+                        continue
+                    painter.setFont(f)
+                    painter.drawText(rect, flags, label)
+                    placed.append((label, rect))
+                    done = True
+                    break
+                if done:
+                    break
+            if done:
+                break
+    painter.setFont(font)
+    return placed
+
+
 def paint_team_map(painter: QPainter, m: TeamMap, width: float, height: float):
     """Draw one team's map; return the map -> page transform (x, y) -> QPointF."""
     margin = 0.04 * width
@@ -71,11 +111,7 @@ def paint_team_map(painter: QPainter, m: TeamMap, width: float, height: float):
     font.setPixelSize(max(8, int(height / 70)))
     painter.setFont(font)
     painter.setPen(QColor("#000000"))
-    for _, label, g in m.own:
-        p = g.representative_point()
-        c = tx(p.x, p.y)
-        painter.drawText(QRectF(c.x() - width / 8, c.y() - height / 60, width / 4, height / 30),
-                         Qt.AlignmentFlag.AlignCenter, label)
+    place_labels(painter, [(label, g) for _, label, g in m.own], tx, area, font)
     r = max(3.0, width / 250)
     for role, _, x, y in m.points:
         painter.setBrush(QBrush(_HUB if role == "hubs" else _ASSET))

@@ -5243,6 +5243,10 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Rates per 1,000 that don't shout about small populations: each area's rate is pulled towards the overall (or the neighbours') rate the fewer people live there. The excess risk (observed ÷ expected) comes with its exact 95 % interval. Report layers are smoothed when they are counted (--smooth).</source>
         <translation>Tasas por 1.000 que no exageran en poblaciones pequeñas: la tasa de cada área se acerca a la tasa global (o a la de sus vecinas) cuanto menos gente vive allí. El exceso de riesgo (observado ÷ esperado) viene con su intervalo exacto del 95 %. Las capas de reportes se suavizan al contarlas (--smooth).</translation>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a table to a layer</source>
+        <translation>Unir una tabla a una capa</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -5555,6 +5559,216 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <location filename="../../assetmap/ui/survey/feature.py" line="0" />
         <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
         <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
+        <source>&amp;Layer:</source>
+        <translation>&amp;Capa:</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>Archivo de la tabla</translation>
+    </message>
+    <message>
+        <source>CSV, Excel (.xlsx) or dBASE (.dbf)</source>
+        <translation>CSV, Excel (.xlsx) o dBASE (.dbf)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the table file</source>
+        <translation>Elegir el archivo de la tabla</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabla:</translation>
+    </message>
+    <message>
+        <source>Key field of the layer</source>
+        <translation>Campo clave de la capa</translation>
+    </message>
+    <message>
+        <source>Layer &amp;key:</source>
+        <translation>C&amp;lave de la capa:</translation>
+    </message>
+    <message>
+        <source>Key column of the table</source>
+        <translation>Columna clave de la tabla</translation>
+    </message>
+    <message>
+        <source>Table k&amp;ey:</source>
+        <translation>Clave de la ta&amp;bla:</translation>
+    </message>
+    <message>
+        <source>Join report</source>
+        <translation>Informe de la unión</translation>
+    </message>
+    <message>
+        <source>Keys are matched whatever their case, leading zeros or blanks, and with or without a census prefix such as 1400000US. The report of what matched appears here.</source>
+        <translation>Las claves se emparejan sin importar mayúsculas, ceros a la izquierda o espacios, y con o sin un prefijo censal como 1400000US. Aquí aparece el informe de lo que coincidió.</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unir</translation>
+    </message>
+    <message>
+        <source>Join the table</source>
+        <translation>Unir la tabla</translation>
+    </message>
+    <message>
+        <source>Table to join</source>
+        <translation>Tabla para unir</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx *.dbf)</source>
+        <translation>Tablas (*.csv *.tsv *.txt *.xlsx *.dbf)</translation>
+    </message>
+    <message>
+        <source>Choose the layer, the table file and the key on each side.</source>
+        <translation>Elija la capa, el archivo de la tabla y la clave de cada lado.</translation>
+    </message>
+    <message>
+        <source>Reading {0}</source>
+        <translation>Leyendo {0}</translation>
+    </message>
+    <message>
+        <source>Matching keys</source>
+        <translation>Emparejando claves</translation>
+    </message>
+    <message>
+        <source>Joined {0}: {1} of {2} rows matched</source>
+        <translation>Unido {0}: coincidieron {1} de {2} filas</translation>
+    </message>
+    <message>
+        <source>Join table</source>
+        <translation>Unir tabla</translation>
+    </message>
+    <message>
+        <source>Open or create a project first, then join a table to one of its layers.</source>
+        <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New territory plan</source>
+        <translation>Nuevo plan de territorios</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>One name a line, in team order</source>
+        <translation>Un nombre por línea, en el orden de los equipos</translation>
+    </message>
+    <message>
+        <source>Plan &amp;name</source>
+        <translation>&amp;Nombre del plan</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Nombre del plan</translation>
+    </message>
+    <message>
+        <source>&amp;Areas</source>
+        <translation>Á&amp;reas</translation>
+    </message>
+    <message>
+        <source>Areas layer</source>
+        <translation>Capa de áreas</translation>
+    </message>
+    <message>
+        <source>&amp;Teams</source>
+        <translation>&amp;Equipos</translation>
+    </message>
+    <message>
+        <source>Number of teams</source>
+        <translation>Número de equipos</translation>
+    </message>
+    <message>
+        <source>&amp;Workload field</source>
+        <translation>Campo de &amp;carga de trabajo</translation>
+    </message>
+    <message>
+        <source>Workload field</source>
+        <translation>Campo de carga de trabajo</translation>
+    </message>
+    <message>
+        <source>Team na&amp;mes</source>
+        <translation>Nombres de los e&amp;quipos</translation>
+    </message>
+    <message>
+        <source>Team names, one a line</source>
+        <translation>Nombres de los equipos, uno por línea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>This project has no areas layer yet: import your neighbourhood boundaries (File › Import layer, as 'areas') first.</source>
+        <translation>Este proyecto aún no tiene capa de áreas: importe primero los límites de sus barrios (Archivo › Importar capa, como 'areas').</translation>
+    </message>
+    <message>
+        <source>(none: count the areas)</source>
+        <translation>(ninguno: contar las áreas)</translation>
+    </message>
+    <message>
+        <source>There is already a plan named '{0}'.</source>
+        <translation>Ya hay un plan llamado '{0}'.</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Choose the areas the plan divides among the teams.</source>
+        <translation>Elija las áreas que el plan reparte entre los equipos.</translation>
+    </message>
+    <message>
+        <source>{0} team names for {1} teams.</source>
+        <translation>{0} nombres de equipo para {1} equipos.</translation>
+    </message>
+    <message>
+        <source>Give one name a line, or raise the number of teams.</source>
+        <translation>Escriba un nombre por línea, o aumente el número de equipos.</translation>
+    </message>
+    <message>
+        <source>Two teams can't share a name: {0}.</source>
+        <translation>Dos equipos no pueden tener el mismo nombre: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoriesPanel</name>
+    <message>
+        <source>No plan yet: press New plan… to divide an areas layer among your teams, or Suggest balanced plan… to have a fair split proposed.</source>
+        <translation>Aún no hay plan: pulse Nuevo plan… para repartir una capa de áreas entre sus equipos, o Sugerir plan equilibrado… para que se proponga un reparto justo.</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Join table…</source>
+        <translation>&amp;Unir tabla…</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureDocks</name>
+    <message>
+        <source>Open or create a plan in the Territories panel first (New plan…).</source>
+        <translation>Abra o cree primero un plan en el panel Territorios (Nuevo plan…).</translation>
     </message>
 </context>
 </TS>

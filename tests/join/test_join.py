@@ -213,3 +213,26 @@ def test_clashing_column_with_other_values_gets_a_free_name(project, tmp_path):
     assert report.renamed == {"name": "name_2"}
     got = project.read_layer("areas")
     assert got["name"].tolist() == ["North", "South"] and got["name_2"].tolist() == ["Nord", "Sud"]
+
+
+def test_join_on_both_backends(stateplane_project, stl, backend):
+    target = backend.target(stateplane_project)
+    before = backend.open(target).read_layer("neighborhoods")
+    r = run_cli("join", target, "neighborhoods", stl / "population_by_neighborhood.csv", "--on", "NHD_NUM")
+    assert r.returncode == 0, r.stderr
+    after = backend.open(target).read_layer("neighborhoods")
+    assert list(after.index) == list(before.index)
+    assert after["pop17"].notna().sum() == 79
+    assert backend.open(target).layer("neighborhoods").extra["joins"][0]["table"] == "population_by_neighborhood.csv"
+
+
+def test_margins_of_error_reach_the_identify_popup(stateplane_project, stl):
+    """The map page's identify popup lists a feature's properties: the joined estimate and its MOE."""
+    import json
+
+    from assetmap.mapview.layers import LayerCache
+
+    join_table(stateplane_project, "neighborhoods", stl / "population_by_neighborhood.csv", "NHD_NUM")
+    features = json.loads(LayerCache(stateplane_project).geojson("neighborhoods"))["features"]
+    props = next(f["properties"] for f in features if f["properties"]["NHD_NUM"] == 43)
+    assert props["pop17"] == pytest.approx(1320.06, abs=0.01) and props["pop17_m"] > 0
