@@ -82,3 +82,20 @@ def stored_columns(table: str) -> tuple[str, ...]:
 
 def table_name(table: str) -> str:
     return TABLE_PREFIX + table
+
+
+# Optional links between the tables assetmap keeps (HSDS 3 foreign keys that may be empty):
+# an import warns when one names a row that is not there, an export leaves it empty.
+OPTIONAL_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("organizations", "parent_organization_id", "organizations"),
+    ("locations", "organization_id", "organizations"),
+    ("phones", "location_id", "locations"),
+    ("phones", "service_id", "services"),
+    ("phones", "organization_id", "organizations"),
+    ("phones", "service_at_location_id", "service_at_location"),
+    ("schedules", "location_id", "locations"),
+    ("schedules", "service_id", "services"),
+    ("schedules", "service_at_location_id", "service_at_location"),
+    ("taxonomy_terms", "taxonomy_id", "taxonomies"),
+    ("taxonomy_terms", "parent_id", "taxonomy_terms"),
+)
