@@ -85,7 +85,7 @@ def meet_required_fields(d: Directory, notes: list[str]) -> Directory:
             notes.append(f"{keep.count(False)} address(es) left out: HSDS needs street, city, state, postal "
                          "code and country (add them to the hub and export again).")
             d.tables["addresses"] = adr[keep].reset_index(drop=True)
-    for t, col, target in schema.OPTIONAL_LINKS:
+    for t, col, target in schema.EXPORT_CHECKED_LINKS:
         df = d.tables[t]
         valid = set(d.tables[target]["id"])
         dangling = (df[col] != "") & ~df[col].isin(valid)

@@ -196,8 +196,9 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
             i, v = dangling[0]
             report.notes.append(
                 f"Warning: {len(dangling)} row(s) of {t}.csv name a {col} that no row of {target}.csv "
-                f"has (first: line {line(i)}, '{v}'). Imported as they are; an HSDS export leaves "
-                "these links empty.")
+                f"has (first: line {line(i)}, '{v}'). Imported as they are"
+                + ("; an HSDS export leaves these links empty." if (t, col, target) in schema.EXPORT_CHECKED_LINKS
+                   else "."))
 
     loc = tables["locations"]
     for i in loc.index:
