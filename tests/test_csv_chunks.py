@@ -63,3 +63,23 @@ def test_a_bad_row_in_a_late_chunk_leaves_the_project_unchanged(project, tmp_pat
         import_file(project, path, "assets")
     assert project.path.read_bytes() == before
     assert sorted(p.name for p in project.path.parent.iterdir()) == sorted([project.path.name, "late.csv"])
+
+
+def test_cancel_between_chunks_leaves_the_project_unchanged(project, tricky_csv, monkeypatch):
+    from assetmap.errors import Cancelled
+    from assetmap.tasks import TaskContext
+
+    monkeypatch.setattr(csv_points, "CHUNK_ROWS", 6)
+    seen = []
+
+    def on_progress(fraction, message):
+        seen.append(message)
+        if message.startswith("Imported") and len([m for m in seen if m.startswith("Imported")]) == 2:
+            ctx.cancel()  # the user presses Cancel while the third chunk is read
+
+    ctx = TaskContext(on_progress)
+    before = project.path.read_bytes()
+    with pytest.raises(Cancelled):
+        import_file(project, tricky_csv, "assets", ctx=ctx)
+    assert project.path.read_bytes() == before
+    assert sorted(p.name for p in project.path.parent.iterdir()) == sorted([project.path.name, tricky_csv.name])
