@@ -112,9 +112,11 @@ def iter_text_table(path: Path, encoding: str | None = None, chunk_rows: int | N
         raise UserError(f"{path} is empty.", "Choose the file that holds the data, or export it again.")
 
     def chunks(dtype=None):
-        reader = pd.read_csv(path, chunksize=chunk_rows or CHUNK_ROWS, dtype=dtype, **_csv_kwargs(encoding))
-        with reader:
-            yield from _translate_errors(path, encoding, reader)
+        def raw():  # a generator, so that opening the file (its header) fails inside _translate_errors
+            with pd.read_csv(path, chunksize=chunk_rows or CHUNK_ROWS, dtype=dtype, **_csv_kwargs(encoding)) as reader:
+                yield from reader
+
+        yield from _translate_errors(path, encoding, raw())
 
     first_pass = chunks()
     first = next(first_pass, None)
