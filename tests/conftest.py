@@ -16,8 +16,10 @@ from tests.backends import backend, durable_pg_server, pg_server, pg_url  # noqa
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-if not SHARED.exists() and os.environ.get("ASSETMAP_SHARED_DATA"):  # a git worktree elsewhere
+if os.environ.get("ASSETMAP_SHARED_DATA"):  # a scratch clone elsewhere (e.g. under /tmp)
     SHARED = Path(os.environ["ASSETMAP_SHARED_DATA"])
+elif not SHARED.exists():  # a worktree one level deeper than the checkout the data sits beside
+    SHARED = next((p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), SHARED)
 STL = SHARED / "stl"
 
 

@@ -79,11 +79,13 @@ def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
     script = textwrap.dedent(f"""
         import os, signal
         from assetmap.project import store
-        real = store.ProjectEdit.write_layer
-        def write_then_die(self, *a, **k):
-            real(self, *a, **k)
-            os.kill(os.getpid(), signal.SIGKILL)   # killed before the commit
-        store.ProjectEdit.write_layer = write_then_die
+        def then_die(real):
+            def write(self, *a, **k):
+                real(self, *a, **k)
+                os.kill(os.getpid(), signal.SIGKILL)   # killed before the commit
+            return write
+        store.ProjectEdit.write_layer = then_die(store.ProjectEdit.write_layer)
+        store.ProjectEdit.write_layer_chunks = then_die(store.ProjectEdit.write_layer_chunks)  # CSV files
         from assetmap.project import Project
         from assetmap.importers import import_file
         import_file(Project.open({str(areas_project.path)!r}), {str(stl / 'slmpd_part1_2019.csv')!r}, 'other')

@@ -36,7 +36,11 @@ def register(sub) -> None:
     p.add_argument("--service", action="append", default=[], metavar="CATEGORY[:NAME]",
                    help="a service offered here (repeat); category code or label from `hubs categories`")
     p.add_argument("--phone", default="")
-    p.add_argument("--address", default="")
+    p.add_argument("--address", default="", help='street, or the whole line: "4200 Labadie Ave, St. Louis, MO 63115"')
+    p.add_argument("--city", default="")
+    p.add_argument("--state", default="", help="state or province, e.g. MO")
+    p.add_argument("--postal-code", default="")
+    p.add_argument("--country", default="", help="two-letter country code (US when a state and ZIP are given)")
     p.add_argument("--hours", default="", help='opening hours as text, e.g. "Mon-Fri 9am-5pm"')
     p.add_argument("--eligibility", default="")
     p.add_argument("--confidential", action="store_true",
@@ -121,8 +125,11 @@ def cmd_export(args) -> int:
     from assetmap.hubs.hsds_export import export_hsds
     from assetmap.postgis import open_project
 
-    counts = export_hsds(open_project(args.project), args.out_dir, overwrite=args.overwrite)
+    notes: list[str] = []
+    counts = export_hsds(open_project(args.project), args.out_dir, overwrite=args.overwrite, notes=notes)
     print(f"Wrote HSDS package to {args.out_dir}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    for note in notes:
+        print(f"Note: {note}")
     return 0
 
 
@@ -142,7 +149,9 @@ def cmd_add(args) -> int:
         specs.append(ServiceSpec(name=name.strip() or cats[code]["label"], category=code,
                                  eligibility=args.eligibility, confidential=args.confidential))
     cmd = commands.add_hub(project, args.name, args.lon, args.lat, organization=args.organization,
-                           services=specs, phone=args.phone, address=args.address, hours=args.hours,
+                           services=specs, phone=args.phone, address=args.address, city=args.city,
+                           state_province=args.state, postal_code=args.postal_code, country=args.country,
+                           hours=args.hours,
                            eligibility=args.eligibility, confidential=args.confidential)
     CommandStack().push(cmd)
     print(f"Added hub {args.name} ({cmd.result}){' (confidential)' if args.confidential else ''}.")

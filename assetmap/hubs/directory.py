@@ -166,19 +166,24 @@ class Directory:
                 services: list[ServiceSpec] | tuple = (), phone: str = "", url: str = "",
                 description: str = "", address: str = "", city: str = "", hours: str = "",
                 opens_at: str = "", closes_at: str = "", byday: str = "", eligibility: str = "",
-                confidential: bool = False, hub_id: str | None = None) -> str:
+                confidential: bool = False, hub_id: str | None = None, state_province: str = "",
+                postal_code: str = "", country: str = "") -> str:
         if not name.strip():
             raise UserError("A hub needs a name.", "Type the name people know it by.")
         hub_id = hub_id or new_id()
-        org_id = self.add_organization(organization) if organization.strip() else ""
+        # HSDS requires an organisation's description: say what we know, that it runs this hub.
+        org_id = self.add_organization(organization, description=f"Runs the resource hub {name.strip()}.") \
+            if organization.strip() else ""
         self._append("locations", {
             "id": hub_id, "location_type": "physical", "name": name.strip(), "organization_id": org_id,
             "description": description, "url": url, CONFIDENTIAL: "1" if confidential else "0",
         })
         self.move_hub(hub_id, lon, lat)
         if address or city:
-            self._append("addresses", {"id": new_id(), "location_id": hub_id, "address_1": address,
-                                       "city": city, "address_type": "physical"})
+            from assetmap.hubs.address import complete_address
+
+            self._append("addresses", {"id": new_id(), "location_id": hub_id, "address_type": "physical",
+                                       **complete_address(address, city, state_province, postal_code, country)})
         if phone:
             self._append("phones", {"id": new_id(), "location_id": hub_id, "number": phone, "type": "voice"})
         if hours or opens_at or closes_at:
@@ -202,7 +207,8 @@ class Directory:
         org_id = spec.organization_id or self.hub(hub_id).get("organization_id", "")
         if not org_id:
             # HSDS requires every service to belong to an organisation: the hub itself stands in.
-            org_id = self.add_organization(self.hub(hub_id)["name"])
+            hub_name = self.hub(hub_id)["name"]
+            org_id = self.add_organization(hub_name, description=f"The resource hub {hub_name}.")
         self._append("services", {
             "id": sid, "organization_id": org_id, "name": spec.name.strip(), "description": spec.description,
             "status": "active", "eligibility_description": spec.eligibility, "category": category,

@@ -57,6 +57,44 @@ def with_category_terms(d: Directory) -> Directory:
     return d.normalised()
 
 
+def meet_required_fields(d: Directory, notes: list[str]) -> Directory:
+    """What HSDS 3's schema requires and a directory may lack, made good for the export (the
+    project itself is not changed): empty descriptions get a plain one, one-line US addresses are
+    split, addresses that can't be completed are left out, links to rows that are not there
+    (imported packages have them) are emptied. Each repair is said in ``notes``."""
+    from assetmap.hubs.address import complete_address, is_complete
+
+    d = d.copy()
+    for table, fallback in (("organizations", "{} (description not recorded)"), ("taxonomies", "{}"),
+                            ("taxonomy_terms", "{}")):
+        df = d.tables[table]
+        blank = df["description"].str.strip() == ""
+        if blank.any():
+            df.loc[blank, "description"] = [fallback.format(n) for n in df.loc[blank, "name"]]
+            if table == "organizations":
+                notes.append(f"{int(blank.sum())} organisation(s) had no description (HSDS requires one); "
+                             "the export says 'description not recorded'.")
+    adr = d.tables["addresses"]
+    if len(adr):
+        parts = [complete_address(*(r[c] for c in ("address_1", "city", "state_province", "postal_code",
+                                                      "country"))) for _, r in adr.iterrows()]
+        for col in ("address_1", "city", "state_province", "postal_code", "country"):
+            adr[col] = [p[col] for p in parts]
+        keep = [is_complete(p) for p in parts]
+        if not all(keep):
+            notes.append(f"{keep.count(False)} address(es) left out: HSDS needs street, city, state, postal "
+                         "code and country (add them to the hub and export again).")
+            d.tables["addresses"] = adr[keep].reset_index(drop=True)
+    for t, col, target in schema.EXPORT_CHECKED_LINKS:
+        df = d.tables[t]
+        valid = set(d.tables[target]["id"])
+        dangling = (df[col] != "") & ~df[col].isin(valid)
+        if dangling.any():
+            df.loc[dangling, col] = ""
+            notes.append(f"{int(dangling.sum())} {t} row(s) named a {col} not in the directory; left empty.")
+    return d
+
+
 def datapackage(tables: dict[str, int]) -> dict:
     return {
         "name": "assetmap-hsds-export",
@@ -74,8 +112,8 @@ def datapackage(tables: dict[str, int]) -> dict:
 
 
 def export_hsds(project: "Project", out_dir: str | Path, *, overwrite: bool = False,
-                ctx: "TaskContext | None" = None) -> dict[str, int]:
-    """Write the public directory; returns rows written per table."""
+                ctx: "TaskContext | None" = None, notes: list[str] | None = None) -> dict[str, int]:
+    """Write the public directory; returns rows written per table (repairs made go to ``notes``)."""
     from assetmap.hubs import directory
     from assetmap.hubs.privacy import public_directory
     from assetmap.tasks import ensure
@@ -93,7 +131,8 @@ def export_hsds(project: "Project", out_dir: str | Path, *, overwrite: bool = Fa
     if not os.access(out, os.W_OK):
         raise UserError(f"Can't write to the folder {out}.", "Choose a folder you can write to.")
     ctx.progress(0.1, "Reading the directory")
-    d = with_category_terms(public_directory(directory.load(project)))
+    d = meet_required_fields(with_category_terms(public_directory(directory.load(project))),
+                             notes if notes is not None else [])
     counts = {}
     written = []
     try:

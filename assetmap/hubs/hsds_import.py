@@ -187,6 +187,18 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     check_ref("service_at_location", "service_id", "services")
     check_ref("service_at_location", "location_id", "locations")
     check_ref("addresses", "location_id", "locations")
+    for t, col, target in schema.OPTIONAL_LINKS:
+        if t not in tables or col not in tables[t].columns:
+            continue
+        valid = ids(target)
+        dangling = [(i, v) for i, v in tables[t][col].items() if v != "" and v not in valid]
+        if dangling:
+            i, v = dangling[0]
+            report.notes.append(
+                f"Warning: {len(dangling)} row(s) of {t}.csv name a {col} that no row of {target}.csv "
+                f"has (first: line {line(i)}, '{v}'). Imported as they are"
+                + ("; an HSDS export leaves these links empty." if (t, col, target) in schema.EXPORT_CHECKED_LINKS
+                   else "."))
 
     loc = tables["locations"]
     n_loc = len(loc)

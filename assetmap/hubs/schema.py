@@ -82,3 +82,24 @@ def stored_columns(table: str) -> tuple[str, ...]:
 
 def table_name(table: str) -> str:
     return TABLE_PREFIX + table
+
+
+# Optional links between the tables assetmap keeps (may be empty): an import warns when one
+# names a row that is not there. Those that are foreign keys of the HSDS 3 schema
+# (``EXPORT_CHECKED_LINKS``) are left empty by an export, so the package validates.
+OPTIONAL_LINKS: tuple[tuple[str, str, str], ...] = (
+    ("organizations", "parent_organization_id", "organizations"),
+    ("locations", "organization_id", "organizations"),
+    ("phones", "location_id", "locations"),
+    ("phones", "service_id", "services"),
+    ("phones", "organization_id", "organizations"),
+    ("phones", "service_at_location_id", "service_at_location"),
+    ("schedules", "location_id", "locations"),
+    ("schedules", "service_id", "services"),
+    ("schedules", "service_at_location_id", "service_at_location"),
+    ("taxonomy_terms", "taxonomy_id", "taxonomies"),
+    ("taxonomy_terms", "parent_id", "taxonomy_terms"),
+)
+EXPORT_CHECKED_LINKS = tuple(link for link in OPTIONAL_LINKS
+                             if link[:2] not in {("organizations", "parent_organization_id"),
+                                                 ("taxonomy_terms", "parent_id")})

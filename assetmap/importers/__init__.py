@@ -98,6 +98,13 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
         raise UserError(f"{project.path} already has a layer named '{table}'.",
                         "Give the new layer another name with --name, or remove the old one first.")
     report = ImportReport(source=str(path), layer=table, role=role.value)
+    if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
+        from assetmap.importers.csv_stream import import_csv
+
+        info = LayerInfo(name=table, role=role, display_name=_display_name(path, layer),
+                         source=str(path.resolve()), extra={"import_report": None})
+        return import_csv(project, path, role, info, report, x=x, y=y, src_crs=src_crs, encoding=encoding,
+                          swap_xy=swap_xy, replace=replace, ctx=ctx)
     ctx.progress(0.05, f"Reading {path.name}")
     areas_ll = areas_lonlat_bounds(project)
     gdf, report = read_source(path, layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding,

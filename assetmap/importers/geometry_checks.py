@@ -107,7 +107,25 @@ def _crs_label(crs) -> str:
 
 
 def report_far_outside(gdf: "gpd.GeoDataFrame", areas_lonlat_bounds, report: ImportReport) -> None:
-    """Count features far outside the project's areas (and ones that fit when x/y are swapped).
+    """Warn about features far outside the project's areas (and ones that fit when x/y are swapped)."""
+    warn_far_outside(report, *far_outside_counts(gdf, areas_lonlat_bounds), len(gdf))
+
+
+def warn_far_outside(report: ImportReport, n_out: int, n_swapped: int, total: int) -> None:
+    if not n_out:
+        return
+    report.warnings.append(
+        f"{n_out} of {total} features lie far outside the project's areas; check their coordinates."
+    )
+    if n_swapped:
+        report.warnings.append(
+            f"{n_swapped} of those would fall inside the areas if latitude and longitude "
+            "were swapped: check the columns, or import again with --swap-xy."
+        )
+
+
+def far_outside_counts(gdf: "gpd.GeoDataFrame", areas_lonlat_bounds) -> tuple[int, int]:
+    """(features far outside the project's areas, those of them that fit when x/y are swapped).
 
     Works in longitude/latitude, before reprojection: a swapped point sits near a
     pole, where a projected CRS would turn it into meaningless numbers.
@@ -116,7 +134,7 @@ def report_far_outside(gdf: "gpd.GeoDataFrame", areas_lonlat_bounds, report: Imp
     import shapely
 
     if areas_lonlat_bounds is None or len(gdf) == 0 or gdf.crs is None:
-        return
+        return 0, 0
     minx, miny, maxx, maxy = areas_lonlat_bounds
     pad = max(maxx - minx, maxy - miny) * 0.5
     box = (minx - pad, miny - pad, maxx + pad, maxy + pad)
@@ -126,15 +144,7 @@ def report_far_outside(gdf: "gpd.GeoDataFrame", areas_lonlat_bounds, report: Imp
     xs, ys = shapely.get_x(reps.values), shapely.get_y(reps.values)
     outside = (xs < box[0]) | (xs > box[2]) | (ys < box[1]) | (ys > box[3])
     n_out = int(outside.sum())
-    if not n_out:
-        return
-    report.warnings.append(
-        f"{n_out} of {len(gdf)} features lie far outside the project's areas; check their coordinates."
-    )
-    if gdf.crs.is_geographic:
-        sw = outside & (ys >= box[0]) & (ys <= box[2]) & (xs >= box[1]) & (xs <= box[3])
-        if sw.any():
-            report.warnings.append(
-                f"{int(np.sum(sw))} of those would fall inside the areas if latitude and longitude "
-                "were swapped: check the columns, or import again with --swap-xy."
-            )
+    if not n_out or not gdf.crs.is_geographic:
+        return n_out, 0
+    sw = outside & (ys >= box[0]) & (ys <= box[2]) & (xs >= box[1]) & (xs <= box[3])
+    return n_out, int(np.sum(sw))

@@ -20,6 +20,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     source_crs: str = ""
     target_crs: str = ""
+    # Counted over every chunk of a large file, turned into one warning at the end.
+    swappable_rows: int = 0
 
     def skip(self, reason: str, count: int = 1) -> None:
         if count:

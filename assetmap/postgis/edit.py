@@ -79,6 +79,19 @@ class PostgisEdit:
         upsert_info(cur, info)
         return info
 
+    def update_layer_info(self, info: LayerInfo) -> None:
+        upsert_info(self.con.cursor(), info)
+
+    def write_layer_chunks(self, frames, info: LayerInfo, replace: bool = False) -> LayerInfo:
+        """``ProjectEdit.write_layer_chunks`` on the server: the chunks are joined and written
+        with one COPY (the memory bound of chunked reading holds for GeoPackage projects only)."""
+        import pandas as pd
+
+        frames = [f for f in frames if len(f)]
+        if not frames:
+            return info
+        return self.write_layer(frames[0] if len(frames) == 1 else pd.concat(frames), info, replace=replace)
+
     def remove_layer(self, name: str) -> None:
         from psycopg import sql
 

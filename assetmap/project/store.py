@@ -401,6 +401,47 @@ class ProjectEdit:
         _upsert_info(self.con, info)
         return info
 
+    def write_layer_chunks(self, frames, info: LayerInfo, replace: bool = False) -> LayerInfo:
+        """``write_layer`` for a layer given as an iterable of GeoDataFrames with the same
+        columns (a large file read in chunks): GDAL appends each to the staging file, so only
+        one chunk is in memory at a time. Nothing is written when no chunk has rows."""
+        import pyogrio
+
+        validate_layer_name(info.name)
+        if self.layer_exists(info.name) and not replace:
+            raise UserError(
+                f"{self.project.path} already has a layer named '{info.name}'.",
+                "Give the new layer another name (--name), or remove the old one first.",
+            )
+        stage, n, types = None, 0, []
+        for gdf in frames:
+            if len(gdf) == 0:
+                continue
+            if stage is None:
+                stage = self._new_stage()
+                alias = f"stage{len(self._stages)}"
+                self._stages.append((alias, stage))  # removed by _cleanup even if a later chunk fails
+            pyogrio.write_dataframe(
+                gdf, stage, layer=info.name, driver="GPKG", promote_to_multi=None, append=n > 0,
+                layer_options={"DESCRIPTION": info.display_name, "FID": "fid"} if n == 0 else None,
+            )
+            n += len(gdf)
+            types.append(geometry_type_of(gdf))
+        if stage is None:
+            return info
+        if self.layer_exists(info.name):
+            self.remove_layer(info.name)
+        info.feature_count = n
+        info.geometry_type = _merged_geometry_type(types)
+        info.imported_at = info.imported_at or utc_now()
+        self.con.execute(f"ATTACH DATABASE ? AS {alias}", (str(stage),))
+        gpkg.copy_feature_table(self.con, alias, info.name)
+        if info.sort_order <= 0 and not replace:
+            self.con.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
+            info.sort_order = 0
+        _upsert_info(self.con, info)
+        return info
+
     def _new_stage(self) -> Path:
         """An empty GeoPackage beside the project that already knows the project's CRSs,
         so GDAL gives each CRS the same srs_id it has in the project."""
@@ -438,6 +479,16 @@ class ProjectEdit:
     def sql(self):
         """The edit's own connection, for role-specific tables (same transaction)."""
         yield self.con
+
+
+def _merged_geometry_type(types: list[str]) -> str:
+    kinds = set(types) - {""}
+    if len(kinds) <= 1:
+        return kinds.pop() if kinds else ""
+    for single, multi in (("Point", "MultiPoint"), ("LineString", "MultiLineString"), ("Polygon", "MultiPolygon")):
+        if kinds <= {single, multi}:
+            return multi
+    return "GeometryCollection"
 
 
 def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:

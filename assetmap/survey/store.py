@@ -565,7 +565,9 @@ def _style(form: Form) -> dict:
     if tq is None or not tq.choices:
         return style.to_dict()
     style.kind, style.field = "categorized", S.label_column(form)
-    for i, choice in enumerate(tq.choices):
+    # Past every colour-and-symbol pair the legend tells nothing apart (a list of thousands of
+    # places took seconds to style): the rest share the "other" colour.
+    for i, choice in enumerate(tq.choices[:len(OKABE_ITO) * len(SYMBOLS)]):
         label = choice.label(form.default_language)
         style.categories[label] = OKABE_ITO[i % len(OKABE_ITO)]
         # Past eight types the colours repeat, so the symbol tells them apart.

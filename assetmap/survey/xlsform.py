@@ -109,7 +109,13 @@ def _read_with_pyxform(path: Path) -> tuple[dict, list[dict]]:
     from pyxform.xls2json_backends import get_xlsform
 
     try:
-        workbook = get_xlsform(str(path))
+        book = None
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from assetmap.survey.xlsx_fast import read_xlsform
+
+            book = read_xlsform(path)  # openpyxl took most of a minute for 100,000 choices
+        workbook = get_xlsform(str(path)) if book is None else get_xlsform(
+            {**book, "fallback_form_name": path.stem})
         data = workbook_to_json(workbook_dict=workbook, form_name="data",
                                 fallback_form_name=workbook.fallback_form_name, warnings=[])
     except PyXFormError as exc:

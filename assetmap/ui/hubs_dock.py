@@ -34,6 +34,13 @@ class HubForm(QDialog):
         self.name = QLineEdit(values.get("name", ""))
         self.organization = QLineEdit(values.get("organization", ""))
         self.phone = QLineEdit(values.get("phone", ""))
+        # HSDS 3 needs an address in parts (street, city, state, postal code) to export it.
+        self.address = QLineEdit(values.get("address", ""))
+        self.address.setPlaceholderText(self.tr("4200 Labadie Ave"))
+        self.city = QLineEdit(values.get("city", ""))
+        self.state = QLineEdit(values.get("state_province", ""))
+        self.state.setPlaceholderText(self.tr("MO"))
+        self.postal_code = QLineEdit(values.get("postal_code", ""))
         self.hours = QLineEdit(values.get("hours", ""))
         self.hours.setPlaceholderText(self.tr("Mon-Fri 9am-5pm"))
         self.eligibility = QLineEdit(values.get("eligibility", ""))
@@ -48,6 +55,11 @@ class HubForm(QDialog):
             for code, row in (cats or categories()).items():
                 self.category.addItem(row["label"], code)
             rows.append((self.tr("&Service offered"), self.tr("Service offered"), self.category))
+        if with_service:  # a new hub: where it is (editing keeps name and confidentiality only)
+            rows += [(self.tr("Street &address"), self.tr("Street address"), self.address),
+                     (self.tr("Cit&y"), self.tr("City"), self.city),
+                     (self.tr("S&tate"), self.tr("State"), self.state),
+                     (self.tr("Postal code (&ZIP)"), self.tr("Postal code"), self.postal_code)]
         rows += [(self.tr("&Phone"), self.tr("Phone"), self.phone), (self.tr("H&ours"), self.tr("Hours"), self.hours),
                  (self.tr("&Eligibility"), self.tr("Eligibility"), self.eligibility)]
         for text, name, widget in rows:
@@ -189,7 +201,8 @@ class HubsDock(QDockWidget):
         return self._push(lambda: commands.add_hub(
             self.project, form.name.text(), lon, lat, organization=form.organization.text(), services=services,
             phone=form.phone.text(), hours=form.hours.text(), eligibility=form.eligibility.text(),
-            confidential=secret))
+            address=form.address.text(), city=form.city.text(), state_province=form.state.text(),
+            postal_code=form.postal_code.text(), confidential=secret))
 
     def edit_selected(self) -> None:
         hub_id = self.selected_id()

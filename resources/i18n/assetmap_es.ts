@@ -1138,6 +1138,56 @@ Elija el barrio de la familia en Desde, o pulse Marcar en el mapa y haga clic ce
         <source>Eligibility</source>
         <translation>Requisitos</translation>
     </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>4200 Labadie Ave</source>
+        <translation>4200 Labadie Ave</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>MO</source>
+        <translation>MO</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>Street &amp;address</source>
+        <translation>Direcci&amp;ón (calle)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>Street address</source>
+        <translation>Dirección (calle)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>Cit&amp;y</source>
+        <translation>Ciuda&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>S&amp;tate</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>Postal code (&amp;ZIP)</source>
+        <translation>Código postal (&amp;ZIP)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="40" />
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
 </context>
 <context>
     <name>HubsDock</name>

@@ -52,6 +52,11 @@ def test_example_round_trip_table_by_table(project, hsds_dir, tmp_path):
                 assert (b["latitude"], b["longitude"]) == ("", "")
                 a = {k: v for k, v in a.items() if k not in ("latitude", "longitude")}
                 b = {k: v for k, v in b.items() if k not in ("latitude", "longitude")}
+            # the example's links to rows it does not have are left empty, so the export
+            # validates against the HSDS 3 schema (tests/hubs/test_hsds_schema.py)
+            for t, col, _ in schema.EXPORT_CHECKED_LINKS:
+                if t == table and a.get(col) and b[col] == "":
+                    a = {**a, col: ""}
             assert a == b, table
     package = json.loads((out / "datapackage.json").read_text())
     assert {r["path"] for r in package["resources"]} == {f"{t}.csv" for t in schema.TABLES}

@@ -163,8 +163,9 @@ def test_hub_form_tab_order_follows_the_screen(qtbot):
 
     form = HubForm(None, categories())
     qtbot.addWidget(form)
-    assert _tab_chain(qtbot, form, form.name, 6) == [form.organization, form.category, form.phone, form.hours,
-                                                     form.eligibility, form.confidential]
+    assert _tab_chain(qtbot, form, form.name, 10) == [form.organization, form.category, form.address, form.city,
+                                                      form.state, form.postal_code, form.phone, form.hours,
+                                                      form.eligibility, form.confidential]
 
 
 def test_large_text_grows_fonts_and_nothing_is_cut(window, qtbot, qapp):
