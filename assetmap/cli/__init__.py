@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "assetmap.cli.survey_cmds",
     "assetmap.cli.survey_import_cmds",
     "assetmap.cli.indicators_cmds",
+    "assetmap.cli.privacy_cmds",
 ]
 
 
@@ -56,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    from assetmap.layers.sensitivity import track
+
     try:
-        result = args.func(args)
+        with track():  # a layer made from what this command read is at least as sensitive
+            result = args.func(args)
     except UserError as exc:
         print(f"assetmap: error: {exc.message}", file=sys.stderr)
         if exc.hint:

@@ -111,7 +111,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
     """Draw the whole sheet; returns where things went (tests check the legend and title)."""
     ctx = ensure(ctx)
     lay = _Layout(w, h, dpi)
-    cache = LayerCache(project)
+    cache = LayerCache(project, audience="share")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
     painter.setPen(QColor("#111111"))
