@@ -13,6 +13,26 @@ def register(sub) -> None:
     p.add_argument("level", nargs="?", choices=["public", "internal", "confidential"])
     p.set_defaults(func=cmd_sensitivity)
 
+    p = sub.add_parser("suppression", help="show or raise the project's small-count threshold (default 10)",
+                       description="Counts from 1 to N are withheld in every report layer of the project. "
+                                   "Raising N re-derives every published count layer; below 10 is refused.")
+    p.add_argument("project")
+    p.add_argument("threshold", nargs="?", type=int, metavar="N")
+    p.set_defaults(func=cmd_suppression)
+
+
+def cmd_suppression(args) -> int:
+    from assetmap.postgis import open_any
+    from assetmap.reports.policy import project_threshold, set_threshold
+
+    project = open_any(args.project)
+    if args.threshold is not None:
+        remade = set_threshold(project, args.threshold)
+        if remade:
+            print(f"Re-derived {len(remade)} layer(s): {', '.join(remade)}.")
+    print(f"Counts 1–{project_threshold(project)} are withheld in every report layer of {project.path}.")
+    return 0
+
 
 def cmd_sensitivity(args) -> int:
     from assetmap.layers.sensitivity import describe, lineage_names

@@ -62,7 +62,9 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
     path = Path(path)
     if kind not in KINDS:
         raise UserError(f"Unknown report kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
-    threshold = check_threshold(DEFAULT_THRESHOLD if min_count is None else min_count)
+    from assetmap.reports.policy import threshold_for
+
+    threshold = check_threshold(threshold_for(project, min_count))  # the project's one policy
     if not path.is_file():
         raise UserError(f"{path} does not exist.", "Check the file name and folder.")
     table_name = validate_layer_name(name or f"{kind}_by_{areas}")
