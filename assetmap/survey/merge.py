@@ -97,6 +97,9 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
 
     ctx = ensure(ctx)
     pkg_project = pkg if isinstance(pkg, Project) else Project.open(pkg)
+    from assetmap.survey.package_check import check_package
+
+    check_package(pkg_project.path)  # hostile input: refused before anything is written
     meta = package_meta(pkg_project)
     if not meta:
         raise UserError(f"{pkg_project.path} is not a field package.",
@@ -108,9 +111,33 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     report = MergeReport(pkg_project.path.name, surveyor)
     pstore, store = SurveyStore(pkg_project), SurveyStore(project)
     installed = {f.form_id for f in store.forms()}
-    for form in pstore.forms():
-        if form.form_id not in installed:
+    new_forms = [form for form in pstore.forms() if form.form_id not in installed]
+    if store.shared:
+        for form in new_forms:
             store.install_form(form)
+        _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
+    else:
+        # One SQLite transaction for everything: the package's forms and their layers, the
+        # responses, history and photos. A failure leaves the project byte-for-byte as it was.
+        with project.edit() as tx:
+            for form in new_forms:
+                store.install_form(form, tx=tx)
+            store._outer = tx.con
+            try:
+                _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
+            finally:
+                store._outer = None
+        store._forms = None
+    for form in pstore.forms():
+        report.possible_duplicates += possible_duplicates(store, form, set(report.added))
+    ctx.progress(1.0, "Merged")
+    return report
+
+
+def _merge_responses(project, pkg_project, store, pstore, package_id: str, report: "MergeReport", ctx) -> None:
+    from assetmap.survey.store import insert_copy, log, read_current, write
+
+    surveyor = report.surveyor
     store._forms = None
     with gpkg.connect(pkg_project.path, readonly=True) as con:
         bases = dict(con.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
@@ -152,10 +179,6 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
             else:
                 report.conflicts.append(_store_conflict(con, package_id, surveyor, ours, theirs))
                 _stash_media(con, pkg_project, package_id, theirs.uuid)
-    for form in pstore.forms():
-        report.possible_duplicates += possible_duplicates(store, form, set(report.added))
-    ctx.progress(1.0, "Merged")
-    return report
 
 
 DUPLICATE_METRES = 50.0
