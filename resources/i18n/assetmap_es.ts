@@ -1231,6 +1231,11 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
 <context>
     <name>HubsMenu</name>
     <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="1" />
+        <source>{0:.0%} (with confidential sites: withheld)</source>
+        <translation>{0:.0%} (con sitios confidenciales: retenido)</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/hubs_menu.py" line="26" />
         <source>Problem</source>
         <translation>Problema</translation>
@@ -4844,6 +4849,11 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Retener conteos hasta</translation>
     </message>
     <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="1" />
+        <source>The project's setting: every report layer withholds the same small counts.</source>
+        <translation>Ajuste del proyecto: todas las capas de reportes retienen los mismos conteos pequeños.</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/reports_wizard.py" line="182" />
         <source>Layer name</source>
         <translation>Nombre de la capa</translation>
@@ -4900,6 +4910,24 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <location filename="../../assetmap/ui/shared_project_dialog.py" line="169" />
         <source>Shared project on {0}: changes are saved to the server as you make them.</source>
         <translation>Proyecto compartido en {0}: los cambios se guardan en el servidor a medida que los hace.</translation>
+    </message>
+</context>
+<context>
+    <name>Sensitivity</name>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Public: may go into field packages, exports and every map.</source>
+        <translation>Pública: puede ir en paquetes de campo, exportaciones y cualquier mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Internal: office only (made from sensitive reports). Never in a field package or a volunteer's view.</source>
+        <translation>Interna: solo para la oficina (hecha a partir de reportes sensibles). Nunca en un paquete de campo ni en la vista de un voluntario.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Confidential: never drawn, exported or packaged.</source>
+        <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
     </message>
 </context>
 </TS>

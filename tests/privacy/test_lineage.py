@@ -161,3 +161,28 @@ def test_sensitivity_command(full, capsys):
     assert "made from internal data" in capsys.readouterr().err
     assert main(["sensitivity", str(full.path), "assets", "internal"]) == 0
     assert full.layer("assets").sensitivity == "internal"
+
+
+def test_a_surveyor_on_the_shared_server_reads_exactly_the_public_layers(full, pg_server):
+    """The same walk, then what the `surveyor` role reads with plain SQL once it is published."""
+    import psycopg
+
+    from assetmap.postgis.connect import connect
+    from assetmap.postgis.publish import publish
+
+    base = pg_server.url()
+    url = base + "?options=-csearch_path%3Dlineage17"
+    publish(full.path, url, replace=True)
+    assert main(["admin", "init-roles", url]) == 0
+    with psycopg.connect(base, autocommit=True) as con:
+        con.execute('DROP ROLE IF EXISTS "vol17"')
+        con.execute('CREATE ROLE "vol17" LOGIN IN ROLE "surveyor"')
+    levels = {i.name: i.sensitivity for i in full.layers()}
+    with connect(url.replace("postgres@", "vol17@"), autocommit=True) as vol:
+        for name, level in levels.items():
+            if level == "public":
+                vol.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+            else:
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    vol.execute(f'SELECT * FROM "{name}"')
+    assert levels["dv_x_maltreatment_by_neighborhoods"] == "internal"
