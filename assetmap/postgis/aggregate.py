@@ -163,6 +163,9 @@ def _write_aggregate(cur, gdf, table_name: str, srid: int, replace: bool, info: 
         "opacity, style, source, imported_at, extra) VALUES (%s, %s, %s, %s, %s, 0, 1, 1.0, %s, %s, %s, %s)",
         (info.name, info.role.value, info.display_name, _geometry_type(gdf), len(gdf), json.dumps(info.style),
          info.source, utc_now(), json.dumps(dict(info.extra, sensitivity="internal"))))
+    from assetmap.postgis.roles import grant_new_layer
+
+    grant_new_layer(cur, table_name, "internal")
 
 
 def aggregate_reports_any(project, path, kind: str, *, hex_res: int | None = None, hex_size: float | None = None,

@@ -79,6 +79,9 @@ class PostgisEdit:
             cur.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
             info.sort_order = 0
         upsert_info(cur, info)
+        from assetmap.postgis.roles import grant_new_layer
+
+        grant_new_layer(cur, info.name, info.sensitivity)
         return info
 
     def _levels(self) -> dict[str, str]:

@@ -45,6 +45,9 @@ def _complete_published_tables(cur) -> None:
         from assetmap.survey.schema import _SCHEMA
 
         ensure_survey_tables(pg, _SCHEMA)
+        from assetmap.survey.schema import _INDEXES
+
+        pg.execute(_INDEXES)  # made by the owner now: only an owner may create it later
 
 
 def init_roles(url: str) -> dict:
@@ -81,6 +84,17 @@ def init_roles(url: str) -> dict:
             cur.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO planner, team_lead").format(s))
             cur.execute(sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT ON TABLES TO planner, "
                                 "team_lead").format(s))
+            # Planners make report layers (docs/postgis.md): new tables, and their metadata rows.
+            cur.execute(sql.SQL("GRANT CREATE ON SCHEMA {} TO planner").format(s))
+            cur.execute("GRANT INSERT, UPDATE, DELETE ON assetmap_layers, assetmap_pg_layers TO planner")
+            # Team leads merge field packages (docs/postgis.md): the survey tables and form layers.
+            survey = [t for t in tables if (t.startswith("assetmap_survey_") or t.startswith("survey_"))
+                      and t != "survey_submissions"]
+            if survey:
+                cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON {} TO team_lead").format(
+                    sql.SQL(", ").join(map(sql.Identifier, survey))))
+                cur.execute("GRANT UPDATE ON assetmap_layers TO team_lead")  # feature counts
+            cur.execute(sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO team_lead, planner").format(s))
             for t in tables:
                 if t.startswith(PLAN_TABLE_PREFIX):
                     cur.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {} TO team_lead").format(sql.Identifier(t)))
@@ -105,6 +119,20 @@ def init_roles(url: str) -> dict:
     finally:
         con.close()
     return {"schema": schema, "roles": list(ROLES)}
+
+
+def grant_new_layer(cur, name: str, sensitivity: str) -> None:
+    """Whoever makes a layer on a shared project (the owner or a planner) lets the office read it,
+    and volunteers too when it is public; nothing when the roles were never set up."""
+    from psycopg import sql
+
+    have = {r[0] for r in cur.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),))}
+    readers = [r for r in ("planner", "team_lead") if r in have]
+    if sensitivity == "public" and "surveyor" in have:
+        readers.append("surveyor")
+    if readers:
+        cur.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(
+            sql.Identifier(name), sql.SQL(", ").join(map(sql.Identifier, readers))))
 
 
 def _public_layers(cur) -> set[str]:
