@@ -186,3 +186,20 @@ def test_a_surveyor_on_the_shared_server_reads_exactly_the_public_layers(full, p
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     vol.execute(f'SELECT * FROM "{name}"')
     assert levels["dv_x_maltreatment_by_neighborhoods"] == "internal"
+
+
+def test_what_each_audience_is_drawn(full):
+    """The map window (office), map files (share) and survey mode (field) draw through one cache."""
+    import json as _json
+
+    from assetmap.mapview.layers import LayerCache
+    from assetmap.privacy import set_sensitivity
+
+    set_sensitivity(full, "assets", "confidential")
+    office, share, field = (LayerCache(full, audience=a) for a in ("office", "share", "field"))
+    assert len(office.frame("dv_by_neighborhoods")) == 88 and len(share.frame("dv_by_neighborhoods")) == 88
+    assert len(field.frame("dv_by_neighborhoods")) == 0            # a volunteer never sees report counts
+    assert len(field.frame("dv_x_maltreatment_by_neighborhoods")) == 0
+    assert len(field.frame("neighborhoods")) == 88
+    for cache in (office, share, field):                              # a confidential layer: nowhere
+        assert _json.loads(cache.geojson("assets"))["features"] == []
