@@ -60,7 +60,11 @@ class LayerCache:
     def spec(self, info: LayerInfo) -> dict[str, Any]:
         from assetmap.mapview.report_styles import special_spec
 
+        from assetmap.privacy import may_leave
+
         frame = self.frame(info.name)
+        if not may_leave(info, self.audience):  # nothing is drawn: no classes to make from its values
+            return leaflet_style(Style.default_for(info.role), frame)
         spec = special_spec(info, frame, self.project)
         if spec is not None:
             return spec
