@@ -88,7 +88,7 @@ def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
         store.ProjectEdit.write_layer_chunks = then_die(store.ProjectEdit.write_layer_chunks)  # CSV files
         from assetmap.project import Project
         from assetmap.importers import import_file
-        import_file(Project.open({str(areas_project.path)!r}), {str(stl / 'slmpd_part1_2019.csv')!r}, 'other')
+        import_file(Project.open({str(areas_project.path)!r}), {str(stl / 'slmpd_part1_2019.csv')!r}, 'other', allow_case_records=True)
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
     assert proc.returncode == -signal.SIGKILL
@@ -197,7 +197,7 @@ def test_a_second_writer_waits_instead_of_being_lost(areas_project):
 def test_copied_spatial_index_answers_bbox_queries_like_a_full_scan(areas_project, stl):
     from assetmap.importers import import_file
 
-    import_file(areas_project, stl / "slmpd_part1_2018.csv", "other", name="incidents")
+    import_file(areas_project, stl / "slmpd_part1_2018.csv", "other", name="incidents", allow_case_records=True)
     with sqlite3.connect(areas_project.path) as con:
         n_index = con.execute("SELECT count(*) FROM rtree_incidents_geom").fetchone()[0]
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

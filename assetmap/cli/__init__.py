@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "assetmap.cli.risk_cmds",
     "assetmap.cli.join_cmds",
     "assetmap.cli.survey_reference_cmds",
+    "assetmap.cli.privacy_cmds",
 ]
 
 
@@ -77,8 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    from assetmap.layers.sensitivity import track
+
     try:
-        result = args.func(args)
+        with track():  # a layer made from what this command read is at least as sensitive
+            result = args.func(args)
     except UserError as exc:
         print(f"assetmap: error: {exc.message}", file=sys.stderr)
         if exc.hint:

@@ -250,8 +250,11 @@ def cmd_coverage(args) -> int:
     kwargs = dict(id_field=id_field, name_field=name_field, population_field=pop, categories=cats)
     cov = coverage(gdf, d, dist, **kwargs)
     summary = coverage_summary(cov)
-    # Confidential sites count in the whole-city figures only, never per area.
-    with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
+    # Confidential sites count in the whole-city figures only, never per area, and only where they
+    # can't be located (access.confidential: registered areas, radius floor, several sites, rounded).
+    from assetmap.access.confidential import summary_with_confidential
+
+    with_all = summary_with_confidential(project, d, dist, categories=cats)
     if args.out:
         from assetmap.access.gap import write_csv
 
@@ -269,7 +272,12 @@ def cmd_coverage(args) -> int:
     print(f"Within {args.within} ({dist:.0f} m) of a public hub (with confidential sites):")
     for cat in sorted(set(summary) | set(with_all)):
         row, full = summary.get(cat, {}), with_all.get(cat, {})
-        if "population_share" in full:
+        if "withheld" in full or not full:
+            share = row.get("population_share", row.get("mean_area_share", 0))
+            what = "of people" if "population_share" in row else "of the average area"
+            print(f"  {cat:18} {share:.1%} {what} (with confidential sites: withheld, "
+                  f"{full.get('withheld', 'none placed')})")
+        elif "population_share" in full:
             text = f"{row.get('population_share', 0):.1%} ({full['population_share']:.1%}) of people"
         else:
             text = f"{row.get('mean_area_share', 0):.1%} ({full['mean_area_share']:.1%}) of the average area"

@@ -28,6 +28,11 @@ def register(sub) -> None:
     p.add_argument("--name-field", help="name field of an areas layer")
     p.add_argument("--replace", action="store_true", help="replace a layer of the same name")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    p.add_argument("--allow-case-records", action="store_true",
+                   help="import even though columns look like case records (abuse, DV, victims, case numbers, "
+                        "dates of birth); recorded in the layer's provenance. Reports belong in `assetmap reports`")
+    p.add_argument("--sensitivity", choices=["public", "internal", "confidential"],
+                   help="how far the layer may travel (default public; see docs/privacy.md)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("layers", help="list the layers of a project")
@@ -83,6 +88,7 @@ def cmd_import(args) -> int:
         project, args.file, args.role, name=args.name, layer=args.layer, x=args.x, y=args.y,
         src_crs=args.src_crs, encoding=args.encoding, swap_xy=args.swap_xy,
         id_field=args.id_field, name_field=args.name_field, replace=args.replace,
+        allow_case_records=args.allow_case_records, sensitivity=args.sensitivity,
     )
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2)
@@ -99,7 +105,7 @@ def cmd_layers(args) -> int:
     rows = [
         {"name": i.name, "display_name": i.display_name, "role": i.role.value,
          "geometry_type": i.geometry_type, "feature_count": i.feature_count, "crs": project.crs,
-         "visible": i.visible}
+         "visible": i.visible, "sensitivity": i.sensitivity}
         for i in project.layers()
     ]
     if args.json:
@@ -111,7 +117,8 @@ def cmd_layers(args) -> int:
         return 0
     print(f"{'name':24} {'role':12} {'geometry':16} {'features':>8}  crs")
     for r in rows:
-        print(f"{r['name']:24} {r['role']:12} {r['geometry_type']:16} {r['feature_count']:>8}  {r['crs']}")
+        mark = "" if r["sensitivity"] == "public" else f"  [{r['sensitivity']}]"
+        print(f"{r['name']:24} {r['role']:12} {r['geometry_type']:16} {r['feature_count']:>8}  {r['crs']}{mark}")
     return 0
 
 

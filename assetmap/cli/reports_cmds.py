@@ -33,8 +33,6 @@ def register(sub) -> None:
     p.add_argument("--period", choices=["year", "quarter", "month"])
     p.add_argument("--skip-bad-dates", action="store_true",
                    help="leave rows with unreadable dates out of the periods (counted) instead of failing")
-    p.add_argument("--min-count", type=int, default=10, metavar="N",
-                   help="suppress counts 1..N (default 10, at least 5)")
     p.add_argument("--name", help="layer name (default KIND_by_AREAS or KIND_by_hexRES)")
     p.add_argument("--filter-col", metavar="COL", help="keep only rows whose COL contains --filter-contains")
     p.add_argument("--filter-contains", metavar="TEXT", help="text to look for (case-insensitive)")
@@ -92,7 +90,7 @@ def cmd_reports(args) -> int:
     result = aggregate_reports_any(  # counted in the database on a shared project
         project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
         x=args.x, y=args.y,
-        src_crs=args.src_crs, date_col=args.date_col, period=args.period, min_count=args.min_count,
+        src_crs=args.src_crs, date_col=args.date_col, period=args.period,
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,
         encoding=args.encoding, replace=args.replace, geocode=args.geocode, smooth=args.smooth)
@@ -120,7 +118,7 @@ def _cmd_density(project, args) -> int:
     r = density_reports(
         project, args.file, args.kind, areas=args.areas, bandwidth_m=args.kde, kernel=args.kde_kernel,
         cell_m=args.kde_cell, x=args.x, y=args.y, src_crs=args.src_crs, date_col=args.date_col,
-        period=args.period, min_count=args.min_count, name=args.name, filter_col=args.filter_col,
+        period=args.period, name=args.name, filter_col=args.filter_col,
         filter_contains=args.filter_contains, skip_bad_dates=args.skip_bad_dates, encoding=args.encoding,
         replace=args.replace, geocode=args.geocode)
     if args.json:

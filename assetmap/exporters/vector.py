@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
-from assetmap.privacy import public_features
+from assetmap.privacy import SHARE, layer_features
 from assetmap.tasks import TaskContext, ensure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,9 +33,8 @@ def export_layer(project: "Project", layer: str, out: str | Path, *, overwrite: 
         raise UserError(f"{out} already exists.", "Choose another name, or pass --overwrite.")
     if not out.parent.exists() or not os.access(out.parent, os.W_OK):
         raise UserError(f"Can't write to the folder {out.parent}.", "Choose a folder you can write to.")
-    project.layer(layer)
     ctx.progress(0.1, f"Reading {layer}")
-    gdf = public_features(project.read_layer(layer))
+    gdf = layer_features(project, layer, SHARE)  # refuses a confidential layer; drops confidential rows
     gdf = gdf.reset_index(drop=True)
     if driver in ("GeoJSON", "CSV"):
         gdf = gdf.to_crs("EPSG:4326")  # RFC 7946; and spreadsheets expect lon/lat

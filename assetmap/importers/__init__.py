@@ -79,6 +79,7 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
                 layer: str | None = None, x: str | None = None, y: str | None = None,
                 src_crs: str | None = None, encoding: str | None = None, swap_xy: bool = False,
                 id_field: str | None = None, name_field: str | None = None, replace: bool = False,
+                allow_case_records: bool = False, sensitivity: str | None = None,
                 ctx: TaskContext | None = None) -> ImportReport:
     """Import one file as a new layer. The project is unchanged unless it all succeeds."""
     from assetmap.importers.geometry_checks import clean_geometries, report_far_outside, reproject
@@ -101,10 +102,16 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
         from assetmap.importers.csv_stream import import_csv
 
-        info = LayerInfo(name=table, role=role, display_name=_display_name(path, layer),
+        taken = {i.display_name.casefold() for i in project.layers() if i.name != table}
+        info = LayerInfo(name=table, role=role,
+                         display_name=unique_display_name(_display_name(path, layer, name), taken),
                          source=str(path.resolve()), extra={"import_report": None})
+        if sensitivity:
+            from assetmap.layers.sensitivity import parse
+
+            info.sensitivity = parse(sensitivity)
         return import_csv(project, path, role, info, report, x=x, y=y, src_crs=src_crs, encoding=encoding,
-                          swap_xy=swap_xy, replace=replace, ctx=ctx)
+                          swap_xy=swap_xy, replace=replace, allow_case_records=allow_case_records, ctx=ctx)
     ctx.progress(0.05, f"Reading {path.name}")
     areas_ll = areas_lonlat_bounds(project)
     gdf, report = read_source(path, layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding,
@@ -118,6 +125,11 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     _check_role_geometry(gdf, role, path)
     _check_one_geometry_kind(gdf, path)
     gdf = _rename_fid_columns(gdf, report)
+    from assetmap.importers.case_records import check_case_columns, find_case_columns
+
+    case_columns = find_case_columns(gdf) if role != LayerRole.AREAS else {}
+    if case_columns and not allow_case_records:
+        check_case_columns(gdf, path, role.value)
     if role != LayerRole.AREAS:
         report_far_outside(gdf, areas_lonlat_bounds(project), report)
     ctx.progress(0.55, "Reprojecting")
@@ -127,9 +139,17 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
         extra.update(detect_area_fields(gdf, id_field=id_field, name_field=name_field, report=report))
     report.imported = len(gdf)
     extra["import_report"] = report.to_dict()
+    if case_columns:  # the user said these are not case records (or took the responsibility): keep it known
+        from assetmap.project.store import utc_now
+
+        extra["case_records_acknowledged"] = {"columns": case_columns, "at": utc_now()}
     taken = {i.display_name.casefold() for i in project.layers() if i.name != table}
     info = LayerInfo(name=table, role=role, display_name=unique_display_name(_display_name(path, layer, name), taken),
                      source=str(path.resolve()), extra=extra)
+    if sensitivity:
+        from assetmap.layers.sensitivity import parse
+
+        info.sensitivity = parse(sensitivity)
     ctx.progress(0.7, "Writing to the project")
     with project.edit() as tx:
         tx.write_layer(gdf, info, replace=replace)

@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def import_csv(project: "Project", path: Path, role: LayerRole, info: LayerInfo, report: ImportReport, *,
                x: str | None, y: str | None, src_crs: str | None, encoding: str | None, swap_xy: bool,
-               replace: bool, ctx: TaskContext) -> ImportReport:
+               replace: bool, allow_case_records: bool = False, ctx: TaskContext) -> ImportReport:
     from assetmap.importers import _check_role_geometry, _rename_fid_columns, areas_lonlat_bounds
+    from assetmap.importers.case_records import check_case_columns, find_case_columns
     from assetmap.importers.csv_points import iter_csv_points
     from assetmap.importers.geometry_checks import (clean_geometries, far_outside_counts, reproject,
                                                     warn_far_outside)
@@ -34,6 +35,7 @@ def import_csv(project: "Project", path: Path, role: LayerRole, info: LayerInfo,
         src_crs = normalise_crs(src_crs)
     bounds = areas_lonlat_bounds(project) if role != LayerRole.AREAS else None
     far = [0, 0]
+    case_columns: dict[str, str] = {}
     size = max(path.stat().st_size, 1)
 
     def frames():
@@ -45,6 +47,11 @@ def import_csv(project: "Project", path: Path, role: LayerRole, info: LayerInfo,
                 continue
             _check_role_geometry(gdf, role, path)
             gdf = _rename_fid_columns(gdf, report)
+            if role != LayerRole.AREAS:  # every chunk: case records may start late in a file
+                if not allow_case_records:
+                    check_case_columns(gdf, path, role.value)  # refuses before anything is committed
+                else:
+                    case_columns.update(find_case_columns(gdf))
             n_out, n_sw = far_outside_counts(gdf, bounds)
             far[0] += n_out
             far[1] += n_sw
@@ -63,6 +70,10 @@ def import_csv(project: "Project", path: Path, role: LayerRole, info: LayerInfo,
         report.notes[:] = list(dict.fromkeys(report.notes))
         warn_far_outside(report, far[0], far[1], report.imported)
         info.extra["import_report"] = report.to_dict()
+        if case_columns:  # the user said these are not case records: keep it known
+            from assetmap.project.store import utc_now
+
+            info.extra["case_records_acknowledged"] = {"columns": case_columns, "at": utc_now()}
         tx.update_layer_info(info)
         ctx.check()  # Cancel here still leaves the project untouched
     ctx.progress(1.0, "Done")

@@ -11,7 +11,10 @@ from assetmap.tasks import TaskContext, ensure
 
 
 def pick_layers(project, names: list[str] | None):
-    """LayerInfos to draw, top first: ``names`` in project order, or the visible ones."""
+    """LayerInfos to draw in a file, top first: ``names`` in project order, or the visible ones.
+    A confidential layer is never drawn: named, it is refused; visible, it is left out."""
+    from assetmap.privacy import SHARE, check_may_leave, may_leave
+
     infos = project.layers()
     if names:
         known = {i.name: i for i in infos}
@@ -22,10 +25,11 @@ def pick_layers(project, names: list[str] | None):
             if info is None:
                 raise UserError(f"{project.path} has no layer named '{n}'.",
                                 f"Layers in this project: {', '.join(known) or '(none yet)'}.")
+            check_may_leave(info, SHARE)
             out.append(info)
         order = [i.name for i in infos]
         return sorted(out, key=lambda i: order.index(i.name))
-    return [i for i in infos if i.visible]
+    return [i for i in infos if i.visible and may_leave(i, SHARE)]
 
 
 def attribution_text(project, infos) -> str:
@@ -60,7 +64,7 @@ def export_html(project, out: str | Path, layers: list[str] | None = None, title
     infos = pick_layers(project, layers)
     if not infos:
         raise UserError("There is no layer to put on the map.", "Import a layer, or name layers with --layers.")
-    cache = LayerCache(project)
+    cache = LayerCache(project, audience="share")
     entries = []
     for n, info in enumerate(infos):
         ctx.progress(0.9 * n / len(infos), f"Preparing {info.display_name}")

@@ -37,14 +37,21 @@ def _no_rows():
 
 
 class LayerCache:
-    def __init__(self, project):
+    def __init__(self, project, audience: str = "office"):
         self.project = project
+        self.audience = audience  # privacy.OFFICE (the window), SHARE (exports) or FIELD (survey mode)
         self._frames: dict[str, "gpd.GeoDataFrame"] = {}
 
     def frame(self, name: str) -> "gpd.GeoDataFrame":
-        """All features of the layer (the attribute table uses them too)."""
+        """All features of the layer (the attribute table uses them too); none at all for a layer
+        that may not be shown to this audience (a confidential layer, or an internal one in the field)."""
+        from assetmap.privacy import may_leave
+
         if name not in self._frames:
-            self._frames[name] = self.project.read_layer(name)
+            frame = self.project.read_layer(name)
+            if not may_leave(self.project.layer(name), self.audience):
+                frame = frame.iloc[:0]
+            self._frames[name] = frame
         return self._frames[name]
 
     def forget(self, name: str) -> None:
@@ -53,7 +60,11 @@ class LayerCache:
     def spec(self, info: LayerInfo) -> dict[str, Any]:
         from assetmap.mapview.report_styles import special_spec
 
+        from assetmap.privacy import may_leave
+
         frame = self.frame(info.name)
+        if not may_leave(info, self.audience):  # nothing is drawn: no classes to make from its values
+            return leaflet_style(Style.default_for(info.role), frame)
         spec = special_spec(info, frame, self.project)
         if spec is not None:
             return spec

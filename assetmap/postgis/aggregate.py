@@ -63,7 +63,9 @@ def aggregate_reports_db(project: "PostgisProject", path, kind: str, *, areas: s
     path = Path(path)
     if kind not in KINDS:
         raise UserError(f"Unknown report kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
-    threshold = check_threshold(DEFAULT_THRESHOLD if min_count is None else min_count)
+    from assetmap.reports.policy import threshold_for
+
+    threshold = check_threshold(threshold_for(project, min_count))  # the project's one policy
     if not path.is_file():
         raise UserError(f"{path} does not exist.", "Check the file name and folder.")
     check_smoothing(smooth, population_field)
@@ -164,7 +166,10 @@ def _write_aggregate(cur, gdf, table_name: str, srid: int, replace: bool, info: 
         "INSERT INTO assetmap_layers (name, role, display_name, geometry_type, feature_count, sort_order, visible, "
         "opacity, style, source, imported_at, extra) VALUES (%s, %s, %s, %s, %s, 0, 1, 1.0, %s, %s, %s, %s)",
         (info.name, info.role.value, info.display_name, _geometry_type(gdf), len(gdf), json.dumps(info.style),
-         info.source, utc_now(), json.dumps(info.extra)))
+         info.source, utc_now(), json.dumps(dict(info.extra, sensitivity="internal"))))
+    from assetmap.postgis.roles import grant_new_layer
+
+    grant_new_layer(cur, table_name, "internal")
 
 
 def aggregate_reports_any(project, path, kind: str, *, hex_res: int | None = None, hex_size: float | None = None,

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 from assetmap.errors import UserError
-from assetmap.layers.info import LayerInfo, validate_layer_name
+from assetmap.layers import sensitivity as sens
+from assetmap.layers.info import LayerInfo, effective_sensitivity, stored_extra, validate_layer_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -25,7 +26,7 @@ _COLS = ("name", "role", "display_name", "geometry_type", "feature_count", "sort
 def _values(info: LayerInfo) -> tuple:
     return (info.name, info.role.value, info.display_name, info.geometry_type, int(info.feature_count),
             int(info.sort_order), int(info.visible), float(info.opacity), json.dumps(info.style),
-            info.source, info.imported_at, json.dumps(info.extra))
+            info.source, info.imported_at, json.dumps(stored_extra(info)))
 
 
 def upsert_info(cur, info: LayerInfo) -> None:
@@ -60,6 +61,7 @@ class PostgisEdit:
         info.feature_count = int(len(gdf))
         info.geometry_type = geometry_type_of(gdf)
         info.imported_at = info.imported_at or utc_now()
+        info.sensitivity = effective_sensitivity(info, self._levels().get, self.project.lineage_key)
         crs = gdf.crs if gdf.crs is not None else self.project.crs
         cur = self.con.cursor()
         srid = resolve_srid(cur, crs)
@@ -77,10 +79,10 @@ class PostgisEdit:
             cur.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
             info.sort_order = 0
         upsert_info(cur, info)
-        return info
+        from assetmap.postgis.roles import grant_new_layer
 
-    def update_layer_info(self, info: LayerInfo) -> None:
-        upsert_info(self.con.cursor(), info)
+        grant_new_layer(cur, info.name, info.sensitivity)
+        return info
 
     def write_layer_chunks(self, frames, info: LayerInfo, replace: bool = False) -> LayerInfo:
         """``ProjectEdit.write_layer_chunks`` on the server: the chunks are joined and written
@@ -91,6 +93,20 @@ class PostgisEdit:
         if not frames:
             return info
         return self.write_layer(frames[0] if len(frames) == 1 else pd.concat(frames), info, replace=replace)
+
+    def _levels(self) -> dict[str, str]:
+        from psycopg.rows import dict_row
+
+        from assetmap.postgis.project import _info
+
+        rows = self.con.cursor(row_factory=dict_row).execute("SELECT * FROM assetmap_layers").fetchall()
+        return {i.name: i.sensitivity for i in sens.resolve(_info(r) for r in rows)}
+
+    def update_layer_info(self, info: LayerInfo) -> None:
+        levels = self._levels()
+        info.sensitivity = sens.highest(info.sensitivity, sens.floor(
+            info.role, info.extra, lambda n: None if n == info.name else levels.get(n)))
+        upsert_info(self.con.cursor(), info)
 
     def remove_layer(self, name: str) -> None:
         from psycopg import sql

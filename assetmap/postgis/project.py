@@ -10,7 +10,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from assetmap.errors import UserError
-from assetmap.layers.info import LayerInfo
+from assetmap.layers import sensitivity as sens
+from assetmap.layers.info import LayerInfo, split_extra
 from assetmap.layers.roles import LayerRole
 from assetmap.postgis.connect import check_identifier, connect, redact, schema_of
 
@@ -26,12 +27,13 @@ def _info(row: dict) -> LayerInfo:
         role = LayerRole(row["role"])
     except ValueError:
         role = LayerRole.OTHER
+    extra, level = split_extra(json.loads(row["extra"] or "{}"))
     return LayerInfo(
         name=row["name"], role=role, display_name=row["display_name"],
         geometry_type=row["geometry_type"], feature_count=int(row["feature_count"]),
         sort_order=int(row["sort_order"]), visible=bool(row["visible"]), opacity=float(row["opacity"]),
         style=json.loads(row["style"] or "{}"), source=row["source"], imported_at=row["imported_at"],
-        extra=json.loads(row["extra"] or "{}"),
+        extra=extra, sensitivity=level,
     )
 
 
@@ -100,7 +102,11 @@ class PostgisProject:
                             sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(info.name))).fetchone()[0])
                 except Exception:  # noqa: BLE001 - a table dropped by another program keeps its stored figure
                     pass
-        return infos
+        return sens.resolve(infos)
+
+    @property
+    def lineage_key(self) -> str:
+        return f"{self.path}#{self.schema}"
 
     def layer_names(self) -> list[str]:
         with self._connect() as con:
@@ -139,7 +145,7 @@ class PostgisProject:
 
         self.layer(info.name)
         with self.edit() as tx:
-            upsert_info(tx.con, info)
+            tx.update_layer_info(info)
 
     def set_layer_order(self, names: list[str]) -> None:
         with self.edit() as tx:
@@ -183,7 +189,7 @@ class PostgisProject:
         import shapely
         from psycopg import sql
 
-        self.layer(name)
+        sens.record_read(self.lineage_key, name, self.layer(name).sensitivity)
         with self._connect() as con:
             row = con.execute("SELECT geometry_column, crs FROM assetmap_pg_layers WHERE name=%s",
                               (name,)).fetchone()

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from assetmap import __version__
 from assetmap.errors import UserError
-from assetmap.layers.info import LayerInfo, validate_layer_name
+from assetmap.layers import sensitivity as sens
+from assetmap.layers.info import LayerInfo, effective_sensitivity, split_extra, stored_extra, validate_layer_name
 from assetmap.layers.roles import LayerRole
 from assetmap.project import gpkg
 
@@ -89,6 +90,7 @@ def _row_to_info(row: sqlite3.Row) -> LayerInfo:
         role = LayerRole(row["role"])
     except ValueError:
         role = LayerRole.OTHER
+    extra, level = split_extra(json.loads(row["extra"] or "{}"))
     return LayerInfo(
         name=row["name"],
         role=role,
@@ -101,7 +103,8 @@ def _row_to_info(row: sqlite3.Row) -> LayerInfo:
         style=json.loads(row["style"] or "{}"),
         source=row["source"],
         imported_at=row["imported_at"],
-        extra=json.loads(row["extra"] or "{}"),
+        extra=extra,
+        sensitivity=level,
     )
 
 
@@ -119,7 +122,7 @@ def _info_values(info: LayerInfo) -> tuple:
     return (
         info.name, info.role.value, info.display_name, info.geometry_type, int(info.feature_count),
         int(info.sort_order), int(info.visible), float(info.opacity), json.dumps(info.style),
-        info.source, info.imported_at, json.dumps(info.extra),
+        info.source, info.imported_at, json.dumps(stored_extra(info)),
     )
 
 
@@ -247,9 +250,12 @@ class Project:
 
     def layers(self) -> list[LayerInfo]:
         with gpkg.connect(self.path, readonly=True) as con:
-            con.row_factory = sqlite3.Row
-            rows = con.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
-            return [_live_count(con, _row_to_info(r)) for r in rows]
+            return [_live_count(con, info) for info in _layers(con)]
+
+    @property
+    def lineage_key(self) -> str:
+        """Which project a read came from, for lineage (``layers.sensitivity``)."""
+        return str(self.path.resolve())
 
     def layer_names(self) -> list[str]:
         with gpkg.connect(self.path, readonly=True) as con:
@@ -260,12 +266,13 @@ class Project:
             return con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (name,)).fetchone() is not None
 
     def layer(self, name: str) -> LayerInfo:
+        # All rows: a layer's sensitivity follows what it was made from; only its own is counted.
         with gpkg.connect(self.path, readonly=True) as con:
-            con.row_factory = sqlite3.Row
-            row = con.execute("SELECT * FROM assetmap_layers WHERE name=?", (name,)).fetchone()
-            if row is not None:
-                return _live_count(con, _row_to_info(row))
-        names = ", ".join(self.layer_names()) or "(none yet)"
+            infos = _layers(con)
+            for info in infos:
+                if info.name == name:
+                    return _live_count(con, info)
+        names = ", ".join(i.name for i in infos) or "(none yet)"
         raise UserError(f"{self.path} has no layer named '{name}'.", f"Layers in this project: {names}.")
 
     def layers_by_role(self, role: LayerRole) -> list[LayerInfo]:
@@ -277,6 +284,7 @@ class Project:
         with gpkg.transaction(self.path) as con:
             if con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (info.name,)).fetchone() is None:
                 raise UserError(f"{self.path} has no layer named '{info.name}'.")
+            info.sensitivity = at_floor(info, _levels(con))
             _upsert_info(con, info)
 
     def set_layer_order(self, names: list[str]) -> None:
@@ -296,7 +304,8 @@ class Project:
     def read_layer(self, name: str, columns: list[str] | None = None, **kwargs: Any) -> "gpd.GeoDataFrame":
         import pyogrio
 
-        self.layer(name)
+        info = self.layer(name)
+        sens.record_read(self.lineage_key, name, info.sensitivity)
         return pyogrio.read_dataframe(self.path, layer=name, columns=columns, fid_as_index=True, **kwargs)
 
     def layer_bounds(self, name: str) -> tuple[float, float, float, float] | None:
@@ -381,6 +390,7 @@ class ProjectEdit:
         info.feature_count = int(len(gdf))
         info.geometry_type = geometry_type_of(gdf)
         info.imported_at = info.imported_at or utc_now()
+        info.sensitivity = effective_sensitivity(info, _levels(self.con).get, self.project.lineage_key)
         kwargs: dict[str, Any] = {}
         if len(gdf) == 0:
             kwargs["geometry_type"] = info.geometry_type or "Unknown"
@@ -434,6 +444,7 @@ class ProjectEdit:
         info.feature_count = n
         info.geometry_type = _merged_geometry_type(types)
         info.imported_at = info.imported_at or utc_now()
+        info.sensitivity = effective_sensitivity(info, _levels(self.con).get, self.project.lineage_key)
         self.con.execute(f"ATTACH DATABASE ? AS {alias}", (str(stage),))
         gpkg.copy_feature_table(self.con, alias, info.name)
         if info.sort_order <= 0 and not replace:
@@ -466,6 +477,7 @@ class ProjectEdit:
         self._stages.clear()
 
     def update_layer_info(self, info: LayerInfo) -> None:
+        info.sensitivity = at_floor(info, _levels(self.con))
         _upsert_info(self.con, info)
 
     def remove_layer(self, name: str) -> None:
@@ -489,6 +501,26 @@ def _merged_geometry_type(types: list[str]) -> str:
         if kinds <= {single, multi}:
             return multi
     return "GeometryCollection"
+
+
+def _layers(con: sqlite3.Connection) -> list[LayerInfo]:
+    con.row_factory = sqlite3.Row
+    try:
+        rows = con.execute("SELECT * FROM assetmap_layers ORDER BY sort_order, name").fetchall()
+    finally:
+        con.row_factory = None
+    return sens.resolve(_row_to_info(r) for r in rows)
+
+
+def _levels(con: sqlite3.Connection) -> dict[str, str]:
+    return {i.name: i.sensitivity for i in _layers(con)}
+
+
+def at_floor(info: LayerInfo, levels: dict[str, str]) -> str:
+    """A metadata save keeps a layer at least as sensitive as what it was made from (a stale copy
+    of its info can't lower it); ``privacy.set_sensitivity`` is where a user changes it."""
+    return sens.highest(info.sensitivity, sens.floor(info.role, info.extra,
+                                                     lambda n: None if n == info.name else levels.get(n)))
 
 
 def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:

@@ -181,7 +181,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
                       hex_size: float | None = None,
                       x: str | None = None, y: str | None = None, src_crs: str | None = None,
                       date_col: str | None = None, period: str | None = None,
-                      min_count: int = DEFAULT_THRESHOLD, name: str | None = None,
+                      min_count: int | None = None, name: str | None = None,
                       filter_col: str | None = None, filter_contains: str | None = None,
                       population_field: str | None = None, skip_bad_dates: bool = False,
                       encoding: str | None = None, replace: bool = False, smooth: str | None = None,
@@ -194,7 +194,9 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
     path = Path(path)
     if kind not in KINDS:
         raise UserError(f"Unknown report kind '{kind}'.", f"Use one of: {', '.join(KINDS)}.")
-    threshold = check_threshold(min_count)
+    from assetmap.reports.policy import threshold_for
+
+    threshold = check_threshold(threshold_for(project, min_count))  # the project's one policy
     if not path.is_file():
         raise UserError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.",
                         "Check the file name and folder.")

@@ -230,7 +230,7 @@ def density_reports(project: "Project", path, kind: str, *, areas: str,
                     bandwidth_m: float = DEFAULT_BANDWIDTH_M, kernel: str = "quartic",
                     cell_m: float | None = None, x: str | None = None, y: str | None = None,
                     src_crs: str | None = None, date_col: str | None = None, period: str | None = None,
-                    min_count: int = 10, name: str | None = None, filter_col: str | None = None,
+                    min_count: int | None = None, name: str | None = None, filter_col: str | None = None,
                     filter_contains: str | None = None, skip_bad_dates: bool = False,
                     encoding: str | None = None, replace: bool = False,
                     geocode=None, ctx: TaskContext | None = None) -> DensityResult:
@@ -258,7 +258,9 @@ def density_reports(project: "Project", path, kind: str, *, areas: str,
     if not cell == cell or not 25 <= cell <= bw * 2:
         raise UserError(f"--kde-cell {cell:g} m doesn't suit a {bw:g} m bandwidth.",
                         f"Use 25 m up to twice the bandwidth ({bw * 2:g} m); the default is half of it.")
-    threshold = check_threshold(min_count)
+    from assetmap.reports.policy import threshold_for
+
+    threshold = check_threshold(threshold_for(project, min_count))  # the project's one policy
     if not path.is_file():
         raise UserError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.",
                         "Check the file name and folder.")

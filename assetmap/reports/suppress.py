@@ -206,3 +206,44 @@ def suppress(counts: "np.ndarray", threshold: int = DEFAULT_THRESHOLD) -> Suppre
     return Suppression(cells=sup[:u, :p].copy(), unit_totals=sup[:u, p].copy(),
                        period_totals=sup[u, :p].copy(), grand_total=bool(sup[u, p]),
                        primary=primary, complementary=int(sup.sum()) - primary)
+
+
+def resuppress(counts: "np.ndarray", withheld: "np.ndarray", unit_totals: "np.ndarray",
+               unit_withheld: "np.ndarray", period_totals: "np.ndarray", period_withheld: "np.ndarray",
+               grand_total: int, grand_withheld: bool, threshold: int) -> Suppression:
+    """Suppression at a higher threshold of a table already published: only the published values
+    are known (withheld ones stay withheld whatever they were). Published cells and margins of
+    1..threshold are withheld now, then the same complementary rules run as in ``suppress``."""
+    import numpy as np
+
+    counts = np.asarray(counts, dtype=np.int64)
+    u, p = counts.shape
+    ext = np.zeros((u + 1, p + 1), dtype=np.int64)
+    ext[:u, :p] = counts
+    ext[:u, p] = unit_totals
+    ext[u, :p] = period_totals
+    ext[u, p] = grand_total
+    old = np.zeros(ext.shape, bool)
+    old[:u, :p] = withheld
+    old[:u, p] = unit_withheld
+    old[u, :p] = period_withheld
+    old[u, p] = grand_withheld
+    ext[old] = 0  # unknown; never a candidate (already withheld)
+    sup = old | ((ext >= 1) & (ext <= threshold))
+    primary = int(sup.sum())
+    margin = np.zeros(ext.shape, bool)
+    margin[u, :] = True
+    margin[:, p] = True
+    if p == 1:  # one column: the unit totals repeat the cells; the line rule on the column
+        col, scol = ext[:, 0], sup[:, 0]
+        if scol.sum() == 1:
+            i = _pick(col, ~scol, np.arange(u + 1) == u)
+            if i is not None:
+                scol[i] = True
+        sup[:, 1] = scol
+        sup[u, 1] = scol[u]
+    else:
+        while _line_rule(ext, sup, margin) or _bridge_rule(ext, sup, margin):
+            pass
+    return Suppression(cells=sup[:u, :p].copy(), unit_totals=sup[:u, p].copy(), period_totals=sup[u, :p].copy(),
+                       grand_total=bool(sup[u, p]), primary=primary, complementary=int(sup.sum()) - primary)

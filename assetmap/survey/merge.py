@@ -93,11 +93,14 @@ class MergeReport:
 def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) -> MergeReport:
     from assetmap.project import Project
     from assetmap.survey.pack import package_meta, project_id
-    from assetmap.survey.store import _SELECT, SurveyStore
+    from assetmap.survey.store import SurveyStore
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
     pkg_project = pkg if isinstance(pkg, Project) else Project.open(pkg)
+    from assetmap.survey.package_check import check_package
+
+    check_package(pkg_project.path)  # hostile input: refused before anything is written
     meta = package_meta(pkg_project)
     if not meta:
         raise UserError(f"{pkg_project.path} is not a field package.",
@@ -109,9 +112,33 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     report = MergeReport(pkg_project.path.name, surveyor)
     pstore, store = SurveyStore(pkg_project), SurveyStore(project)
     installed = {f.form_id for f in store.forms()}
-    for form in pstore.forms():
-        if form.form_id not in installed:
+    new_forms = [form for form in pstore.forms() if form.form_id not in installed]
+    if store.shared:
+        for form in new_forms:
             store.install_form(form)
+        _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
+    else:
+        # One SQLite transaction for everything: the package's forms and their layers, the
+        # responses, history and photos. A failure leaves the project byte-for-byte as it was.
+        with project.edit() as tx:
+            for form in new_forms:
+                store.install_form(form, tx=tx)
+            store._outer = tx.con
+            try:
+                _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
+            finally:
+                store._outer = None
+        store._forms = None
+    for form in pstore.forms():
+        report.possible_duplicates += possible_duplicates(store, form, set(report.added))
+    ctx.progress(1.0, "Merged")
+    return report
+
+
+def _merge_responses(project, pkg_project, store, pstore, package_id: str, report: "MergeReport", ctx) -> None:
+    from assetmap.survey.store import _SELECT
+
+    surveyor = report.surveyor
     store._forms = None
     with gpkg.connect(pkg_project.path, readonly=True) as src:
         bases = dict(src.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
@@ -121,10 +148,6 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
         with store._tx() as con:
             S.ensure_tables(con)
             _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx)
-    for form in pstore.forms():
-        report.possible_duplicates += possible_duplicates(store, form, set(report.added))
-    ctx.progress(1.0, "Merged")
-    return report
 
 
 def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx) -> None:
@@ -142,8 +165,9 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             f'SELECT uuid, revision, deleted, answers FROM "{S.layer_name(form.form_id)}"')}
     note = f"merged from package {package_id} ({report.package})"
     agreed = []
+    step = max(1, len(incoming) // 100)
     for i, (form, row) in enumerate(incoming):
-        if i % 500 == 0:
+        if i % step == 0:  # about a hundred updates: each is a cancel point, none costs much
             ctx.progress(i / max(1, len(incoming)), f"Merging {i + 1} of {len(incoming)}")
         uuid, revision, deleted, answers = row[0], int(row[5] or 0), bool(row[6]), row[8]
         raw = ours_raw[form.form_id].get(uuid)

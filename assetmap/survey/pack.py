@@ -6,8 +6,9 @@ already inside those areas, and ``assetmap_survey_package`` metadata. The revisi
 every copied response is kept in ``assetmap_survey_pack_base``: it is the merge base
 that tells "changed out in the field" from "changed back at the office".
 
-Never in a package: aggregate/hot-spot layers (made from sensitive reports), raw survey
-layers, confidential features or confidential responses (``privacy.public_features``).
+Never in a package: any layer that is not public (``privacy.may_leave(info, FIELD)``: aggregates,
+hot spots and anything made from them are internal by lineage), raw survey layers, confidential
+features or confidential responses (``privacy.public_features``).
 ``merge_package`` (in ``merge.py``) brings a package back.
 """
 
@@ -29,8 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
     from assetmap.tasks import TaskContext
 
-# Roles that never leave the office: counts made from sensitive reports, and raw imported surveys.
-PRIVATE_ROLES = {"aggregate", "hotspots", "survey"}
+# Raw imported surveys stay in the office whatever their sensitivity; everything else goes by
+# the layer's sensitivity (privacy.may_leave).
+PRIVATE_ROLES = {"survey"}
 
 
 @dataclass
@@ -102,11 +104,14 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
     try:
         pkg = Project.create(tmp, crs=project.crs, title=f"{project.title}: field package for {result.surveyor}")
         ctx.progress(0.15, "Copying base layers")
+        from assetmap.privacy import FIELD, check_may_leave, may_leave, public_features
+
         with pkg.edit() as tx:
             if area_info is not None:
+                check_may_leave(area_info, FIELD)
                 info = _copy_info(area_info)
                 info.extra = dict(area_info.extra, package_areas=area_ids)
-                tx.write_layer(area_gdf, info)
+                tx.write_layer(public_features(area_gdf), info)
                 result.layers.append(info.name)
                 if areas:  # every outline and name, so survey mode can say which area a stray point is in
                     from assetmap.survey.whereabouts import context_areas
@@ -115,11 +120,9 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
                     tx.write_layer(ctx_gdf, ctx_info)
             for info in project.layers():
                 if info.role.value in PRIVATE_ROLES or info.extra.get("survey_form") or \
-                        (area_info is not None and info.name == area_info.name):
+                        not may_leave(info, FIELD) or (area_info is not None and info.name == area_info.name):
                     continue
                 ctx.check()
-                from assetmap.privacy import public_features
-
                 tx.write_layer(public_features(project.read_layer(info.name)), _copy_info(info))
                 result.layers.append(info.name)
         pstore = SurveyStore(pkg, device_id=store.device_id)

@@ -110,7 +110,8 @@ def ensure_tables(con: sqlite3.Connection, tables: dict = _SCHEMA) -> None:
         from assetmap.postgis.survey_db import ensure_survey_tables
 
         ensure_survey_tables(con, tables)
-        if tables is _SCHEMA:
+        # Only the table's owner may even ask CREATE INDEX IF NOT EXISTS; a team lead merging may not.
+        if tables is _SCHEMA and con.execute("SELECT to_regclass('assetmap_survey_history_uuid')").fetchone()[0] is None:
             con.execute(_INDEXES)
         return
     for table, (description, ddl) in tables.items():

@@ -119,16 +119,12 @@ class SurveyStore:
         return self._device_id
 
     # ------------------------------------------------------------------ forms
-    def install_form(self, form: Form) -> str:
+    def install_form(self, form: Form, tx=None) -> str:
         """Store ``form`` in the project and make its layer; returns the layer name.
 
         Installing a newer version of an installed form keeps its responses and adds
-        columns for new questions."""
-        import geopandas as gpd
-        from shapely.geometry import Point
-
-        from assetmap.layers import LayerInfo, LayerRole
-
+        columns for new questions. ``tx``: a ``Project.edit()`` already open (a merge installs
+        a package's forms in the transaction that merges its responses)."""
         layer = S.layer_name(form.form_id)
         if self.shared:  # same layer and rows, made in PostgreSQL's terms
             from assetmap.postgis.survey_db import install_form
@@ -136,7 +132,21 @@ class SurveyStore:
             install_form(self.project, form, layer, self._columns(form), _style(form), _extra(form))
             self._forms = None
             return layer
-        with self.project.edit() as tx:
+        if tx is not None:
+            self._install(tx, form, layer)
+        else:
+            with self.project.edit() as tx:
+                self._install(tx, form, layer)
+        self._forms = None
+        return layer
+
+    def _install(self, tx, form: Form, layer: str) -> None:
+        import geopandas as gpd
+        from shapely.geometry import Point
+
+        from assetmap.layers import LayerInfo, LayerRole
+
+        if True:
             S.ensure_tables(tx.con)
             row = tx.con.execute(f"SELECT layer FROM {S.FORMS} WHERE form_id=?", (form.form_id,)).fetchone()
             if row is None and tx.layer_exists(layer):
@@ -173,8 +183,6 @@ class SurveyStore:
             tx.con.execute(f"INSERT OR REPLACE INTO {S.FORMS} VALUES (?, ?, ?, ?, ?, ?)",
                            (form.form_id, form.version or "", form.title or "", layer,
                             json.dumps(form_to_dict(form)), utc_now()))
-        self._forms = None
-        return layer
 
     @staticmethod
     def _columns(form: Form) -> dict[str, str]:
@@ -363,6 +371,10 @@ class SurveyStore:
 
             with transaction(self.project, S._SCHEMA) as con:
                 yield con
+            return
+        if getattr(self, "_outer", None) is not None:  # inside a Project.edit() that commits it all
+            S.ensure_tables(self._outer)
+            yield self._outer
             return
         self.project._check_writable()
         with gpkg.connect(self.project.path) as con:

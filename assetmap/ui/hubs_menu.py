@@ -455,7 +455,9 @@ def coverage_dialog(w, within: str | None = None):
         d = directory.load(project)
         kwargs = dict(id_field=id_field, name_field=name_field, population_field=pop)
         table = coverage(gdf, d, dist, ctx=ctx, **kwargs)
-        with_all = coverage_summary(coverage(gdf, d, dist, include_confidential=True, **kwargs))
+        from assetmap.access.confidential import summary_with_confidential
+
+        with_all = summary_with_confidential(project, d, dist)  # can't locate a confidential site
         write_coverage_layer(project, gdf, table, "coverage", dist)
         return coverage_summary(table), with_all
 
@@ -465,7 +467,10 @@ def coverage_dialog(w, within: str | None = None):
         lines = [translate("HubsMenu", "Within {0} of a public hub (with confidential sites):").format(within)]
         for cat in sorted(set(summary) | set(with_all)):
             row, full = summary.get(cat, {}), with_all.get(cat, {})
-            if "population_share" in full:
+            if "withheld" in full or not full:
+                text = translate("HubsMenu", "{0:.0%} (with confidential sites: withheld)").format(
+                    row.get("population_share", row.get("mean_area_share", 0)))
+            elif "population_share" in full:
                 text = translate("HubsMenu", "{0:.0%} ({1:.0%}) of people").format(
                     row.get("population_share", 0), full["population_share"])
             else:

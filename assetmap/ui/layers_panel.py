@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLis
                                QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from assetmap.layers import LayerInfo
+from assetmap.ui import sensitivity_icons
 from assetmap.ui.accessible import BuddyLabel, add_dock_help
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+SENSITIVITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _LayerList(QListWidget):
@@ -110,8 +112,12 @@ class LayersPanel(QDockWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
             item.setCheckState(Qt.CheckState.Checked if info.visible else Qt.CheckState.Unchecked)
+            level = info.sensitivity or "public"
+            item.setIcon(sensitivity_icons.icon(level))
+            item.setData(SENSITIVITY_ROLE, level)
             item.setToolTip(self.tr("{0} · {1} · {2} features").format(info.name, info.role.value,
-                                                                        info.feature_count))
+                                                                        info.feature_count)
+                            + "\n" + sensitivity_icons.tooltip(level))
             self.list.addItem(item)
             self._opacities[info.name] = info.opacity
         self._updating = False

@@ -119,7 +119,7 @@ def render(painter: QPainter, project, infos, title: str, w: float, h: float, dp
     """
     ctx = ensure(ctx)
     lay = _Layout(w, h, dpi)
-    cache = LayerCache(project)
+    cache = LayerCache(project, audience="share")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
     _title(painter, lay, title)

@@ -175,8 +175,15 @@ class _UnitsPage(QWizardPage):
         self.population = QComboBox()
         self.population.setAccessibleName(self.tr("Population field (for rates)"))
         self.min_count = QSpinBox()
-        self.min_count.setRange(MIN_THRESHOLD, 1000)
-        self.min_count.setValue(DEFAULT_THRESHOLD)
+        from assetmap.reports.policy import project_threshold
+
+        # One suppression policy per project: shown here, changed for the whole project only
+        # (`assetmap suppression`), so two layers of the same reports never differ.
+        self.min_count.setRange(DEFAULT_THRESHOLD, 1000)
+        self.min_count.setValue(project_threshold(project))
+        self.min_count.setEnabled(False)
+        self.min_count.setToolTip(self.tr("The project's setting: every report layer withholds the same "
+                                          "small counts."))
         self.min_count.setAccessibleName(self.tr("Withhold counts up to"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Layer name"))

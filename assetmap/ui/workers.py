@@ -79,8 +79,11 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         _keep_thread_state()
+        from assetmap.layers.sensitivity import track
+
         try:
-            result = self.fn(self.ctx)
+            with track():  # lineage: what the task read sets the floor of what it writes
+                result = self.fn(self.ctx)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed

@@ -1281,6 +1281,11 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
 <context>
     <name>HubsMenu</name>
     <message>
+        <location filename="../../assetmap/ui/hubs_menu.py" line="1" />
+        <source>{0:.0%} (with confidential sites: withheld)</source>
+        <translation>{0:.0%} (con sitios confidenciales: retenido)</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/hubs_menu.py" line="26" />
         <source>Problem</source>
         <translation>Problema</translation>
@@ -5002,6 +5007,11 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Retener conteos hasta</translation>
     </message>
     <message>
+        <location filename="../../assetmap/ui/reports_wizard.py" line="1" />
+        <source>The project's setting: every report layer withholds the same small counts.</source>
+        <translation>Ajuste del proyecto: todas las capas de reportes retienen los mismos conteos pequeños.</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/reports_wizard.py" line="182" />
         <source>Layer name</source>
         <translation>Nombre de la capa</translation>
@@ -5819,6 +5829,21 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Open or create a plan in the Territories panel first (New plan…).</source>
         <translation>Abra o cree primero un plan en el panel Territorios (Nuevo plan…).</translation>
+    <name>Sensitivity</name>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Public: may go into field packages, exports and every map.</source>
+        <translation>Pública: puede ir en paquetes de campo, exportaciones y cualquier mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Internal: office only (made from sensitive reports). Never in a field package or a volunteer's view.</source>
+        <translation>Interna: solo para la oficina (hecha a partir de reportes sensibles). Nunca en un paquete de campo ni en la vista de un voluntario.</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
+        <source>Confidential: never drawn, exported or packaged.</source>
+        <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
     </message>
 </context>
 </TS>

@@ -120,7 +120,7 @@ def test_cli_layers_equivalent_and_clear_errors(tmp_path, pg_url, capsys):
     rows = json.loads(capsys.readouterr().out)
     ours = [{"name": i.name, "display_name": i.display_name, "role": i.role.value,
              "geometry_type": i.geometry_type, "feature_count": i.feature_count, "crs": pg.crs,
-             "visible": i.visible} for i in pg.layers()]
+             "visible": i.visible, "sensitivity": i.sensitivity} for i in pg.layers()]
     assert ours == rows
     assert {r["name"]: r["feature_count"] for r in ours}["neighborhoods"] == len(pg.read_layer("neighborhoods"))
     from assetmap.postgis.localserver import free_port

@@ -98,9 +98,9 @@ def test_planner_reads_everything_and_writes_nothing(shared):
     with as_user(shared, "pat") as pat:
         for table in ("neighborhoods", "assetmap_layers", "assetmap_project", "assetmap_territory_plans"):
             assert pat.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+        # (a planner may make report layers: see test_planner_makes_report_layers_from_the_cli)
         for stmt in ("UPDATE assetmap_territory_plans SET queen = 0",
-                     "DELETE FROM neighborhoods",
-                     "CREATE TABLE sneaky (x int)"):
+                     "DELETE FROM neighborhoods"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 pat.execute(stmt)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -130,3 +130,113 @@ def test_init_roles_needs_a_published_project(pg_server, capsys):
     url = pg_server.url() + "?options=-csearch_path%3Dnothing_here"
     assert main(["admin", "init-roles", url]) == 2
     assert "Publish one first" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- issue 17: roles match the model
+@pytest.fixture(scope="module")
+def sensitive(pg_server, tmp_path_factory):
+    """The demo (with its aggregate layers), a derived layer, and a confidential shelter among the hubs."""
+    from assetmap.commands import CommandStack
+    from assetmap.hubs import commands
+    from assetmap.hubs.directory import ServiceSpec
+
+    path = tmp_path_factory.mktemp("roles17") / "demo.gpkg"
+    shutil.copy(DEMO, path)
+    project = Project.open(path)
+    stack = CommandStack()
+    stack.push(commands.add_hub(project, "Parent cafe", -90.2590, 38.6070,
+                                services=[ServiceSpec("Parent cafe", "parenting")]))
+    stack.push(commands.add_hub(project, "Carondelet Shelter", -90.2620, 38.5620, confidential=True,
+                                services=[ServiceSpec("Advocacy", "dv_advocacy")]))
+    aggregates = [i.name for i in project.layers() if i.sensitivity == "internal"]
+    assert aggregates
+    base = pg_server.url()
+    url = base + "?options=-csearch_path%3Droles17"
+    publish(path, url, replace=True)
+    assert main(["admin", "init-roles", url]) == 0
+    with psycopg.connect(base, autocommit=True) as con:
+        for user, role in PEOPLE.items():
+            con.execute(f'DROP ROLE IF EXISTS "{user}"')
+            con.execute(f'CREATE ROLE "{user}" LOGIN IN ROLE "{role}"')
+    return url, aggregates
+
+
+def test_surveyor_cannot_read_internal_layers_with_plain_sql(sensitive):
+    url, aggregates = sensitive
+    with as_user(url, "alice") as alice:
+        assert alice.execute("SELECT count(*) FROM neighborhoods").fetchone()[0] == 88
+        for name in aggregates:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                alice.execute(f'SELECT * FROM "{name}"')
+    with as_user(url, "pat") as pat:  # the office still reads them
+        for name in aggregates:
+            assert pat.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] > 0
+
+
+def test_confidential_hub_rows_are_for_the_owner_only(sensitive):
+    url, _ = sensitive
+    for user in ("alice", "tina", "pat"):
+        with as_user(url, user) as con:
+            names = {r[0] for r in con.execute("SELECT name FROM hubs")}
+            assert "Parent cafe" in names and "Carondelet Shelter" not in names, user
+            assert con.execute("SELECT count(*) FROM hubs WHERE confidential::text IN ('1', 'true')"
+                               ).fetchone()[0] == 0
+            if user != "alice":  # the directory tables (a surveyor reads none of them)
+                for table in ("assetmap_hsds_service_at_location", "assetmap_hsds_services"):
+                    cols = "location_id" if table.endswith("location") else "name"
+                    rows = con.execute(f"SELECT {cols} FROM {table}").fetchall()
+                    assert rows, (user, table)
+                orphans = con.execute("SELECT count(*) FROM assetmap_hsds_service_at_location s WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM hubs l WHERE l.id = s.location_id)").fetchone()[0]
+                assert orphans == 0, user  # no row points at the hidden shelter
+                assert "Advocacy" not in {r[0] for r in con.execute("SELECT name FROM assetmap_hsds_services")}
+    with connect(url, autocommit=True) as owner:
+        assert "Carondelet Shelter" in {r[0] for r in owner.execute("SELECT name FROM hubs")}
+
+
+def _as(url: str, user: str) -> str:
+    return url.replace("postgres@", f"{user}@")
+
+
+def test_planner_makes_report_layers_from_the_cli(sensitive, capsys):
+    """docs/postgis.md: a planner runs `assetmap reports` and `indicators` on the shared project."""
+    from tests.reports.conftest import INCIDENTS
+
+    url, _ = sensitive
+    rc = main(["reports", _as(url, "pat"), str(INCIDENTS), "--kind", "dv", "--areas", "neighborhoods",
+               "--filter-col", "description", "--filter-contains", "DOMESTIC", "--name", "dv_by_pat"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert rc == 0, err
+    with as_user(url, "tina") as tina:  # the office reads it; a volunteer does not
+        assert tina.execute("SELECT count(*) FROM dv_by_pat").fetchone()[0] == 88
+    assert main(["admin", "init-roles", url]) == 0
+    with as_user(url, "alice") as alice:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            alice.execute("SELECT * FROM dv_by_pat")
+
+
+def test_team_lead_merges_a_field_package_and_planner_computes_indicators(sensitive, tmp_path, capsys):
+    """docs/postgis.md: `survey merge` as a team lead, `indicators` as a planner; no traceback."""
+    from assetmap.postgis import open_any
+    from assetmap.survey.pack import make_package
+    from assetmap.survey.store import SurveyStore
+    from tests.survey.storage_forms import asset_form, point_in
+
+    url, _ = sensitive
+    owner = open_any(url)
+    store = SurveyStore(owner, device_id="office")
+    if "assets" not in {f.form_id for f in store.forms()}:
+        store.install_form(asset_form())
+    assert main(["admin", "init-roles", url]) == 0
+    pkg = tmp_path / "ann.gpkg"
+    make_package(owner, pkg, surveyor="alice")
+    pstore = SurveyStore(Project.open(pkg), device_id="ann-laptop")
+    pstore.save("assets", {"name": "Library", "asset_type": "school", "location": point_in(owner, 5)},
+                surveyor="alice")
+    rc = main(["survey", "merge", _as(url, "tina"), str(pkg)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and rc == 0, err
+    rc = main(["indicators", "compute", _as(url, "pat"), str(tmp_path / "ind.csv")])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and rc == 0, err

@@ -148,8 +148,11 @@ def test_threshold_never_below_five(rproject, incidents, threshold):
 
 
 def test_threshold_raises_suppression(rproject, incidents):
+    from assetmap.reports.policy import set_threshold
+
+    set_threshold(rproject, 20)
     aggregate_reports(rproject, incidents, "dv", areas="neighborhoods", filter_col="description",
-                      filter_contains="DOMESTIC", min_count=20)
+                      filter_contains="DOMESTIC")
     areas = rproject.read_layer("neighborhoods")
     expected, *_ = oracle_counts(incidents, "DOMESTIC", areas)
     layer = rproject.read_layer("dv_by_neighborhoods")

@@ -14,8 +14,9 @@ def _run(*args):
 
 def test_cli_writes_named_layer_with_periods(rproject, incidents, capsys, backend):
     t = backend.target(rproject)
+    assert main(["suppression", str(t), "12"]) == 0  # the project's one threshold (no --min-count)
     assert _run(t, incidents, "--kind", "dv", "--areas", "neighborhoods", "--x", "x", "--y", "y",
-                "--date-col", "date_occur", "--period", "year", "--min-count", "12", "--name", "dv_years",
+                "--date-col", "date_occur", "--period", "year", "--name", "dv_years",
                 "--filter-col", "description", "--filter-contains", "domestic") == 0
     out = capsys.readouterr().out
     assert "dv_years" in out and "No report row or coordinate was stored" in out
@@ -88,7 +89,6 @@ def test_areas_without_ids(rproject, tmp_path, incidents, bad):
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--min-count", "3"], "too low"),
     (["--period", "year"], "--date-col and --period"),
     (["--population-field", "nope"], "no field 'nope'"),
     (["--hex", "14"], "resolutions"),

@@ -28,7 +28,8 @@ def test_wizard_intro_options_and_run(qtbot, rproject, incidents):
     page.date.setCurrentText("date_occur")
     page.period.setCurrentText("quarter")
     units = w.units_page
-    assert units.areas.currentData() == "neighborhoods" and units.min_count.minimum() == 5
+    assert units.areas.currentData() == "neighborhoods" and units.min_count.minimum() == 10
+    assert not units.min_count.isEnabled() and units.min_count.value() == 10  # the project's one policy
     units.population.setCurrentText("pop17")
     opts = w.options()
     assert opts["kind"] == "dv" and opts["period"] == "quarter" and opts["population_field"] == "pop17"

@@ -162,7 +162,7 @@ class SurveyModeWindow(QMainWindow):
     def _draw_base(self) -> None:
         from assetmap.mapview.layers import LayerCache
 
-        self.cache = LayerCache(self.project)
+        self.cache = LayerCache(self.project, audience="field")  # a volunteer sees public layers only
         self._layers = []
         for info in self.project.layers():
             if info.role in SHOWN_ROLES:
