@@ -157,8 +157,8 @@ class SurveyModeWindow(QMainWindow):
         for info in self.project.layers():
             if info.role in SHOWN_ROLES:
                 # The package's areas are the volunteer's own blocks: say so in their language.
-                self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), self.cache.spec(info),
-                                              self.tr("My neighbourhoods"), True, info.opacity)
+                self.canvas.set_layer_frame(info.name, self.cache.frame(info.name), self.cache.spec(info),
+                                            self.tr("My neighbourhoods"), True, info.opacity)
                 self._layers.append(info.name)
 
     def _draw_survey(self) -> None:
