@@ -211,7 +211,7 @@ def restyle() -> Case:
 
     g = grid(100_000)
     specs = [leaflet_style(Style(kind="graduated", field="value", scheme=s, ramp=r), g)
-             for s, r in (("equal_interval", "Reds"), ("quantiles", "Blues"))]
+             for s, r in (("equal_interval", "YlOrRd"), ("quantiles", "Blues"))]
     flip = {"i": 0}
 
     def ours() -> None:

@@ -636,6 +636,11 @@
         return o.fill || o.stroke;
       }).map(Number);
     },
+    // Where a place is on the map's element, in CSS pixels (tests read the pixels drawn there).
+    containerPoint: function (lat, lng) {
+      var p = map.latLngToContainerPoint([lat, lng]);
+      return [p.x, p.y];
+    },
     // The id of the feature of a polygon layer drawn at this place (null: none), as a click finds it.
     featureAt: function (name, lat, lng) {
       var e = layers[name];
