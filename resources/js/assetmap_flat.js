@@ -36,7 +36,7 @@
   // {n, ids, parts (n+1 polygon offsets), rings (polygon -> ring offsets), verts (ring -> vertex
   //  offsets), xy (lon, lat relative to origin), origin [lon, lat], columns {name: values}}.
   function prepare(d) {
-    var nv = d.xy.length / 2, nr = d.verts.length - 1, n = d.n, i, j, k;
+    var nv = d.xy.length / 2, nr = d.verts.length - 1, n = d.n, i, k;
     var ox = d.origin[0], oy = d.origin[1];
     // Unit Web Mercator (0..1 across the world), as Leaflet projects, once for all zooms.
     var mu = new Float64Array(2 * nv), D = Math.PI / 180, MAXLAT = 85.0511287798;
@@ -75,6 +75,18 @@
       }
     }
     d.box = box;
+    d.extent = [x0, y0, x1, y1];
+    if (!d.bounds) {
+      d.bounds = isFinite(x0) ? [[unitLat(y1), unitLng(x0)], [unitLat(y0), unitLng(x1)]] : null;
+    }
+    return d;
+  }
+
+  // The grid of feature boxes for the hit test and the id -> index map: made when first needed
+  // (a click, a selection), not before the first display.
+  function grid(d) {
+    if (d.grid) { return d.grid; }
+    var n = d.n, box = d.box, i, j, x0 = d.extent[0], y0 = d.extent[1], x1 = d.extent[2], y1 = d.extent[3];
     var g = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(n / 2))));
     var cw = (x1 - x0) / g || 1, ch = (y1 - y0) / g || 1;
     var counts = new Int32Array(g * g + 1);
@@ -89,12 +101,16 @@
     var fill = counts.slice(0, g * g), items = new Int32Array(counts[g * g]);
     for (i = 0; i < n; i++) { cells(i, function (c) { items[fill[c]++] = i; }); }
     d.grid = {g: g, x0: x0, y0: y0, cw: cw, ch: ch, start: counts, items: items};
-    d.index = new Map();
-    for (i = 0; i < n; i++) { d.index.set(Number(d.ids[i]), i); }
-    if (!d.bounds) {
-      d.bounds = isFinite(x0) ? [[unitLat(y1), unitLng(x0)], [unitLat(y0), unitLng(x1)]] : null;
+    return d.grid;
+  }
+
+  function indexOf(d, id) {
+    if (!d.index) {
+      d.index = new Map();
+      for (var i = 0; i < d.n; i++) { d.index.set(Number(d.ids[i]), i); }
     }
-    return d;
+    var k = d.index.get(Number(id));
+    return k === undefined ? -1 : k;
   }
 
   function unitLng(u) { return (u - 0.5) * 360; }
@@ -179,21 +195,26 @@
     setData: function (d) {
       this.data = d;
       this._styleFeatures();
-      if (this._map) { this._project(); this._update(); this.redraw(); }
+      return this.redraw();  // projects for the current zoom, paints on the next frame
+    },
+
+    // A new style or selection: paint again from the vertices already projected.
+    _repaint: function () {
+      if (this._map && this._pxBounds) { this._renderer._requestRedraw(this); }
       return this;
     },
 
     setSpec: function (spec) {
       this.spec = spec;
       if (this.data) { this._styleFeatures(); }
-      return this.redraw();
+      return this._repaint();
     },
 
     setHighlight: function (ids) {
       var h = {};
       ids.forEach(function (id) { h[id] = true; });
       this.highlight = h;
-      return this.redraw();
+      return this._repaint();
     },
 
     // Per feature: drawn or not (one period of an aggregate layer), its fill, and the
@@ -323,8 +344,8 @@
       // The selection last, on top: its own fill, a thick black outline.
       var self = this;
       Object.keys(this.highlight).forEach(function (id) {
-        var k = self.data.index.get(Number(id));
-        if (k === undefined || !self.shown[k]) { return; }
+        var k = indexOf(self.data, id);
+        if (k < 0 || !self.shown[k]) { return; }
         var p = new Path2D();
         self._addFeature(p, k);
         self._fillStyle(ctx, self.fills[self.group[k]]);
@@ -345,7 +366,7 @@
     },
 
     featureAt: function (u, v) {
-      var d = this.data, G = d.grid;
+      var d = this.data, G = grid(d);
       var cx = Math.floor((u - G.x0) / G.cw), cy = Math.floor((v - G.y0) / G.ch);
       if (cx < 0 || cy < 0 || cx >= G.g || cy >= G.g) { return -1; }
       var c = cy * G.g + cx, best = -1;
@@ -357,8 +378,8 @@
       if (best >= 0 && this.highlight[d.ids[best]] === undefined) {
         // A highlighted feature is drawn on top, so it is the one under the mouse.
         for (var h in this.highlight) {
-          var k = d.index.get(Number(h));
-          if (k !== undefined && k !== best && this.shown[k] && inside(d, k, u, v)) { return k; }
+          var k = indexOf(d, h);
+          if (k >= 0 && k !== best && this.shown[k] && inside(d, k, u, v)) { return k; }
         }
       }
       return best;
@@ -405,6 +426,6 @@
 
   window.AssetmapFlat = {
     FlatPolygons: FlatPolygons, fromBuffers: fromBuffers, fromGeoJSON: fromGeoJSON,
-    isPolygonal: isPolygonal, fillFor: fillFor, column: column, props: props
+    isPolygonal: isPolygonal, fillFor: fillFor, column: column, props: props, indexOf: indexOf
   };
 })();

@@ -222,8 +222,7 @@
   // Feature ``id`` of a polygon layer: its index, or -1.
   function flatIndex(e, id) {
     if (!e || !e.flat || !e.layer.data) { return -1; }
-    var i = e.layer.data.index.get(Number(id));
-    return i === undefined ? -1 : i;
+    return Flat.indexOf(e.layer.data, id);
   }
 
   function applyOrder() {
