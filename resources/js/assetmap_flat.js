@@ -182,6 +182,7 @@
   // Features per canvas path. Chromium's software canvas takes far longer than linear time to
   // fill and stroke one path of many thousand rings; a couple of dozen at a time it is fast (measured: 16-32 best, 256 is 9x slower).
   var CHUNK = 24;
+  var MIN_OUTLINED = 4;  // pixels, width and height
 
   var FlatPolygons = L.Path.extend({
     initialize: function (options) {
@@ -322,24 +323,33 @@
     },
 
     _draw: function (ctx, r) {
-      var spec = this.spec, b = r._bounds, paths = [], g, j, i, path, n;
-      var strokeOn = spec.stroke !== false && spec.weight !== 0, chunk = CHUNK;
+      var spec = this.spec, b = r._bounds, strokes = [], g, j, i, fb = this._fb;
+      var strokeOn = spec.stroke !== false && spec.weight !== 0;
       ctx.lineCap = "round"; ctx.lineJoin = "round";
       for (g = 0; g < this.fills.length; g++) {
         this._fillStyle(ctx, this.fills[g]);
-        path = new Path2D(); n = 0;
+        // Two running paths: features big enough to outline (filled and stroked), and those
+        // under MIN_OUTLINED pixels, only filled (an outline would cover them: a zoomed-out
+        // city of 100,000 blocks would be all outline, and twice as slow to draw).
+        var big = new Path2D(), small = new Path2D(), nb = 0, ns = 0;
         for (j = this.fillStart[g]; j < this.fillStart[g + 1]; j++) {
           i = this.byFill[j];
           if (!this._inView(i, b)) { continue; }
-          this._addFeature(path, i);
-          if (++n === chunk) { ctx.fill(path, "nonzero"); paths.push(path); path = new Path2D(); n = 0; }
+          if (fb[4 * i + 2] - fb[4 * i] < MIN_OUTLINED && fb[4 * i + 3] - fb[4 * i + 1] < MIN_OUTLINED) {
+            this._addFeature(small, i);
+            if (++ns === CHUNK) { ctx.fill(small, "nonzero"); small = new Path2D(); ns = 0; }
+          } else {
+            this._addFeature(big, i);
+            if (++nb === CHUNK) { ctx.fill(big, "nonzero"); strokes.push(big); big = new Path2D(); nb = 0; }
+          }
         }
-        if (n) { ctx.fill(path, "nonzero"); paths.push(path); }
+        if (ns) { ctx.fill(small, "nonzero"); }
+        if (nb) { ctx.fill(big, "nonzero"); strokes.push(big); }
       }
       ctx.globalAlpha = 1;
       if (strokeOn) {
         ctx.strokeStyle = spec.stroke; ctx.lineWidth = spec.weight;
-        paths.forEach(function (p) { ctx.stroke(p); });
+        strokes.forEach(function (p) { ctx.stroke(p); });
       }
       // The selection last, on top: its own fill, a thick black outline.
       var self = this;
