@@ -34,31 +34,34 @@
 
   // ------------------------------------------------------------ data
   // {n, ids, parts (n+1 polygon offsets), rings (polygon -> ring offsets), verts (ring -> vertex
-  //  offsets), xy (lon, lat relative to origin), origin [lon, lat], columns {name: values}}.
+  //  offsets), mu (unit Web Mercator relative to mo) or xy (lon, lat), rev (ring drawn backwards),
+  //  columns {name: values}}. Binary layers come projected, with rev (assetmap/mapview/flat.py).
   function prepare(d) {
-    var nv = d.xy.length / 2, nr = d.verts.length - 1, n = d.n, i, k;
-    var ox = d.origin[0], oy = d.origin[1];
-    // Unit Web Mercator (0..1 across the world), as Leaflet projects, once for all zooms.
-    var mu = new Float64Array(2 * nv), D = Math.PI / 180, MAXLAT = 85.0511287798;
-    for (i = 0; i < nv; i++) {
-      var lat = Math.max(Math.min(d.xy[2 * i + 1] + oy, MAXLAT), -MAXLAT);
-      mu[2 * i] = (d.xy[2 * i] + ox) / 360 + 0.5;
-      mu[2 * i + 1] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat * D / 2)) / (2 * Math.PI);
-    }
-    d.mu = mu;
-    // Shells one way round, holes the other: then one "nonzero" fill per colour fills
-    // overlapping features of that colour (evenodd would punch holes where they overlap).
-    var rev = new Uint8Array(nr);
-    for (var p = 0; p + 1 < d.rings.length; p++) {
-      for (var r = d.rings[p]; r < d.rings[p + 1]; r++) {
-        var a = 0;
-        for (k = d.verts[r]; k < d.verts[r + 1] - 1; k++) {
-          a += mu[2 * k] * mu[2 * k + 3] - mu[2 * k + 2] * mu[2 * k + 1];
+    var n = d.n, i, k, mu;
+    if (!d.mu) {
+      // Unit Web Mercator (0..1 across the world), as Leaflet projects, once for all zooms.
+      var nv = d.xy.length / 2, nr = d.verts.length - 1, D = Math.PI / 180, MAXLAT = 85.0511287798;
+      mu = d.mu = new Float64Array(2 * nv);
+      d.mo = [0, 0];
+      for (i = 0; i < nv; i++) {
+        var lat = Math.max(Math.min(d.xy[2 * i + 1], MAXLAT), -MAXLAT);
+        mu[2 * i] = d.xy[2 * i] / 360 + 0.5;
+        mu[2 * i + 1] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat * D / 2)) / (2 * Math.PI);
+      }
+      // Shells one way round, holes the other: then one "nonzero" fill per colour fills
+      // overlapping features of that colour (evenodd would punch holes where they overlap).
+      var rev = d.rev = new Uint8Array(nr);
+      for (var p = 0; p + 1 < d.rings.length; p++) {
+        for (var r = d.rings[p]; r < d.rings[p + 1]; r++) {
+          var a = 0;
+          for (k = d.verts[r]; k < d.verts[r + 1] - 1; k++) {
+            a += mu[2 * k] * mu[2 * k + 3] - mu[2 * k + 2] * mu[2 * k + 1];
+          }
+          rev[r] = ((a > 0) !== (r === d.rings[p])) ? 1 : 0;
         }
-        rev[r] = ((a > 0) !== (r === d.rings[p])) ? 1 : 0;
       }
     }
-    d.rev = rev;
+    mu = d.mu;
     // Feature boxes in unit Mercator and a grid of them for the hit test.
     var box = new Float64Array(4 * n), x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (i = 0; i < n; i++) {
@@ -77,7 +80,8 @@
     d.box = box;
     d.extent = [x0, y0, x1, y1];
     if (!d.bounds) {
-      d.bounds = isFinite(x0) ? [[unitLat(y1), unitLng(x0)], [unitLat(y0), unitLng(x1)]] : null;
+      d.bounds = isFinite(x0) ? [[unitLat(y1 + d.mo[1]), unitLng(x0 + d.mo[0])],
+                                 [unitLat(y0 + d.mo[1]), unitLng(x1 + d.mo[0])]] : null;
     }
     return d;
   }
@@ -120,12 +124,13 @@
   function fromBuffers(meta, buf, attrs) {
     var off = 0;
     function ints(len) { var a = new Int32Array(buf, off, len); off += 4 * len; return a; }
-    var d = {n: meta.n, origin: meta.origin, bounds: meta.bounds};
+    var d = {n: meta.n, mo: meta.mercOrigin, bounds: meta.bounds};
     d.ids = ints(meta.n);
     d.parts = ints(meta.n + 1);
     d.rings = ints(meta.nPoly + 1);
     d.verts = ints(meta.nRing + 1);
-    d.xy = new Float32Array(buf, off, 2 * meta.nVert);
+    d.mu = new Float32Array(buf, off, 2 * meta.nVert);
+    d.rev = new Uint8Array(buf, off + 8 * meta.nVert, meta.nRing);
     d.columns = {};
     (attrs.columns || []).forEach(function (name, c) { d.columns[name] = attrs.values[c]; });
     d.names = attrs.columns || [];
@@ -156,7 +161,7 @@
       });
       parts.push(rings.length - 1);
     });
-    var d = {n: fs.length, origin: [0, 0], ids: fs.map(function (f) { return f.id; }),
+    var d = {n: fs.length, ids: fs.map(function (f) { return f.id; }),
              parts: Int32Array.from(parts), rings: Int32Array.from(rings), verts: Int32Array.from(verts),
              xy: Float64Array.from(xy), features: fs, columns: null};
     return prepare(d);
@@ -261,6 +266,7 @@
       var zoom = this._map.getZoom(), s = 256 * Math.pow(2, zoom), po = this._map.getPixelOrigin();
       this._scale = s; this._po = po;
       var nr = d.verts.length - 1, mu = d.mu, px = this._px, tol = 0.25;  // squared pixels
+      var ox = d.mo[0] * s - po.x, oy = d.mo[1] * s - po.y;
       if (!px || px.length < mu.length) { px = this._px = new Float32Array(mu.length); }
       var rs = this._rs = this._rs && this._rs.length === nr ? this._rs : new Int32Array(nr);
       var rl = this._rl = this._rl && this._rl.length === nr ? this._rl : new Int32Array(nr);
@@ -269,7 +275,7 @@
         var a = d.verts[r], b = d.verts[r + 1], lx = NaN, ly = NaN, start = o, step = d.rev[r] ? -1 : 1;
         var k = step > 0 ? a : b - 1, end = step > 0 ? b : a - 1;
         for (; k !== end; k += step) {
-          var x = mu[2 * k] * s - po.x, y = mu[2 * k + 1] * s - po.y, last = (k + step === end);
+          var x = mu[2 * k] * s + ox, y = mu[2 * k + 1] * s + oy, last = (k + step === end);
           if (!last && (x - lx) * (x - lx) + (y - ly) * (y - ly) < tol) { continue; }
           px[2 * o] = x; px[2 * o + 1] = y; o++; lx = x; ly = y;
         }
@@ -278,8 +284,8 @@
       var box = d.box, fb = this._fb = this._fb && this._fb.length === 4 * d.n ? this._fb : new Float32Array(4 * d.n);
       var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
       for (var i = 0; i < d.n; i++) {
-        fb[4 * i] = box[4 * i] * s - po.x; fb[4 * i + 1] = box[4 * i + 1] * s - po.y;
-        fb[4 * i + 2] = box[4 * i + 2] * s - po.x; fb[4 * i + 3] = box[4 * i + 3] * s - po.y;
+        fb[4 * i] = box[4 * i] * s + ox; fb[4 * i + 1] = box[4 * i + 1] * s + oy;
+        fb[4 * i + 2] = box[4 * i + 2] * s + ox; fb[4 * i + 3] = box[4 * i + 3] * s + oy;
         if (fb[4 * i] < minx) { minx = fb[4 * i]; } if (fb[4 * i + 1] < miny) { miny = fb[4 * i + 1]; }
         if (fb[4 * i + 2] > maxx) { maxx = fb[4 * i + 2]; } if (fb[4 * i + 3] > maxy) { maxy = fb[4 * i + 3]; }
       }
@@ -369,7 +375,7 @@
       var d = this.data;
       this.hit = -1;
       if (!d || !this._scale || !this.shown) { return false; }
-      var u = (p.x + this._po.x) / this._scale, v = (p.y + this._po.y) / this._scale;
+      var u = (p.x + this._po.x) / this._scale - d.mo[0], v = (p.y + this._po.y) / this._scale - d.mo[1];
       var i = this.featureAt(u, v);
       this.hit = i;
       return i >= 0;
@@ -412,12 +418,13 @@
         if (xs[j + 1] - xs[j] > w) { w = xs[j + 1] - xs[j]; best = (xs[j] + xs[j + 1]) / 2; }
       }
       if (best === null) { best = (d.box[4 * i] + d.box[4 * i + 2]) / 2; }
-      return L.latLng(unitLat(v), unitLng(best));
+      return L.latLng(unitLat(v + d.mo[1]), unitLng(best + d.mo[0]));
     },
 
     featureBounds: function (i) {
-      var b = this.data.box;
-      return L.latLngBounds([unitLat(b[4 * i + 3]), unitLng(b[4 * i])], [unitLat(b[4 * i + 1]), unitLng(b[4 * i + 2])]);
+      var b = this.data.box, o = this.data.mo;
+      return L.latLngBounds([unitLat(b[4 * i + 3] + o[1]), unitLng(b[4 * i] + o[0])],
+                            [unitLat(b[4 * i + 1] + o[1]), unitLng(b[4 * i + 2] + o[0])]);
     }
   });
 

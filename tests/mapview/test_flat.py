@@ -120,3 +120,20 @@ def test_decode_refuses_a_buffer_that_does_not_match(mixed):
     with pytest.raises(ValueError):
         decode(flat.meta, flat.geometry + b"\0\0\0\0")
     assert not math.isnan(decode(flat.meta, flat.geometry)["xy"].sum())
+
+
+def test_shells_and_holes_are_drawn_turning_opposite_ways(mixed):
+    """The page fills with "nonzero": every shell must turn one way and every hole the other
+    once the flagged rings are reversed, whatever way the file stored them."""
+    geoms = mixed.geometry.values.copy()
+    geoms[0] = shapely.orient_polygons(geoms[0], exterior_cw=True)  # its hole anticlockwise
+    geoms[2] = shapely.orient_polygons(geoms[2], exterior_cw=False)
+    mixed = mixed.set_geometry(gpd.GeoSeries(geoms, index=mixed.index, crs=mixed.crs))
+    flat = flat_layer(mixed)
+    a = decode(flat.meta, flat.geometry)
+    turns = {}
+    for p in range(len(a["rings"]) - 1):
+        for r in range(a["rings"][p], a["rings"][p + 1]):
+            ccw = bool(shapely.is_ccw(shapely.linearrings(a["xy"][a["verts"][r]:a["verts"][r + 1]])))
+            turns.setdefault("shell" if r == a["rings"][p] else "hole", set()).add(ccw != bool(a["rev"][r]))
+    assert len(turns["shell"]) == 1 and len(turns["hole"]) == 1 and turns["shell"] != turns["hole"]
