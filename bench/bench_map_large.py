@@ -288,6 +288,8 @@ def _teardown() -> None:
 
 def close() -> None:
     """Delete pages before their profile (a page outliving it crashes the process at exit)."""
+    if "canvas" not in _state and "floor" not in _state:
+        return
     from PySide6.QtCore import QCoreApplication, QEvent
 
     for key in ("canvas", "floor"):
