@@ -79,8 +79,8 @@ class LayerDataHandler(QWebEngineUrlSchemeHandler):
         for key in [k for k in self._items if k.startswith(prefix)]:
             del self._items[key]
 
-    def pending(self) -> int:
-        return len(self._items)
+    def pending(self, prefix: str = "") -> int:
+        return sum(1 for k in self._items if k.startswith(prefix))
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
         url = job.requestUrl()

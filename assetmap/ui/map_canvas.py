@@ -107,6 +107,15 @@ def _local_files(mime) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
 
 
+def _forget_data(prefix: str) -> Callable[..., None]:
+    def forget(*_args) -> None:
+        from assetmap.ui import layer_scheme
+
+        if layer_scheme.available():
+            layer_scheme.handler().drop(prefix)
+    return forget
+
+
 def js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -159,6 +168,9 @@ class MapCanvas(QWebEngineView):
         self._waiters: list[tuple[int, Callable[[], None]]] = []
         self._last_drawn = 0
         self._data_ids: dict[str, int] = {}
+        # Layers not yet fetched when the canvas goes are dropped with it (the prefix, not self:
+        # the slot must not keep the canvas alive).
+        self.destroyed.connect(_forget_data(f"c{id(self)}l"))
         self.setPage(_Page(self))
         self._bridge = Bridge(self)
         self._channel = QWebChannel(self)

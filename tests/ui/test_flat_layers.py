@@ -31,7 +31,7 @@ def test_polygons_travel_as_binary_and_a_restyle_resends_nothing(window, qtbot):
     assert layers["neighborhoods"]["flat"] is True      # drawn from arrays, no object per feature
     assert layers["sites"]["flat"] is False             # points keep their markers
     handler = layer_scheme.handler()
-    assert handler.pending() == 0                       # fetched once, then forgotten
+    assert handler.pending(w.canvas._data_prefix("neighborhoods")) == 0  # fetched once, then forgotten
     served = len(handler.served)
     assert served >= 2
     fid = int(w.cache.frame("neighborhoods").index[0])
@@ -144,3 +144,21 @@ def test_withheld_units_are_hatched_and_the_selection_outlined_in_the_pixels(qtb
     edge_after = _pixels(w, 38.65, -90.20, half=1)
     assert "#000000" in edge_after and "#000000" not in edge_before, (edge_before, edge_after)
     assert not w.canvas.page().console, w.canvas.page().console
+
+
+def test_layers_not_fetched_are_dropped_with_their_canvas(qtbot):
+    """A map closed before its page read a layer leaves nothing behind in memory."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from assetmap.ui import layer_scheme
+    from assetmap.ui.map_canvas import MapCanvas
+
+    canvas = MapCanvas()
+    frame = gpd.GeoDataFrame({"n": [1]}, geometry=[shapely.box(0, 0, 1, 1)], crs=4326)
+    canvas.set_layer_frame("cells", frame, {"kind": "single", "color": "#ff0000"})
+    prefix = canvas._data_prefix("cells")
+    assert layer_scheme.handler().pending(prefix) == 2   # geometry and attributes, not yet fetched
+    canvas.page().deleteLater()
+    canvas.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert layer_scheme.handler().pending(prefix) == 0
