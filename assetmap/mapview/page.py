@@ -59,6 +59,7 @@ def write_app_page(directory: Path, title: str = "assetmap map") -> Path:
     scripts = "\n".join([
         f'<script src="{(leaflet / "leaflet.js").as_uri()}"></script>',
         '<script src="qrc:///qtwebchannel/qwebchannel.js"></script>',
+        f'<script src="{(js / "assetmap_flat.js").as_uri()}"></script>',
         f'<script src="{(js / "assetmap_map.js").as_uri()}"></script>',
         f'<script src="{(js / "assetmap_aggregates.js").as_uri()}"></script>',
         "<script>assetmap.init({}); assetmapConnect();</script>",
@@ -99,6 +100,7 @@ def standalone_html(layers: list[dict[str, Any]], title: str = "", attribution: 
         calls.append("assetmap.zoomAll();")
     scripts = "\n".join([
         "<script>" + offline_js(_read("leaflet", "leaflet.js")) + "</script>",
+        "<script>" + offline_js(_read("js", "assetmap_flat.js")) + "</script>",
         "<script>" + offline_js(_read("js", "assetmap_map.js")) + "</script>",
         "<script>" + offline_js(_read("js", "assetmap_aggregates.js")) + "</script>",
         "<script>\n" + "\n".join(calls) + "\n</script>",

@@ -29,6 +29,9 @@ def ensure_qt_app(gui: bool = True):
         from assetmap.ui.basemap import register_scheme
 
         register_scheme()  # mbtiles:// (offline basemap): Chromium takes schemes only before the app exists
+        from assetmap.ui import layer_scheme
+
+        layer_scheme.register_scheme()  # amlayer:// (polygon layers as binary buffers)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")

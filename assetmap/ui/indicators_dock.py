@@ -237,11 +237,9 @@ class IndicatorsDock(QDockWidget):
         return self._units[ind.unit_layer]
 
     def _draw_map(self, ind, period: str) -> None:
-        from assetmap.mapview.geojson import layer_geojson
-
         title = f"{ind.name} — {period}"
         spec = dashboard.map_spec(ind, self.frame)
-        self.w.canvas.set_layer_geojson(LAYER, layer_geojson(self.frame), spec, title, True, 1.0)
+        self.w.canvas.set_layer_frame(LAYER, self.frame, spec, title, True, 1.0)
         self._on_map = True
         self._keep_on_top()
         self._highlight()

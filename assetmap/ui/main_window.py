@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
                 from assetmap.mapview.leaflet_style import leaflet_style
 
                 spec = leaflet_style(Style.default_for(info.role))
-            self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), spec, info.display_name,
-                                          info.visible, info.opacity)
+            self.canvas.set_layer_frame(info.name, self.cache.frame(info.name), spec, info.display_name,
+                                        info.visible, info.opacity)
         self.canvas.set_order([i.name for i in infos])
         self.layers_panel.set_layers(infos)
         self.report_maps.refresh()

@@ -107,6 +107,15 @@ def _local_files(mime) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
 
 
+def _forget_data(prefix: str) -> Callable[..., None]:
+    def forget(*_args) -> None:
+        from assetmap.ui import layer_scheme
+
+        if layer_scheme.available():
+            layer_scheme.handler().drop(prefix)
+    return forget
+
+
 def js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -158,6 +167,10 @@ class MapCanvas(QWebEngineView):
         self._queue: list[tuple[str, Callable | None]] = []
         self._waiters: list[tuple[int, Callable[[], None]]] = []
         self._last_drawn = 0
+        self._data_ids: dict[str, int] = {}
+        # Layers not yet fetched when the canvas goes are dropped with it (the prefix, not self:
+        # the slot must not keep the canvas alive).
+        self.destroyed.connect(_forget_data(f"c{id(self)}l"))
         self.setPage(_Page(self))
         self._bridge = Bridge(self)
         self._channel = QWebChannel(self)
@@ -184,8 +197,15 @@ class MapCanvas(QWebEngineView):
             child.installEventFilter(self)
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
         # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
+        # With the amlayer:// scheme, the same page from there, so it may fetch layers from it.
         self.page_path = write_app_page(Path(self._dir.name))
-        self.load(QUrl.fromLocalFile(str(self.page_path)))
+        from assetmap.ui import layer_scheme
+
+        if layer_scheme.available():
+            html = self.page_path.read_bytes()
+            self.load(QUrl(layer_scheme.handler(self.page().profile()).put_page(html)))
+        else:
+            self.load(QUrl.fromLocalFile(str(self.page_path)))
 
     # ------------------------------------------------------------ plumbing
     @property
@@ -258,10 +278,44 @@ class MapCanvas(QWebEngineView):
         self.run_js("assetmap.redraw()", got)
 
     # ------------------------------------------------------------ map API
+    def set_layer_frame(self, name: str, frame, style: dict, title: str | None = None,
+                        visible: bool = True, opacity: float = 1.0) -> None:
+        """Add or replace a layer from its features (a GeoDataFrame; public ones only are sent).
+        Polygon layers go to the page as binary buffers (``mapview.flat``, ``amlayer://``),
+        others as GeoJSON."""
+        from assetmap.mapview.flat import flat_layer
+        from assetmap.ui import layer_scheme
+
+        flat = flat_layer(frame) if layer_scheme.available() else None
+        if flat is None:
+            from assetmap.mapview.geojson import layer_geojson
+
+            self.set_layer_geojson(name, layer_geojson(frame), style, title, visible, opacity)
+            return
+        h = layer_scheme.handler(self.page().profile())
+        prefix = self._data_prefix(name)
+        h.drop(prefix)
+        meta = dict(flat.meta, geometry=h.put(flat.geometry, b"application/octet-stream", prefix),
+                    attributes=h.put(flat.attributes, b"application/json", prefix))
+        opts = {"visible": bool(visible), "opacity": float(opacity)}
+        self.run_js(f"assetmap.setLayerData({js(name)},{js(title or name)},{js(meta)},{js(style)},{js(opts)})")
+
+    def _data_prefix(self, name: str) -> str:
+        """The handler's keys for this canvas's layer ``name`` (URL-safe whatever the name)."""
+        n = self._data_ids.setdefault(name, len(self._data_ids) + 1)
+        return f"c{id(self)}l{n}-"
+
+    def _drop_data(self, name: str) -> None:
+        from assetmap.ui import layer_scheme
+
+        if name in self._data_ids and layer_scheme.available():
+            layer_scheme.handler(self.page().profile()).drop(self._data_prefix(name))
+
     def set_layer_geojson(self, name: str, geojson: str, style: dict, title: str | None = None,
                           visible: bool = True, opacity: float = 1.0) -> None:
         """Add or replace a layer. ``geojson``: text from ``mapview.layer_geojson``;
         ``style``: a spec from ``mapview.leaflet_style``."""
+        self._drop_data(name)
         opts = {"visible": bool(visible), "opacity": float(opacity)}
         self.run_js(f"assetmap.setLayer({js(name)},{js(title or name)},{geojson},{js(style)},{js(opts)})")
 
@@ -279,6 +333,7 @@ class MapCanvas(QWebEngineView):
         self.run_js(f"assetmap.setOrder({js(list(names))})")
 
     def remove_layer(self, name: str) -> None:
+        self._drop_data(name)
         self.run_js(f"assetmap.removeLayer({js(name)})")
 
     def highlight(self, name: str, ids) -> None:

@@ -30,7 +30,8 @@
     }
     return orig.call(this, ctx, layer);
   };
-  window.assetmapAggregates = {hatched: true};
+  // Polygon layers (assetmap_flat.js) fill withheld units with the same pattern.
+  window.assetmapAggregates = {hatched: true, hatch: function (ctx) { return hatch(ctx, "#555555"); }};
 })();
 
 /* The legend and identify popup of report layers (specs from assetmap/mapview/report_styles.py):
@@ -113,9 +114,8 @@
     var props = feature.properties || {}, unit = props[agg.unitField];
     var rows = {};
     // The unit's other periods are features of the same layer (drawn or not).
-    Object.keys(spec.periodField ? entry.byId : {}).forEach(function (id) {
-      var p = entry.byId[id].feature.properties || {};
-      if (String(p[agg.unitField]) === String(unit)) { rows[String(p[spec.periodField])] = p; }
+    (spec.periodField ? api.rowsOf(entry, agg.unitField, unit) : []).forEach(function (p) {
+      rows[String(p[spec.periodField])] = p;
     });
     var shown = rows[String(spec.period)] || props;
     var withheld = shown.suppressed === true;

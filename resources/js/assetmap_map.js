@@ -4,7 +4,8 @@
  * and its own canvas renderer (thousands of polygons draw as one bitmap). */
 (function () {
   "use strict";
-  var map, bridge = null, layers = {}, order = [], legendDiv, titleDiv, drawnToken = 0;
+  var map, bridge = null, layers = {}, order = [], legendDiv, titleDiv, drawnToken = 0, loading = [];
+  var Flat = window.AssetmapFlat;  // polygon layers: resources/js/assetmap_flat.js
 
   function esc(s) {
     return String(s === null || s === undefined ? "" : s).replace(/[&<>"']/g, function (c) {
@@ -91,25 +92,7 @@
     }
   });
 
-  function classOf(v, breaks) {
-    if (v === null || v === undefined || v === "" || isNaN(Number(v))) { return -1; }
-    v = Number(v);
-    for (var i = 0; i < breaks.length; i++) { if (v <= breaks[i]) { return i; } }
-    return breaks.length - 1;
-  }
-
-  function fillFor(spec, props) {
-    if (spec.kind === "graduated") {
-      var i = classOf(props[spec.field], spec.breaks);
-      return i < 0 ? spec.other : spec.colors[i];
-    }
-    if (spec.kind === "categorized") {
-      var v = props[spec.field];
-      var c = (v === null || v === undefined) ? undefined : spec.categories[String(v)];
-      return c || spec.other;
-    }
-    return spec.color;
-  }
+  function fillFor(spec, props) { return Flat.fillFor(spec, props[spec.field]); }
 
   function styleFn(entry) {
     return function (feature) {
@@ -135,15 +118,111 @@
 
   function scheduleDrawn() {
     // Canvas renderers repaint on the next animation frame; two frames later the
-    // pixels are on screen, which is what a screenshot needs.
+    // pixels are on screen, which is what a screenshot needs. Layers still being
+    // fetched come first: "drawn" means drawn with them.
     var token = ++drawnToken;
-    requestAnimationFrame(function () {
+    function frames() {
       requestAnimationFrame(function () {
-        if (bridge && token === drawnToken) { bridge.drawn(token); }
-        window.assetmapDrawn = token;
+        requestAnimationFrame(function () {
+          if (bridge && token === drawnToken) { bridge.drawn(token); }
+          window.assetmapDrawn = token;
+        });
       });
-    });
+    }
+    if (loading.length) { Promise.all(loading).then(frames, frames); } else { frames(); }
     return token;
+  }
+
+  function track(promise) {
+    loading.push(promise);
+    var done = function () { loading = loading.filter(function (p) { return p !== promise; }); };
+    promise.then(done, done);
+    return promise;
+  }
+
+  // The layer's entry, its pane and canvas made on first use; the old drawing of it removed.
+  function entryFor(name, title, spec) {
+    var entry = layers[name];
+    if (entry) { map.removeLayer(entry.layer); }
+    else {
+      var pane = map.createPane("am-" + name);
+      entry = layers[name] = {pane: pane, renderer: new LayerCanvas({pane: "am-" + name, padding: 0.2})};
+      if (order.indexOf(name) < 0) { order.push(name); }
+    }
+    entry.title = title; entry.spec = spec; entry.highlight = {}; entry.byId = {};
+    entry.point = false; entry.flat = false; entry.gen = (entry.gen || 0) + 1; entry.loading = null;
+    return entry;
+  }
+
+  function finishLayer(name, opts) {
+    api.setVisible(name, opts.visible !== false, true);
+    api.setOpacity(name, opts.opacity === undefined ? 1 : opts.opacity, true);
+    applyOrder();
+    renderLegend();
+    return scheduleDrawn();
+  }
+
+  // A polygon layer as one FlatPolygons path (data now, or null while it is fetched).
+  function flatLayer(name, entry, data, bounds) {
+    var lyr = new Flat.FlatPolygons({pane: "am-" + name, renderer: entry.renderer, bounds: bounds});
+    entry.flat = true;
+    entry.layer = lyr;
+    lyr.spec = entry.spec;
+    if (data) { lyr.setData(data); }
+    entry.count = data ? data.n : 0;
+    var entered = -1;
+    function fid(i) { return Number(lyr.data.ids[i]); }
+    // Paint strokes: with the button held, every feature entered is reported.
+    lyr.on("mousedown", function () {
+      if (!api._paint || !bridge || lyr.hit < 0) { return; }
+      api._stroke = true;
+      bridge.strokeBegin();
+      entered = lyr.hit;
+      bridge.featureEntered(name, fid(lyr.hit));
+    });
+    lyr.on("mouseover mousemove", function () {
+      if (api._paint && api._stroke && bridge && lyr.hit >= 0 && lyr.hit !== entered) {
+        entered = lyr.hit;
+        bridge.featureEntered(name, fid(lyr.hit));
+      }
+    });
+    lyr.on("mouseout", function () { entered = -1; });
+    lyr.on("click", function (ev) {
+      L.DomEvent.stopPropagation(ev);
+      var i = lyr.hit;
+      if (i < 0) { return; }
+      if (api._poly) { api.addVertex(ev.latlng.lat, ev.latlng.lng); return; }
+      if (api.identify) {
+        var f = {id: fid(i), properties: Flat.props(lyr.data, i)};
+        L.popup({maxHeight: 300}).setLatLng(ev.latlng).setContent(popupHtml(entry, f)).openOn(map);
+      }
+      if (bridge) {
+        bridge.featureClicked(name, fid(i), !!(ev.originalEvent && (ev.originalEvent.ctrlKey || ev.originalEvent.metaKey)));
+        bridge.mapClicked(ev.latlng.lat, ev.latlng.lng);
+      }
+    });
+    lyr.addTo(map);
+  }
+
+  // The properties of a layer's features whose ``field`` is ``value`` (a unit's other periods).
+  function rowsOf(entry, field, value) {
+    var out = [];
+    if (entry.flat) {
+      var d = entry.layer.data, col = d ? Flat.column(d, field) : null;
+      if (col) { for (var i = 0; i < d.n; i++) { if (String(col[i]) === String(value)) { out.push(Flat.props(d, i)); } } }
+      return out;
+    }
+    Object.keys(entry.byId).forEach(function (id) {
+      var p = entry.byId[id].feature.properties || {};
+      if (String(p[field]) === String(value)) { out.push(p); }
+    });
+    return out;
+  }
+
+  // Feature ``id`` of a polygon layer: its index, or -1.
+  function flatIndex(e, id) {
+    if (!e || !e.flat || !e.layer.data) { return -1; }
+    return Flat.indexOf(e.layer.data, id);
   }
 
   function applyOrder() {
@@ -304,15 +383,11 @@
     },
     setLayer: function (name, title, geojson, spec, opts) {
       opts = opts || {};
-      var entry = layers[name];
-      if (entry) { map.removeLayer(entry.layer); }
-      else {
-        var pane = map.createPane("am-" + name);
-        entry = layers[name] = {pane: pane, renderer: new LayerCanvas({pane: "am-" + name, padding: 0.2})};
-        if (order.indexOf(name) < 0) { order.push(name); }
+      var entry = entryFor(name, title, spec);
+      if (Flat.isPolygonal(geojson)) {
+        flatLayer(name, entry, Flat.fromGeoJSON(geojson), null);
+        return finishLayer(name, opts);
       }
-      entry.title = title; entry.spec = spec; entry.highlight = {}; entry.byId = {};
-      entry.point = false;
       entry.layer = L.geoJSON(geojson, {
         pane: "am-" + name, renderer: entry.renderer, style: styleFn(entry),
         pointToLayer: function (f, latlng) {
@@ -352,18 +427,33 @@
       });
       entry.layer.addTo(map);
       entry.count = geojson.features ? geojson.features.length : 0;
-      api.setVisible(name, opts.visible !== false, true);
-      api.setOpacity(name, opts.opacity === undefined ? 1 : opts.opacity, true);
-      applyOrder();
-      renderLegend();
-      return scheduleDrawn();
+      return finishLayer(name, opts);
+    },
+    // A polygon layer from binary buffers the app serves (assetmap/ui/layer_scheme.py):
+    // meta {geometry, attributes (URLs), n, nPoly, nRing, nVert, origin, bounds}.
+    setLayerData: function (name, title, meta, spec, opts) {
+      opts = opts || {};
+      var entry = entryFor(name, title, spec), gen = entry.gen;
+      flatLayer(name, entry, null, meta.bounds);
+      entry.count = meta.n;
+      function get(url, how) {
+        return fetch(url).then(function (r) {
+          if (!r.ok) { throw new Error(url + ": " + r.status); }
+          return how === "json" ? r.json() : r.arrayBuffer();
+        });
+      }
+      entry.loading = track(Promise.all([get(meta.geometry), get(meta.attributes, "json")]).then(function (got) {
+        if (layers[name] !== entry || entry.gen !== gen) { return; }  // replaced or removed meanwhile
+        entry.layer.setData(Flat.fromBuffers(meta, got[0], got[1]));
+      }).catch(function (err) { console.error("layer " + name + ": " + err); }));
+      return finishLayer(name, opts);
     },
     setStyle: function (name, title, spec) {
       var e = layers[name];
       if (!e) { return -1; }
       e.spec = spec;
       if (title) { e.title = title; }
-      e.layer.setStyle(styleFn(e));
+      if (e.flat) { e.layer.setSpec(spec); } else { e.layer.setStyle(styleFn(e)); }
       renderLegend();
       return scheduleDrawn();
     },
@@ -406,6 +496,7 @@
       var old = e.highlight;
       e.highlight = {};
       ids.forEach(function (id) { e.highlight[id] = true; });
+      if (e.flat) { e.layer.setHighlight(ids); return scheduleDrawn(); }
       var style = styleFn(e);
       Object.keys(old).concat(ids.map(String)).forEach(function (id) {
         var lyr = e.byId[id];
@@ -417,7 +508,17 @@
       var e = layers[name];
       if (!e) { return false; }
       var b;
-      if (ids && ids.length) {
+      if (e.flat && ids && ids.length && !e.layer.data) {  // still being fetched
+        if (e.loading) { e.loading.then(function () { api.zoomTo(name, ids); }); }
+        return true;
+      }
+      if (e.flat && ids && ids.length) {
+        b = L.latLngBounds([]);
+        ids.forEach(function (id) {
+          var i = flatIndex(e, id);
+          if (i >= 0) { b.extend(e.layer.featureBounds(i)); }
+        });
+      } else if (ids && ids.length) {
         b = L.latLngBounds([]);
         ids.forEach(function (id) {
           var l = e.byId[id];
@@ -438,6 +539,14 @@
       return true;
     },
     redraw: function () { return scheduleDrawn(); },
+    // Paint now what the canvases would paint on the next frame (exports, benchmarks).
+    flush: function () {
+      order.forEach(function (n) {
+        var r = layers[n].renderer;
+        if (r._redrawRequest) { L.Util.cancelAnimFrame(r._redrawRequest); r._redraw(); }
+      });
+      return true;
+    },
     zoomBy: function (d) { map.setZoom(map.getZoom() + d, {animate: false}); return scheduleDrawn(); },
     fitBounds: function (b) { map.fitBounds(b, {animate: false}); return scheduleDrawn(); },
     // What tests and the Python side read back: the page's own view of each layer.
@@ -452,7 +561,7 @@
         layers: order.map(function (n) {
           var e = layers[n];
           return {name: n, title: e.title, visible: e.visible, opacity: Number(e.pane.style.opacity),
-                  z: Number(e.pane.style.zIndex), count: e.count, kind: e.spec.kind,
+                  z: Number(e.pane.style.zIndex), count: e.count, kind: e.spec.kind, flat: !!e.flat,
                   period: e.spec.period === undefined ? null : e.spec.period,
                   highlighted: Object.keys(e.highlight).map(Number).sort(function (a, b) { return a - b; })};
         })
@@ -460,7 +569,13 @@
     },
     // Click a feature as a user would (automation and tests): the same handlers run.
     clickFeature: function (name, id) {
-      var l = layers[name] && layers[name].byId[id];
+      var e = layers[name], i = flatIndex(e, id);
+      if (i >= 0) {
+        e.layer.hit = i;
+        e.layer.fire("click", {latlng: e.layer.interiorLatLng(i), originalEvent: {}});
+        return true;
+      }
+      var l = e && e.byId[id];
       if (!l) { return false; }
       var ll = l.getBounds ? l.getBounds().getCenter() : l.getLatLng();
       l.fire("click", {latlng: ll, originalEvent: {}});
@@ -469,7 +584,12 @@
     // Mouse events where a feature is drawn (automation and tests): they go to whatever element
     // is on top at that pixel, as the real mouse's do. Returns the class of that element's pane.
     mouseAt: function (name, id, types) {
-      var l = layers[name] && layers[name].byId[id];
+      var e = layers[name], i = flatIndex(e, id);
+      if (i >= 0) {
+        var at = e.layer.interiorLatLng(i);
+        return api.mouseAtPoint(at.lat, at.lng, types);
+      }
+      var l = e && e.byId[id];
       if (!l) { return null; }
       var ll = l.getBounds ? (l.getCenter ? l.getCenter() : l.getBounds().getCenter()) : l.getLatLng();
       return api.mouseAtPoint(ll.lat, ll.lng, types);
@@ -489,6 +609,17 @@
     },
     // Test/automation hook: a paint stroke pressing on the first feature and entering the others.
     dragAcross: function (name, ids) {
+      var e = layers[name];
+      if (e && e.flat) {
+        var idx = ids.map(function (id) { return flatIndex(e, id); });
+        if (!idx.length || idx.some(function (i) { return i < 0; })) { return false; }
+        idx.forEach(function (i, k) {
+          e.layer.hit = i;
+          e.layer.fire(k ? "mouseover" : "mousedown", {originalEvent: {}});
+        });
+        document.dispatchEvent(new MouseEvent("mouseup"));
+        return true;
+      }
       var ls = ids.map(function (id) { return layers[name] && layers[name].byId[id]; });
       if (!ls.length || ls.some(function (l) { return !l; })) { return false; }
       ls[0].fire("mousedown", {originalEvent: {}});
@@ -500,12 +631,31 @@
     drawnIds: function (name) {
       var e = layers[name];
       if (!e) { return []; }
+      if (e.flat) {
+        var d = e.layer.data, out = [];
+        for (var i = 0; d && i < d.n; i++) { if (e.layer.shown[i]) { out.push(Number(d.ids[i])); } }
+        return out;
+      }
       return Object.keys(e.byId).filter(function (id) {
         var o = e.byId[id].options;
         return o.fill || o.stroke;
       }).map(Number);
     },
+    // Where a place is on the map's element, in CSS pixels (tests read the pixels drawn there).
+    containerPoint: function (lat, lng) {
+      var p = map.latLngToContainerPoint([lat, lng]);
+      return [p.x, p.y];
+    },
+    // The id of the feature of a polygon layer drawn at this place (null: none), as a click finds it.
+    featureAt: function (name, lat, lng) {
+      var e = layers[name];
+      if (!e || !e.flat || !e.layer.data) { return null; }
+      var p = map.latLngToLayerPoint([lat, lng]);
+      return e.layer._containsPoint(p) ? Number(e.layer.data.ids[e.layer.hit]) : null;
+    },
     featureFill: function (name, id) {
+      var i = flatIndex(layers[name], id);
+      if (i >= 0) { return layers[name].layer.fillOf(i); }
       var l = layers[name] && layers[name].byId[id];
       return l ? l.options.fillColor : null;
     },
@@ -517,6 +667,7 @@
       var l = layers[name] && layers[name].byId[id];
       return l && l.getRadius ? l.getRadius() : null;
     },
+    rowsOf: rowsOf,
     identify: true,
     // The page's own words in the user's language (assetmap/ui/map_words.py sends them on load).
     words: {},

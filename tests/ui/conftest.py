@@ -1,5 +1,9 @@
 import pytest
 
+from assetmap.ui.layer_scheme import register_scheme
+
+register_scheme()  # amlayer://, before pytest-qt makes the QApplication: polygon layers go as binary
+
 
 @pytest.fixture(autouse=True)
 def _delete_web_pages(qapp):

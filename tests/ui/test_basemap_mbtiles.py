@@ -87,9 +87,10 @@ def test_mbtiles_basemap_tiles_load_offline(qtbot, isolated_home, map_project, t
     qtbot.waitUntil(lambda: w.canvas.evaluate("window._mbMissing === true"), timeout=10000)
     assert basemap.handler().missing > missing_before
     assert {"neighborhoods", "sites"} <= {lyr["name"] for lyr in w.canvas.state()["layers"]}
-    # nothing went to the network: every request was a local file, the tile scheme or Qt's own
+    # nothing went to the network: every request was a local file, the tile scheme, the layer
+    # scheme (the page and its layers, served from memory: ui/layer_scheme.py) or Qt's own
     schemes = {u.split(":", 1)[0] for u in requests.urls}
-    assert "mbtiles" in schemes and not schemes - {"file", "mbtiles", "qrc", "data"}, schemes
+    assert "mbtiles" in schemes and not schemes - {"file", "mbtiles", "amlayer", "qrc", "data"}, schemes
     assert not re.search(r"https?://", w.canvas.page_path.read_text())
     shot = Path(os.environ.get("ASSETMAP_SHOT_DIR", str(tmp_path))) / "mbtiles_window.png"
     w.canvas.evaluate("assetmap.zoomBy(1)")

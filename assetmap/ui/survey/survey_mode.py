@@ -167,6 +167,7 @@ class SurveyModeWindow(QMainWindow):
         for info in self.project.layers():
             if info.role in SHOWN_ROLES:
                 # The package's areas are the volunteer's own blocks: say so in their language.
+                # A volunteer's few blocks go as GeoJSON: the labels name them on the map.
                 spec = dict(self.cache.spec(info), labelField=info.extra.get("name_field") or info.extra.get("id_field"))
                 self.canvas.set_layer_geojson(info.name, self.cache.geojson(info.name), spec,
                                               self.tr("My neighbourhoods"), True, info.opacity)
