@@ -81,10 +81,12 @@ def test_shown_layer_names_are_unique(project, stl):
 
 
 @pytest.mark.parametrize("suffix", ["pdf", "png", "html"])
-def test_a_layer_stored_in_a_wrong_crs_by_an_older_version_still_exports(project, no_prj, tmp_path, suffix):
+def test_a_layer_stored_in_a_wrong_crs_by_an_older_version_still_exports(areas_project, no_prj, tmp_path, suffix):
     import pyogrio
 
     from assetmap.layers import LayerInfo, LayerRole
+
+    project = areas_project
 
     bad = pyogrio.read_dataframe(no_prj).set_crs("EPSG:4326", allow_override=True)  # "degrees" near 1,000,000
     project.write_layer(bad, LayerInfo("bad", LayerRole.AREAS, "Bad"))
@@ -92,3 +94,7 @@ def test_a_layer_stored_in_a_wrong_crs_by_an_older_version_still_exports(project
     r = run_cli("map", project.path, out)
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 0
+    # The other layers are drawn; the broken one is left out and the user is told which.
+    assert "layer 'Bad' left out of the map" in r.stderr
+    named = run_cli("map", project.path, tmp_path / f"named.{suffix}", "--layers", "bad")
+    assert named.returncode == 2 and "reaches beyond the Earth" in named.stderr

@@ -144,7 +144,7 @@ def hsds_zip_bomb(tmp, p):
 CASES = [
     Case("geojson-nan-coordinates", nan_coordinates, "not finite numbers (NaN or Infinity)"),
     Case("geojson-infinity-coordinates", infinity_coordinates, "not finite numbers (NaN or Infinity)"),
-    Case("geojson-degrees-beyond-the-earth", degrees_beyond_the_earth, "latitude/longitude out of range"),
+    Case("geojson-degrees-beyond-the-earth", degrees_beyond_the_earth, "which stays within ±180 and ±90"),
     Case("geojson-mixed-geometry-kinds", mixed_geometry_kinds, "mixes kinds of geometry (1 points, 1 lines)"),
     Case("geojson-geometry-collection", geometry_collection, "mixes kinds of geometry (1 geometry collections)"),
     Case("kobo-cell-over-128kb", kobo_cell_over_128kb, "kobo.csv line 3: a cell is longer than 128 KB"),

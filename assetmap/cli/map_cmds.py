@@ -16,6 +16,7 @@ def register(sub) -> None:
 
 
 def cmd_map(args) -> int:
+    import sys
     from pathlib import Path
 
     from assetmap.errors import UserError
@@ -31,15 +32,18 @@ def cmd_map(args) -> int:
         raise UserError("Size or resolution out of range.", "Use --width/--height 0.5-100 inches, --dpi 36-1200.")
     project = open_project(args.project)
     layers = [n.strip() for n in args.layers.split(",") if n.strip()] if args.layers else None
+
+    def note(text: str) -> None:
+        print(f"assetmap: note: {text}", file=sys.stderr)
     if suffix == ".html":
         from assetmap.mapview.export import export_html
 
-        export_html(project, out, layers, args.title)
+        export_html(project, out, layers, args.title, on_note=note)
     else:
         from assetmap.ui.app import ensure_qt_app
         from assetmap.ui.map_export import export_image
 
         ensure_qt_app(gui=False)
-        export_image(project, out, layers, args.title, args.width, args.height, args.dpi)
+        export_image(project, out, layers, args.title, args.width, args.height, args.dpi, on_note=note)
     print(out)
     return 0

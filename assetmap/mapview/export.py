@@ -32,6 +32,23 @@ def pick_layers(project, names: list[str] | None):
     return [i for i in infos if i.visible and may_leave(i, SHARE)]
 
 
+def drawable_layers(cache, infos: list, named: bool, on_note=None) -> list:
+    """The layers an export can draw. Layers the user named are drawn or refused (``drawable_bounds``
+    says why); of the visible ones by default, a layer that is no place on Earth (stored in a wrong
+    coordinate system by an older version or another program) is left out and said so, so one bad
+    layer does not stop a meeting's map."""
+    if named:
+        return infos
+    kept = []
+    for info in infos:
+        if cache.off_earth(info.name) is None:
+            kept.append(info)
+        elif on_note is not None:
+            on_note(f"layer '{info.display_name}' left out of the map: its coordinates are no place on Earth "
+                    "(a wrong coordinate system?). Import its source again with --src-crs.")
+    return kept
+
+
 def attribution_text(project, infos) -> str:
     parts = []
     meta = project.meta("attribution")
@@ -58,13 +75,14 @@ def source_name(source: str) -> str:
 
 
 def export_html(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,
-                ctx: TaskContext | None = None) -> Path:
+                ctx: TaskContext | None = None, on_note=None) -> Path:
+    """``on_note(text)`` hears of layers left out (see ``drawable_layers``)."""
     ctx = ensure(ctx)
     out = Path(out)
-    infos = pick_layers(project, layers)
+    cache = LayerCache(project, audience="share")
+    infos = drawable_layers(cache, pick_layers(project, layers), bool(layers), on_note)
     if not infos:
         raise UserError("There is no layer to put on the map.", "Import a layer, or name layers with --layers.")
-    cache = LayerCache(project, audience="share")
     entries = []
     for n, info in enumerate(infos):
         ctx.progress(0.9 * n / len(infos), f"Preparing {info.display_name}")

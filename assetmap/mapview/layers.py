@@ -86,21 +86,28 @@ class LayerCache:
                        [max(out[1][0], b[1][0]), max(out[1][1], b[1][1])]]
         return out
 
-    def drawable_bounds(self, names: list[str]) -> list[list[float]] | None:
-        """``bounds`` for a printed or exported map, refusing layers whose extent is no place on
-        Earth (coordinates beyond ±180°/±90°, NaN, Infinity: written by another program, or a
-        wrong coordinate system) instead of failing half-way through the drawing."""
+    def off_earth(self, name: str) -> list[list[float]] | None:
+        """The layer's lon/lat extent when it is no place on Earth (beyond ±180°/±90°, NaN,
+        Infinity: written by another program, or stored in a wrong coordinate system), else None."""
         import math
 
+        b = self.bounds([name])
+        if b is None:
+            return None
+        (s, w), (n, e) = b
+        if all(math.isfinite(v) for v in (s, w, n, e)) and -90 <= s <= n <= 90 and -180 <= w <= e <= 180:
+            return None
+        return b
+
+    def drawable_bounds(self, names: list[str]) -> list[list[float]] | None:
+        """``bounds`` for a printed or exported map, refusing layers whose extent is no place on
+        Earth instead of failing half-way through the drawing."""
         from assetmap.errors import UserError
 
         for name in names:
-            b = self.bounds([name])
-            if b is None:
-                continue
-            (s, w), (n, e) = b
-            if not all(math.isfinite(v) for v in (s, w, n, e)) or not (
-                    -90 <= s <= n <= 90 and -180 <= w <= e <= 180):
+            b = self.off_earth(name)
+            if b is not None:
+                (s, w), (n, e) = b
                 raise UserError(
                     f"Layer '{name}' reaches beyond the Earth's coordinates (its extent is "
                     f"{w:.4g}, {s:.4g} to {e:.4g}, {n:.4g} in longitude/latitude), so it can't be drawn on a map.",

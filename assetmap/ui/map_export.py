@@ -14,7 +14,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPageLayout, QPageSize
 
 from assetmap.errors import UserError
 from assetmap.mapview.classify import class_index
-from assetmap.mapview.export import attribution_text, pick_layers
+from assetmap.mapview.export import attribution_text, drawable_layers, pick_layers
 from assetmap.mapview.geojson import display_frame
 from assetmap.mapview.layers import LayerCache
 from assetmap.mapview.report_styles import visible_rows
@@ -340,10 +340,12 @@ def _scale_bar(painter: QPainter, lay: _Layout, k: float, lat: float) -> None:
 
 def export_image(project, out: str | Path, layers: list[str] | None = None, title: str | None = None,
                  width_in: float = 11.0, height_in: float = 8.5, dpi: int = 150,
-                 ctx: TaskContext | None = None) -> Path:
-    """Write a PNG or PDF sheet of the map; layers: names or None for the visible ones."""
+                 ctx: TaskContext | None = None, on_note=None) -> Path:
+    """Write a PNG or PDF sheet of the map; layers: names or None for the visible ones
+    (``on_note(text)`` hears of layers left out, see ``mapview.export.drawable_layers``)."""
     out = Path(out)
-    infos = pick_layers(project, layers)
+    infos = drawable_layers(LayerCache(project, audience="share"), pick_layers(project, layers), bool(layers),
+                            on_note)
     if not infos:
         raise UserError("There is no layer to put on the map.", "Import a layer, or name layers with --layers.")
     title = project.title if title is None else title
