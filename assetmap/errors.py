@@ -18,5 +18,9 @@ class UserError(Exception):
         return f"{self.message}\n{self.hint}" if self.hint else self.message
 
 
+class NotPermitted(UserError):
+    """The project's server refused a change for the user's role (nothing was saved)."""
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel."""

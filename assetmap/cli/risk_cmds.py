@@ -41,7 +41,7 @@ def register(sub) -> None:
 
 
 def cmd_rates(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.risk.rates import write_rates
 
     project = open_project(args.project)
@@ -54,7 +54,7 @@ def cmd_rates(args) -> int:
 
 
 def cmd_clusters(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.risk.clusters import write_clusters
 
     project = open_project(args.project)
