@@ -221,9 +221,13 @@ def replace_sql(con, table: str, n: int) -> str:
 def _pg_reading(project) -> Iterator[PgCon]:
     from assetmap.postgis.connect import connect
 
+    from psycopg import errors
+
     con = connect(project.url, schema=project.schema, autocommit=True)
     try:
         yield PgCon(con, project)
+    except errors.InsufficientPrivilege as exc:  # a role that may not read this table (roles.py)
+        raise refused(project, con, exc, verb="reading") from exc
     finally:
         con.close()
 
@@ -247,15 +251,15 @@ def _pg_transaction(project, prepare: Callable[[PgCon], None] | None = None) -> 
         con.close()
 
 
-def refused(project, con, exc, hint: str | None = None) -> UserError:
-    """A change the server's roles refused, as a message that says who may make it."""
+def refused(project, con, exc, hint: str | None = None, verb: str = "this change to") -> UserError:
+    """A change (or read) the server's roles refused, as a message that says who may make it."""
     from assetmap.errors import NotPermitted
 
-    return NotPermitted(f"The server refused this change to {project.path} for user '{con.info.user}': "
-                     f"{exc.diag.message_primary}.",
-                     hint or "Nothing was saved. Ask the project's administrator for a role that may make it "
-                     "(team_lead edits plans and merges field packages; planner makes report layers; "
-                     "surveyors submit survey responses).")
+    user, reason = con.info.user, exc.diag.message_primary
+    return NotPermitted(f"The server refused {verb} {project.path} for user '{user}': {reason}.",
+                        hint or "Nothing was saved. Ask the project's administrator for a role that may make it "
+                        "(team_lead edits plans and merges field packages; planner makes report layers; "
+                        "surveyors submit survey responses).", who=user, reason=reason)
 
 
 def read(project):

@@ -110,11 +110,11 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     package_id, surveyor = meta["package_id"], meta.get("surveyor", "")
     report = MergeReport(pkg_project.path.name, surveyor)
     pstore, store = SurveyStore(pkg_project), SurveyStore(project)
-    installed = {f.form_id for f in store.forms()}
-    new_forms = [form for form in pstore.forms() if form.form_id not in installed]
-    # One transaction for everything, on either backend: the package's forms and their layers, the
-    # responses, history and photos. A failure or Cancel leaves the project as it was, no new form.
     try:
+        installed = {f.form_id for f in store.forms()}
+        new_forms = [form for form in pstore.forms() if form.form_id not in installed]
+        # One transaction for everything, on either backend: the package's forms and their layers, the
+        # responses, history and photos. A failure or Cancel leaves the project as it was, no new form.
         with project.edit() as tx, tx.sql() as con:
             for form in new_forms:
                 store.install_form(form, tx=tx)
@@ -124,10 +124,11 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
             finally:
                 store._outer = None
     except NotPermitted as exc:  # the server's roles (assetmap admin init-roles) decide, not the app
-        raise NotPermitted(f"{exc.message.rstrip('.')}. Your role may not merge field packages into "
-                           f"{project.path}; nothing was merged.",
+        who = f"User '{exc.who}'" if exc.who else "Your user"
+        raise NotPermitted(f"{who} may not merge field packages into {project.path}: the server refused "
+                           f"({exc.reason or exc.message}). Nothing was merged.",
                            "A team lead (role team_lead) or the project's owner merges packages: send them "
-                           f"{pkg_project.path.name}.") from exc
+                           f"{pkg_project.path.name}.", who=exc.who, reason=exc.reason) from exc
     finally:
         store._forms = None
     for form in pstore.forms():
