@@ -18,5 +18,14 @@ class UserError(Exception):
         return f"{self.message}\n{self.hint}" if self.hint else self.message
 
 
+class NotPermitted(UserError):
+    """The project's server refused a change for the user's role (nothing was saved)."""
+
+    def __init__(self, message: str, hint: str | None = None, who: str = "", reason: str = ""):
+        super().__init__(message, hint)
+        self.who = who        # the database user refused
+        self.reason = reason  # what the server said
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel."""

@@ -79,7 +79,7 @@ def _fields(text: str | None) -> dict[str, str] | None:
 
 def cmd_add(args) -> int:
     from assetmap.geocode.locators import add_locator
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     r = add_locator(open_project(args.project), args.name, args.source, number=args.number, street=args.street,
                     address=args.address, zip_col=args.zip_col, fields=_fields(args.fields), layer=args.layer,
@@ -91,7 +91,7 @@ def cmd_add(args) -> int:
 
 def cmd_list(args) -> int:
     from assetmap.geocode.locators import list_locators
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     infos = list_locators(open_project(args.project))
     if args.json:
@@ -107,7 +107,7 @@ def cmd_list(args) -> int:
 
 def cmd_remove(args) -> int:
     from assetmap.geocode.locators import remove_locator
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     remove_locator(open_project(args.project), args.name)
     print(f"Removed locator '{args.name}'.")
@@ -116,7 +116,7 @@ def cmd_remove(args) -> int:
 
 def cmd_geocode(args) -> int:
     from assetmap.geocode.columns import AddressColumns, geocode_file
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     cols = AddressColumns(address=args.address, number=args.number, street=args.street)
     r = geocode_file(open_project(args.project), args.input, args.output, locator=args.locator, columns=cols,

@@ -30,12 +30,11 @@ def cmd_open(args) -> int:
 
     if args.project is None:  # launched from a desktop menu with no file: the welcome page
         return run_app(None, screenshot=args.screenshot)
-    from assetmap.postgis import is_postgres_url, open_any
+    from assetmap.project.backends import open_any
 
     project = open_any(args.project)  # a bad path or server fails here, before Qt starts
-    if is_postgres_url(args.project):  # the URL (its password too) goes to the window, never to settings
-        return run_app(args.project, screenshot=args.screenshot, survey_mode=False)
-    return run_app(project.path, screenshot=args.screenshot, survey_mode=getattr(args, "survey_mode", None))
+    # The target (a URL with its password too) goes to the window, never to settings.
+    return run_app(project.target, screenshot=args.screenshot, survey_mode=getattr(args, "survey_mode", None))
 
 
 def cmd_demo(args) -> int:

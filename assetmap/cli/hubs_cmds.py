@@ -110,7 +110,7 @@ def register(sub) -> None:
 
 def cmd_import(args) -> int:
     from assetmap.hubs.hsds_import import import_hsds
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     report = import_hsds(open_project(args.project), args.source, unplaced=args.unplaced, locator=args.locator)
     if args.json:
@@ -123,7 +123,7 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from assetmap.hubs.hsds_export import export_hsds
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     notes: list[str] = []
     counts = export_hsds(open_project(args.project), args.out_dir, overwrite=args.overwrite, notes=notes)
@@ -138,7 +138,7 @@ def cmd_add(args) -> int:
     from assetmap.hubs import commands
     from assetmap.hubs.directory import ServiceSpec
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     cats = categories(project)
@@ -161,7 +161,7 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     from assetmap.hubs import directory
     from assetmap.hubs.privacy import public_directory
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     full = directory.load(open_project(args.project))
     d = public_directory(full)
@@ -186,7 +186,7 @@ def cmd_list(args) -> int:
 def cmd_categorize(args) -> int:
     from assetmap.commands import CommandStack
     from assetmap.hubs import commands
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     cmd = commands.edit_command(project, f"Categorise '{args.match}'",
@@ -199,7 +199,7 @@ def cmd_categorize(args) -> int:
 
 def cmd_categories(args) -> int:
     from assetmap.hubs import taxonomy
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project) if args.project else None
     if args.add:
@@ -219,7 +219,7 @@ def cmd_catchments(args) -> int:
     from assetmap.access.catchments import catchment_layer, parse_distance, write_catchments
     from assetmap.hubs import directory
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     distances = [parse_distance(w) for w in args.within]
@@ -237,7 +237,7 @@ def cmd_coverage(args) -> int:
     from assetmap.access.catchments import areas_layer, coverage, coverage_summary, parse_distance
     from assetmap.hubs import directory
     from assetmap.hubs.taxonomy import categories, resolve_category
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     dist = parse_distance(args.within)
@@ -288,7 +288,7 @@ def cmd_coverage(args) -> int:
 def cmd_access(args) -> int:
     from assetmap.access.catchments import format_distance, parse_distance
     from assetmap.access.gap import run_access
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     within = parse_distance(args.within) if args.within else None
@@ -333,7 +333,7 @@ def cmd_find(args) -> int:
     from assetmap.access.catchments import format_distance
     from assetmap.access.finder import find_resources
     from assetmap.access.referral_pdf import write_referral_sheet
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     spot = _spot(args.at) if args.at else None
     result = find_resources(open_project(args.project), args.service, spot=spot, area=args.area,

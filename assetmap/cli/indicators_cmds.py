@@ -42,7 +42,7 @@ def _ids(text: str | None) -> list[str] | None:
 
 def cmd_report(args) -> int:
     from assetmap.indicators.report import build_report
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     out = build_report(project, args.out, period=args.period, indicators=_ids(args.indicators),
@@ -55,7 +55,7 @@ def cmd_list(args) -> int:
     import json
 
     from assetmap.indicators.model import default_indicators, load_indicators
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     stored = load_indicators(project)
@@ -75,7 +75,7 @@ def cmd_list(args) -> int:
 def cmd_defaults(args) -> int:
     from assetmap.errors import UserError
     from assetmap.indicators.model import default_indicators, load_indicators, save_indicators
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     if load_indicators(project) and not args.replace:
@@ -94,7 +94,7 @@ def cmd_compute(args) -> int:
     from assetmap.indicators.compute import compute
     from assetmap.indicators.export import write_csv
     from assetmap.indicators.model import indicators_or_defaults, select
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     project = open_project(args.project)
     inds = select(indicators_or_defaults(project), _ids(args.indicators))

@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 def cmd_join(args) -> int:
     from assetmap.join import join_table
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
 
     columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
     report = join_table(open_any(args.project), args.layer, args.table, args.on, sheet=args.sheet,

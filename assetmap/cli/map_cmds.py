@@ -20,7 +20,7 @@ def cmd_map(args) -> int:
     from pathlib import Path
 
     from assetmap.errors import UserError
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
 
     out = Path(args.out)
     suffix = out.suffix.lower()

@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 
 def cmd_suppression(args) -> int:
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
     from assetmap.reports.policy import project_threshold, set_threshold
 
     project = open_any(args.project)
@@ -36,7 +36,7 @@ def cmd_suppression(args) -> int:
 
 def cmd_sensitivity(args) -> int:
     from assetmap.layers.sensitivity import describe, lineage_names
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
     from assetmap.privacy import set_sensitivity
 
     project = open_any(args.project)

@@ -49,39 +49,18 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
-    from assetmap.postgis import is_postgres_url
-    from assetmap.project import Project
+    from assetmap.project.backends import create_project
 
-    if is_postgres_url(args.project):  # an empty shared project: made as a file, published in one transaction
-        import tempfile
-        from pathlib import Path
-
-        from assetmap.errors import UserError
-        from assetmap.postgis.connect import redact, schema_of
-        from assetmap.postgis.project import PostgisProject
-        from assetmap.postgis.publish import publish
-
-        try:  # publish's own refusal suggests its --replace, which `new` rightly doesn't have
-            PostgisProject.open(args.project)
-        except UserError:
-            pass  # nothing there yet (or no connection, which publish reports)
-        else:
-            raise UserError(f"{redact(args.project)} already holds a project in schema '{schema_of(args.project)}'.",
-                            "Open it instead, or choose another schema (?options=-csearch_path%3DNAME in the URL).")
-        with tempfile.TemporaryDirectory() as d:
-            project = Project.create(Path(d) / "new.gpkg", crs=args.crs, title=args.title)
-            crs = project.crs
-            publish(project.path, args.project)
-        print(f"Created the shared project {redact(args.project)} (CRS {crs}).")
-        return 0
-    project = Project.create(args.project, crs=args.crs, title=args.title)
-    print(f"Created {project.path} (CRS {project.crs}).")
+    # A file, or an empty shared project on a server (made as a file, published in one transaction).
+    project = create_project(args.project, crs=args.crs, title=args.title)
+    where = f"the shared project {project.server}" if project.server else str(project.path)
+    print(f"Created {where} (CRS {project.crs}).")
     return 0
 
 
 def cmd_import(args) -> int:
     from assetmap.importers import import_file
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
 
     project = open_any(args.project)
     report = import_file(
@@ -99,7 +78,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_layers(args) -> int:
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
 
     project = open_any(args.project)
     rows = [
@@ -124,7 +103,7 @@ def cmd_layers(args) -> int:
 
 def cmd_export(args) -> int:
     from assetmap.exporters.vector import export_layer
-    from assetmap.postgis import open_any
+    from assetmap.project.backends import open_any
 
     n = export_layer(open_any(args.project), args.layer, args.out, overwrite=args.overwrite)
     print(f"Wrote {n} features to {args.out}.")

@@ -74,8 +74,8 @@ def register(sub) -> None:
 
 
 def cmd_reports(args) -> int:
-    from assetmap.postgis import open_project
-    from assetmap.postgis.aggregate import aggregate_reports_any
+    from assetmap.project.backends import open_project
+    from assetmap.reports import aggregate_reports
 
     project = open_project(args.project)
     from assetmap.geocode.columns import report_geocoder
@@ -87,7 +87,7 @@ def cmd_reports(args) -> int:
         from assetmap.errors import UserError
 
         raise UserError("--kde-kernel and --kde-cell shape a density surface.", "Add --kde [BANDWIDTH_M].")
-    result = aggregate_reports_any(  # counted in the database on a shared project
+    result = aggregate_reports(  # the window's wizard calls it too; a shared project joins in SQL
         project, args.file, args.kind, areas=args.areas, hex_res=args.hex, hex_size=args.hex_size,
         x=args.x, y=args.y,
         src_crs=args.src_crs, date_col=args.date_col, period=args.period,
@@ -134,7 +134,7 @@ def _cmd_density(project, args) -> int:
 
 
 def cmd_hotspots(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.reports.hotspots import hot_in_both, hotspots
 
     project = open_project(args.project)
@@ -153,7 +153,7 @@ def cmd_hotspots(args) -> int:
 
 
 def cmd_bivariate(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.reports.bivariate import bivariate
 
     b = bivariate(open_project(args.project), args.layer_a, args.layer_b, period=args.period)

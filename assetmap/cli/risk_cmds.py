@@ -41,7 +41,7 @@ def register(sub) -> None:
 
 
 def cmd_rates(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.risk.rates import write_rates
 
     project = open_project(args.project)
@@ -54,7 +54,7 @@ def cmd_rates(args) -> int:
 
 
 def cmd_clusters(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.risk.clusters import write_clusters
 
     project = open_project(args.project)
@@ -101,7 +101,7 @@ def cmd_terrain(args) -> int:
     import json
 
     from assetmap.errors import UserError
-    from assetmap.project import Project
+    from assetmap.project.backends import open_project
     from assetmap.risk.terrain import risk_terrain
 
     try:
@@ -109,7 +109,7 @@ def cmd_terrain(args) -> int:
     except ValueError:
         raise UserError(f"--bandwidths '{args.bandwidths}' is not a list of metres.", "For example 150,300,600.") \
             from None
-    r = risk_terrain(Project.open(args.project), areas=args.areas,
+    r = risk_terrain(open_project(args.project), areas=args.areas,
                      factors=[f.strip() for f in args.factors.split(",") if f.strip()], train=args.train,
                      test=args.test, outcome=args.outcome, cell_m=args.cell, bandwidths=bands,
                      top_share=args.top / 100.0, kde_bandwidth_m=args.kde_bandwidth, name=args.name,

@@ -80,7 +80,7 @@ def register(sub) -> None:
 
 
 def _store(path):
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.store import SurveyStore
 
     return SurveyStore(open_project(path))
@@ -121,7 +121,7 @@ def cmd_install(args) -> int:
 
 
 def cmd_pack(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.pack import make_package
 
     areas = [a.strip() for a in args.areas.split(",") if a.strip()] if args.areas else None
@@ -132,7 +132,7 @@ def cmd_pack(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.merge import merge_package
 
     project = open_project(args.project)
@@ -148,7 +148,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.merge import pending_conflicts
 
     conflicts = pending_conflicts(open_project(args.project))
@@ -167,7 +167,7 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.merge import resolve_conflict
 
     r = resolve_conflict(open_project(args.project), args.uuid, keep=args.keep, surveyor=args.surveyor)
@@ -176,7 +176,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.summary import survey_summary
 
     s = survey_summary(open_project(args.project), form_id=args.form, areas_layer=args.areas)
@@ -192,7 +192,7 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.summary import export_responses
 
     n = export_responses(open_project(args.project), args.out, form_id=args.form, labels=args.labels,

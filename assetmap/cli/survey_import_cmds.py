@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.survey.kobo import import_export, load_form_for
 
     project = open_project(args.project)

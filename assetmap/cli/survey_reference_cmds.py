@@ -15,10 +15,10 @@ def register(sub) -> None:
 
 
 def cmd_reference(args) -> int:
-    from assetmap.project import Project
+    from assetmap.project.backends import open_project
     from assetmap.survey.whereabouts import mark_reference
 
-    info = mark_reference(Project.open(args.project), args.layer, not args.off)
+    info = mark_reference(open_project(args.project), args.layer, not args.off)
     print(f"{info.name}: {'shown' if not args.off else 'not shown'} in survey mode "
           "(packages made from now on carry it).")
     return 0

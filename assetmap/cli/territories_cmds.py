@@ -104,7 +104,7 @@ def _progress(frac: float, msg: str) -> None:
 
 
 def cmd_new(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories import store
     from assetmap.territories.units import load_units
 
@@ -121,7 +121,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories import store
 
     project = open_project(args.project)
@@ -141,7 +141,7 @@ def cmd_list(args) -> int:
 
 def cmd_assign(args) -> int:
     from assetmap.errors import UserError
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.commands import PaintSession
     from assetmap.territories.model import open_plan
 
@@ -179,7 +179,7 @@ def _stats_table(stats) -> list[str]:
 
 
 def cmd_stats(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.model import open_plan
 
     model = open_plan(open_project(args.project), args.plan, fields=_fields(args.by))
@@ -193,7 +193,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_balance(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.tasks import TaskContext
     from assetmap.territories.model import PlanModel
     from assetmap.territories.suggest import suggest_plan
@@ -228,7 +228,7 @@ def cmd_balance(args) -> int:
 
 def cmd_compare(args) -> int:
     from assetmap.errors import UserError
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.compare import compare_plans, differences_frame
     from assetmap.territories.model import open_plan
     from assetmap.territories.units import load_units
@@ -279,7 +279,7 @@ def _fmt(v) -> str:
 
 
 def cmd_export(args) -> int:
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.export import export_plan
     from assetmap.territories.model import open_plan
 
@@ -293,7 +293,7 @@ def cmd_maps(args) -> int:
     import os
 
     from assetmap.errors import UserError
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.maps import team_maps
     from assetmap.territories.model import open_plan
 
@@ -315,7 +315,7 @@ def cmd_team(args) -> int:
     import re
 
     from assetmap.errors import UserError
-    from assetmap.postgis import open_project
+    from assetmap.project.backends import open_project
     from assetmap.territories.commands import SetTeamCommand
     from assetmap.territories.model import open_plan
 

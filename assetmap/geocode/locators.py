@@ -71,10 +71,8 @@ def check_name(name: str) -> str:
 
 # ---------------------------------------------------------------------- reading
 def list_locators(project) -> list[LocatorInfo]:
-    from assetmap.postgis import sqlcompat
-
-    with sqlcompat.read(project) as con:
-        if not sqlcompat.has_table(con, META_TABLE):
+    with project.sql_read() as con:
+        if not con.has_table(META_TABLE):
             return []
         rows = con.execute(f"SELECT name, kind, source, created_at, features, settings FROM {META_TABLE} "
                            "ORDER BY name").fetchall()
@@ -92,10 +90,8 @@ def get_locator(project, name: str) -> LocatorInfo:
 
 
 def load_table(project, name: str) -> "pd.DataFrame":
-    from assetmap.postgis import sqlcompat
-
-    with sqlcompat.read(project) as con:
-        return sqlcompat.read_table(con, table_name(name))
+    with project.sql_read() as con:
+        return con.read_table(table_name(name))
 
 
 def load_matcher(project, names):
@@ -266,35 +262,30 @@ def _range_rows(gdf, mapping: dict[str, str]) -> "pd.DataFrame":
 
 
 def _store(project, info: LocatorInfo, rows: "pd.DataFrame", ctx) -> None:
-    from assetmap.postgis import sqlcompat
-
     cols = _POINT_COLS if info.kind == "points" else _RANGE_COLS
     types = {"number": "INTEGER", "lon": "REAL", "lat": "REAL", "lfrom": "REAL", "lto": "REAL",
              "rfrom": "REAL", "rto": "REAL"}
     table = table_name(info.name)
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         con.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (name TEXT PRIMARY KEY, kind TEXT NOT NULL, "
                     "source TEXT, created_at TEXT, features INTEGER, settings TEXT)")
-        sqlcompat.register_table(con, META_TABLE, "assetmap address locators")
+        con.register_table(META_TABLE, "assetmap address locators")
         con.execute(f"DELETE FROM {META_TABLE} WHERE name = ?", (info.name,))
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
         con.execute(f'CREATE TABLE "{table}" (' + ", ".join(f'"{c}" {types.get(c, "TEXT")}' for c in cols) + ")")
         values = rows[list(cols)].astype(object).where(rows[list(cols)].notna(), None)
         con.executemany(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(cols))})',
                         values.itertuples(index=False, name=None))
-        sqlcompat.register_table(con, table, f"address locator {info.name} ({info.kind})")
+        con.register_table(table, f"address locator {info.name} ({info.kind})")
         con.execute(f"INSERT INTO {META_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
                     (info.name, info.kind, info.source, info.created_at, info.features, json.dumps(info.settings)))
         ctx.check()   # the last point where Cancel leaves the project as it was
 
 
 def remove_locator(project, name: str) -> None:
-    from assetmap.postgis import sqlcompat
-
     get_locator(project, name)
     table = table_name(name)
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
         con.execute(f"DELETE FROM {META_TABLE} WHERE name = ?", (name,))
-        if not sqlcompat.is_pg(con):
-            con.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
+        con.unregister_table(table)

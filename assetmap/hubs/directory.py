@@ -362,8 +362,6 @@ def load(project: "Project") -> Directory:
     """The project's directory (empty when it has no hubs yet)."""
     import pandas as pd
 
-    from assetmap.postgis import sqlcompat
-
     from assetmap.hubs.taxonomy import categories
 
     d = Directory.empty()
@@ -384,21 +382,20 @@ def load(project: "Project") -> Directory:
         if old_x is None or old_y is None or abs(old_x - g.x) > 1e-9 or abs(old_y - g.y) > 1e-9:
             loc.at[i, "longitude"], loc.at[i, "latitude"] = format_coordinate(g.x), format_coordinate(g.y)
     d.tables["locations"] = loc
-    with sqlcompat.read(project) as con:  # a GeoPackage, or a shared project on PostGIS
+    with project.sql_read() as con:  # a GeoPackage, or a shared project on PostGIS
         for t in schema.TABLES:
             if t == "locations":
                 continue
             name = schema.table_name(t)
-            if not sqlcompat.has_table(con, name):
+            if not con.has_table(name):
                 continue
-            d.tables[t] = sqlcompat.read_table(con, name)
+            d.tables[t] = con.read_table(name)
     return d.normalised()
 
 
 def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "") -> None:
     """Write the whole directory atomically: the hubs layer and every attribute table."""
     from assetmap.layers import LayerInfo, LayerRole
-    from assetmap.postgis import sqlcompat
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
@@ -422,6 +419,6 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 marks = ", ".join("?" for _ in cols)
                 con.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
                                 d[t][list(cols)].itertuples(index=False, name=None))
-                sqlcompat.register_table(con, name, f"HSDS {t} of the resource directory")
+                con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
         ctx.check()  # the last point where Cancel still leaves the project as it was

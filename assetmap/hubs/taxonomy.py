@@ -37,10 +37,8 @@ def categories(project: "Project | None" = None) -> dict[str, dict]:
 
 
 def project_categories(project: "Project") -> dict[str, dict]:
-    from assetmap.postgis import sqlcompat
-
-    with sqlcompat.read(project) as con:  # a GeoPackage, or a shared project on PostGIS
-        if not sqlcompat.has_table(con, PROJECT_TABLE):
+    with project.sql_read() as con:  # a GeoPackage, or a shared project on PostGIS
+        if not con.has_table(PROJECT_TABLE):
             return {}
         rows = con.execute(f"SELECT code, label, description FROM {PROJECT_TABLE}").fetchall()
     return {r[0]: {"code": r[0], "label": r[1], "description": r[2]} for r in rows}
@@ -52,16 +50,14 @@ def slug(text: str) -> str:
 
 def add_category(project: "Project", label: str, description: str = "", code: str | None = None) -> str:
     """Add a category to the project's taxonomy (one SQLite transaction)."""
-    from assetmap.postgis import sqlcompat
-
     code = slug(code or label)
     if not code:
         raise UserError("A category needs a name.", "For example: 'Diaper bank'.")
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         con.execute(f"CREATE TABLE IF NOT EXISTS {PROJECT_TABLE} "
                     "(code TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL DEFAULT '')")
-        sqlcompat.register_table(con, PROJECT_TABLE, "service categories added in this project")
-        con.execute(sqlcompat.replace_sql(con, PROJECT_TABLE, 3), (code, label.strip(), description))
+        con.register_table(PROJECT_TABLE, "service categories added in this project")
+        con.execute(con.replace_sql(PROJECT_TABLE, 3), (code, label.strip(), description))
     return code
 
 

@@ -53,14 +53,8 @@ def numerator_layers(project: "Project", method: str, unit_layer: str | None) ->
 
 
 def layer_fields(project: "Project", layer: str) -> dict[str, bool]:
-    """{field: is numeric} of a layer (a shared project's fields all count as numeric: the
-    computation checks them)."""
-    if hasattr(project, "layer_fields"):  # assetmap.postgis
-        return {str(f): True for f in project.layer_fields(layer)}
-    import pyogrio
-
-    info = pyogrio.read_info(project.path, layer=layer)
-    return {str(f): bool(_NUMERIC.match(str(t))) for f, t in zip(info["fields"], info["dtypes"])}
+    """{field: is numeric} of a layer, from its schema on either backend."""
+    return {f: bool(_NUMERIC.match(t)) for f, t in project.layer_field_types(layer).items()}
 
 
 def services(project: "Project") -> dict[str, str]:

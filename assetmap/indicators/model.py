@@ -160,11 +160,7 @@ def _unit_layer(project: "Project"):
 
 
 def _fields(project: "Project", layer: str) -> list[str]:
-    import pyogrio
-
-    if hasattr(project, "layer_fields"):  # a shared project (assetmap.postgis)
-        return project.layer_fields(layer)
-    return [str(c) for c in pyogrio.read_info(project.path, layer=layer)["fields"]]
+    return project.layer_fields(layer)
 
 
 def _aggregate(project: "Project", kind: str, units: str):

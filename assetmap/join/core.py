@@ -251,11 +251,5 @@ def write_joined(project: "Project", info, plan: JoinPlan, *, source_name: str) 
 
 def replace_features(project: "Project", info, gdf: "gpd.GeoDataFrame") -> None:
     """Write ``gdf`` (indexed by fid) over the layer ``info.name``, keeping fids, in one edit."""
-    frame = gdf.copy()
-    if getattr(project, "url", None):  # PostGIS: the edit keeps the fids of an index named fid
-        frame.index = frame.index.astype("int64").rename("fid")
-    else:  # GeoPackage: GDAL takes the fids from a column named like the FID column
-        frame.insert(0, "fid", frame.index.astype("int64"))
-        frame = frame.reset_index(drop=True)
     with project.edit() as tx:
-        tx.write_layer(frame, info, replace=True)
+        tx.write_layer(gdf, info, replace=True, keep_fids=True)

@@ -48,8 +48,15 @@ class PostgisEdit:
             "SELECT 1 FROM information_schema.tables WHERE table_schema=%s AND table_name=%s",
             (name, self.project.schema, name)).fetchone() is not None
 
-    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False,
+                    keep_fids: bool = False) -> LayerInfo:
+        """``keep_fids``: the features keep the fids of ``gdf``'s (integer) index; without it, an
+        index named ``fid`` is kept too (what ``read_layer`` gives)."""
         from assetmap.postgis.publish import copy_layer, resolve_srid
+
+        if keep_fids:
+            gdf = gdf.copy()
+            gdf.index = gdf.index.astype("int64").rename("fid")
         from assetmap.project.store import geometry_type_of, utc_now
 
         validate_layer_name(info.name)
@@ -132,9 +139,15 @@ class PostgisEdit:
 def edit(project: "PostgisProject") -> Iterator[PostgisEdit]:
     from assetmap.postgis.connect import connect
 
+    from psycopg import errors
+
+    from assetmap.postgis.sqlcompat import refused
+
     con = connect(project.url, schema=project.schema)
     try:
         with con.transaction():
             yield PostgisEdit(project, con)
+    except errors.InsufficientPrivilege as exc:  # roles.py: the database, not the app, decides
+        raise refused(project, con, exc) from exc
     finally:
         con.close()

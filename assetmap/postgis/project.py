@@ -62,8 +62,61 @@ class PostgisProject:
                             "Update assetmap to open it.")
         return project
 
+    @classmethod
+    def create(cls, url: str, crs="EPSG:4326", title: str | None = None) -> "PostgisProject":
+        """An empty shared project: made as a file, published in one transaction."""
+        import tempfile
+        from pathlib import Path
+
+        from assetmap.postgis.publish import publish
+        from assetmap.project import Project
+
+        try:  # publish's own refusal suggests its --replace, which `new` rightly doesn't have
+            cls.open(url)
+        except UserError:
+            pass  # nothing there yet (or no connection, which publish reports)
+        else:
+            raise UserError(f"{redact(url)} already holds a project in schema '{schema_of(url)}'.",
+                            "Open it instead, or choose another schema (?options=-csearch_path%3DNAME in the URL).")
+        with tempfile.TemporaryDirectory() as d:
+            project = Project.create(Path(d) / "new.gpkg", crs=crs, title=title)
+            publish(project.path, url)
+        return cls.open(url)
+
     def _check_writable(self) -> None:
         """Rights are the server's to enforce (roles.py): a refused write is refused there."""
+
+    # ------------------------------------------------------------------ interface.AnyProject
+    @property
+    def target(self) -> str:
+        return self.url
+
+    recent_entry = None  # the URL may hold a password: never kept in a recent-projects list
+
+    @property
+    def server(self) -> str:
+        return self.path
+
+    def stored_in(self, path) -> bool:
+        return False
+
+    def sql_read(self):
+        """An autocommit connection speaking the stores' SQLite dialect (``sqlcompat.PgCon``)."""
+        from assetmap.postgis.sqlcompat import _pg_reading
+
+        return _pg_reading(self)
+
+    def sql_write(self, prepare=None):
+        """One PostgreSQL transaction (``prepare`` first, e.g. to complete published tables)."""
+        from assetmap.postgis.sqlcompat import _pg_transaction
+
+        return _pg_transaction(self, prepare)
+
+    def assign_points(self, layer, id_field, ids, x, y, located, ctx=None):
+        """Each located point's area, by a spatial join in the database (see aggregate.py)."""
+        from assetmap.postgis.aggregate import assign_in_database
+
+        return assign_in_database(self, layer, id_field, ids, x, y, located, ctx), "postgis"
 
     def _connect(self):
         return connect(self.url, schema=self.schema, autocommit=True)
@@ -182,6 +235,18 @@ class PostgisProject:
                 "SELECT column_name FROM information_schema.columns WHERE table_schema=%s AND table_name=%s "
                 "ORDER BY ordinal_position", (self.schema, name))]
         return [c for c in cols if c not in ("fid", geom_col[0] if geom_col else "geom")]
+
+    def layer_field_types(self, name: str) -> dict[str, str]:
+        """{attribute column: its PostgreSQL type} in order."""
+        self.layer(name)
+        with self._connect() as con:
+            geom_col = con.execute("SELECT geometry_column FROM assetmap_pg_layers WHERE name=%s",
+                                   (name,)).fetchone()
+            rows = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE "
+                               "table_schema=%s AND table_name=%s ORDER BY ordinal_position",
+                               (self.schema, name)).fetchall()
+        skip = ("fid", geom_col[0] if geom_col else "geom")
+        return {c: t for c, t in rows if c not in skip}
 
     def read_layer(self, name: str, columns: list[str] | None = None, **_: Any) -> "gpd.GeoDataFrame":
         import geopandas as gpd

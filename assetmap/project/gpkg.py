@@ -57,7 +57,9 @@ def is_sqlite(path: Path) -> bool:
 @contextmanager
 def connect(path: Path, readonly: bool = False):
     uri = f"{Path(path).absolute().as_uri()}?mode={'ro' if readonly else 'rw'}"
-    con = sqlite3.connect(uri, uri=True, timeout=30)
+    from assetmap.project.dialect import GpkgConnection
+
+    con = sqlite3.connect(uri, uri=True, timeout=30, factory=GpkgConnection)
     register_functions(con)
     try:
         yield con

@@ -35,12 +35,14 @@ from assetmap.layers import sensitivity as sens
 from assetmap.layers.info import LayerInfo, effective_sensitivity, split_extra, stored_extra, validate_layer_name
 from assetmap.layers.roles import LayerRole
 from assetmap.project import gpkg
+from assetmap.project.dialect import GpkgConnection
+from assetmap.project.files import _durable_replace, _pid_alive, _private_copy_path, _recover_hot_journal
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
 SCHEMA_VERSION = 1
-_TX_MARK = ".assetmap-stage-"
+from assetmap.project.files import _TX_MARK  # noqa: E402  (kept importable from here)
 
 _META_SQL = """
 CREATE TABLE IF NOT EXISTS assetmap_project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -316,6 +318,18 @@ class Project:
         bounds = pyogrio.read_info(self.path, layer=name).get("total_bounds")
         return None if bounds is None else tuple(float(v) for v in bounds)
 
+    def layer_fields(self, name: str) -> list[str]:
+        """A layer's attribute columns in order."""
+        return list(self.layer_field_types(name))
+
+    def layer_field_types(self, name: str) -> dict[str, str]:
+        """{attribute column: its type} in order (GDAL's dtype names: int64, float64, object…)."""
+        import pyogrio
+
+        self.layer(name)
+        info = pyogrio.read_info(self.path, layer=name)
+        return {str(f): str(t) for f, t in zip(info["fields"], info["dtypes"])}
+
     def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
         """Add (or with ``replace`` overwrite) one layer atomically."""
         with self.edit() as tx:
@@ -332,7 +346,7 @@ class Project:
         """
         self._check_writable()
         try:
-            con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            con = sqlite3.connect(self.path, timeout=30, isolation_level=None, factory=GpkgConnection)
         except sqlite3.OperationalError as exc:
             raise UserError(f"Can't open {self.path} for writing ({exc}).",
                             "Close other programs using it and try again.") from exc
@@ -353,6 +367,48 @@ class Project:
         finally:
             edit._cleanup()
             con.close()
+
+    # ------------------------------------------------------------------ interface.AnyProject
+    @property
+    def target(self) -> Path:
+        return self.path
+
+    @property
+    def recent_entry(self) -> Path | None:
+        return self.path
+
+    server: str | None = None  # a file on this computer
+
+    def stored_in(self, path: str | os.PathLike) -> bool:
+        return Path(path).resolve() == self.path.resolve()
+
+    def sql_read(self):
+        """A read-only connection in the GeoPackage's dialect (``dialect.GpkgConnection``)."""
+        return gpkg.connect(self.path, readonly=True)
+
+    @contextmanager
+    def sql_write(self, prepare=None) -> Iterator[GpkgConnection]:
+        """One durable SQLite transaction for store tables: committed (and synced) when the block
+        ends, rolled back if it raises. ``prepare`` runs first, inside it."""
+        self._check_writable()
+        with gpkg.connect(self.path) as con:
+            con.execute("PRAGMA synchronous=FULL")
+            try:
+                con.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise UserError(f"{self.path} is busy: another program is writing to it.",
+                                "Wait a moment and save again; nothing was lost.") from exc
+            try:
+                if prepare is not None:
+                    prepare(con)
+                yield con
+            except BaseException:
+                con.rollback()
+                raise
+            con.commit()
+
+    def assign_points(self, layer, id_field, ids, x, y, located, ctx=None):
+        return None  # the caller assigns in memory, next to the file (assetmap.reports.assign)
 
     def _check_writable(self) -> None:
         if not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK):
@@ -376,10 +432,16 @@ class ProjectEdit:
             "UNION SELECT 1 FROM assetmap_layers WHERE name=?", (name, name)
         ).fetchone() is not None
 
-    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False) -> LayerInfo:
+    def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False,
+                    keep_fids: bool = False) -> LayerInfo:
+        """``keep_fids``: the features keep the fids of ``gdf``'s (integer) index."""
         import pyogrio
 
         validate_layer_name(info.name)
+        if keep_fids:  # GDAL takes the fids from a column named like the FID column
+            gdf = gdf.copy()
+            gdf.insert(0, "fid", gdf.index.astype("int64"))
+            gdf = gdf.reset_index(drop=True)
         if self.layer_exists(info.name):
             if not replace:
                 raise UserError(
@@ -540,47 +602,3 @@ def geometry_type_of(gdf: "gpd.GeoDataFrame") -> str:
     if types <= {"Polygon", "MultiPolygon"}:
         return "MultiPolygon"
     return "GeometryCollection"
-
-
-def _recover_hot_journal(path: Path) -> None:
-    """A process killed mid-write leaves a journal; a read-write open rolls it back.
-
-    Read-only connections can't do that, so do it first."""
-    if not path.with_name(path.name + "-journal").exists() or not os.access(path, os.W_OK):
-        return
-    try:
-        with gpkg.connect(path) as con:
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        pass
-
-
-def _private_copy_path(path: Path, n: int = 0) -> Path:
-    # Keeps the .gpkg suffix: GDAL warns about GeoPackages named otherwise.
-    return path.with_name(f".{path.name}{_TX_MARK}{os.getpid()}-{n}.gpkg")
-
-
-def _durable_replace(tmp: Path, target: Path) -> None:
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

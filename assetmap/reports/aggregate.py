@@ -237,7 +237,12 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
 
             population = pd.to_numeric(areas_gdf[population_field], errors="coerce").to_numpy(dtype=float)
     ctx.progress(0.3, "Counting reports per unit")
-    units = assign_units(rows.x, rows.y, units_gdf.geometry.to_numpy(), ctx)
+    # Area units are a layer the backend may join where it lives (a database: in SQL, the rows in
+    # a temporary table its COMMIT drops); hexagons exist only here, so they are assigned here.
+    placed = None if units_gdf is not areas_gdf else project.assign_points(
+        areas, id_field, units_gdf[id_field].tolist(), rows.x, rows.y, rows.located, ctx)
+    units, computed_in = placed if placed is not None else (
+        assign_units(rows.x, rows.y, units_gdf.geometry.to_numpy(), ctx), None)
     table, periods = count_table(units, period_code=rows.period_code, located=rows.located,
                                  n_units=len(units_gdf), labels=rows.period_labels)
     sup = suppress(table, threshold)
@@ -266,6 +271,7 @@ def aggregate_reports(project: "Project", path, kind: str, *, areas: str, hex_re
             "no_coordinates": _small(result.no_coordinates, threshold),
             "no_date": _small(result.bad_dates, threshold),
             **smoothing_meta(smooth, threshold),
+            **({"computed_in": computed_in} if computed_in else {}),
         }
     }
     result.stored = stored

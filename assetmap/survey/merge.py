@@ -22,8 +22,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assetmap.errors import UserError
-from assetmap.project import gpkg
+from assetmap.errors import NotPermitted, UserError
 from assetmap.project.store import utc_now
 from assetmap.survey import schema as S
 from assetmap.survey.duplicates import DUPLICATE_METRES, possible_duplicates  # noqa: F401  (re-exported)
@@ -111,23 +110,26 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     package_id, surveyor = meta["package_id"], meta.get("surveyor", "")
     report = MergeReport(pkg_project.path.name, surveyor)
     pstore, store = SurveyStore(pkg_project), SurveyStore(project)
-    installed = {f.form_id for f in store.forms()}
-    new_forms = [form for form in pstore.forms() if form.form_id not in installed]
-    if store.shared:
-        for form in new_forms:
-            store.install_form(form)
-        _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
-    else:
-        # One SQLite transaction for everything: the package's forms and their layers, the
-        # responses, history and photos. A failure leaves the project byte-for-byte as it was.
-        with project.edit() as tx:
+    try:
+        installed = {f.form_id for f in store.forms()}
+        new_forms = [form for form in pstore.forms() if form.form_id not in installed]
+        # One transaction for everything, on either backend: the package's forms and their layers, the
+        # responses, history and photos. A failure or Cancel leaves the project as it was, no new form.
+        with project.edit() as tx, tx.sql() as con:
             for form in new_forms:
                 store.install_form(form, tx=tx)
-            store._outer = tx.con
+            store._outer = con
             try:
                 _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
             finally:
                 store._outer = None
+    except NotPermitted as exc:  # the server's roles (assetmap admin init-roles) decide, not the app
+        who = f"User '{exc.who}'" if exc.who else "Your user"
+        raise NotPermitted(f"{who} may not merge field packages into {project.path}: the server refused "
+                           f"({exc.reason or exc.message}). Nothing was merged.",
+                           "A team lead (role team_lead) or the project's owner merges packages: send them "
+                           f"{pkg_project.path.name}.", who=exc.who, reason=exc.reason) from exc
+    finally:
         store._forms = None
     for form in pstore.forms():
         report.possible_duplicates += possible_duplicates(store, form, set(report.added))
@@ -140,7 +142,7 @@ def _merge_responses(project, pkg_project, store, pstore, package_id: str, repor
 
     surveyor = report.surveyor
     store._forms = None
-    with gpkg.connect(pkg_project.path, readonly=True) as src:
+    with pkg_project.sql_read() as src:
         bases = dict(src.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
         # Raw rows, parsed only when a response differs: most of a big package is unchanged.
         incoming = [(f, row) for f in pstore.forms() for row in src.execute(

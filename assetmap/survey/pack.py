@@ -62,9 +62,7 @@ def project_id(project: "Project") -> str:
 
 def package_meta(project: "Project") -> dict[str, str]:
     """The package metadata of ``project``; empty when it is not a field package."""
-    from assetmap.postgis import sqlcompat
-
-    with sqlcompat.read(project) as con:  # a shared project (PostGIS) is never a package
+    with project.sql_read() as con:  # a shared project (PostGIS) is never a package
         if not S.has_table(con, S.PACKAGE):
             return {}
         return dict(con.execute(f"SELECT key, value FROM {S.PACKAGE}").fetchall())
@@ -85,7 +83,7 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
         raise UserError(f"{out}: a field package must end in .gpkg.", f"Try {out.with_suffix('.gpkg')}.")
     if out.exists() and not overwrite:
         raise UserError(f"{out} already exists.", "Choose another name, or remove the old package first.")
-    if not hasattr(project, "url") and out.resolve() == project.path.resolve():
+    if project.stored_in(out):
         raise UserError("The package can't replace the project itself.", "Choose another file name.")
     store = SurveyStore(project)
     forms = [store.form(form_id)] if form_id else store.forms()
@@ -216,10 +214,8 @@ def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
 
 def _copy_history_and_media(project, con) -> None:
     """The packed responses' history and photos, read from the project (GeoPackage or PostGIS)."""
-    from assetmap.postgis import sqlcompat
-
     uuids = [r[0] for r in con.execute(f"SELECT uuid FROM {S.PACK_BASE} ORDER BY uuid")]
-    with sqlcompat.read(project) as src:
+    with project.sql_read() as src:
         for table, cols, order in ((S.HISTORY, "uuid, form_id, revision, action, surveyor, device_id, at, changes, "
                                     "note", "id"), (S.MEDIA, "uuid, field, filename, mime, data", "uuid, field")):
             if not S.has_table(src, table):

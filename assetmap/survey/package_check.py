@@ -25,7 +25,7 @@ GPKG_TABLES = {"gpkg_contents", "gpkg_extensions", "gpkg_geometry_columns", "gpk
                "gpkg_metadata_reference", "gpkg_data_columns", "gpkg_data_column_constraints",
                "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 ASSETMAP_TABLES = {"assetmap_project", "assetmap_layers", S.FORMS, S.HISTORY, S.MEDIA, S.PACKAGE, S.PACK_BASE,
-                   S.MERGES, S.CONFLICTS, S.CONFLICT_MEDIA}
+                   S.MERGES, S.CONFLICTS, S.CONFLICT_MEDIA, S.IMPORTS}
 _RTREE_TRIGGER = re.compile(r"^rtree_(?P<table>[a-z][a-z0-9_]*)_(?P<geom>[a-z][a-z0-9_]*)_"
                             r"(insert|delete|update[1-7]?)$")
 

@@ -13,7 +13,6 @@ import json
 import re
 from typing import Any
 
-from assetmap.postgis import sqlcompat
 from assetmap.survey import schema as S
 from assetmap.survey.form import Form, Group, QType
 
@@ -46,23 +45,16 @@ def ensure(con, form: Form) -> None:
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
         cols = columns(form, r)
-        if not sqlcompat.has_table(con, table):
+        if not con.has_table(table):
             defs = ", ".join(f'"{c}" {_sql_type(form, n)}' for n, c in cols.items())
             ddl = (f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, parent_uuid TEXT NOT NULL, '
                    f'position INTEGER NOT NULL, {defs + ", " if defs else ""}answers TEXT NOT NULL)')
-            if sqlcompat.is_pg(con):
-                con.create_table(ddl)
-            else:
-                con.execute(ddl)
-                from assetmap.project import gpkg
-
-                gpkg.register_attributes_table(con, table, f"{form.title or form.form_id}: {r.name} (one row "
-                                                           "per repeat instance, by parent_uuid)")
+            con.create_table(ddl, f"{form.title or form.form_id}: {r.name} (one row per repeat instance, "
+                                  "by parent_uuid)")
             con.execute(f'CREATE INDEX IF NOT EXISTS "{table}_parent" ON "{table}" (parent_uuid, position)')
             _backfill(con, form, r, table)
         else:
-            have = set(con.columns(table)) if sqlcompat.is_pg(con) else \
-                {row[1] for row in con.execute(f'PRAGMA table_info("{table}")')}
+            have = set(con.columns(table))
             for n, c in cols.items():
                 if c not in have:
                     con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {_sql_type(form, n)}')
@@ -72,7 +64,7 @@ def _backfill(con, form: Form, repeat: Group, table: str) -> None:
     """A child table made after responses exist (a project published to PostGIS, whose copy
     takes layers and assetmap tables only): its rows from the responses' answers."""
     layer = S.layer_name(form.form_id)
-    if not sqlcompat.has_table(con, layer):
+    if not con.has_table(layer):
         return
     for uuid, text in con.execute(f'SELECT uuid, answers FROM "{layer}"').fetchall():
         answers = S.load_answers(form, text)
@@ -114,7 +106,7 @@ def _plain(value):
 def read(con, form: Form, repeat: str) -> dict[str, list[dict]]:
     """parent uuid -> instances in order, from the child table (what QGIS would see)."""
     table = table_name(form.form_id, repeat)
-    if not sqlcompat.has_table(con, table):
+    if not con.has_table(table):
         return {}
     out: dict[str, list[dict]] = {}
     for parent, text in con.execute(f'SELECT parent_uuid, answers FROM "{table}" ORDER BY parent_uuid, position'):

@@ -23,8 +23,6 @@ import re
 import sqlite3
 from typing import Any
 
-from assetmap.postgis import sqlcompat
-from assetmap.project import gpkg
 from assetmap.survey.form import Form, QType, Question
 
 FORMS = "assetmap_survey_forms"
@@ -96,29 +94,38 @@ FIXED_COLUMNS = ("uuid", "surveyor", "device_id", "created_at", "modified_at", "
 CONFIDENTIAL_QUESTION = "confidential"
 
 
+# Unique constraints beyond the primary key, declared again for copies that lost them (a project
+# published to PostGIS keeps primary keys only).
+UNIQUE = {CONFLICTS: ("uuid", "package_id")}
+
+
 def has_table(con: sqlite3.Connection, name: str) -> bool:
-    # A shared project's connection is an assetmap.postgis.sqlcompat.PgCon (see there).
-    return sqlcompat.has_table(con, name)
+    return con.has_table(name)
 
 
-replace_sql = sqlcompat.replace_sql  # INSERT OR REPLACE, in the connection's dialect
+def replace_sql(con, table: str, n: int) -> str:
+    """INSERT OR REPLACE, in the connection's dialect."""
+    return con.replace_sql(table, n)
 
 
 def ensure_tables(con: sqlite3.Connection, tables: dict = _SCHEMA) -> None:
-    """Create the tables (idempotent); runs inside the caller's transaction."""
-    if sqlcompat.is_pg(con):
-        from assetmap.postgis.survey_db import ensure_survey_tables
-
-        ensure_survey_tables(con, tables)
-        # Only the table's owner may even ask CREATE INDEX IF NOT EXISTS; a team lead merging may not.
-        if tables is _SCHEMA and con.execute("SELECT to_regclass('assetmap_survey_history_uuid')").fetchone()[0] is None:
-            con.execute(_INDEXES)
-        return
+    """Create the tables, or complete copies that lost keys (idempotent); runs inside the
+    caller's transaction, in the connection's dialect (``assetmap.project.interface``)."""
     for table, (description, ddl) in tables.items():
-        if not has_table(con, table):
-            con.execute(ddl)
-            gpkg.register_attributes_table(con, table, description)
-    if tables is _SCHEMA:
+        if not con.has_table(table):
+            con.create_table(ddl, description)
+        elif "AUTOINCREMENT" in ddl:
+            con.ensure_identity(table, "id")
+        if table in UNIQUE:
+            con.ensure_unique(table, UNIQUE[table])
+    if tables is not _SCHEMA:
+        return
+    for (layer,) in con.execute(f"SELECT layer FROM {FORMS}").fetchall():
+        if con.has_table(layer):  # no response is ever stored twice, even by two merges at once
+            con.ensure_identity(layer, "fid")
+            con.ensure_unique(layer, ("uuid",))
+    # Asked first: only the table's owner may even run CREATE INDEX IF NOT EXISTS on a server.
+    if not con.has_table("assetmap_survey_history_uuid"):
         con.execute(_INDEXES)
 
 

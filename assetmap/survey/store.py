@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from assetmap.errors import UserError
 from assetmap.events import Signal
-from assetmap.project import gpkg
 from assetmap.project.store import utc_now
 from assetmap.survey import schema as S
 from assetmap.survey.form import Form, form_from_dict, form_to_dict
@@ -126,12 +125,6 @@ class SurveyStore:
         columns for new questions. ``tx``: a ``Project.edit()`` already open (a merge installs
         a package's forms in the transaction that merges its responses)."""
         layer = S.layer_name(form.form_id)
-        if self.shared:  # same layer and rows, made in PostgreSQL's terms
-            from assetmap.postgis.survey_db import install_form
-
-            install_form(self.project, form, layer, self._columns(form), _style(form), _extra(form))
-            self._forms = None
-            return layer
         if tx is not None:
             self._install(tx, form, layer)
         else:
@@ -141,14 +134,15 @@ class SurveyStore:
         return layer
 
     def _install(self, tx, form: Form, layer: str) -> None:
+        """The form's layer and row, in ``tx`` and in its backend's dialect."""
         import geopandas as gpd
         from shapely.geometry import Point
 
         from assetmap.layers import LayerInfo, LayerRole
 
-        if True:
-            S.ensure_tables(tx.con)
-            row = tx.con.execute(f"SELECT layer FROM {S.FORMS} WHERE form_id=?", (form.form_id,)).fetchone()
+        with tx.sql() as con:
+            S.ensure_tables(con)
+            row = con.execute(f"SELECT layer FROM {S.FORMS} WHERE form_id=?", (form.form_id,)).fetchone()
             if row is None and tx.layer_exists(layer):
                 raise UserError(f"{self.project.path} already has a layer named '{layer}' that is not a survey.",
                                 "Rename or remove that layer, then install the form again.")
@@ -160,18 +154,17 @@ class SurveyStore:
                                  style=_style(form), extra=_extra(form))
                 info = tx.write_layer(gdf, info)
                 # GDAL can't make an empty table of a known geometry type: write one row, drop it.
-                tx.con.execute(f'DELETE FROM "{layer}"')
-                tx.con.execute("UPDATE gpkg_contents SET min_x=NULL, min_y=NULL, max_x=NULL, max_y=NULL "
-                               "WHERE table_name=?", (layer,))
-                tx.con.execute(f'CREATE UNIQUE INDEX "{layer}_uuid" ON "{layer}" (uuid)')
+                con.execute(f'DELETE FROM "{layer}"')
+                con.reset_extent(layer)
+                con.ensure_identity(layer, "fid")
+                con.ensure_unique(layer, ("uuid",))
                 info.feature_count, info.geometry_type = 0, "Point"
                 tx.update_layer_info(info)
             else:
-                have = {r[1] for r in tx.con.execute(f'PRAGMA table_info("{layer}")')}
+                have = set(con.columns(layer))
                 for col, kind in columns.items():
                     if col not in have:
-                        sql_type = {"int": "INTEGER", "float": "REAL"}.get(kind, "TEXT")
-                        tx.con.execute(f'ALTER TABLE "{layer}" ADD COLUMN "{col}" {sql_type}')
+                        con.add_column(layer, col, kind)
                 info = self.project.layer(layer)
                 info.style, info.extra = _style(form), _extra(form)
                 info.display_name = form.title or info.display_name
@@ -179,10 +172,10 @@ class SurveyStore:
             if form.repeats():  # one attribute table per repeat, visible at once in QGIS
                 from assetmap.survey import repeat_store
 
-                repeat_store.ensure(tx.con, form)
-            tx.con.execute(f"INSERT OR REPLACE INTO {S.FORMS} VALUES (?, ?, ?, ?, ?, ?)",
-                           (form.form_id, form.version or "", form.title or "", layer,
-                            json.dumps(form_to_dict(form)), utc_now()))
+                repeat_store.ensure(con, form)
+            con.execute(con.replace_sql(S.FORMS, 6),
+                        (form.form_id, form.version or "", form.title or "", layer,
+                         json.dumps(form_to_dict(form)), utc_now()))
 
     @staticmethod
     def _columns(form: Form) -> dict[str, str]:
@@ -351,56 +344,24 @@ class SurveyStore:
         self.changed.emit(uuid)
         return resp
 
-    @property
-    def shared(self) -> bool:
-        """The project lives on PostGIS (assetmap.postgis): same SQL through a PgCon."""
-        return hasattr(self.project, "url")
-
     def _read(self):
-        if self.shared:
-            from assetmap.postgis.survey_db import reading
-
-            return reading(self.project)
-        return gpkg.connect(self.project.path, readonly=True)
+        return self.project.sql_read()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One durable transaction: committed and synced to disk when the block ends."""
-        if self.shared:  # PostgreSQL's COMMIT is durable once it returns
-            from assetmap.postgis.survey_db import transaction
-
-            with transaction(self.project, S._SCHEMA) as con:
-                yield con
-            return
+        """One durable transaction (``project.sql_write``): committed, and on disk, when the block ends."""
         if getattr(self, "_outer", None) is not None:  # inside a Project.edit() that commits it all
             S.ensure_tables(self._outer)
             yield self._outer
             return
-        self.project._check_writable()
-        with gpkg.connect(self.project.path) as con:
-            con.execute("PRAGMA synchronous=FULL")
-            try:
-                con.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise UserError(f"{self.project.path} is busy: another program is writing to it.",
-                                "Wait a moment and save again; nothing was lost.") from exc
-            try:
-                S.ensure_tables(con)
-                yield con
-            except BaseException:
-                con.rollback()
-                raise
-            con.commit()
+        with self.project.sql_write(S.ensure_tables) as con:
+            yield con
 
     def geo(self, con: sqlite3.Connection, form_id: str) -> tuple[int, Any]:
         """(srs_id of the form's layer, lon/lat -> project CRS transform or None)."""
         if form_id not in self._geo:
             layer = S.layer_name(form_id)
-            if getattr(con, "is_postgis", False):
-                srs_id = con.geometry(layer)[1]
-            else:
-                srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name=?",
-                                     (layer,)).fetchone()[0]
+            srs_id = con.geometry(layer)[1]
             transform = None
             crs = self._crs(con)
             if crs != "EPSG:4326":
@@ -415,8 +376,6 @@ class SurveyStore:
         # Through the caller's connection: inside its BEGIN IMMEDIATE a second connection
         # (Project.meta) waits for this one's lock once the transaction has spilled pages
         # to the file, and fails with "database is locked" after 30 s.
-        if getattr(con, "is_postgis", False):
-            return self.project.crs
         row = con.execute("SELECT value FROM assetmap_project WHERE key='crs'").fetchone()
         return row[0] if row else "EPSG:4326"
 
@@ -467,33 +426,32 @@ def insert_copies(con: sqlite3.Connection, store: SurveyStore, form: Form, respo
         return
     layer = S.layer_name(form.form_id)
     flat = S.flattener(form)
-    shared = getattr(con, "is_postgis", False)
-    rows = []
+    geom_col = con.geometry(layer)[0]
+    rows, xs, ys = [], [], []
     for resp in responses:
-        geom = None if resp.deleted else _geometry(con, store, form, resp.answers)
+        xy = None if resp.deleted else _xy(con, store, form, resp.answers)
+        if xy is not None:
+            xs.append(xy[0])
+            ys.append(xy[1])
         rows.append({"uuid": resp.uuid, "surveyor": resp.surveyor, "device_id": resp.device_id,
                      "created_at": resp.created_at, "modified_at": resp.modified_at, "revision": resp.revision,
                      "deleted": int(resp.deleted), "answers": S.dump_answers(resp.answers), **flat(resp.answers),
-                     (con.geometry(layer)[0] if shared else "geom"): geom})
+                     geom_col: None if xy is None else con.point(*xy)})
     cols = list(rows[0])
     con.executemany(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
                     [[r[c] for c in cols] for r in rows])
     con.execute("UPDATE assetmap_layers SET feature_count = feature_count + ? WHERE name=?", (len(rows), layer))
-    if not shared:
-        envs = [gpkg._blob_envelope(r["geom"]) for r in rows if r["geom"] is not None]
-        if envs:
-            xs, ys = [e[0] for e in envs], [e[2] for e in envs]
-            for x, y in ((min(xs), min(ys)), (max(xs), max(ys))):
-                _extend_extent_xy(con, layer, x, y)
+    if xs:
+        for x, y in ((min(xs), min(ys)), (max(xs), max(ys))):
+            con.note_extent(layer, x, y)
 
 
 def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[str, Any], insert: bool) -> None:
     layer = S.layer_name(form.form_id)
-    geom = None if values["deleted"] else _geometry(con, store, form, S.load_answers(form, values["answers"]))
-    shared = getattr(con, "is_postgis", False)
-    if geom is not None and not shared:
-        _extend_extent(con, layer, geom)
-    values = dict(values, **{con.geometry(layer)[0] if shared else "geom": geom})
+    xy = None if values["deleted"] else _xy(con, store, form, S.load_answers(form, values["answers"]))
+    if xy is not None:
+        con.note_extent(layer, xy[0], xy[1])  # GDAL and QGIS read a layer's extent from gpkg_contents
+    values = dict(values, **{con.geometry(layer)[0]: None if xy is None else con.point(*xy)})
     cols = list(values)
     if insert:
         con.execute(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
@@ -509,23 +467,13 @@ def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[s
         repeat_store.write(con, form, values["uuid"], S.load_answers(form, values["answers"]))
 
 
-def _extend_extent(con: sqlite3.Connection, layer: str, blob: bytes) -> None:
-    # GDAL and QGIS take a layer's extent from gpkg_contents: keep it covering every point.
-    x, _, y, _, _ = gpkg._blob_envelope(blob)
-    _extend_extent_xy(con, layer, x, y)
-
-
-def _extend_extent_xy(con: sqlite3.Connection, layer: str, x: float, y: float) -> None:
-    con.execute("UPDATE gpkg_contents SET min_x=min(coalesce(min_x, ?), ?), max_x=max(coalesce(max_x, ?), ?), "
-                "min_y=min(coalesce(min_y, ?), ?), max_y=max(coalesce(max_y, ?), ?) WHERE table_name=?",
-                (x, x, x, x, y, y, y, y, layer))
-
-
 def _q(col: str) -> str:
     return f'"{col}"'
 
 
-def _geometry(con: sqlite3.Connection, store: SurveyStore, form: Form, answers: dict[str, Any]) -> bytes | None:
+def _xy(con: sqlite3.Connection, store: SurveyStore, form: Form,
+        answers: dict[str, Any]) -> tuple[float, float, int] | None:
+    """(x, y, srid) of the answers' location in the layer's CRS, or None without one."""
     q = S.geopoint_question(form)
     point = answers.get(q.name) if q else None
     if not point:
@@ -533,9 +481,8 @@ def _geometry(con: sqlite3.Connection, store: SurveyStore, form: Form, answers: 
     lat, lon = float(point[0]), float(point[1])
     srs_id, transform = store.geo(con, form.form_id)
     x, y = transform(lon, lat) if transform else (lon, lat)
-    if getattr(con, "is_postgis", False):
-        return con.point(x, y, srs_id)
-    return gpkg.point_blob(x, y, srs_id)
+    return x, y, srs_id
+
 
 
 def read_current(con: sqlite3.Connection, form: Form, uuid: str | None) -> Response | None:

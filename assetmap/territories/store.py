@@ -9,8 +9,8 @@ Tables (attribute tables registered in ``gpkg_contents``):
 - ``assetmap_territory_assignments(plan_id, unit_id, team)``: one row per
   assigned unit; an unassigned unit has no row.
 
-Every function is one small SQLite transaction (``gpkg.transaction``); on a shared project the
-same code runs as PostgreSQL transactions through ``assetmap.postgis.sqlcompat``.
+Every function is one small transaction in the project's own SQL dialect (``project.sql_write()``:
+SQLite on a GeoPackage, PostgreSQL on a shared project; see ``assetmap.project.interface``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
-from assetmap.postgis import sqlcompat
-from assetmap.project import gpkg
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
@@ -95,28 +93,16 @@ def default_teams(k: int) -> list[Team]:
 
 
 def _has_schema(con: sqlite3.Connection) -> bool:
-    return sqlcompat.has_table(con, "assetmap_territory_plans")
+    return con.has_table("assetmap_territory_plans")
 
 
 def _ensure_schema(con: sqlite3.Connection) -> None:
-    if sqlcompat.is_pg(con):  # a shared project (assetmap.postgis.sqlcompat)
-        return _ensure_pg_schema(con)
-    if _has_schema(con):
-        return
-    for stmt in _SCHEMA.split(";"):
-        if stmt.strip():
-            con.execute(stmt)
-    for table, desc in _TABLES.items():
-        gpkg.register_attributes_table(con, table, desc)
-
-
-def _ensure_pg_schema(con) -> None:
+    """The plan tables, made in the connection's dialect, or completed (idempotent)."""
     if not _has_schema(con):
-        for stmt in _SCHEMA.split(";"):
-            if stmt.strip():
-                con.create_table(stmt)
+        for stmt, desc in zip((s for s in _SCHEMA.split(";") if s.strip()), _TABLES.values()):
+            con.create_table(stmt, desc)
         return
-    # Published from a GeoPackage: SQLite's rowid numbered plans, and publish copies no UNIQUE.
+    # Published from a GeoPackage to PostGIS: SQLite's rowid numbered plans, and publish copies no UNIQUE.
     con.ensure_identity("assetmap_territory_plans", "plan_id")
     con.ensure_unique("assetmap_territory_plans", ("name",))
 
@@ -128,7 +114,7 @@ def _now() -> str:
 
 
 def plan_names(project: "Project") -> list[str]:
-    with sqlcompat.read(project) as con:
+    with project.sql_read() as con:
         if not _has_schema(con):
             return []
         return [r[0] for r in con.execute("SELECT name FROM assetmap_territory_plans ORDER BY plan_id")]
@@ -147,7 +133,7 @@ def _plan_row(con: sqlite3.Connection, project: "Project", name: str) -> sqlite3
 
 
 def load_plan(project: "Project", name: str) -> PlanRecord:
-    with sqlcompat.read(project) as con:
+    with project.sql_read() as con:
         row = _plan_row(con, project, name)
         pid = row["plan_id"]
         teams = [Team(r["team"], r["name"], r["colour"], bool(r["locked"])) for r in con.execute(
@@ -170,7 +156,7 @@ def save_plan(project: "Project", plan: PlanRecord, overwrite: bool = False) -> 
     """Write a whole plan (new, or replacing one of the same name with ``overwrite``)."""
     check_plan_name(plan.name)
     project._check_writable()
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         _ensure_schema(con)
         old = con.execute("SELECT plan_id, version FROM assetmap_territory_plans WHERE name=?",
                           (plan.name,)).fetchone()
@@ -204,19 +190,19 @@ def _delete(con: sqlite3.Connection, pid: int) -> None:
 
 
 def delete_plan(project: "Project", name: str) -> None:
-    with sqlcompat.read(project) as con:
+    with project.sql_read() as con:
         pid = _plan_row(con, project, name)["plan_id"]
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         _delete(con, pid)
 
 
 def rename_plan(project: "Project", old: str, new: str) -> None:
     new = check_plan_name(new)
-    with sqlcompat.read(project) as con:
+    with project.sql_read() as con:
         _plan_row(con, project, old)
     if new != old and new in plan_names(project):
         raise UserError(f"{project.path} already has a territory plan named '{new}'.", "Choose another name.")
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         con.execute("UPDATE assetmap_territory_plans SET name=?, version=version+1, updated_at=? "
                     "WHERE name=?", (new, _now(), old))
 
@@ -227,19 +213,19 @@ def write_assignments(project: "Project", plan_id: int, changes: dict[str, int |
 
     On a shared project, ``expected_version`` (the version the editor started from) makes a
     colleague's save in between a clear conflict instead of a silent mix of both edits."""
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         _check_version(con, plan_id, expected_version)
         con.executemany("DELETE FROM assetmap_territory_assignments WHERE plan_id=? AND unit_id=?",
                         [(plan_id, u) for u, t in changes.items() if t is None])
-        con.executemany(sqlcompat.replace_sql(con, "assetmap_territory_assignments", 3),
+        con.executemany(con.replace_sql("assetmap_territory_assignments", 3),
                         [(plan_id, u, t) for u, t in changes.items() if t is not None])
         return _bump(con, plan_id)
 
 
 def write_team(project: "Project", plan_id: int, team: Team, expected_version: int | None = None) -> int:
-    with sqlcompat.write(project) as con:
+    with project.sql_write() as con:
         _check_version(con, plan_id, expected_version)
-        con.execute(sqlcompat.replace_sql(con, "assetmap_territory_teams", 5),
+        con.execute(con.replace_sql("assetmap_territory_teams", 5),
                     (plan_id, team.team, team.name, team.colour, int(team.locked)))
         return _bump(con, plan_id)
 
@@ -247,7 +233,7 @@ def write_team(project: "Project", plan_id: int, team: Team, expected_version: i
 def _check_version(con, plan_id: int, expected: int | None) -> None:
     """Shared projects only: refuse a write based on an old version (the row stays locked until commit,
     so two saves at once are ordered and the second sees the first)."""
-    if expected is None or not sqlcompat.is_pg(con):
+    if expected is None or not con.concurrent_editors:
         return
     has_by = "updated_by" in con.columns("assetmap_territory_plans")
     row = con.execute(f"SELECT name, version, updated_at, {'updated_by' if has_by else chr(39) * 2} "
@@ -263,7 +249,7 @@ def _check_version(con, plan_id: int, expected: int | None) -> None:
 def _bump(con: sqlite3.Connection, plan_id: int) -> int:
     con.execute("UPDATE assetmap_territory_plans SET version=version+1, updated_at=? WHERE plan_id=?",
                 (_now(), plan_id))
-    if sqlcompat.is_pg(con) and "updated_by" in con.columns("assetmap_territory_plans"):
+    if "updated_by" in con.columns("assetmap_territory_plans"):  # added on a shared database (versioning.py)
         con.execute("UPDATE assetmap_territory_plans SET updated_by=current_user WHERE plan_id=?", (plan_id,))
     row = con.execute("SELECT version FROM assetmap_territory_plans WHERE plan_id=?", (plan_id,)).fetchone()
     if row is None:   # raising rolls the whole transaction back

@@ -92,21 +92,14 @@ def _from_welcome(app) -> tuple[Path | None, bool | None]:
     return dlg.path, (True if dlg.choice is Choice.JOIN_SURVEY else None)
 
 
-def make_window(project_path: Path, survey_mode: bool | None = None):
+def make_window(project_path: Path | str, survey_mode: bool | None = None):
     """The planner's main window, or survey mode for a field package (or when asked)."""
-    from assetmap.postgis import is_postgres_url
-
-    if is_postgres_url(str(project_path)):  # a shared project (ui/shared_project_dialog.py)
-        from assetmap.ui.main_window import MainWindow
-
-        window = MainWindow()
-        return window if window.open_project(str(project_path)) else None
     if survey_mode is None:
-        from assetmap.project import Project
+        from assetmap.project.backends import open_any
         from assetmap.survey.pack import package_meta
 
         try:
-            survey_mode = bool(package_meta(Project.open(project_path)))
+            survey_mode = bool(package_meta(open_any(project_path)))
         except Exception:  # the window's own open reports a broken file properly
             survey_mode = False
     if survey_mode:
@@ -118,7 +111,7 @@ def make_window(project_path: Path, survey_mode: bool | None = None):
         from assetmap.ui.main_window import MainWindow
 
         window = MainWindow()
-        ok = window.open_project(Path(project_path))
+        ok = window.open_project(project_path)  # a .gpkg, or a URL (ui/shared_project_dialog.py)
     return window if ok else None
 
 
@@ -131,9 +124,7 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
         project_path, survey_mode = _from_welcome(app)
         if project_path is None:
             return 0
-    from assetmap.postgis import is_postgres_url
-
-    window = make_window(project_path if is_postgres_url(str(project_path)) else Path(project_path), survey_mode)
+    window = make_window(project_path, survey_mode)
     if window is None:
         return 2
     if screenshot:

@@ -182,7 +182,6 @@ class IndicatorsDialog(QDialog):
         self.resize(760, 480)
 
     def _denominators(self, keep: str | None = None) -> None:
-        import pyogrio
 
         layer = self.unit_layer.currentData()
         keep = self.denominator.currentText() if keep is None else keep
@@ -191,7 +190,7 @@ class IndicatorsDialog(QDialog):
         self.denominator.addItem(self.tr("(none: the value is the count)"), NONE)
         if layer:
             try:
-                for f in pyogrio.read_info(self.project.path, layer=layer)["fields"]:
+                for f in self.project.layer_fields(layer):  # either backend (project.interface)
                     self.denominator.addItem(str(f), str(f))
             except Exception:  # noqa: BLE001 - an unreadable layer just offers no fields
                 pass

@@ -79,17 +79,11 @@ class JoinDialog(QDialog):
 
     # ------------------------------------------------------------------ choices
     def _fill_layer_keys(self) -> None:
-        import pyogrio
-
         self.layer_key.clear()
         name = self.layer.currentData()
         if not name:
             return
-        if getattr(self.project, "url", None):  # a shared (PostGIS) project
-            frame = self.project.read_layer(name)
-            fields = [str(c) for c in frame.columns if c != frame.geometry.name]
-        else:
-            fields = [str(f) for f in pyogrio.read_info(self.project.path, layer=name)["fields"]]
+        fields = self.project.layer_fields(name)  # from the layer's schema, on either backend
         self.layer_key.addItems(fields)
         id_field = self.project.layer(name).extra.get("id_field")
         if id_field in fields:

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ project
     def open_project(self, path: Path | str) -> bool:
-        from assetmap.postgis import open_any
+        from assetmap.project.backends import open_any
 
         try:
             project = open_any(path)  # a .gpkg, or a postgresql:// URL (ui/shared_project_dialog.py)
@@ -111,10 +111,10 @@ class MainWindow(QMainWindow):
         self.cache = LayerCache(project)
         self.stack.clear()
         self.setWindowTitle(f"{project.title} — assetmap")
-        if not hasattr(project, "url"):  # a shared project's URL holds a password: not in the recent list
-            window_actions.remember_project(self, project.path)
+        if project.recent_entry is not None:  # a shared project's URL holds a password: not in the list
+            window_actions.remember_project(self, project.recent_entry)
         self.load_layers()
-        if hasattr(project, "url"):
+        if project.server:  # shared with others on a server: the title and status bar say where
             from assetmap.ui.shared_project_dialog import show_shared_project
 
             return show_shared_project(self, project)

@@ -232,15 +232,14 @@ class _UnitsPage(QWizardPage):
         self.stores.setText(text)
 
     def _load_fields(self) -> None:
-        import pyogrio
+        from assetmap.project.interface import is_numeric_type
 
         self.population.clear()
         _add_none(self.population)
         name = self.areas.currentData()
-        if name:
-            info = pyogrio.read_info(self.project.path, layer=name)
-            numeric = [f for f, t in zip(info["fields"], info["dtypes"]) if t.startswith(("int", "float"))]
-            self.population.addItems(numeric)
+        if name:  # from the layer's schema on either backend (a shared project has no file to read)
+            types = self.project.layer_field_types(name)
+            self.population.addItems([f for f, t in types.items() if is_numeric_type(t)])
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
         return self.areas.count() > 0

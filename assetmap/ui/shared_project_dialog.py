@@ -138,9 +138,9 @@ class SharedProjectDialog(QDialog):
 
 
 def _open_check(url: str) -> None:
-    from assetmap.postgis.project import PostgisProject
+    from assetmap.project.backends import open_any
 
-    PostgisProject.open(url)
+    open_any(url)
 
 
 def ask_shared_project(parent=None) -> str | None:
@@ -160,7 +160,7 @@ def show_shared_project(w, project) -> bool:
     """After ``MainWindow.open_project`` drew a shared project's layers: its panels and title.
 
     The hub, territory, survey and indicator panels work on it as on a file (their stores run
-    through assetmap.postgis.sqlcompat); the title shows the URL without its password."""
+    in the project's own SQL dialect: assetmap.project.interface); the title shows the URL without its password."""
     w.features.install(project)
     w.survey.install(project)
     if getattr(w, "indicators", None) is not None:

@@ -18,18 +18,10 @@ from assetmap.ui.accessible import buddy_label, name_buttons
 
 def numeric_fields(project, layer: str) -> list[str]:
     """Numeric fields of a layer, read from its schema (no geometry is loaded)."""
+    from assetmap.project.interface import is_numeric_type
+
     id_field = project.layer(layer).extra.get("id_field")
-    if getattr(project, "url", None):  # a shared (PostGIS) project: read the table itself
-        import pandas as pd
-
-        frame = project.read_layer(layer)
-        return [str(c) for c in frame.columns if c != frame.geometry.name and c != id_field
-                and pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
-    import pyogrio
-
-    info = pyogrio.read_info(project.path, layer=layer)
-    return [str(f) for f, t in zip(info["fields"], info["dtypes"])
-            if str(t).startswith(("int", "float", "uint")) and str(f) != id_field]
+    return [f for f, t in project.layer_field_types(layer).items() if is_numeric_type(t) and f != id_field]
 
 
 class NewPlanDialog(QDialog):

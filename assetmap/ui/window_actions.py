@@ -292,13 +292,13 @@ def export_map(w, out: Path, title: str | None = None, layers: list[str] | None 
     from assetmap.ui.workers import run_task
 
     # A shared project's path is a redacted URL for messages; its real address is .url.
-    project_path = getattr(w.project, "url", None) or w.project.path
+    project_path = w.project.target  # the worker opens its own (a URL keeps its password)
     names = list(layers) if layers else [i.name for i in w.project.layers() if i.visible]
     title = title if title is not None else w.project.title
 
     def work(ctx):
         from assetmap.mapview.export import export_html
-        from assetmap.postgis import open_any
+        from assetmap.project.backends import open_any
 
         if out.suffix.lower() == ".html":
             return export_html(open_any(project_path), out, names, title, ctx=ctx)
