@@ -136,3 +136,26 @@ def test_join_undo_restores_the_features_from_the_stash(session, map_project, tm
     same_features(features(map_project, "neighborhoods"), before)
     session.stack.redo()
     assert "score" in map_project.read_layer("neighborhoods").columns
+
+
+def test_remove_and_replace_undo_on_both_backends(backend, map_project):
+    """The same undo through the stash on a GeoPackage and on a shared PostGIS project."""
+    project = backend.open(backend.target(map_project))
+    s = Session()
+    s.open(project)
+    before, feats = state(project), features(project, "sites")
+    s.push(RemoveLayers(project, s.stash, ["sites"]))
+    assert "sites" not in project.layer_names()
+    s.stack.undo()
+    assert state(project) == before
+    same_features(features(project, "sites"), feats)
+    work = LayerWork(project, s.stash, replaces=["sites"])
+    work.prepare()
+    gdf = project.read_layer("sites").iloc[:2].copy()
+    with project.edit() as tx:
+        tx.write_layer(gdf.reset_index(drop=True), project.layer("sites"), replace=True)
+    s.push(work.command("re-run"))
+    assert len(project.read_layer("sites")) == 2
+    s.stack.undo()
+    same_features(features(project, "sites"), feats)
+    s.close()
