@@ -2,12 +2,14 @@
 
 Every edit a user makes (territory paint strokes, survey edits, layer styling)
 is a ``Command`` pushed on a ``CommandStack``. The Qt UI only enables the
-Undo/Redo actions from ``stack.changed``; it never implements undo itself.
+Undo/Redo actions from ``stack.changed`` (which means "the undo state changed",
+nothing more); it never implements undo itself. What a command changed in the
+project reaches the views as session events (``Command.events``, assetmap/session.py).
 """
 
 from __future__ import annotations
 
-from assetmap.events import Signal
+from assetmap.events import Hub, Signal
 
 
 class Command:
@@ -26,13 +28,22 @@ class Command:
         """
         return False
 
+    def events(self, undone: bool) -> list:
+        """The session events (assetmap.session) saying what ``do`` (or ``undo``) changed."""
+        return []
+
 
 class CommandStack:
-    def __init__(self, limit: int | None = None):
+    def __init__(self, limit: int | None = None, hub: Hub | None = None):
         self._undo: list[Command] = []
         self._redo: list[Command] = []
         self._limit = limit
-        self.changed = Signal()
+        # where a command's events go after do, undo and redo (the window's: its Session)
+        self.hub = hub if hub is not None else Hub()
+        self.changed = Signal()   # the undo state changed (enable Undo/Redo), nothing more
+
+    def _announce(self, command: Command, undone: bool) -> None:
+        self.hub.emit_all(command.events(undone))
 
     def push(self, command: Command, merge: bool = False) -> None:
         command.do()
@@ -43,6 +54,7 @@ class CommandStack:
             if self._limit is not None and len(self._undo) > self._limit:
                 del self._undo[0]
         self._redo.clear()
+        self._announce(command, False)
         self.changed.emit()
 
     def undo(self) -> Command | None:
@@ -51,6 +63,7 @@ class CommandStack:
         cmd = self._undo.pop()
         cmd.undo()
         self._redo.append(cmd)
+        self._announce(cmd, True)
         self.changed.emit()
         return cmd
 
@@ -60,6 +73,7 @@ class CommandStack:
         cmd = self._redo.pop()
         cmd.do()
         self._undo.append(cmd)
+        self._announce(cmd, False)
         self.changed.emit()
         return cmd
 

@@ -17,18 +17,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
 
 
+HUBS_LAYER = "hubs"
+
+
 class DirectoryEdit(Command):
-    def __init__(self, project: "Project", before: "Directory", after: "Directory", text: str):
+    def __init__(self, project: "Project", before: "Directory", after: "Directory", text: str,
+                 already_done: bool = False):
         self.project = project
         self.before = before
         self.after = after
         self.text = text
+        self._skip = already_done   # an import saved ``after`` itself: the first do writes nothing
 
     def do(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
         _dir.save(self.project, self.after)
 
     def undo(self) -> None:
         _dir.save(self.project, self.before)
+
+    def events(self, undone: bool) -> list:
+        from assetmap.session import DATA, HubsChanged, LayerChanged
+
+        return [LayerChanged(HUBS_LAYER, frozenset({DATA})), HubsChanged()]
 
 
 def edit_command(project: "Project", text: str, change: Callable[["Directory"], object],
@@ -43,6 +56,11 @@ def edit_command(project: "Project", text: str, change: Callable[["Directory"], 
     cmd = DirectoryEdit(project, before, after, text)
     cmd.result = result
     return cmd
+
+
+def imported(project: "Project", before: "Directory", text: str) -> DirectoryEdit:
+    """The undo step of an import that has saved the directory already (HSDS import)."""
+    return DirectoryEdit(project, before, _dir.load(project), text, already_done=True)
 
 
 def add_hub(project: "Project", name: str, lon: float | None, lat: float | None, **fields) -> DirectoryEdit:

@@ -148,6 +148,11 @@ class SetIndicators(Command):
     def undo(self) -> None:
         save_indicators(self.project, self.before)
 
+    def events(self, undone: bool) -> list:
+        from assetmap.session import IndicatorsChanged
+
+        return [IndicatorsChanged()]
+
 
 # ---------------------------------------------------------------------------- defaults
 def _unit_layer(project: "Project"):

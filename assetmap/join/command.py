@@ -1,13 +1,10 @@
-"""The join as an undoable edit: undo writes the layer's features and settings back."""
+"""The join as an undoable edit: undo writes the layer's features and settings back (the version
+not shown waits in the session's on-disk stash, not in memory: layer_commands.ReplaceLayer)."""
 
 from __future__ import annotations
 
-from typing import Callable
-
-from assetmap.commands import Command
-from assetmap.join.core import JoinPlan, replace_features, write_joined
-
-OnChange = Callable[[list[str], str], None]
+from assetmap.join.core import JoinPlan, write_joined
+from assetmap.layer_commands import ReplaceLayer, UndoStash
 
 
 def _copy(info):
@@ -16,35 +13,22 @@ def _copy(info):
     return copy_info(info)
 
 
-class JoinTable(Command):
-    """Join a planned table onto a layer; ``on_change([layer], "replaced")`` after do/undo/redo."""
+class JoinTable(ReplaceLayer):
+    """Join a planned table onto a layer; the layer's features and settings change (do/undo/redo)."""
 
-    def __init__(self, project, plan: JoinPlan, source_name: str, on_change: OnChange | None = None):
-        self.project = project
+    def __init__(self, project, plan: JoinPlan, source_name: str, stash: UndoStash | None = None):
+        super().__init__(project, stash if stash is not None else UndoStash(project), plan.report.layer,
+                         None, f"join {source_name}")
+        self._skip = False   # the join is written by the first do, not by a task
         self.plan = plan
         self.layer = plan.report.layer
         self.source_name = source_name
-        self.on_change = on_change
-        self.text = f"join {source_name}"
-        self._before_info = None
-        self._before_gdf = None
-        self._after_info = None
 
-    def do(self) -> None:
-        if self._before_info is None:
-            self._before_info = _copy(self.project.layer(self.layer))
-            self._before_gdf = self.project.read_layer(self.layer)
-            info = _copy(self._before_info)
-            write_joined(self.project, info, self.plan, source_name=self.source_name)
-            self._after_info = _copy(self.project.layer(self.layer))
+    def _do(self) -> None:
+        if self._other is None:
+            self._other = self.stash.put(self.project, self.layer)
+            write_joined(self.project, _copy(self.project.layer(self.layer)), self.plan,
+                         source_name=self.source_name)
+            self.plan = None   # the joined rows are in the project now; undo/redo swap with the stash
         else:
-            replace_features(self.project, _copy(self._after_info), self.plan.gdf)
-        self._changed()
-
-    def undo(self) -> None:
-        replace_features(self.project, _copy(self._before_info), self._before_gdf)
-        self._changed()
-
-    def _changed(self) -> None:
-        if self.on_change:
-            self.on_change([self.layer], "replaced")
+            self._swap()

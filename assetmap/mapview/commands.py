@@ -1,15 +1,13 @@
 """Undoable edits of layers as the map window makes them (visibility, opacity, name,
-style, order, removal). Plain commands over ``Project``; ``on_change(names)`` lets the
-view redraw what changed, whether by do, undo or redo."""
+style, order, removal). Plain commands over ``Project``; their ``events`` tell the session's
+views what changed, whether by do, undo or redo."""
 
 from __future__ import annotations
 
-from typing import Callable
-
 from assetmap.commands import Command
 from assetmap.layers import LayerInfo
-
-OnChange = Callable[[list[str], str], None]  # (layer names, what: "info" | "order" | "removed" | "added")
+from assetmap.layer_commands import RemoveLayers
+from assetmap.session import METADATA, OPACITY, ORDER, STYLE, VISIBILITY, LayerChanged
 
 
 def _copy(info: LayerInfo) -> LayerInfo:
@@ -23,12 +21,11 @@ def _copy(info: LayerInfo) -> LayerInfo:
 class UpdateLayerInfo(Command):
     """Replace a layer's metadata (visibility, opacity, display name, style) with ``after``."""
 
-    def __init__(self, project, after: LayerInfo, text: str, on_change: OnChange | None = None):
+    def __init__(self, project, after: LayerInfo, text: str):
         self.project = project
         self.before = _copy(project.layer(after.name))
         self.after = _copy(after)
         self.text = text
-        self.on_change = on_change
 
     def _apply(self, info: LayerInfo) -> None:
         # Keep the order a later reorder may have set; this command is about the other fields.
@@ -36,8 +33,6 @@ class UpdateLayerInfo(Command):
         info = _copy(info)
         info.sort_order = current.sort_order
         self.project.update_layer_info(info)
-        if self.on_change:
-            self.on_change([info.name], "info")
 
     def do(self) -> None:
         self._apply(self.after)
@@ -52,20 +47,37 @@ class UpdateLayerInfo(Command):
             return True
         return False
 
+    def events(self, undone: bool) -> list:
+        return [LayerChanged(self.after.name, info_changes(self.before, self.after))]
+
+
+def info_changes(a: LayerInfo, b: LayerInfo) -> frozenset:
+    """What differs between two states of a layer's metadata, in LayerChanged's words."""
+    what = set()
+    if a.visible != b.visible:
+        what.add(VISIBILITY)
+    if a.opacity != b.opacity:
+        what.add(OPACITY)
+    if (a.style or {}) != (b.style or {}):
+        what.add(STYLE)
+    if a.display_name != b.display_name or (a.extra or {}) != (b.extra or {}) or a.role != b.role:
+        what.add(METADATA)
+    return frozenset(what or {METADATA})
+
 
 class SetLayerOrder(Command):
     text = "reorder layers"
 
-    def __init__(self, project, names: list[str], on_change: OnChange | None = None):
+    def __init__(self, project, names: list[str]):
         self.project = project
         self.before = project.layer_names()
         self.after = list(names)
-        self.on_change = on_change
 
     def _apply(self, names: list[str]) -> None:
         self.project.set_layer_order(names)
-        if self.on_change:
-            self.on_change(list(names), "order")
+
+    def events(self, undone: bool) -> list:
+        return [LayerChanged(n, frozenset({ORDER})) for n in (self.before if undone else self.after)]
 
     def do(self) -> None:
         self._apply(self.after)
@@ -74,28 +86,12 @@ class SetLayerOrder(Command):
         self._apply(self.before)
 
 
-class RemoveLayer(Command):
-    """Remove a layer; undo writes the same features and metadata back."""
+class RemoveLayer(RemoveLayers):
+    """Remove a layer; undo writes the same features (same fids) and metadata back from the
+    session's on-disk stash (layer_commands.UndoStash)."""
 
-    def __init__(self, project, name: str, on_change: OnChange | None = None):
-        self.project = project
+    def __init__(self, project, name: str, stash=None):
+        from assetmap.layer_commands import UndoStash
+
+        super().__init__(project, stash if stash is not None else UndoStash(project), [name])
         self.name = name
-        self.text = f"remove layer {project.layer(name).display_name}"
-        self.on_change = on_change
-        self._info: LayerInfo | None = None
-        self._gdf = None
-        self._order: list[str] = []
-
-    def do(self) -> None:
-        self._info = _copy(self.project.layer(self.name))
-        self._gdf = self.project.read_layer(self.name)
-        self._order = self.project.layer_names()
-        self.project.remove_layer(self.name)
-        if self.on_change:
-            self.on_change([self.name], "removed")
-
-    def undo(self) -> None:
-        self.project.write_layer(self._gdf.reset_index(drop=True), self._info)
-        self.project.set_layer_order(self._order)
-        if self.on_change:
-            self.on_change([self.name], "added")

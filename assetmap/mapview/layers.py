@@ -57,6 +57,14 @@ class LayerCache:
     def forget(self, name: str) -> None:
         self._frames.pop(name, None)
 
+    def invalidate(self, event) -> None:
+        """Drop what a session event (assetmap.session) made stale: a layer's features when they
+        changed, were removed or (re)added; its metadata may change what this audience sees."""
+        from assetmap.session import DATA, METADATA, LayerChanged
+
+        if not isinstance(event, LayerChanged) or event.what & {DATA, METADATA}:
+            self.forget(event.name)
+
     def spec(self, info: LayerInfo) -> dict[str, Any]:
         from assetmap.mapview.report_styles import special_spec
 

@@ -6,13 +6,10 @@ project and undo all see what the map showed. A drag or a play run is one undo s
 
 from __future__ import annotations
 
-from typing import Callable
-
 from assetmap.commands import Command
 from assetmap.errors import UserError
 from assetmap.mapview.report_styles import ALL, current_period, period_label, period_steps
-
-OnChange = Callable[[list[str], str], None]
+from assetmap.session import STYLE, LayerChanged
 
 
 def period_layers(project, visible_only: bool = True) -> list[str]:
@@ -41,7 +38,7 @@ def shown_period(project, names: list[str]) -> str | None:
 class SetPeriod(Command):
     """Show ``period`` in each of ``names`` that has it (the others keep theirs)."""
 
-    def __init__(self, project, names: list[str], period: str, on_change: OnChange | None = None):
+    def __init__(self, project, names: list[str], period: str):
         self.project = project
         self.period = str(period)
         self.names = [n for n in names if self.period in period_steps(project.layer(n))]
@@ -49,7 +46,6 @@ class SetPeriod(Command):
             raise UserError(f"No layer shown has the period '{period}'.", "Choose one of the slider's periods.")
         self.before = {n: (project.layer(n).style or {}).get("period") for n in self.names}
         self.after = {n: self.period for n in self.names}
-        self.on_change = on_change
         self.text = f"show period {period_label(self.period)}"
 
     def _apply(self, values: dict[str, str | None]) -> None:
@@ -62,8 +58,9 @@ class SetPeriod(Command):
                 style["period"] = p
             info.style = style
             self.project.update_layer_info(info)
-        if self.on_change:
-            self.on_change(list(values), "info")
+
+    def events(self, undone: bool) -> list:
+        return [LayerChanged(n, frozenset({STYLE})) for n in self.before]
 
     def do(self) -> None:
         self._apply(self.after)

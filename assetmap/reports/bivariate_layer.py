@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assetmap.commands import Command
 from assetmap.errors import UserError
 from assetmap.layers.info import LayerInfo, slugify_layer_name, validate_layer_name
 from assetmap.layers.roles import LayerRole
@@ -83,24 +82,3 @@ def write_bivariate(project: "Project", layer_a: str, layer_b: str, *, period: s
         raise UserError(f"{project.path} already has a layer named '{info.name}'.",
                         "Give another name, or replace it.")
     return project.write_layer(gdf, info, replace=replace)
-
-
-class AddLayer(Command):
-    """Add a made layer (the overlay); undo removes it, redo writes the same features again."""
-
-    def __init__(self, project, gdf, info: LayerInfo, on_change=None):
-        if project.has_layer(info.name):
-            raise UserError(f"The project already has a layer named '{info.name}'.",
-                            "Remove it first, or choose other layers or another period.")
-        self.project, self.gdf, self.info, self.on_change = project, gdf, info, on_change
-        self.text = f"add layer {info.display_name}"
-
-    def do(self) -> None:
-        self.project.write_layer(self.gdf, self.info)
-        if self.on_change:
-            self.on_change([self.info.name], "added")
-
-    def undo(self) -> None:
-        self.project.remove_layer(self.info.name)
-        if self.on_change:
-            self.on_change([self.info.name], "removed")

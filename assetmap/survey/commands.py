@@ -37,6 +37,16 @@ class SaveResponse(Command):
     def undo(self) -> None:
         self.store.delete(self.uuid, self.surveyor)
 
+    def events(self, undone: bool) -> list:
+        return _changed(self.store, self.form_id)
+
+
+def _changed(store: "SurveyStore", form_id: str) -> list:
+    """A form's responses and its survey layer changed."""
+    from assetmap.session import DATA, LayerChanged, SurveyResponsesChanged
+
+    return [LayerChanged(store.layer(form_id), frozenset({DATA})), SurveyResponsesChanged(form_id)]
+
 
 class EditResponse(Command):
     """New answers for an existing response."""
@@ -57,6 +67,9 @@ class EditResponse(Command):
         form_id = self.store.get(self.uuid).form_id
         self.store.save(form_id, self.before, uuid=self.uuid, surveyor=self.surveyor)
 
+    def events(self, undone: bool) -> list:
+        return _changed(self.store, self.store.get(self.uuid).form_id)
+
 
 class DeleteResponse(Command):
     def __init__(self, store: "SurveyStore", uuid: str, *, surveyor: str):
@@ -68,3 +81,6 @@ class DeleteResponse(Command):
 
     def undo(self) -> None:
         self.store.restore(self.uuid, self.surveyor)
+
+    def events(self, undone: bool) -> list:
+        return _changed(self.store, self.store.get(self.uuid).form_id)

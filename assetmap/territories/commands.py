@@ -152,7 +152,16 @@ class PaintSession:
 
 
 # ---------------------------------------------------------------------- plan-level commands
-class CreatePlanCommand(Command):
+class _PlanListCommand(Command):
+    """A command that changes the list of plans (the panel reloads it on the event)."""
+
+    def events(self, undone: bool) -> list:
+        from assetmap.session import TerritoryPlansChanged
+
+        return [TerritoryPlansChanged()]
+
+
+class CreatePlanCommand(_PlanListCommand):
     def __init__(self, project: "Project", plan: PlanRecord):
         self.project, self.plan = project, plan
         self.text = f"New plan {plan.name}"
@@ -173,7 +182,7 @@ class DuplicatePlanCommand(CreatePlanCommand):
         self.text = f"Duplicate {source} as {new_name}"
 
 
-class DeletePlanCommand(Command):
+class DeletePlanCommand(_PlanListCommand):
     def __init__(self, project: "Project", name: str):
         self.project = project
         self.plan = store.load_plan(project, name)
@@ -187,7 +196,7 @@ class DeletePlanCommand(Command):
         self.plan = store.save_plan(self.project, self.plan)
 
 
-class RenamePlanCommand(Command):
+class RenamePlanCommand(_PlanListCommand):
     def __init__(self, project: "Project", old: str, new: str):
         self.project, self.old, self.new = project, old, store.check_plan_name(new)
         self.text = f"Rename plan {old} to {new}"

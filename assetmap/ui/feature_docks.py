@@ -43,6 +43,12 @@ class FeatureDocks(QObject):
         window.canvas.feature_entered.connect(self._feature_entered)
 
     # ------------------------------------------------------------------ project
+    def project_opened(self, project) -> None:
+        self.install(project)
+
+    def project_closed(self) -> None:
+        self.remove()
+
     def install(self, project) -> None:
         from assetmap.ui.hubs_dock import HubsDock
         from assetmap.ui.hubs_finder import FinderDock
@@ -53,7 +59,6 @@ class FeatureDocks(QObject):
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
         self.hubs.pick_requested.connect(
             lambda mode: self._start_pick("hubs", self.tr("Click the map where the hub is.")))
-        self.hubs.hubs_changed.connect(self._hubs_changed)
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))
         self.finder.pick_requested.connect(
@@ -92,14 +97,6 @@ class FeatureDocks(QObject):
             self.hubs.place_pending(lon, lat)
         elif who == "finder" and self.finder is not None:
             self.finder.set_spot(lon, lat)
-
-    def _hubs_changed(self) -> None:
-        w = self.w
-        w.cache.forget("hubs")
-        if "hubs" in w.project.layer_names():
-            w.load_layers(["hubs"])
-        else:
-            w.layers_panel.set_layers(w.project.layers())
 
     # ------------------------------------------------------------------ territories
     def _paint_toggled(self, on: bool) -> None:
@@ -282,9 +279,14 @@ def _import_reports(window) -> None:
 
     if window.project is None:
         return
+    from assetmap.layer_commands import LayerWork
+
+    work = LayerWork(window.project, window.session.stash)   # aggregation adds layers, never overwrites
 
     def done(report) -> None:
-        window.load_layers()
+        command = work.command(QCoreApplication.translate("MainWindow", "import sensitive reports"))
+        if command is not None:   # undoable like a style change; its events draw the layer
+            window.stack.push(command)
         lines = report.lines() if hasattr(report, "lines") else []
         if lines:
             window.statusBar().showMessage(lines[0], 8000)

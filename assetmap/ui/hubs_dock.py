@@ -126,7 +126,10 @@ class HubsDock(QDockWidget):
         self.move_button.clicked.connect(self.start_move)
         self.delete_button.clicked.connect(self.delete_selected)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        stack.changed.connect(self.refresh)
+        from assetmap.session import HubsChanged
+        from assetmap.ui.session_qt import subscribe
+
+        subscribe(stack.hub, self, HubsChanged, lambda _event: self.refresh())
         self.form_factory = HubForm   # tests replace it to answer the dialog
         self.refresh()
 

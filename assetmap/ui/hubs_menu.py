@@ -255,16 +255,6 @@ def _options(w, dialog_cls, given: dict | None) -> dict | None:
     return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _after(w, names: list[str]) -> None:
-    """Show what a task wrote (and the hubs, which an import changes) on the map and in the dock."""
-    names = [n for n in dict.fromkeys([*names, "hubs"]) if n in w.project.layer_names()]
-    for name in names:
-        w.cache.forget(name)
-    if w.features.hubs is not None:
-        w.features.hubs.refresh()
-    w.load_layers(names)
-
-
 _ASK = object()
 
 
@@ -304,7 +294,11 @@ def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False, loc
     if not source:
         return None
     project = w.project
-    before = set(project.layer_names())
+    from assetmap.hubs import directory
+    from assetmap.layer_commands import LayerWork
+
+    before_dir = directory.load(project)   # what undo saves back (as a hub edit does)
+    layer_work = LayerWork(project, w.session.stash)
     title = translate("HubsMenu", "Import Open Referral directory")
     if locator is _ASK:
         locator = _choose_locator(w, title)
@@ -317,7 +311,13 @@ def import_hsds_dialog(w, source: str | None = None, unplaced: bool = False, loc
         return import_hsds(project, source, unplaced=unplaced, locator=locator, ctx=ctx)
 
     def done(report):
-        _after(w, [n for n in project.layer_names() if n not in before])
+        from assetmap.hubs.commands import imported
+        from assetmap.layer_commands import Batch
+
+        # a new hubs layer is added (undo removes it), then the directory saved into it
+        added = layer_work.command(title)
+        edit = imported(project, before_dir, title)
+        w.stack.push(edit if added is None else Batch([added, edit], title))
         w.hubs_report = "\n".join(report.lines())
         box = QMessageBox(QMessageBox.Icon.Information, translate("HubsMenu", "Open Referral import"),
                           w.hubs_report, QMessageBox.StandardButton.Ok, w)
@@ -373,7 +373,7 @@ def export_hsds_dialog(w, out_dir: str | None = None):
 
 
 def catchments_dialog(w, chosen: dict | None = None):
-    from assetmap.ui.workers import run_task
+    from assetmap.ui.layer_tasks import run_layer_task
 
     chosen = _options(w, CatchmentsDialog, chosen)
     if chosen is None:
@@ -392,15 +392,15 @@ def catchments_dialog(w, chosen: dict | None = None):
         return len(gdf)
 
     def done(n):
-        _after(w, [chosen["name"]])
         text = translate("HubsMenu", "{0} catchment ring(s) in layer '{1}' (public hubs only).")
         w.statusBar().showMessage(text.format(n, chosen["name"]), 10000)
 
-    return run_task(w, translate("HubsMenu", "Catchment rings"), work, on_done=done)
+    return run_layer_task(w, translate("HubsMenu", "Catchment rings"), work, on_done=done,
+                          replaces=[chosen["name"]])
 
 
 def access_dialog(w, chosen: dict | None = None):
-    from assetmap.ui.workers import run_task
+    from assetmap.ui.layer_tasks import run_layer_task
 
     chosen = _options(w, AccessDialog, chosen)
     if chosen is None:
@@ -414,13 +414,13 @@ def access_dialog(w, chosen: dict | None = None):
         return run_access(project, chosen["need"], chosen["service"], within=chosen["within"])
 
     def done(table):
-        layer = table.attrs.get("layer")
-        _after(w, [layer] if layer else [])
         dlg = GapTableDialog(table, w)
         dlg.open()
         w.gap_table = dlg
 
-    return run_task(w, translate("HubsMenu", "Access gaps"), work, on_done=done)
+    # the layer is named after the service: any earlier access-gap layer may be overwritten
+    return run_layer_task(w, translate("HubsMenu", "Access gaps"), work, on_done=done,
+                          replaces=[n for n in project.layer_names() if n.startswith("access_gaps_")])
 
 
 def coverage_dialog(w, within: str | None = None):
@@ -429,7 +429,7 @@ def coverage_dialog(w, within: str | None = None):
     from PySide6.QtWidgets import QInputDialog
 
     from assetmap.access.catchments import parse_distance
-    from assetmap.ui.workers import run_task
+    from assetmap.ui.layer_tasks import run_layer_task
 
     if not _need_project(w):
         return None
@@ -463,7 +463,6 @@ def coverage_dialog(w, within: str | None = None):
 
     def done(result):
         summary, with_all = result
-        _after(w, ["coverage"])
         lines = [translate("HubsMenu", "Within {0} of a public hub (with confidential sites):").format(within)]
         for cat in sorted(set(summary) | set(with_all)):
             row, full = summary.get(cat, {}), with_all.get(cat, {})
@@ -483,7 +482,7 @@ def coverage_dialog(w, within: str | None = None):
         box.open()
         w.coverage_box = box
 
-    return run_task(w, translate("HubsMenu", "Coverage"), work, on_done=done)
+    return run_layer_task(w, translate("HubsMenu", "Coverage"), work, on_done=done, replaces=["coverage"])
 
 
 def add_hubs_menu(w) -> None:

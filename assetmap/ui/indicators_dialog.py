@@ -22,26 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.errors import UserError
-from assetmap.indicators.model import METHODS, Indicator, SetIndicators
+from assetmap.indicators.model import METHODS, Indicator
 from assetmap.ui.accessible import name_buttons
 
 NONE = ""
-
-
-class UndoableIndicators(SetIndicators):
-    """SetIndicators that tells the dashboard after do and undo (redo too)."""
-
-    def __init__(self, project, after, text, on_change):
-        super().__init__(project, after, text)
-        self.on_change = on_change
-
-    def do(self) -> None:
-        super().do()
-        self.on_change()
-
-    def undo(self) -> None:
-        super().undo()
-        self.on_change()
 
 
 def checked_list(indicators: list[Indicator]) -> list[Indicator]:

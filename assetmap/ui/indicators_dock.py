@@ -53,8 +53,13 @@ class IndicatorsDock(QDockWidget):
         self._build()
         self.visibilityChanged.connect(self._visibility)
         window.canvas.feature_clicked.connect(self._map_clicked)
-        window.stack.changed.connect(self._stack_changed)
+        from assetmap.session import IndicatorsChanged, LayerEvent, ProjectOpened
+        from assetmap.ui.session_qt import subscribe
+
         self._project = None
+        subscribe(window.session, self, ProjectOpened, lambda e: self.set_project(e.project))
+        subscribe(window.session, self, IndicatorsChanged, lambda _e: self.set_project(self.w.project))
+        subscribe(window.session, self, LayerEvent, lambda _e: self._keep_on_top())
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
@@ -243,12 +248,6 @@ class IndicatorsDock(QDockWidget):
         self._on_map = True
         self._keep_on_top()
         self._highlight()
-
-    def _stack_changed(self) -> None:
-        # Opening a project clears the stack: catch every way a project opens, not only install().
-        if self.w.project is not self._project:
-            self.set_project(self.w.project)
-        self._keep_on_top()
 
     def _keep_on_top(self) -> None:
         # The window orders the page by the project's layers; ours is not one, so it would sink.

@@ -1,8 +1,8 @@
 """Shared-measurement indicators in the main window: the dashboard dock (View menu), and in the
 Reports menu the partnership report, the indicator table as CSV and the definitions dialog.
 
-The window only creates ``IndicatorsFeature(window)`` and calls ``install(project)`` when a
-project opens; long work (computing, the report, the CSV) runs on ``ui.workers`` threads.
+A window feature (ui/window_features.py); its dock hears ProjectOpened and IndicatorsChanged
+on the window's session itself; long work (computing, the report, the CSV) runs on ``ui.workers`` threads.
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ class IndicatorsFeature(QObject):
     def install(self, project) -> None:
         self.dock.set_project(project)
 
+    def project_opened(self, project) -> None:
+        pass   # the dock hears ProjectOpened
+
+    def project_closed(self) -> None:
+        pass
+
     # ------------------------------------------------------------------ helpers
     def _indicators(self):
         from assetmap.indicators.model import indicators_or_defaults
@@ -90,16 +96,12 @@ class IndicatorsFeature(QObject):
         dlg.open()
 
     def save_indicators(self, indicators) -> None:
-        from assetmap.ui.indicators_dialog import UndoableIndicators
+        from assetmap.indicators.model import SetIndicators
 
-        try:
-            self.w.stack.push(UndoableIndicators(self.w.project, indicators, self.tr("edit indicators"),
-                                                 self._definitions_changed))
+        try:   # its IndicatorsChanged (do, undo, redo) reaches the dock
+            self.w.stack.push(SetIndicators(self.w.project, indicators, self.tr("edit indicators")))
         except UserError as exc:
             QMessageBox.warning(self.w, self.tr("Indicators"), str(exc))
-
-    def _definitions_changed(self) -> None:
-        self.dock.set_project(self.w.project)
 
     # ------------------------------------------------------------------ partnership report
     def make_report(self) -> None:

@@ -155,7 +155,7 @@ class JoinDialog(QDialog):
 
         def done(plan):
             w = self.window_
-            w.stack.push(JoinTable(project, plan, path.name, w._changed))
+            w.stack.push(JoinTable(project, plan, path.name, w.session.stash))
             self.report = plan.report
             self.result_box.setPlainText("\n".join(plan.report.lines()))
             w.statusBar().showMessage(self.tr("Joined {0}: {1} of {2} rows matched").format(

@@ -1,6 +1,7 @@
 """The planner's main window: map canvas in the centre, layers panel and attribute table
-as docks, menus and status bar. Every layer edit is a command on ``self.stack``; the
-map is updated in place (``MapCanvas``), never rebuilt."""
+as docks, menus and status bar. The open project is ``self.session``'s; every layer edit is a
+command on ``self.stack``, whose events (assetmap.session) update the map in place
+(``MapCanvas``, never rebuilt), the panel and the table."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox
 
-from assetmap.commands import CommandStack
 from assetmap.errors import UserError
 from assetmap.mapview.commands import RemoveLayer, SetLayerOrder, UpdateLayerInfo
-from assetmap.mapview.layers import LayerCache, layer_style
+from assetmap.mapview.layers import layer_style
+from assetmap.session import DATA, ORDER, LayerAdded, LayerChanged, LayerEvent, LayerRemoved, ProjectClosed, \
+    ProjectOpened, Session
 from assetmap.ui.attribute_table import AttributeTableDock
 from assetmap.ui.layers_panel import LayersPanel
 from assetmap.ui.map_canvas import MapCanvas
@@ -26,9 +28,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("assetmap")
         self.setAccessibleName(self.tr("assetmap main window"))
         self.setAcceptDrops(True)
-        self.project = None
-        self.cache: LayerCache | None = None
-        self.stack = CommandStack()
+        from assetmap.ui import session_qt
+
+        self.session = Session()
+        session_qt.install(self.session, self)   # events from worker threads reach us on this one
+        self.stack = self.session.stack
+        self.session.subscribe(ProjectClosed, self._project_closed)
+        self.session.subscribe(ProjectOpened, self._project_opened)
+        self.session.subscribe(LayerEvent, self._layer_event)
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
         self.layers_panel = LayersPanel(self)
@@ -44,26 +51,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale)
         self._wire()
         window_actions.build_menus(self)
-        from assetmap.ui.feature_docks import FeatureDocks, add_menus
+        from assetmap.ui.window_features import install_features
 
-        self.features = FeatureDocks(self)
-        add_menus(self, self.features)
-        from assetmap.ui.report_maps import ReportMaps
-
-        self.report_maps = ReportMaps(self)  # time slider, Reports menu
-        from assetmap.ui.survey.feature import SurveyFeature
-
-        self.survey = SurveyFeature(self)  # Survey menu and dock
-        from assetmap.ui.indicators_feature import IndicatorsFeature
-
-        self.indicators = IndicatorsFeature(self)  # dashboard dock, partnership report
-        from assetmap.ui.hubs_menu import add_hubs_menu
-
-        add_hubs_menu(self)  # Open Referral import/export, catchments, access gaps
-        from assetmap.ui.risk_menu import add_risk_menu
-
-        add_risk_menu(self)  # smoothed rates, local clusters, risk terrain
+        self.window_features = install_features(self)   # docks and menus: ui/window_features.FEATURES
         window_actions.restore_layout(self)
+
+    @property
+    def project(self):
+        return self.session.project
+
+    @property
+    def cache(self):
+        return self.session.cache
 
     def _wire(self) -> None:
         p, c = self.layers_panel, self.canvas
@@ -104,23 +103,14 @@ class MainWindow(QMainWindow):
                             title=self.tr("Open project"))
             box.exec()
             return False
-        if self.project is not None and self.cache is not None:
-            for name in self.cache.project.layer_names():
-                self.canvas.remove_layer(name)
-        self.project = project
-        self.cache = LayerCache(project)
-        self.stack.clear()
         self.setWindowTitle(f"{project.title} — assetmap")
+        self.session.open(project)   # the old project's ProjectClosed, then ProjectOpened
         if project.recent_entry is not None:  # a shared project's URL holds a password: not in the list
             window_actions.remember_project(self, project.recent_entry)
-        self.load_layers()
         if project.server:  # shared with others on a server: the title and status bar say where
             from assetmap.ui.shared_project_dialog import show_shared_project
 
             return show_shared_project(self, project)
-        self.features.install(project)
-        self.survey.install(project)
-        self.indicators.install(project)
         from assetmap.ui.basemap import apply_basemap
 
         problem = apply_basemap(self.canvas)
@@ -147,45 +137,53 @@ class MainWindow(QMainWindow):
                                         info.visible, info.opacity)
         self.canvas.set_order([i.name for i in infos])
         self.layers_panel.set_layers(infos)
-        self.report_maps.refresh()
 
-    def _changed(self, names: list[str], what: str) -> None:
-        """Commands call this after do/undo/redo: bring map, panel and table in line."""
-        infos = {i.name: i for i in self.project.layers()}
-        if what == "info":
-            for n in names:
-                info = infos[n]
-                self.canvas.set_visible(n, info.visible)
-                self.canvas.set_opacity(n, info.opacity)
-                self.canvas.set_style(n, self.cache.spec(info), info.display_name)
-        elif what == "order":
-            self.canvas.set_order(list(infos))
-        elif what == "removed":
-            for n in names:
-                self.canvas.remove_layer(n)
-                self.cache.forget(n)
-                if self.table.layer == n:
-                    self.table.hide()
-                    self.table.layer = None
-        elif what == "added":
-            self.load_layers(names)
+    # ------------------------------------------------------------ session events
+    def _project_closed(self, event: ProjectClosed) -> None:
+        for name in event.project.layer_names():
+            self.canvas.remove_layer(name)
+        for feature in self.window_features:
+            feature.project_closed()
+
+    def _project_opened(self, event: ProjectOpened) -> None:
+        self.load_layers()
+        for feature in self.window_features:
+            feature.project_opened(event.project)
+
+    def _layer_event(self, event: LayerEvent) -> None:
+        """After any change to a layer (a command's do/undo/redo, a task, a feature's save): bring
+        map, panel and table in line. The cache has already dropped what went stale."""
+        if self.project is None:
             return
-        elif what == "replaced":  # the features changed (a join, or its undo)
-            for n in names:
-                self.cache.forget(n)
-            self.load_layers(names)
-            if self.table.layer in names:
-                self.show_table(self.table.layer)
+        n = event.name
+        if isinstance(event, LayerRemoved) or n not in self.project.layer_names():
+            self.canvas.remove_layer(n)
+            if self.table.layer == n:
+                self.table.hide()
+                self.table.layer = None
+            self.layers_panel.set_layers(self.project.layers())
             return
-        self.layers_panel.set_layers(list(infos.values()))
-        self.report_maps.refresh()
+        if isinstance(event, LayerAdded) or DATA in event.what:
+            self.load_layers([n])
+            if isinstance(event, LayerChanged) and self.table.layer == n:
+                self.show_table(n)
+            return
+        infos = self.project.layers()
+        if ORDER in event.what:
+            self.canvas.set_order([i.name for i in infos])
+        if event.what - {ORDER}:
+            info = next(i for i in infos if i.name == n)
+            self.canvas.set_visible(n, info.visible)
+            self.canvas.set_opacity(n, info.opacity)
+            self.canvas.set_style(n, self.cache.spec(info), info.display_name)
+        self.layers_panel.set_layers(infos)
 
     # ------------------------------------------------------------ layer edits (undoable)
     def _update(self, name: str, text: str, merge: bool = False, **changes) -> None:
         info = self.project.layer(name)
         for k, v in changes.items():
             setattr(info, k, v)
-        self.stack.push(UpdateLayerInfo(self.project, info, text, self._changed), merge=merge)
+        self.stack.push(UpdateLayerInfo(self.project, info, text), merge=merge)
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         text = self.tr("show {0}") if visible else self.tr("hide {0}")
@@ -196,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def set_layer_order(self, names: list[str]) -> None:
         if names != self.project.layer_names():
-            self.stack.push(SetLayerOrder(self.project, names, self._changed))
+            self.stack.push(SetLayerOrder(self.project, names))
 
     def set_layer_style(self, name: str, style) -> None:
         frame = self.cache.frame(name)
@@ -231,7 +229,7 @@ class MainWindow(QMainWindow):
                         "You can undo this with Edit › Undo.").format(info.display_name, info.feature_count))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.stack.push(RemoveLayer(self.project, name, self._changed))
+        self.stack.push(RemoveLayer(self.project, name, self.session.stash))
         return True
 
     def edit_style(self, name: str) -> None:

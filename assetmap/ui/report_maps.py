@@ -1,7 +1,7 @@
 """Report layers in the main window: the time slider (a bottom toolbar shown while an aggregate
 layer with periods is visible) and Reports › Compare two report layers… (the bivariate overlay
-as a new, undoable layer). The map is restyled in place through the window's usual
-``_changed`` path; nothing here rebuilds the page."""
+as a new, undoable layer). The map is restyled in place by the window on the commands' session
+events; nothing here rebuilds the page. The slider follows ProjectOpened and every layer event."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ class ReportMaps(QObject):
         self.toolbar.hide()
         # The window restores its saved layout after this; hide an empty slider it may have shown.
         QTimer.singleShot(0, self.refresh)
+        from assetmap.session import LayerEvent, ProjectClosed, ProjectOpened
+
+        for kind in (ProjectOpened, ProjectClosed, LayerEvent):
+            window.session.subscribe(kind, self._refresh_on)
         self.compare_action = QAction(self.tr("&Compare two report layers…"), window)
         self.compare_action.setToolTip(self.tr("Bivariate map of two aggregate layers on the same areas, "
                                                "with their correlation"))
@@ -43,7 +47,16 @@ class ReportMaps(QObject):
         menu.addAction(self.compare_action)
         window.actions_by_name["compare reports"] = self.compare_action
 
+    def project_opened(self, project) -> None:
+        pass   # heard as ProjectOpened, after the window drew the layers
+
+    def project_closed(self) -> None:
+        pass
+
     # ------------------------------------------------------------ time slider
+    def _refresh_on(self, _event) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Show the slider when an aggregate layer with periods is visible; follow its period."""
         project = self.w.project
@@ -62,7 +75,7 @@ class ReportMaps(QObject):
         if not names:
             return
         try:
-            self.w.stack.push(SetPeriod(project, names, period, self.w._changed), merge=True)
+            self.w.stack.push(SetPeriod(project, names, period), merge=True)
         except UserError as exc:
             self.w.statusBar().showMessage(exc.message, 8000)
 
@@ -75,11 +88,12 @@ class ReportMaps(QObject):
 
     def compare(self, layer_a: str, layer_b: str, period: str | None = None):
         """Add the bivariate layer of two aggregate layers (undoable); returns its LayerInfo."""
-        from assetmap.reports.bivariate_layer import AddLayer, bivariate_layer
+        from assetmap.layer_commands import AddLayer
+        from assetmap.reports.bivariate_layer import bivariate_layer
 
         gdf, info = bivariate_layer(self.w.project, layer_a, layer_b,
                                     period=None if period in (None, ALL) else period)
-        self.w.stack.push(AddLayer(self.w.project, gdf, info, self.w._changed))
+        self.w.stack.push(AddLayer(self.w.project, gdf, info, self.w.session.stash))
         return self.w.project.layer(info.name)
 
     def compare_dialog(self) -> None:

@@ -315,14 +315,17 @@ def _options(w, dialog_cls, given):
 
 
 def _after(w, name: str, message: str) -> None:
-    w.cache.forget(name)
-    w.load_layers([name])
-    w.statusBar().showMessage(message, 15000)
+    w.statusBar().showMessage(message, 15000)   # the pushed AddLayers/ReplaceLayer drew the layer
+
+
+def _run(w, title: str, work, done, chosen: dict):
+    from assetmap.ui.layer_tasks import run_layer_task
+
+    # a name given with "replace" may overwrite a layer: undo puts that one back
+    return run_layer_task(w, title, work, on_done=done, replaces=[chosen.get("name")])
 
 
 def rates_dialog(w, chosen: dict | None = None):
-    from assetmap.ui.workers import run_task
-
     chosen = _options(w, RatesDialog, chosen)
     if chosen is None:
         return None
@@ -338,12 +341,10 @@ def rates_dialog(w, chosen: dict | None = None):
     def done(info):
         _after(w, info.name, translate("RiskMenu", "Smoothed rates in layer '{0}'.").format(info.name))
 
-    return run_task(w, translate("RiskMenu", "Smoothed rates"), work, on_done=done)
+    return _run(w, translate("RiskMenu", "Smoothed rates"), work, done, chosen)
 
 
 def clusters_dialog(w, chosen: dict | None = None):
-    from assetmap.ui.workers import run_task
-
     chosen = _options(w, ClustersDialog, chosen)
     if chosen is None:
         return None
@@ -361,12 +362,10 @@ def clusters_dialog(w, chosen: dict | None = None):
         _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.").format(
             info.name, c["HH"], c["LL"], c["HL"] + c["LH"]))
 
-    return run_task(w, translate("RiskMenu", "Local clusters"), work, on_done=done)
+    return _run(w, translate("RiskMenu", "Local clusters"), work, done, chosen)
 
 
 def terrain_dialog(w, chosen: dict | None = None):
-    from assetmap.ui.workers import run_task
-
     chosen = _options(w, TerrainDialog, chosen)
     if chosen is None:
         return None
@@ -388,7 +387,7 @@ def terrain_dialog(w, chosen: dict | None = None):
         box.open()
         w.terrain_box = box
 
-    return run_task(w, translate("RiskMenu", "Risk terrain"), work, on_done=done)
+    return _run(w, translate("RiskMenu", "Risk terrain"), work, done, chosen)
 
 
 def add_risk_menu(w) -> None:

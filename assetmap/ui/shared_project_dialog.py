@@ -160,11 +160,8 @@ def show_shared_project(w, project) -> bool:
     """After ``MainWindow.open_project`` drew a shared project's layers: its panels and title.
 
     The hub, territory, survey and indicator panels work on it as on a file (their stores run
-    in the project's own SQL dialect: assetmap.project.interface); the title shows the URL without its password."""
-    w.features.install(project)
-    w.survey.install(project)
-    if getattr(w, "indicators", None) is not None:
-        w.indicators.install(project)
+    in the project's own SQL dialect, assetmap.project.interface; they were installed on the session's ProjectOpened); the
+    title shows the URL without its password."""
     w.setWindowTitle(f"{project.title} — {project.path} — assetmap")
     w.statusBar().showMessage(w.tr("Shared project on {0}: changes are saved to the server as you make "
                                    "them.").format(project.path), 15000)

@@ -195,9 +195,13 @@ class TerritoriesPanel(QDockWidget):
         lay.addWidget(self.assign_button)
         self.setWidget(body)
 
-        self.stack.changed.connect(self._stack_changed)
+        from assetmap.session import TerritoryPlansChanged
+        from assetmap.ui.session_qt import subscribe
+
+        self.stack.changed.connect(self._undo_state)
+        subscribe(self.stack.hub, self, TerritoryPlansChanged, self._plans_changed)
         self.reload_plans()
-        self._stack_changed()
+        self._undo_state()
 
     # ------------------------------------------------------------------ plans
     def reload_plans(self, select: str | None = None) -> None:
@@ -408,10 +412,12 @@ class TerritoriesPanel(QDockWidget):
         self._team_chosen()
         self.refresh()
 
-    def _stack_changed(self) -> None:
-        # Undoing a plan-level command (delete, rename, duplicate) changes the plan list.
+    def _plans_changed(self, _event=None) -> None:
+        # A plan-level command (new, delete, rename, duplicate) or its undo changed the plan list.
         if store.plan_names(self.project) != [self.plan_combo.itemText(i) for i in range(self.plan_combo.count())]:
             self.reload_plans()
+
+    def _undo_state(self) -> None:
         self.undo_button.setEnabled(self.stack.can_undo)
         self.redo_button.setEnabled(self.stack.can_redo)
         self.undo_button.setToolTip(self.stack.undo_text)

@@ -233,7 +233,7 @@ def import_dialog(w) -> None:
 def import_files(w, paths: list[Path], role: str | None = None):
     """Import files on a worker thread; the new layers appear on the map when done."""
     from assetmap.layers import LayerRole
-    from assetmap.ui.workers import run_task
+    from assetmap.ui.layer_tasks import run_layer_task
 
     if w.project is None:
         QMessageBox.information(w, translate("MainWindow", "Import"),
@@ -260,12 +260,12 @@ def import_files(w, paths: list[Path], role: str | None = None):
         return reports
 
     def done(_reports):
-        new = [n for n in project.layer_names() if n not in before]
-        w.load_layers(new)
+        new = [n for n in project.layer_names() if n not in before]   # drawn by the pushed AddLayers
         # Not a %n plural: pyside6-lupdate 6.11 only finds plurals in self.tr(), not translate().
         w.statusBar().showMessage(translate("MainWindow", "Layers imported: {0}").format(len(new)), 5000)
 
-    return run_task(w, translate("MainWindow", "Import"), work, on_done=done)
+    return run_layer_task(w, translate("MainWindow", "Import"), work, on_done=done,
+                          text=translate("MainWindow", "import {0}").format(", ".join(p.name for p in paths)))
 
 
 def export_dialog(w):

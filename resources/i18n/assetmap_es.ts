@@ -2571,6 +2571,16 @@ Puede deshacerlo con Editar › Deshacer.</translation>
             <source>&amp;New plan…</source>
             <translation>&amp;Nuevo plan…</translation>
         </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="1" />
+            <source>import sensitive reports</source>
+            <translation>importar reportes sensibles</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/window_actions.py" line="1" />
+            <source>import {0}</source>
+            <translation>importar {0}</translation>
+        </message>
     </context>
     <context>
         <name>MapCanvas</name>
@@ -4179,6 +4189,90 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
             <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
         </message>
+        <message>
+            <source>Table file</source>
+            <translation>Archivo de la tabla</translation>
+        </message>
+        <message>
+            <source>CSV, Excel (.xlsx) or dBASE (.dbf)</source>
+            <translation>CSV, Excel (.xlsx) o dBASE (.dbf)</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Examinar…</translation>
+        </message>
+        <message>
+            <source>Choose the table file</source>
+            <translation>Elegir el archivo de la tabla</translation>
+        </message>
+        <message>
+            <source>&amp;Table:</source>
+            <translation>&amp;Tabla:</translation>
+        </message>
+        <message>
+            <source>Key field of the layer</source>
+            <translation>Campo clave de la capa</translation>
+        </message>
+        <message>
+            <source>Layer &amp;key:</source>
+            <translation>C&amp;lave de la capa:</translation>
+        </message>
+        <message>
+            <source>Key column of the table</source>
+            <translation>Columna clave de la tabla</translation>
+        </message>
+        <message>
+            <source>Table k&amp;ey:</source>
+            <translation>Clave de la ta&amp;bla:</translation>
+        </message>
+        <message>
+            <source>Join report</source>
+            <translation>Informe de la unión</translation>
+        </message>
+        <message>
+            <source>Keys are matched whatever their case, leading zeros or blanks, and with or without a census prefix such as 1400000US. The report of what matched appears here.</source>
+            <translation>Las claves se emparejan sin importar mayúsculas, ceros a la izquierda o espacios, y con o sin un prefijo censal como 1400000US. Aquí aparece el informe de lo que coincidió.</translation>
+        </message>
+        <message>
+            <source>&amp;Join</source>
+            <translation>&amp;Unir</translation>
+        </message>
+        <message>
+            <source>Join the table</source>
+            <translation>Unir la tabla</translation>
+        </message>
+        <message>
+            <source>Table to join</source>
+            <translation>Tabla para unir</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.tsv *.txt *.xlsx *.dbf)</source>
+            <translation>Tablas (*.csv *.tsv *.txt *.xlsx *.dbf)</translation>
+        </message>
+        <message>
+            <source>Choose the layer, the table file and the key on each side.</source>
+            <translation>Elija la capa, el archivo de la tabla y la clave de cada lado.</translation>
+        </message>
+        <message>
+            <source>Reading {0}</source>
+            <translation>Leyendo {0}</translation>
+        </message>
+        <message>
+            <source>Matching keys</source>
+            <translation>Emparejando claves</translation>
+        </message>
+        <message>
+            <source>Joined {0}: {1} of {2} rows matched</source>
+            <translation>Unido {0}: coincidieron {1} de {2} filas</translation>
+        </message>
+        <message>
+            <source>Join table</source>
+            <translation>Unir tabla</translation>
+        </message>
+        <message>
+            <source>Open or create a project first, then join a table to one of its layers.</source>
+            <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
+        </message>
     </context>
     <context>
         <name>SurveyModeWindow</name>
@@ -5734,6 +5828,258 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <message>
             <source>Open or create a project first, then join a table to one of its layers.</source>
             <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
+        </message>
+        <message>
+            <source>Compare with the neighbours' values of</source>
+            <translation>Comparar con los valores de las vecinas en</translation>
+        </message>
+        <message>
+            <source>(nothing: one variable)</source>
+            <translation>(nada: una variable)</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Campo</translation>
+        </message>
+        <message>
+            <source>Field of the other layer</source>
+            <translation>Campo de la otra capa</translation>
+        </message>
+        <message>
+            <source>Neighbours</source>
+            <translation>Vecinas</translation>
+        </message>
+        <message>
+            <source>areas sharing an edge or a corner (queen)</source>
+            <translation>áreas que comparten un lado o una esquina (reina)</translation>
+        </message>
+        <message>
+            <source>areas sharing an edge (rook)</source>
+            <translation>áreas que comparten un lado (torre)</translation>
+        </message>
+        <message>
+            <source>the k nearest areas</source>
+            <translation>las k áreas más cercanas</translation>
+        </message>
+        <message>
+            <source>areas within a distance</source>
+            <translation>áreas a menos de una distancia</translation>
+        </message>
+        <message>
+            <source>Number of nearest areas, or distance in metres</source>
+            <translation>Número de áreas más cercanas, o distancia en metros</translation>
+        </message>
+        <message>
+            <source>Permutations</source>
+            <translation>Permutaciones</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Semilla</translation>
+        </message>
+        <message>
+            <source>Control the false discovery rate (FDR)</source>
+            <translation>Controlar la tasa de falsos descubrimientos (FDR)</translation>
+        </message>
+        <message>
+            <source>Finds areas that are high among high neighbours (hot spots), low among low (cold spots), and outliers, with pseudo p-values from random permutations. Withheld report counts (1–10) enter at 5.5, as the map then says.</source>
+            <translation>Encuentra áreas altas entre vecinas altas (puntos calientes), bajas entre bajas (puntos fríos) y atípicas, con pseudo valores p de permutaciones aleatorias. Los conteos ocultos (1–10) entran como 5,5, como indica luego el mapa.</translation>
+        </message>
+        <message>
+            <source>Areas</source>
+            <translation>Áreas</translation>
+        </message>
+        <message>
+            <source>Risk factor layers</source>
+            <translation>Capas de factores de riesgo</translation>
+        </message>
+        <message>
+            <source>Training period's report file</source>
+            <translation>Archivo de reportes del periodo de entrenamiento</translation>
+        </message>
+        <message>
+            <source>Later period's report file (to validate)</source>
+            <translation>Archivo de reportes de un periodo posterior (para validar)</translation>
+        </message>
+        <message>
+            <source>e.g. description:CHILD (empty: every row)</source>
+            <translation>p. ej. description:CHILD (vacío: todas las filas)</translation>
+        </message>
+        <message>
+            <source>Rows to count</source>
+            <translation>Filas a contar</translation>
+        </message>
+        <message>
+            <source>Cell size</source>
+            <translation>Tamaño de celda</translation>
+        </message>
+        <message>
+            <source>Which public places go with more reports? The reports are counted per grid cell in memory and never stored; the model picks the factors that raise the risk, and the relative risk surface is drawn from those public layers only. With a later period it is compared with last period's hot spots (PAI).</source>
+            <translation>¿Qué lugares públicos van con más reportes? Los reportes se cuentan por celda en memoria y nunca se guardan; el modelo elige los factores que aumentan el riesgo, y la superficie de riesgo relativo se dibuja solo con esas capas públicas. Con un periodo posterior se compara con los puntos calientes del periodo anterior (PAI).</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Elegir…</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>Riesgo</translation>
+        </message>
+        <message>
+            <source>Open or create a project first.</source>
+            <translation>Primero abra o cree un proyecto.</translation>
+        </message>
+        <message>
+            <source>Smoothing the rates</source>
+            <translation>Suavizando las tasas</translation>
+        </message>
+        <message>
+            <source>Permuting the neighbours</source>
+            <translation>Permutando las vecinas</translation>
+        </message>
+        <message>
+            <source>Relative risk of each factor, and the validation:</source>
+            <translation>Riesgo relativo de cada factor, y la validación:</translation>
+        </message>
+        <message>
+            <source>&amp;Smoothed rates…</source>
+            <translation>Tasas &amp;suavizadas…</translation>
+        </message>
+        <message>
+            <source>&amp;Local clusters (LISA)…</source>
+            <translation>Agrupamientos &amp;locales (LISA)…</translation>
+        </message>
+        <message>
+            <source>&amp;Risk terrain…</source>
+            <translation>&amp;Terreno de riesgo…</translation>
+        </message>
+        <message>
+            <source>Give the new layer another name.</source>
+            <translation>Dé otro nombre a la capa nueva.</translation>
+        </message>
+        <message>
+            <source>The project has no layer of areas with counts.</source>
+            <translation>El proyecto no tiene una capa de áreas con conteos.</translation>
+        </message>
+        <message>
+            <source>Import a table of areas with a count and a population first.</source>
+            <translation>Primero importe una tabla de áreas con un conteo y una población.</translation>
+        </message>
+        <message>
+            <source>Choose different fields for the count and the population.</source>
+            <translation>Elija campos distintos para el conteo y la población.</translation>
+        </message>
+        <message>
+            <source>Choose a layer of areas and a numeric field.</source>
+            <translation>Elija una capa de áreas y un campo numérico.</translation>
+        </message>
+        <message>
+            <source>Tick at least one risk factor layer.</source>
+            <translation>Marque al menos una capa de factor de riesgo.</translation>
+        </message>
+        <message>
+            <source>Choose the training period's report file.</source>
+            <translation>Elija el archivo de reportes del periodo de entrenamiento.</translation>
+        </message>
+        <message>
+            <source>The validation file does not exist.</source>
+            <translation>El archivo de validación no existe.</translation>
+        </message>
+        <message>
+            <source>&amp;Areas:</source>
+            <translation>&amp;Áreas:</translation>
+        </message>
+        <message>
+            <source>&amp;Count:</source>
+            <translation>&amp;Conteo:</translation>
+        </message>
+        <message>
+            <source>&amp;Population:</source>
+            <translation>&amp;Población:</translation>
+        </message>
+        <message>
+            <source>&amp;Smoothing:</source>
+            <translation>&amp;Suavizado:</translation>
+        </message>
+        <message>
+            <source>&amp;Layer name:</source>
+            <translation>&amp;Nombre de la capa:</translation>
+        </message>
+        <message>
+            <source>&amp;Field:</source>
+            <translation>Ca&amp;mpo:</translation>
+        </message>
+        <message>
+            <source>&amp;Bivariate, against:</source>
+            <translation>&amp;Bivariado, frente a:</translation>
+        </message>
+        <message>
+            <source>Its f&amp;ield:</source>
+            <translation>Su ca&amp;mpo:</translation>
+        </message>
+        <message>
+            <source>&amp;Neighbours:</source>
+            <translation>&amp;Vecinas:</translation>
+        </message>
+        <message>
+            <source>&amp;k or metres:</source>
+            <translation>&amp;k o metros:</translation>
+        </message>
+        <message>
+            <source>&amp;Permutations:</source>
+            <translation>&amp;Permutaciones:</translation>
+        </message>
+        <message>
+            <source>&amp;Seed:</source>
+            <translation>&amp;Semilla:</translation>
+        </message>
+        <message>
+            <source>La&amp;yer name:</source>
+            <translation>No&amp;mbre de la capa:</translation>
+        </message>
+        <message>
+            <source>Risk &amp;factors:</source>
+            <translation>&amp;Factores de riesgo:</translation>
+        </message>
+        <message>
+            <source>&amp;Training reports:</source>
+            <translation>Reportes de &amp;entrenamiento:</translation>
+        </message>
+        <message>
+            <source>&amp;Validation reports:</source>
+            <translation>Reportes de &amp;validación:</translation>
+        </message>
+        <message>
+            <source>&amp;Rows to count:</source>
+            <translation>Filas a &amp;contar:</translation>
+        </message>
+        <message>
+            <source>&amp;Cell size:</source>
+            <translation>Tamaño de ce&amp;lda:</translation>
+        </message>
+        <message>
+            <source>Choose {0}</source>
+            <translation>Elegir {0}</translation>
+        </message>
+        <message>
+            <source>Smoothed rates in layer '{0}'.</source>
+            <translation>Tasas suavizadas en la capa '{0}'.</translation>
+        </message>
+        <message>
+            <source>Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.</source>
+            <translation>Capa '{0}': {1} puntos calientes, {2} puntos fríos, {3} atípicas.</translation>
+        </message>
+        <message>
+            <source>Relative risk surface in layer '{0}'.</source>
+            <translation>Superficie de riesgo relativo en la capa '{0}'.</translation>
+        </message>
+        <message>
+            <source>The project already has a layer named '{0}'.</source>
+            <translation>El proyecto ya tiene una capa llamada '{0}'.</translation>
+        </message>
+        <message>
+            <source>Report file (*.csv)</source>
+            <translation>Archivo de reportes (*.csv)</translation>
         </message>
     </context>
     <context>

@@ -135,11 +135,15 @@ def test_layer_commands_undo(map_project):
     from assetmap.commands import CommandStack
     from assetmap.mapview.commands import RemoveLayer, SetLayerOrder, UpdateLayerInfo
 
+    from assetmap.session import ORDER, LayerChanged
+
     seen = []
     stack = CommandStack()
+    # what the window hears of the metadata edits (the reorder's own events are not "info")
+    stack.hub.subscribe(LayerChanged, lambda e: ORDER in e.what or seen.append(((e.name,), "info")))
     info = map_project.layer("neighborhoods")
     info.visible, info.opacity = False, 0.3
-    stack.push(UpdateLayerInfo(map_project, info, "hide", lambda n, w: seen.append((tuple(n), w))))
+    stack.push(UpdateLayerInfo(map_project, info, "hide"))
     assert not map_project.layer("neighborhoods").visible
     stack.undo()
     back = map_project.layer("neighborhoods")

@@ -58,8 +58,11 @@ def test_set_period_is_undoable_and_drives_spec_and_export_rows(quarters):
     names = period_layers(quarters)
     assert set(names) == {"dv_by_neighborhoods", "maltreatment_by_neighborhoods"}
     assert slider_steps(quarters, names) == ["2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4", ALL]
+    from assetmap.session import LayerChanged
+
     stack, seen = CommandStack(), []
-    stack.push(SetPeriod(quarters, names, "2017-Q2", lambda n, what: seen.append((tuple(n), what))))
+    stack.hub.subscribe(LayerChanged, lambda e: seen.append(((e.name,), "info")))
+    stack.push(SetPeriod(quarters, names, "2017-Q2"))
     stack.push(SetPeriod(quarters, names, "2017-Q3"), merge=True)  # a drag: one undo step
     info = quarters.layer("dv_by_neighborhoods")
     assert current_period(info) == "2017-Q3"
@@ -136,7 +139,8 @@ def test_bivariate_layer_classes_legend_and_hatching(quarters):
 
 def test_bivariate_add_layer_command_undo(quarters):
     from assetmap.errors import UserError
-    from assetmap.reports.bivariate_layer import AddLayer, bivariate_layer
+    from assetmap.layer_commands import AddLayer
+    from assetmap.reports.bivariate_layer import bivariate_layer
 
     gdf, info = bivariate_layer(quarters, "dv_by_neighborhoods", "maltreatment_by_neighborhoods")
     stack = CommandStack()

@@ -1,7 +1,7 @@
 """The Survey menu and dock of the main window, and the map click a location question asks for.
 
-Kept out of main_window: the window only creates ``SurveyFeature(window)`` and calls
-``install(project)`` when a project opens.
+Kept out of main_window: a window feature (ui/window_features.py); the map hears what changed
+through the window's session events.
 """
 
 from __future__ import annotations
@@ -101,6 +101,12 @@ class SurveyFeature(QObject):
                 self.dock.show()
                 self.dock.raise_()
 
+    def project_opened(self, project) -> None:
+        self.install(project)
+
+    def project_closed(self) -> None:
+        self.remove()
+
     def remove(self) -> None:
         if self.dock is not None:
             self.w.removeDockWidget(self.dock)
@@ -116,14 +122,9 @@ class SurveyFeature(QObject):
         language = i18n.form_language(form.languages, i18n.current_language())
         panel = SurveyPanel(self.w.project, form_id, self.w.stack, language=language)
         panel.pick_requested.connect(self._start_pick)
-        panel.responses_changed.connect(self.redraw)
-        self.w.stack.changed.connect(self._stack_changed)
+        # saves, edits and deletes are commands: their events redraw the map (no signal needed)
         self.dock = self.w.add_feature_dock(SurveyDock(panel, self.w))
         self.dock.hide()
-
-    def _stack_changed(self) -> None:
-        if self.dock is not None:
-            self.redraw()
 
     def start(self) -> None:
         if self.w.project is None:
@@ -173,7 +174,7 @@ class SurveyFeature(QObject):
             return
         self.remove()
         self._make_dock(form.form_id)
-        self.w.load_layers()
+        self._announce([form.form_id])
         self.w.statusBar().showMessage(self.tr("Survey form “%1” is ready.").replace("%1", form.title), 8000)
 
     # ------------------------------------------------------------------ map
@@ -191,13 +192,18 @@ class SurveyFeature(QObject):
         self.dock.panel.entry.set_point(question, lat, lon)
 
     def redraw(self) -> None:
+        """Say that the open form's responses changed outside a command (merge, import, conflicts)."""
         if self.w.project is None or self.dock is None:
             return
-        layer = self._store().layer(self.dock.panel.form_id)
-        if self.w.cache is not None:
-            self.w.cache.forget(layer)
-        if layer in self.w.project.layer_names():
-            self.w.load_layers([layer])
+        self._announce([self.dock.panel.form_id])
+
+    def _announce(self, form_ids) -> None:
+        from assetmap.session import DATA, LayerChanged, SurveyResponsesChanged
+
+        store = self._store()
+        for form_id in form_ids:
+            self.w.session.emit(LayerChanged(store.layer(form_id), frozenset({DATA})))
+            self.w.session.emit(SurveyResponsesChanged(form_id))
 
     # ------------------------------------------------------------------ packages, merge, import
     def make_package(self) -> None:
@@ -248,9 +254,8 @@ class SurveyFeature(QObject):
 
         from assetmap.ui.survey.dialogs import TextReportDialog
 
-        self.redraw() if self.dock is not None else self.w.load_layers()
-        if self.dock is not None:
-            self.dock.panel.refresh_entries()
+        # a merge may add a form's layer or rows to any form
+        self._announce([f.form_id for f in self._store().forms()])
         text = "\n\n".join(r.text() for r in reports)
         extra = None
         if any(r.conflicts for r in reports):

@@ -123,7 +123,10 @@ class SurveyPanel(QWidget):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.save)
-        self.stack.changed.connect(self.refresh_entries)
+        from assetmap.session import SurveyResponsesChanged
+        from assetmap.ui.session_qt import subscribe
+
+        subscribe(self.stack.hub, self, SurveyResponsesChanged, lambda _event: self.refresh_entries())
         self.refresh_entries()
         self._set_areas()
 

@@ -142,7 +142,12 @@ class SurveyModeWindow(QMainWindow):
         self.where_warning = ""
         self.panel.entry.edited.connect(self.check_location)
         self.panel.responses_changed.connect(self._draw_survey)
-        self.stack.changed.connect(self._draw_survey)
+        from assetmap.session import LayerEvent, SurveyResponsesChanged
+        from assetmap.ui.session_qt import subscribe
+
+        # a save's events: first the cache drops the survey layer, then the map redraws it
+        subscribe(self.stack.hub, self.panel, LayerEvent, lambda e: self.cache.invalidate(e))
+        subscribe(self.stack.hub, self.panel, SurveyResponsesChanged, lambda _e: self._draw_survey())
         self.canvas = MapCanvas(self)
         self.canvas.map_clicked.connect(self._map_clicked)
         self.split.addWidget(self.panel)
@@ -186,7 +191,6 @@ class SurveyModeWindow(QMainWindow):
         layer = self.panel.store.layer(self.panel.form_id)
         if layer not in self.project.layer_names():
             return
-        self.cache.forget(layer)
         info = self.project.layer(layer)
         name = self.panel.surveyor.text().strip()
         data = json.loads(self.cache.geojson(layer))

@@ -1,0 +1,34 @@
+"""Long work that writes layers, run on a worker and made one undo step when it finishes.
+
+``run_layer_task`` is ``workers.run_task`` plus ``layer_commands.LayerWork``: the layers the
+work may overwrite are copied into the session's undo stash on the worker first, and when the
+work has finished the AddLayers / ReplaceLayer command is pushed on the window's stack (its events
+draw the layers). Failure or Cancel leaves the project as it was and drops the copies.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+
+def run_layer_task(w, title: str, work: Callable, on_done: Callable[[Any], None] | None = None,
+                   replaces=(), text: str | None = None, **kwargs):
+    from assetmap.layer_commands import LayerWork
+    from assetmap.ui.workers import run_task
+
+    layer_work = LayerWork(w.project, w.session.stash, replaces)
+
+    def wrapped(ctx):
+        layer_work.prepare()
+        return work(ctx)
+
+    def done(result) -> None:
+        command = layer_work.command(text or title)
+        if command is not None:
+            w.stack.push(command)
+        if on_done is not None:
+            on_done(result)
+
+    task = run_task(w, title, wrapped, on_done=done, **kwargs)
+    task.finished.connect(lambda ok: None if ok else layer_work.discard())
+    return task
