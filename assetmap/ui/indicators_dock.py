@@ -52,7 +52,7 @@ class IndicatorsDock(QDockWidget):
         self.overview = None       # the small-multiples window, made when first opened
         self._build()
         self.visibilityChanged.connect(self._visibility)
-        window.canvas.feature_clicked.connect(self._map_clicked)
+        window.canvas.feature_identified.connect(self._map_clicked)  # with the Identify tool only
         window.stack.changed.connect(self._stack_changed)
         self._project = None
 
