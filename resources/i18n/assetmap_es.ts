@@ -5852,4 +5852,104 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
     </message>
 </context>
+<context>
+    <name>MapTools</name>
+    <message>
+        <location filename="../../assetmap/ui/map_tools.py" line="65" />
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_tools.py" line="65" />
+        <source>click a feature to see its attributes</source>
+        <translation>haga clic en un elemento para ver sus atributos</translation>
+    </message>
+</context>
+<context>
+    <name>ToolStatus</name>
+    <message>
+        <location filename="../../assetmap/ui/map_tools.py" line="146" />
+        <source>Active map tool</source>
+        <translation>Herramienta activa del mapa</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_tools.py" line="157" />
+        <source>Tool: %1</source>
+        <translation>Herramienta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/map_tools.py" line="161" />
+        <source>(Esc: back to Identify)</source>
+        <translation>(Esc: volver a Identificar)</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureDocks</name>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="38" />
+        <source>Paint territories</source>
+        <translation>Pintar territorios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="39" />
+        <source>click or drag across neighbourhoods</source>
+        <translation>haga clic o arrastre sobre los barrios</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="43" />
+        <source>Draw a polygon</source>
+        <translation>Dibujar un polígono</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="44" />
+        <source>click the corners, double-click to finish</source>
+        <translation>haga clic en las esquinas, doble clic para terminar</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="47" />
+        <source>Place a hub</source>
+        <translation>Ubicar un centro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="47" />
+        <source>click the map where the hub is</source>
+        <translation>haga clic en el mapa donde está el centro</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="50" />
+        <source>Pick the family's spot</source>
+        <translation>Marcar el lugar de la familia</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="51" />
+        <source>click the map at the family's location (it is never saved)</source>
+        <translation>haga clic en el mapa donde está la familia (ese lugar nunca se guarda)</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/feature_docks.py" line="91" />
+        <source>click the hub's new place on the map</source>
+        <translation>haga clic en el nuevo lugar del centro en el mapa</translation>
+    </message>
+</context>
+<context>
+    <name>HubsDock</name>
+    <message>
+        <location filename="../../assetmap/ui/hubs_dock.py" line="211" />
+        <source>Not placed: press Add… or Move again to place it.</source>
+        <translation>No se ubicó: pulse Agregar… o Mover otra vez para ubicarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFeature</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/feature.py" line="51" />
+        <source>Pick a location</source>
+        <translation>Marcar una ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/feature.py" line="52" />
+        <source>click the map where the place is</source>
+        <translation>haga clic en el mapa donde está el lugar</translation>
+    </message>
+</context>
 </TS>

@@ -32,3 +32,4 @@ def test_spanish_ts_is_well_formed_and_compiles(tmp_path):
     assert t.translate("MainWindow", "&File") == "&Archivo"
     assert t.translate("Sensitivity", "Confidential: never drawn, exported or packaged.") == \
         "Confidencial: nunca se dibuja, exporta ni empaqueta."
+    assert t.translate("ToolStatus", "Tool: %1") == "Herramienta: %1"  # the map tools, appended last
