@@ -5315,6 +5315,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
+</context>
+<context>
+    <name>RiskMenu</name>
     <message>
         <source>Compare with the neighbours' values of</source>
         <translation>Comparar con los valores de las vecinas en</translation>
@@ -5491,10 +5494,16 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <source>&amp;Layer name:</source>
         <translation>&amp;Nombre de la capa:</translation>
     </message>
+</context>
+<context>
+    <name>JoinDialog</name>
     <message>
         <source>&amp;Layer:</source>
         <translation>Ca&amp;pa:</translation>
     </message>
+</context>
+<context>
+    <name>RiskMenu</name>
     <message>
         <source>&amp;Field:</source>
         <translation>Ca&amp;mpo:</translation>
@@ -5625,6 +5634,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <source>&amp;Layer:</source>
         <translation>&amp;Capa:</translation>
     </message>
+</context>
+<context>
+    <name>JoinDialog</name>
     <message>
         <source>Table file</source>
         <translation>Archivo de la tabla</translation>
@@ -5705,6 +5717,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <source>Join table</source>
         <translation>Unir tabla</translation>
     </message>
+</context>
+<context>
+    <name>SurveyFeature</name>
     <message>
         <source>Open or create a project first, then join a table to one of its layers.</source>
         <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>

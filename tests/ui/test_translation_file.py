@@ -33,3 +33,26 @@ def test_spanish_ts_is_well_formed_and_compiles(tmp_path):
     assert t.translate("Sensitivity", "Confidential: never drawn, exported or packaged.") == \
         "Confidencial: nunca se dibuja, exporta ni empaqueta."
     assert t.translate("ToolStatus", "Tool: %1") == "Herramienta: %1"  # the map tools, appended last
+
+
+def test_no_translation_is_filed_under_another_class(tmp_path):
+    """A merge that drops a ``<context>`` boundary files one class's strings under its neighbour:
+    they then never translate. Each message must sit in a context where the code asks for it
+    (pyside6-lupdate's reading of the code, into a scratch file; the real .ts is not regenerated)."""
+    import collections
+    from pathlib import Path
+
+    tool = shutil.which("pyside6-lupdate")
+    if tool is None:
+        pytest.skip("pyside6-lupdate not installed")
+    pkg = Path(__file__).resolve().parents[2] / "assetmap"
+    ref = tmp_path / "ref.ts"
+    subprocess.run([tool, *map(str, sorted(pkg.rglob("*.py"))), "-ts", str(ref)], check=True, capture_output=True)
+    asked = collections.defaultdict(set)
+    for c in ET.parse(ref).getroot():
+        for m in c.findall("message"):
+            asked[m.find("source").text].add(c.find("name").text)
+    misfiled = [(c.find("name").text, m.find("source").text)
+                for c in ET.parse(ts_file("es")).getroot() for m in c.findall("message")
+                if m.find("source").text in asked and c.find("name").text not in asked[m.find("source").text]]
+    assert not misfiled, misfiled[:10]
