@@ -5967,4 +5967,17 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>haga clic en el mapa donde está el lugar</translation>
     </message>
 </context>
+<context>
+    <name>SurveyModeWindow</name>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="151" />
+        <source>Pick a location</source>
+        <translation>Marcar una ubicación</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/survey/survey_mode.py" line="152" />
+        <source>click the map where the place is</source>
+        <translation>haga clic en el mapa donde está el lugar</translation>
+    </message>
+</context>
 </TS>

@@ -227,3 +227,46 @@ def test_a_pick_does_not_identify_or_select(window, qtbot):
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # Identify again
     qtbot.waitUntil(lambda: got == [("neighborhoods", fid)], timeout=5000)
     qtbot.waitUntil(lambda: w.table.selected_ids() == [fid], timeout=5000)
+
+
+@pytest.fixture()
+def package(demo_copy, tmp_path, isolated_home):
+    from assetmap.survey import builtin_form
+    from assetmap.survey.pack import make_package
+    from assetmap.survey.store import SurveyStore
+
+    SurveyStore(demo_copy, device_id="office").install_form(builtin_form())
+    return make_package(demo_copy, tmp_path / "rosa.gpkg", surveyor="Rosa", areas=["17", "39"]).path
+
+
+def test_survey_mode_pick_is_one_click_and_esc_gives_it_up(qtbot, package, tmp_path):
+    """The volunteer's window: Pick on map is the canvas's tool there too, with a real click."""
+    from tests.ui.test_survey_mode import open_window
+
+    w = open_window(qtbot, package)
+    editor = w.panel.entry.rows["location"].editor
+    layer = next(n for n in w.layers_on_map() if "am-" + n in (w.canvas.evaluate(
+        f"assetmap.mouseAt({n!r}, {int(w.cache.frame(n).index[0])}, [])") or ""))
+    fid = int(w.cache.frame(layer).index[0])
+    # Esc in the map gives the pick up: the click after it is no location
+    editor.pick.click()
+    qtbot.waitUntil(lambda: w.canvas.state()["cursor"] == "crosshair", timeout=5000)
+    w.canvas.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})) || true")
+    qtbot.waitUntil(lambda: w.canvas.map_tool().key == "identify", timeout=5000)
+    w.canvas.evaluate(f"assetmap.mouseAt({layer!r}, {fid})")
+    qtbot.wait(300)
+    assert editor.lat.text() == ""
+    w.canvas.evaluate("document.querySelectorAll('.leaflet-popup-close-button').forEach(function (b) { b.click(); })"
+                      " || true")
+    # armed again, one click sets the location, the next click is an identify
+    editor.pick.click()
+    assert w.canvas.map_tool() is w.pick_tool
+    qtbot.waitUntil(lambda: w.canvas.evaluate("document.querySelectorAll('.leaflet-popup').length") == 0)
+    w.canvas.evaluate(f"assetmap.mouseAt({layer!r}, {fid})")
+    qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
+    assert w.canvas.map_tool().key == "identify"
+    lat = editor.lat.text()
+    area = w.cache.frame(layer).to_crs(4326).geometry.loc[fid]
+    from shapely.geometry import Point
+
+    assert area.buffer(1e-4).contains(Point(float(editor.lon.text()), float(lat)))
