@@ -71,7 +71,7 @@ def _arm_survey_pick(w):
     return editor
 
 
-def test_hub_armed_then_survey_pick_one_click_sets_only_the_survey_point(window, qtbot):
+def test_hub_armed_then_survey_pick_one_click_sets_only_the_survey_point(window, qtbot, tmp_path):
     """The double action of issue 16: arm the Hubs dock's "click the map", then the survey's "Pick
     on map", click the map once: only the last-armed tool acts (no hub is placed)."""
     w = window
@@ -83,7 +83,9 @@ def test_hub_armed_then_survey_pick_one_click_sets_only_the_survey_point(window,
     assert w.canvas.map_tool() is w.survey.tool
     assert editor.pick.isChecked()
     assert "not placed" in w.features.hubs.status.text().lower()  # the dock says its pick ended
+    assert "Pick a location" in _status(w)
     fid = _free_neighbourhood(w, qtbot)
+    w.grab().save(str(tmp_path / "survey-pick-tool.png"))
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # a real click on the map
     qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
     frame = w.cache.frame("neighborhoods")
@@ -227,6 +229,17 @@ def test_a_pick_does_not_identify_or_select(window, qtbot):
     w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # Identify again
     qtbot.waitUntil(lambda: got == [("neighborhoods", fid)], timeout=5000)
     qtbot.waitUntil(lambda: w.table.selected_ids() == [fid], timeout=5000)
+
+
+def test_opening_a_project_ends_the_active_tool(window, qtbot):
+    w = window
+    paint = w.actions_by_name["paint territories"]
+    paint.setChecked(True)
+    assert w.canvas.map_tool() is w.features.paint_tool
+    assert w.open_project(w.project.path)  # the panels the tool worked for are made anew
+    assert not paint.isChecked() and w.canvas.map_tool().key == "identify"
+    qtbot.waitUntil(lambda: w.canvas.state()["tool"] == "identify", timeout=5000)
+    assert w.canvas.state()["dragging"] is True
 
 
 @pytest.fixture()
