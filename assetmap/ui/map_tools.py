@@ -10,6 +10,7 @@ polygon drawing and the cursor follow it there too (``assetmap.setTool`` in asse
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -67,10 +68,11 @@ class MapTools(QObject):
                                 on_feature_click=lambda layer, fid, add: canvas.feature_identified.emit(layer, fid, add),
                                 parent=self)
         self.active = self.identify
+        self._stroking = False  # a paint stroke began and has not ended (button still down)
         canvas.map_clicked.connect(self._map_clicked)
         canvas.feature_clicked.connect(self._feature_clicked)
-        canvas.stroke_started.connect(lambda: self._call("on_stroke", True))
-        canvas.stroke_ended.connect(lambda: self._call("on_stroke", False))
+        canvas.stroke_started.connect(lambda: self._stroke(True))
+        canvas.stroke_ended.connect(lambda: self._stroke(False))
         canvas.feature_entered.connect(lambda layer, fid: self._call("on_feature_enter", layer, fid))
         canvas.polygon_drawn.connect(self._polygon_drawn)
         canvas.escape_pressed.connect(lambda: self.set(None))
@@ -81,9 +83,11 @@ class MapTools(QObject):
         old = self.active
         if tool is old:
             return
+        if self._stroking:  # Esc or another tool mid-stroke: the stroke ends with its own tool
+            self._stroke(False)
         self.active = tool
         tool.completed = False
-        self.canvas.run_js(f"assetmap.setTool({_js(tool.mode)})")
+        self.canvas.run_js(f"assetmap.setTool({json.dumps(tool.mode)})")
         if tool is self.identify:
             self.canvas.unsetCursor()
         else:
@@ -106,6 +110,12 @@ class MapTools(QObject):
         if fn is not None:
             fn(*args)
 
+    def _stroke(self, down: bool) -> None:
+        if down == self._stroking:
+            return
+        self._stroking = down
+        self._call("on_stroke", down)
+
     def _map_clicked(self, lon: float, lat: float) -> None:
         tool = self.active
         if tool.mode == "polygon":  # the page takes the corners itself
@@ -126,12 +136,6 @@ class MapTools(QObject):
             self._complete(tool)
         if tool.on_polygon is not None:
             tool.on_polygon(lonlat)
-
-
-def _js(value) -> str:
-    import json
-
-    return json.dumps(value)
 
 
 class ToolStatus(QObject):

@@ -152,6 +152,32 @@ def test_escape_returns_to_identify_from_paint(window, qtbot, tmp_path):
     assert dict(panel.model.assignment) == before
 
 
+def test_escape_mid_stroke_ends_the_stroke(window, qtbot):
+    """Esc with the mouse button still down: the stroke ends with the paint tool (one undo step),
+    not left open to swallow the next edits."""
+    w = window
+    panel = w.features.territories
+    w.actions_by_name["paint territories"].setChecked(True)
+    panel.team_combo.setCurrentIndex(1)
+    team = panel.model.teams[1]
+    qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is False, timeout=5000)
+    fid = _free_neighbourhood(w, qtbot)
+    uid = w.features.unit_id("neighborhoods", fid)
+    depth = len(w.stack._undo)
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mousedown'])")
+    qtbot.waitUntil(lambda: panel.model.assignment.get(uid) == team.team, timeout=5000)
+    assert panel.session._stroke is not None  # the button is down: the stroke is open
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.canvas.map_tool().key == "identify"
+    assert panel.session._stroke is None
+    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mouseup'])")
+    assert len(w.stack._undo) == depth + 1
+    w.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: panel.model.assignment.get(uid) != team.team, timeout=5000)
+
+
 def test_escape_in_the_page_returns_to_identify(window, qtbot):
     """Esc with the keyboard focus inside the map page (the window's shortcut does not see it)."""
     w = window
