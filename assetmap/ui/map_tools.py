@@ -160,8 +160,6 @@ class ToolStatus(QObject):
         self.esc.setEnabled(not identify)
         text = self.tr("Tool: %1").replace("%1", tool.label)
         if not identify:
-            if tool.hint:
-                text += " — " + tool.hint
             text += "  " + self.tr("(Esc: back to Identify)")
-        self.label.setText(text)
-        self.label.setToolTip(text)
+        self.label.setText(text)  # short: the instruction itself is the status bar's message
+        self.label.setToolTip(f"{text}\n{tool.hint}" if tool.hint else text)

@@ -131,6 +131,7 @@ def test_escape_returns_to_identify_from_paint(window, qtbot, tmp_path):
     assert state["paint"] is True and state["dragging"] is False
     assert state["cursor"] == "cell"
     assert "Paint territories" in _status(w) and "Esc" in _status(w)
+    assert "drag across neighbourhoods" in w.tool_status.label.toolTip()  # the tool's hint
     w.canvas.when_drawn(lambda: None)
     wait_drawn(w, qtbot)
     w.grab().save(str(tmp_path / "paint-tool.png"))
