@@ -4,11 +4,12 @@ paints it onto the current team. Kept apart from main_window so that it stays sm
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWhatsThis
 
 from assetmap.errors import UserError
+from assetmap.ui.map_tools import MapTool
 
 UNASSIGNED = "#d9d9d9"
 
@@ -20,7 +21,6 @@ class FeatureDocks(QObject):
         self.hubs = None
         self.finder = None
         self.territories = None
-        self._pick: str | None = None        # "hubs" or "finder": the next map click is theirs
         self.paint_action = QAction(self.tr("Paint territories on the map"), window)
         self.paint_action.setCheckable(True)
         self.paint_action.setShortcut("Ctrl+T")
@@ -28,19 +28,29 @@ class FeatureDocks(QObject):
                                              "in the Territories panel"))
         self.paint_action.toggled.connect(self._paint_toggled)
         self.polygon_action = QAction(self.tr("Assign with a drawn polygon"), window)
+        self.polygon_action.setCheckable(True)  # checked while the polygon tool is the map's
         self.polygon_action.setShortcut("Ctrl+Shift+T")
         self.polygon_action.setToolTip(self.tr("Click corners on the map, double-click to finish: the units mostly "
                                                "inside go to the current team"))
-        self.polygon_action.triggered.connect(self._start_polygon)
-        window.canvas.polygon_drawn.connect(self._polygon_drawn)
-        self._polygon_esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
-        self._polygon_esc.setEnabled(False)
-        self._polygon_esc.activated.connect(self._cancel_polygon)
-        window.canvas.map_clicked.connect(self._map_clicked)
-        window.canvas.feature_clicked.connect(self._feature_clicked)
-        window.canvas.stroke_started.connect(lambda: self._stroke(True))
-        window.canvas.stroke_ended.connect(lambda: self._stroke(False))
-        window.canvas.feature_entered.connect(self._feature_entered)
+        self.polygon_action.triggered.connect(self._polygon_triggered)
+        # The map tools these panels use (ui/map_tools.py): one acts at a time; each one's end
+        # unchecks what armed it.
+        self.paint_tool = MapTool("paint", self.tr("Paint territories"),
+                                  self.tr("click or drag across neighbourhoods"), mode="paint",
+                                  on_feature_click=self._feature_clicked, on_stroke=self._stroke,
+                                  on_feature_enter=self._feature_entered, parent=self)
+        self.paint_tool.ended.connect(lambda: self.paint_action.setChecked(False))
+        self.polygon_tool = MapTool("polygon", self.tr("Draw a polygon"),
+                                    self.tr("click the corners, double-click to finish"), mode="polygon",
+                                    once=True, on_polygon=self._polygon_drawn, parent=self)
+        self.polygon_tool.ended.connect(self._polygon_ended)
+        self.hub_tool = MapTool("hub", self.tr("Place a hub"), self.tr("click the map where the hub is"),
+                                once=True, on_map_click=self._place_hub, parent=self)
+        self.hub_tool.ended.connect(self._hub_tool_ended)
+        self.finder_tool = MapTool("finder", self.tr("Pick the family's spot"),
+                                   self.tr("click the map at the family's location (it is never saved)"),
+                                   once=True, on_map_click=self._finder_spot, parent=self)
+        self.finder_tool.ended.connect(self._finder_tool_ended)
 
     # ------------------------------------------------------------------ project
     def project_opened(self, project) -> None:
@@ -57,12 +67,11 @@ class FeatureDocks(QObject):
         self.remove()
         w = self.w
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
-        self.hubs.pick_requested.connect(
-            lambda mode: self._start_pick("hubs", self.tr("Click the map where the hub is.")))
+        self.hubs.pick_requested.connect(self._hub_pick)
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))
-        self.finder.pick_requested.connect(
-            lambda: self._start_pick("finder", self.tr("Click the map at the family's location (it is never saved).")))
+        self.finder.pick_button.setCheckable(True)  # checked while its map tool is active
+        self.finder.pick_requested.connect(self._finder_pick)
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
         self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
@@ -74,33 +83,55 @@ class FeatureDocks(QObject):
         self.draw_territories()
 
     def remove(self) -> None:
+        if self.w.canvas.map_tool() in (self.paint_tool, self.polygon_tool, self.hub_tool, self.finder_tool):
+            self.w.canvas.set_map_tool(None)  # their panels go with the project
         for dock in (self.hubs, self.finder, self.territories):
             if dock is not None:
                 self.w.removeDockWidget(dock)
                 dock.deleteLater()
         self.hubs = self.finder = self.territories = None
-        self._pick = None
 
     # ------------------------------------------------------------------ map clicks
-    def _start_pick(self, who: str, message: str) -> None:
-        self._pick = who
-        self.w.statusBar().showMessage(message, 15000)
-        self.w.canvas.setCursor(Qt.CursorShape.CrossCursor)
+    def _hub_pick(self, mode: str) -> None:
+        self.hub_tool.hint = (self.tr("click the hub's new place on the map") if mode == "move"
+                              else self.tr("click the map where the hub is"))
+        self.w.canvas.set_map_tool(None)  # a new Add or Move starts afresh (the label's hint)
+        self.w.canvas.set_map_tool(self.hub_tool)
+        self.w.statusBar().showMessage(self.tr("Click the map where the hub is."), 15000)
 
-    def _map_clicked(self, lon: float, lat: float) -> None:
-        who, self._pick = self._pick, None
-        if who is None:
-            return
-        self.w.canvas.unsetCursor()
+    def _place_hub(self, lon: float, lat: float) -> None:
         self.w.statusBar().clearMessage()
-        if who == "hubs" and self.hubs is not None:
+        if self.hubs is not None:
             self.hubs.place_pending(lon, lat)
-        elif who == "finder" and self.finder is not None:
+
+    def _hub_tool_ended(self) -> None:
+        if not self.hub_tool.completed and self.hubs is not None:
+            self.hubs.cancel_pending()
+
+    def _finder_pick(self) -> None:
+        if self.w.canvas.map_tool() is self.finder_tool:  # the checked button pressed again
+            self.w.canvas.set_map_tool(None)
+            return
+        self.w.canvas.set_map_tool(self.finder_tool)
+        self.finder.pick_button.setChecked(True)
+        self.w.statusBar().showMessage(self.tr("Click the map at the family's location (it is never saved)."),
+                                       15000)
+
+    def _finder_spot(self, lon: float, lat: float) -> None:
+        self.w.statusBar().clearMessage()
+        if self.finder is not None:
             self.finder.set_spot(lon, lat)
+
+    def _finder_tool_ended(self) -> None:
+        if self.finder is not None:
+            self.finder.pick_button.setChecked(False)
 
     # ------------------------------------------------------------------ territories
     def _paint_toggled(self, on: bool) -> None:
-        if on and (self.territories is None or self.territories.session is None):
+        if not on:
+            self.w.canvas.end_map_tool(self.paint_tool)
+            return
+        if (self.territories is None or self.territories.session is None):
             self.paint_action.setChecked(False)
             self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first "
                                                    "(New plan…)."), 8000)
@@ -108,12 +139,10 @@ class FeatureDocks(QObject):
                 self.territories.show()
                 self.territories.raise_()
             return
-        self.w.canvas.set_paint_mode(on)
-        if on:
-            self.territories.show()
-            self.territories.raise_()
-        self.w.statusBar().showMessage(
-            self.tr("Painting: click or drag across neighbourhoods to assign them.") if on else "", 5000)
+        self.w.canvas.set_map_tool(self.paint_tool)
+        self.territories.show()
+        self.territories.raise_()
+        self.w.statusBar().showMessage(self.tr("Painting: click or drag across neighbourhoods to assign them."), 5000)
 
     def _feature_clicked(self, layer: str, fid: int, _ctrl: bool) -> None:
         if not self.paint_action.isChecked() or self.territories is None:
@@ -129,23 +158,25 @@ class FeatureDocks(QObject):
         except UserError as exc:
             self.w.statusBar().showMessage(exc.message, 8000)
 
-    def _start_polygon(self) -> None:
+    def _polygon_triggered(self, checked: bool) -> None:
+        if not checked:  # the checked action chosen again: give up the polygon
+            self.w.canvas.end_map_tool(self.polygon_tool)
+            return
         if self.territories is None or self.territories.session is None:
+            self.polygon_action.setChecked(False)
             self.w.statusBar().showMessage(self.tr("Open or create a plan in the Territories panel first."), 8000)
             return
         self.territories.show()
-        self.w.canvas.start_polygon()
-        self._polygon_esc.setEnabled(True)
+        self.w.canvas.set_map_tool(self.polygon_tool)
         self.w.statusBar().showMessage(
             self.tr("Click the polygon's corners; double-click to finish, Esc to give up."), 15000)
 
-    def _cancel_polygon(self) -> None:
-        self._polygon_esc.setEnabled(False)
-        self.w.canvas.cancel_polygon()
-        self.w.statusBar().showMessage(self.tr("Polygon given up: nothing was assigned."), 5000)
+    def _polygon_ended(self) -> None:
+        self.polygon_action.setChecked(False)
+        if not self.polygon_tool.completed:
+            self.w.statusBar().showMessage(self.tr("Polygon given up: nothing was assigned."), 5000)
 
     def _polygon_drawn(self, lonlat: list) -> None:
-        self._polygon_esc.setEnabled(False)
         panel = self.territories
         if panel is None or panel.session is None or len(lonlat) < 3:
             return

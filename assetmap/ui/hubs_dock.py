@@ -207,6 +207,12 @@ class HubsDock(QDockWidget):
             address=form.address.text(), city=form.city.text(), state_province=form.state.text(),
             postal_code=form.postal_code.text(), confidential=secret))
 
+    def cancel_pending(self) -> None:
+        """The map's place-a-hub tool ended before a click (another tool, Esc): nothing is placed."""
+        if self._pending is not None:
+            self._pending = None
+            self.status.setText(self.tr("Not placed: press Add… or Move again to place it."))
+
     def edit_selected(self) -> None:
         hub_id = self.selected_id()
         if not hub_id:

@@ -52,7 +52,7 @@ class IndicatorsDock(QDockWidget):
         self.overview = None       # the small-multiples window, made when first opened
         self._build()
         self.visibilityChanged.connect(self._visibility)
-        window.canvas.feature_clicked.connect(self._map_clicked)
+        window.canvas.feature_identified.connect(self._map_clicked)  # with the Identify tool only
         from assetmap.session import IndicatorsChanged, LayerEvent, ProjectOpened
         from assetmap.ui.session_qt import subscribe
 

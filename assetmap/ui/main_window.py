@@ -50,6 +50,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coords)
         self.statusBar().addPermanentWidget(self.scale)
         self._wire()
+        from assetmap.ui.map_tools import ToolStatus
+
+        self.tool_status = ToolStatus(self)  # the active map tool in the status bar; Esc ends it
         window_actions.build_menus(self)
         from assetmap.ui.window_features import install_features
 
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         c.cursor_moved.connect(self._cursor)
         c.scale_changed.connect(self._scale)
         c.files_dropped.connect(lambda paths: window_actions.import_files(self, paths))
-        c.feature_clicked.connect(self._feature_clicked)
+        c.feature_identified.connect(self._feature_clicked)  # Identify selects; other map tools don't
         self.table.selection_changed.connect(lambda layer, ids: c.highlight(layer, ids))
         self.stack.changed.connect(lambda: window_actions.update_undo(self))
 

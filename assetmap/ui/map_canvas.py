@@ -38,6 +38,11 @@ class Bridge(QObject):
     sig_stroke_end = Signal()
     sig_enter = Signal(str, int)
     sig_polygon = Signal(str)
+    sig_escape = Signal()
+
+    @Slot()
+    def escapePressed(self) -> None:  # noqa: N802 (JS name)
+        self.sig_escape.emit()
 
     @Slot()
     def strokeBegin(self) -> None:  # noqa: N802 (JS name)
@@ -134,6 +139,11 @@ class MapCanvas(QWebEngineView):
     feature_entered = Signal(str, int)         # paint mode: a feature entered during a stroke
     polygon_drawn = Signal(list)               # free polygon: [(lon, lat), ...]
     files_dropped = Signal(list)               # local files dropped on the map: [Path, ...]
+    escape_pressed = Signal()                  # Esc with the keyboard focus in the page
+    # The map tools (ui/map_tools.py): the signals above say what happened on the page; only the
+    # active tool acts on it. A feature clicked with Identify active:
+    feature_identified = Signal(str, int, bool)  # layer, feature id, ctrl held
+    map_tool_changed = Signal(object)            # the new active MapTool
 
     # Drag and drop of files. The web view's own child widget takes drops (Chromium would try to
     # open the file in the page), and the map is most of the window: a file dropped there must
@@ -193,6 +203,11 @@ class MapCanvas(QWebEngineView):
         b.sig_stroke_end.connect(self.stroke_ended)
         b.sig_enter.connect(self.feature_entered)
         b.sig_polygon.connect(lambda text: self.polygon_drawn.emit([tuple(p) for p in json.loads(text)]))
+        b.sig_escape.connect(self.escape_pressed)
+        from assetmap.ui.map_tools import MapTools
+
+        self._tools = MapTools(self)
+        self._tools.changed.connect(self.map_tool_changed)
         for child in self.findChildren(QWidget):  # made before ChildAdded could tell us
             child.installEventFilter(self)
         self._dir = tempfile.TemporaryDirectory(prefix="assetmap-map-")
@@ -276,6 +291,19 @@ class MapCanvas(QWebEngineView):
                 self._waiters.append((t, fn))
 
         self.run_js("assetmap.redraw()", got)
+
+    # ------------------------------------------------------------ map tools
+    def set_map_tool(self, tool) -> None:
+        """Make ``tool`` (a ``map_tools.MapTool``) the one that acts on clicks; None: Identify.
+        The tool before ends (its ``ended`` signal)."""
+        self._tools.set(tool)
+
+    def map_tool(self):
+        return self._tools.active
+
+    def end_map_tool(self, tool) -> None:
+        """Back to Identify if ``tool`` is still the active one."""
+        self._tools.end(tool)
 
     # ------------------------------------------------------------ map API
     def set_layer_frame(self, name: str, frame, style: dict, title: str | None = None,

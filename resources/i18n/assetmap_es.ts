@@ -877,6 +877,51 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
             <source>Open or create a plan in the Territories panel first (New plan…).</source>
             <translation>Abra o cree primero un plan en el panel Territorios (Nuevo plan…).</translation>
         </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="38" />
+            <source>Paint territories</source>
+            <translation>Pintar territorios</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="39" />
+            <source>click or drag across neighbourhoods</source>
+            <translation>haga clic o arrastre sobre los barrios</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="43" />
+            <source>Draw a polygon</source>
+            <translation>Dibujar un polígono</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="44" />
+            <source>click the corners, double-click to finish</source>
+            <translation>haga clic en las esquinas, doble clic para terminar</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="47" />
+            <source>Place a hub</source>
+            <translation>Ubicar un centro</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="47" />
+            <source>click the map where the hub is</source>
+            <translation>haga clic en el mapa donde está el centro</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="50" />
+            <source>Pick the family's spot</source>
+            <translation>Marcar el lugar de la familia</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="51" />
+            <source>click the map at the family's location (it is never saved)</source>
+            <translation>haga clic en el mapa donde está la familia (ese lugar nunca se guarda)</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/feature_docks.py" line="91" />
+            <source>click the hub's new place on the map</source>
+            <translation>haga clic en el nuevo lugar del centro en el mapa</translation>
+        </message>
     </context>
     <context>
         <name>FinderDock</name>
@@ -1287,9 +1332,19 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
             <source>Click the hub's new place on the map.</source>
             <translation>Haga clic en el nuevo lugar del centro en el mapa.</translation>
         </message>
+        <message>
+            <location filename="../../assetmap/ui/hubs_dock.py" line="211" />
+            <source>Not placed: press Add… or Move again to place it.</source>
+            <translation>No se ubicó: pulse Agregar… o Mover otra vez para ubicarlo.</translation>
+        </message>
     </context>
     <context>
         <name>HubsMenu</name>
+        <message>
+            <location filename="../../assetmap/ui/hubs_menu.py" line="1" />
+            <source>{0:.0%} (with confidential sites: withheld)</source>
+            <translation>{0:.0%} (con sitios confidenciales: retenido)</translation>
+        </message>
         <message>
             <location filename="../../assetmap/ui/hubs_menu.py" line="26" />
             <source>Problem</source>
@@ -1629,11 +1684,6 @@ Pulse Agregar…, escriba el nombre y el servicio del centro y luego haga clic e
         <message>
             <source>Locations with a street address but no coordinates: place them (offline) with the locator</source>
             <translation>Ubicaciones con dirección pero sin coordenadas: ubicarlas (sin conexión) con el localizador</translation>
-        </message>
-        <message>
-            <location filename="../../assetmap/ui/hubs_menu.py" line="1" />
-            <source>{0:.0%} (with confidential sites: withheld)</source>
-            <translation>{0:.0%} (con sitios confidenciales: retenido)</translation>
         </message>
     </context>
     <context>
@@ -4188,90 +4238,22 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <location filename="../../assetmap/ui/survey/feature.py" line="0" />
             <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
             <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
-        </message>
-        <message>
-            <source>Table file</source>
-            <translation>Archivo de la tabla</translation>
-        </message>
-        <message>
-            <source>CSV, Excel (.xlsx) or dBASE (.dbf)</source>
-            <translation>CSV, Excel (.xlsx) o dBASE (.dbf)</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Examinar…</translation>
-        </message>
-        <message>
-            <source>Choose the table file</source>
-            <translation>Elegir el archivo de la tabla</translation>
-        </message>
-        <message>
-            <source>&amp;Table:</source>
-            <translation>&amp;Tabla:</translation>
-        </message>
-        <message>
-            <source>Key field of the layer</source>
-            <translation>Campo clave de la capa</translation>
-        </message>
-        <message>
-            <source>Layer &amp;key:</source>
-            <translation>C&amp;lave de la capa:</translation>
-        </message>
-        <message>
-            <source>Key column of the table</source>
-            <translation>Columna clave de la tabla</translation>
-        </message>
-        <message>
-            <source>Table k&amp;ey:</source>
-            <translation>Clave de la ta&amp;bla:</translation>
-        </message>
-        <message>
-            <source>Join report</source>
-            <translation>Informe de la unión</translation>
-        </message>
-        <message>
-            <source>Keys are matched whatever their case, leading zeros or blanks, and with or without a census prefix such as 1400000US. The report of what matched appears here.</source>
-            <translation>Las claves se emparejan sin importar mayúsculas, ceros a la izquierda o espacios, y con o sin un prefijo censal como 1400000US. Aquí aparece el informe de lo que coincidió.</translation>
-        </message>
-        <message>
-            <source>&amp;Join</source>
-            <translation>&amp;Unir</translation>
-        </message>
-        <message>
-            <source>Join the table</source>
-            <translation>Unir la tabla</translation>
-        </message>
-        <message>
-            <source>Table to join</source>
-            <translation>Tabla para unir</translation>
-        </message>
-        <message>
-            <source>Tables (*.csv *.tsv *.txt *.xlsx *.dbf)</source>
-            <translation>Tablas (*.csv *.tsv *.txt *.xlsx *.dbf)</translation>
-        </message>
-        <message>
-            <source>Choose the layer, the table file and the key on each side.</source>
-            <translation>Elija la capa, el archivo de la tabla y la clave de cada lado.</translation>
-        </message>
-        <message>
-            <source>Reading {0}</source>
-            <translation>Leyendo {0}</translation>
-        </message>
-        <message>
-            <source>Matching keys</source>
-            <translation>Emparejando claves</translation>
-        </message>
-        <message>
-            <source>Joined {0}: {1} of {2} rows matched</source>
-            <translation>Unido {0}: coincidieron {1} de {2} filas</translation>
-        </message>
-        <message>
-            <source>Join table</source>
-            <translation>Unir tabla</translation>
+            <source>&amp;Layer:</source>
+            <translation>&amp;Capa:</translation>
         </message>
         <message>
             <source>Open or create a project first, then join a table to one of its layers.</source>
             <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/feature.py" line="51" />
+            <source>Pick a location</source>
+            <translation>Marcar una ubicación</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/feature.py" line="52" />
+            <source>click the map where the place is</source>
+            <translation>haga clic en el mapa donde está el lugar</translation>
         </message>
     </context>
     <context>
@@ -4416,6 +4398,16 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <location filename="../../assetmap/ui/survey/survey_mode.py" line="0" />
             <source>This location is outside your areas (%1). It will be saved as it is: check that it is the right place.</source>
             <translation>Esta ubicación está fuera de sus zonas (%1). Se guardará tal cual: compruebe que es el lugar correcto.</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/survey_mode.py" line="151" />
+            <source>Pick a location</source>
+            <translation>Marcar una ubicación</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/survey_mode.py" line="152" />
+            <source>click the map where the place is</source>
+            <translation>haga clic en el mapa donde está el lugar</translation>
         </message>
     </context>
     <context>
@@ -5169,6 +5161,11 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>Retener conteos hasta</translation>
         </message>
         <message>
+            <location filename="../../assetmap/ui/reports_wizard.py" line="1" />
+            <source>The project's setting: every report layer withholds the same small counts.</source>
+            <translation>Ajuste del proyecto: todas las capas de reportes retienen los mismos conteos pequeños.</translation>
+        </message>
+        <message>
             <location filename="../../assetmap/ui/reports_wizard.py" line="182" />
             <source>Layer name</source>
             <translation>Nombre de la capa</translation>
@@ -5217,11 +5214,6 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <location filename="../../assetmap/ui/reports_wizard.py" line="224" />
             <source>Stores the number of reports per area (and rates); counts 1–{0} are withheld.</source>
             <translation>Guarda el número de reportes por área (y las tasas); los conteos 1–{0} se retienen.</translation>
-        </message>
-        <message>
-            <location filename="../../assetmap/ui/reports_wizard.py" line="1" />
-            <source>The project's setting: every report layer withholds the same small counts.</source>
-            <translation>Ajuste del proyecto: todas las capas de reportes retienen los mismos conteos pequeños.</translation>
         </message>
     </context>
     <context>
@@ -5445,10 +5437,6 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>Tasas por 1.000 que no exageran en poblaciones pequeñas: la tasa de cada área se acerca a la tasa global (o a la de sus vecinas) cuanto menos gente vive allí. El exceso de riesgo (observado ÷ esperado) viene con su intervalo exacto del 95 %. Las capas de reportes se suavizan al contarlas (--smooth).</translation>
         </message>
         <message>
-            <source>Layer</source>
-            <translation>Capa</translation>
-        </message>
-        <message>
             <source>Compare with the neighbours' values of</source>
             <translation>Comparar con los valores de las vecinas en</translation>
         </message>
@@ -5625,10 +5613,6 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>&amp;Nombre de la capa:</translation>
         </message>
         <message>
-            <source>&amp;Layer:</source>
-            <translation>Ca&amp;pa:</translation>
-        </message>
-        <message>
             <source>&amp;Field:</source>
             <translation>Ca&amp;mpo:</translation>
         </message>
@@ -5704,31 +5688,13 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>Report file (*.csv)</source>
             <translation>Archivo de reportes (*.csv)</translation>
         </message>
-    </context>
-    <context>
-        <name>RepeatInstance</name>
         <message>
-            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
-            <source>Remove</source>
-            <translation>Quitar</translation>
-        </message>
-    </context>
-    <context>
-        <name>RepeatSection</name>
-        <message>
-            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
-            <source>Add: %1</source>
-            <translation>Añadir: %1</translation>
+            <source>Layer</source>
+            <translation>Capa</translation>
         </message>
         <message>
-            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
-            <source>Add an entry to %1</source>
-            <translation>Añadir una entrada a %1</translation>
-        </message>
-        <message>
-            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
-            <source>Remove %1</source>
-            <translation>Quitar %1</translation>
+            <source>&amp;Layer:</source>
+            <translation>Ca&amp;pa:</translation>
         </message>
     </context>
     <context>
@@ -5743,7 +5709,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         </message>
         <message>
             <source>&amp;Layer:</source>
-            <translation>&amp;Capa:</translation>
+            <translation>Ca&amp;pa:</translation>
         </message>
         <message>
             <source>Table file</source>
@@ -5829,257 +5795,31 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>Open or create a project first, then join a table to one of its layers.</source>
             <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
         </message>
+    </context>
+    <context>
+        <name>RepeatInstance</name>
         <message>
-            <source>Compare with the neighbours' values of</source>
-            <translation>Comparar con los valores de las vecinas en</translation>
+            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatSection</name>
+        <message>
+            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+            <source>Add: %1</source>
+            <translation>Añadir: %1</translation>
         </message>
         <message>
-            <source>(nothing: one variable)</source>
-            <translation>(nada: una variable)</translation>
+            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+            <source>Add an entry to %1</source>
+            <translation>Añadir una entrada a %1</translation>
         </message>
         <message>
-            <source>Field</source>
-            <translation>Campo</translation>
-        </message>
-        <message>
-            <source>Field of the other layer</source>
-            <translation>Campo de la otra capa</translation>
-        </message>
-        <message>
-            <source>Neighbours</source>
-            <translation>Vecinas</translation>
-        </message>
-        <message>
-            <source>areas sharing an edge or a corner (queen)</source>
-            <translation>áreas que comparten un lado o una esquina (reina)</translation>
-        </message>
-        <message>
-            <source>areas sharing an edge (rook)</source>
-            <translation>áreas que comparten un lado (torre)</translation>
-        </message>
-        <message>
-            <source>the k nearest areas</source>
-            <translation>las k áreas más cercanas</translation>
-        </message>
-        <message>
-            <source>areas within a distance</source>
-            <translation>áreas a menos de una distancia</translation>
-        </message>
-        <message>
-            <source>Number of nearest areas, or distance in metres</source>
-            <translation>Número de áreas más cercanas, o distancia en metros</translation>
-        </message>
-        <message>
-            <source>Permutations</source>
-            <translation>Permutaciones</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>Semilla</translation>
-        </message>
-        <message>
-            <source>Control the false discovery rate (FDR)</source>
-            <translation>Controlar la tasa de falsos descubrimientos (FDR)</translation>
-        </message>
-        <message>
-            <source>Finds areas that are high among high neighbours (hot spots), low among low (cold spots), and outliers, with pseudo p-values from random permutations. Withheld report counts (1–10) enter at 5.5, as the map then says.</source>
-            <translation>Encuentra áreas altas entre vecinas altas (puntos calientes), bajas entre bajas (puntos fríos) y atípicas, con pseudo valores p de permutaciones aleatorias. Los conteos ocultos (1–10) entran como 5,5, como indica luego el mapa.</translation>
-        </message>
-        <message>
-            <source>Areas</source>
-            <translation>Áreas</translation>
-        </message>
-        <message>
-            <source>Risk factor layers</source>
-            <translation>Capas de factores de riesgo</translation>
-        </message>
-        <message>
-            <source>Training period's report file</source>
-            <translation>Archivo de reportes del periodo de entrenamiento</translation>
-        </message>
-        <message>
-            <source>Later period's report file (to validate)</source>
-            <translation>Archivo de reportes de un periodo posterior (para validar)</translation>
-        </message>
-        <message>
-            <source>e.g. description:CHILD (empty: every row)</source>
-            <translation>p. ej. description:CHILD (vacío: todas las filas)</translation>
-        </message>
-        <message>
-            <source>Rows to count</source>
-            <translation>Filas a contar</translation>
-        </message>
-        <message>
-            <source>Cell size</source>
-            <translation>Tamaño de celda</translation>
-        </message>
-        <message>
-            <source>Which public places go with more reports? The reports are counted per grid cell in memory and never stored; the model picks the factors that raise the risk, and the relative risk surface is drawn from those public layers only. With a later period it is compared with last period's hot spots (PAI).</source>
-            <translation>¿Qué lugares públicos van con más reportes? Los reportes se cuentan por celda en memoria y nunca se guardan; el modelo elige los factores que aumentan el riesgo, y la superficie de riesgo relativo se dibuja solo con esas capas públicas. Con un periodo posterior se compara con los puntos calientes del periodo anterior (PAI).</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Elegir…</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>Riesgo</translation>
-        </message>
-        <message>
-            <source>Open or create a project first.</source>
-            <translation>Primero abra o cree un proyecto.</translation>
-        </message>
-        <message>
-            <source>Smoothing the rates</source>
-            <translation>Suavizando las tasas</translation>
-        </message>
-        <message>
-            <source>Permuting the neighbours</source>
-            <translation>Permutando las vecinas</translation>
-        </message>
-        <message>
-            <source>Relative risk of each factor, and the validation:</source>
-            <translation>Riesgo relativo de cada factor, y la validación:</translation>
-        </message>
-        <message>
-            <source>&amp;Smoothed rates…</source>
-            <translation>Tasas &amp;suavizadas…</translation>
-        </message>
-        <message>
-            <source>&amp;Local clusters (LISA)…</source>
-            <translation>Agrupamientos &amp;locales (LISA)…</translation>
-        </message>
-        <message>
-            <source>&amp;Risk terrain…</source>
-            <translation>&amp;Terreno de riesgo…</translation>
-        </message>
-        <message>
-            <source>Give the new layer another name.</source>
-            <translation>Dé otro nombre a la capa nueva.</translation>
-        </message>
-        <message>
-            <source>The project has no layer of areas with counts.</source>
-            <translation>El proyecto no tiene una capa de áreas con conteos.</translation>
-        </message>
-        <message>
-            <source>Import a table of areas with a count and a population first.</source>
-            <translation>Primero importe una tabla de áreas con un conteo y una población.</translation>
-        </message>
-        <message>
-            <source>Choose different fields for the count and the population.</source>
-            <translation>Elija campos distintos para el conteo y la población.</translation>
-        </message>
-        <message>
-            <source>Choose a layer of areas and a numeric field.</source>
-            <translation>Elija una capa de áreas y un campo numérico.</translation>
-        </message>
-        <message>
-            <source>Tick at least one risk factor layer.</source>
-            <translation>Marque al menos una capa de factor de riesgo.</translation>
-        </message>
-        <message>
-            <source>Choose the training period's report file.</source>
-            <translation>Elija el archivo de reportes del periodo de entrenamiento.</translation>
-        </message>
-        <message>
-            <source>The validation file does not exist.</source>
-            <translation>El archivo de validación no existe.</translation>
-        </message>
-        <message>
-            <source>&amp;Areas:</source>
-            <translation>&amp;Áreas:</translation>
-        </message>
-        <message>
-            <source>&amp;Count:</source>
-            <translation>&amp;Conteo:</translation>
-        </message>
-        <message>
-            <source>&amp;Population:</source>
-            <translation>&amp;Población:</translation>
-        </message>
-        <message>
-            <source>&amp;Smoothing:</source>
-            <translation>&amp;Suavizado:</translation>
-        </message>
-        <message>
-            <source>&amp;Layer name:</source>
-            <translation>&amp;Nombre de la capa:</translation>
-        </message>
-        <message>
-            <source>&amp;Field:</source>
-            <translation>Ca&amp;mpo:</translation>
-        </message>
-        <message>
-            <source>&amp;Bivariate, against:</source>
-            <translation>&amp;Bivariado, frente a:</translation>
-        </message>
-        <message>
-            <source>Its f&amp;ield:</source>
-            <translation>Su ca&amp;mpo:</translation>
-        </message>
-        <message>
-            <source>&amp;Neighbours:</source>
-            <translation>&amp;Vecinas:</translation>
-        </message>
-        <message>
-            <source>&amp;k or metres:</source>
-            <translation>&amp;k o metros:</translation>
-        </message>
-        <message>
-            <source>&amp;Permutations:</source>
-            <translation>&amp;Permutaciones:</translation>
-        </message>
-        <message>
-            <source>&amp;Seed:</source>
-            <translation>&amp;Semilla:</translation>
-        </message>
-        <message>
-            <source>La&amp;yer name:</source>
-            <translation>No&amp;mbre de la capa:</translation>
-        </message>
-        <message>
-            <source>Risk &amp;factors:</source>
-            <translation>&amp;Factores de riesgo:</translation>
-        </message>
-        <message>
-            <source>&amp;Training reports:</source>
-            <translation>Reportes de &amp;entrenamiento:</translation>
-        </message>
-        <message>
-            <source>&amp;Validation reports:</source>
-            <translation>Reportes de &amp;validación:</translation>
-        </message>
-        <message>
-            <source>&amp;Rows to count:</source>
-            <translation>Filas a &amp;contar:</translation>
-        </message>
-        <message>
-            <source>&amp;Cell size:</source>
-            <translation>Tamaño de ce&amp;lda:</translation>
-        </message>
-        <message>
-            <source>Choose {0}</source>
-            <translation>Elegir {0}</translation>
-        </message>
-        <message>
-            <source>Smoothed rates in layer '{0}'.</source>
-            <translation>Tasas suavizadas en la capa '{0}'.</translation>
-        </message>
-        <message>
-            <source>Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.</source>
-            <translation>Capa '{0}': {1} puntos calientes, {2} puntos fríos, {3} atípicas.</translation>
-        </message>
-        <message>
-            <source>Relative risk surface in layer '{0}'.</source>
-            <translation>Superficie de riesgo relativo en la capa '{0}'.</translation>
-        </message>
-        <message>
-            <source>The project already has a layer named '{0}'.</source>
-            <translation>El proyecto ya tiene una capa llamada '{0}'.</translation>
-        </message>
-        <message>
-            <source>Report file (*.csv)</source>
-            <translation>Archivo de reportes (*.csv)</translation>
+            <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
+            <source>Remove %1</source>
+            <translation>Quitar %1</translation>
         </message>
     </context>
     <context>
@@ -6189,6 +5929,37 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
             <source>Confidential: never drawn, exported or packaged.</source>
             <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapTools</name>
+        <message>
+            <location filename="../../assetmap/ui/map_tools.py" line="65" />
+            <source>Identify</source>
+            <translation>Identificar</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/map_tools.py" line="65" />
+            <source>click a feature to see its attributes</source>
+            <translation>haga clic en un elemento para ver sus atributos</translation>
+        </message>
+    </context>
+    <context>
+        <name>ToolStatus</name>
+        <message>
+            <location filename="../../assetmap/ui/map_tools.py" line="146" />
+            <source>Active map tool</source>
+            <translation>Herramienta activa del mapa</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/map_tools.py" line="157" />
+            <source>Tool: %1</source>
+            <translation>Herramienta: %1</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/map_tools.py" line="161" />
+            <source>(Esc: back to Identify)</source>
+            <translation>(Esc: volver a Identificar)</translation>
         </message>
     </context>
 </TS>

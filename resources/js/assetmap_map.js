@@ -271,6 +271,7 @@
       map = L.map("map", {preferCanvas: true, zoomControl: true, attributionControl: true,
                           zoomSnap: 0.25, center: [38.63, -90.24], zoom: 11});
       map.attributionControl.setPrefix(false);
+      L.DomUtil.addClass(map.getContainer(), "am-tool-identify");
       L.control.scale({imperial: true, metric: true}).addTo(map);
       var legend = L.control({position: "bottomright"});
       legend.onAdd = function () {
@@ -302,9 +303,12 @@
         if (bridge) { bridge.mapClicked(ev.latlng.lat, ev.latlng.lng); }
       });
       map.on("dblclick", function () { if (api._poly) { api.finishPolygon(); } });
-      // Esc gives up a polygon being drawn (keyboard focus in the page; the window has its own Esc).
+      // Esc gives up a polygon being drawn and returns to Identify (keyboard focus in the page; the
+      // window has its own Esc): the app's map tools (assetmap/ui/map_tools.py) are told.
       document.addEventListener("keydown", function (ev) {
-        if (ev.key === "Escape" && api._poly) { api.cancelPolygon(); }
+        if (ev.key !== "Escape") { return; }
+        if (api._poly) { api.cancelPolygon(); }
+        if (bridge && api.tool !== "identify") { bridge.escapePressed(); }
       });
       document.addEventListener("mouseup", function () {
         if (api._stroke) { api._stroke = false; if (bridge) { bridge.strokeEnd(); } }
@@ -356,6 +360,8 @@
       var pts = api._poly;
       api.cancelPolygon();
       if (pts && pts.length >= 3 && bridge) { bridge.polygonDrawn(JSON.stringify(pts)); }
+      // Too few corners: the polygon tool stays active and drawing starts again.
+      else if (pts && api.tool === "polygon") { api.startPolygon(); }
       return !!(pts && pts.length >= 3);
     },
     drawingPolygon: function () { return !!api._poly; },
@@ -366,6 +372,22 @@
       // (and may come twice), and must not zoom the map as it ends the drawing.
       setTimeout(function () { if (!api._poly) { map.doubleClickZoom.enable(); } }, 500);
     },
+    // The app's active map tool (assetmap/ui/map_tools.py), one at a time: "identify" (popups),
+    // "pick" (a click is a place), "paint" (dragging paints, no popups), "polygon" (clicks are
+    // corners). The container's class gives the cursor (assetmap_map.css).
+    setTool: function (mode) {
+      if (mode !== "polygon" && api._poly) { api.cancelPolygon(); }
+      if (api._paint !== (mode === "paint")) { api.setPaintMode(mode === "paint"); }
+      api.identify = mode === "identify";
+      api.tool = mode;
+      var c = map.getContainer();
+      ["identify", "pick", "paint", "polygon"].forEach(function (m) { L.DomUtil.removeClass(c, "am-tool-" + m); });
+      L.DomUtil.addClass(c, "am-tool-" + mode);
+      if (mode !== "identify") { map.closePopup(); }
+      if (mode === "polygon" && !api._poly) { api.startPolygon(); }
+      return mode;
+    },
+    tool: "identify",
     // Paint mode: dragging paints instead of panning the map.
     setPaintMode: function (on) {
       api._paint = !!on;
@@ -557,6 +579,8 @@
         center: [map.getCenter().lat, map.getCenter().lng],
         legend: legendDiv.innerText,
         paint: !!api._paint,
+        tool: api.tool,
+        cursor: window.getComputedStyle(map.getContainer()).cursor,
         dragging: map.dragging.enabled(),
         layers: order.map(function (n) {
           var e = layers[n];

@@ -408,7 +408,8 @@ _NOT_WORDS = ('("assetmap")', '"https://')   # the product's name and example ad
 MINE = ["main_window.py", "window_actions.py", "layers_panel.py", "attribute_table.py", "feature_docks.py",
         "hubs_dock.py", "hubs_finder.py", "territories_panel.py", "territories_balance.py",
         "territories_compare.py", "report_maps.py", "period_slider.py", "style_dialog.py", "workers.py",
-        "settings_dialog.py", "accessible.py", "appearance.py", "about.py", "reports_wizard.py", "map_canvas.py"]
+        "settings_dialog.py", "accessible.py", "appearance.py", "about.py", "reports_wizard.py", "map_canvas.py",
+        "map_tools.py"]
 
 
 def test_no_untranslated_literal_in_main_window_code():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
@@ -45,7 +45,14 @@ class SurveyFeature(QObject):
         self.dock: SurveyDock | None = None
         self._pick: str | None = None
         self.actions: dict[str, QAction] = {}
-        window.canvas.map_clicked.connect(self._map_clicked)
+        from assetmap.ui.map_tools import MapTool
+
+        # "Pick on map" is a map tool (ui/map_tools.py): it ends any other, and any other ends it.
+        self.tool = MapTool("survey location", self.tr("Pick a location"),
+                            self.tr("click the map where the place is"), once=True,
+                            on_map_click=self._map_clicked, parent=self)
+        self.tool.ended.connect(self._tool_ended)
+        self._pick_button = None
         self._add_menu()
 
     # ------------------------------------------------------------------ menu
@@ -108,6 +115,7 @@ class SurveyFeature(QObject):
         self.remove()
 
     def remove(self) -> None:
+        self.w.canvas.end_map_tool(self.tool)  # its question goes with the dock
         if self.dock is not None:
             self.w.removeDockWidget(self.dock)
             self.dock.deleteLater()
@@ -179,15 +187,41 @@ class SurveyFeature(QObject):
 
     # ------------------------------------------------------------------ map
     def _start_pick(self, question: str) -> None:
-        self._pick = question
+        button = self._button(question)
+        if self.w.canvas.map_tool() is self.tool and self._pick_button is button:  # pressed again: stop
+            self.w.canvas.set_map_tool(None)
+            return
+        self.w.canvas.set_map_tool(None)  # another question's pick ends first (its button unchecks)
+        self._pick, self._pick_button = question, button
+        if button is not None:
+            button.setCheckable(True)
+            button.setChecked(True)
+        self.w.canvas.set_map_tool(self.tool)
         self.w.statusBar().showMessage(self.tr("Click the map where the place is."), 15000)
-        self.w.canvas.setCursor(Qt.CursorShape.CrossCursor)
+
+    def _button(self, question: str):
+        """The "Pick on map" button of ``question`` (a repeat instance's: the one that asked)."""
+        if self.dock is None:
+            return None
+        entry = self.dock.panel.entry
+        row = entry.rows.get(question)
+        editor = row.editor if row is not None else getattr(entry, "_pick_editor", None)
+        return getattr(editor, "pick", None)
+
+    def _tool_ended(self) -> None:
+        button, self._pick_button = self._pick_button, None
+        try:
+            if button is not None:
+                button.setChecked(False)
+        except RuntimeError:  # the form was rebuilt meanwhile
+            pass
+        if not self.tool.completed:
+            self._pick = None
 
     def _map_clicked(self, lon: float, lat: float) -> None:
         question, self._pick = self._pick, None
         if question is None or self.dock is None:
             return
-        self.w.canvas.unsetCursor()
         self.w.statusBar().clearMessage()
         self.dock.panel.entry.set_point(question, lat, lon)
 

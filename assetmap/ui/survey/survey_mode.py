@@ -149,7 +149,14 @@ class SurveyModeWindow(QMainWindow):
         subscribe(self.stack.hub, self.panel, LayerEvent, lambda e: self.cache.invalidate(e))
         subscribe(self.stack.hub, self.panel, SurveyResponsesChanged, lambda _e: self._draw_survey())
         self.canvas = MapCanvas(self)
-        self.canvas.map_clicked.connect(self._map_clicked)
+        from assetmap.ui.map_tools import MapTool
+
+        # "Pick on map" is the canvas's one map tool here too (ui/map_tools.py): one click, the
+        # page's crosshair, Esc in the map gives it up.
+        self.pick_tool = MapTool("survey location", self.tr("Pick a location"),
+                                 self.tr("click the map where the place is"), once=True,
+                                 on_map_click=self._map_clicked, parent=self.canvas)
+        self.pick_tool.ended.connect(self._pick_ended)
         self.split.addWidget(self.panel)
         self.split.addWidget(self.canvas)
         self.split.setStretchFactor(0, 2)
@@ -232,14 +239,18 @@ class SurveyModeWindow(QMainWindow):
     # ------------------------------------------------------------------ map
     def _start_pick(self, question: str) -> None:
         self._pick = question
+        self.canvas.set_map_tool(self.pick_tool)
         self.statusBar().showMessage(self.tr("Click the map where the place is."), 15000)
-        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+
+    def _pick_ended(self) -> None:
+        if not self.pick_tool.completed:  # given up (Esc): the next click is no location
+            self._pick = None
+            self.statusBar().clearMessage()
 
     def _map_clicked(self, lon: float, lat: float) -> None:
         question, self._pick = self._pick, None
         if question is None or self.panel is None:
             return
-        self.canvas.unsetCursor()
         self.statusBar().clearMessage()
         self.panel.entry.set_point(question, lat, lon)
         self.check_location()
