@@ -4777,6 +4777,16 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Límites (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)</translation>
     </message>
     <message>
+        <location filename="../../assetmap/ui/welcome.py" line="47" />
+        <source>Choose the boundary file from your city's GIS office (%1).</source>
+        <translation>Elija el archivo de límites de la oficina SIG de su ciudad (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../assetmap/ui/welcome.py" line="99" />
+        <source>Boundaries</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
         <location filename="../../assetmap/ui/welcome.py" line="98" />
         <source>Open your field package</source>
         <translation>Abra su paquete de campo</translation>
