@@ -49,7 +49,7 @@ class StatsTableModel(QAbstractTableModel):
             cols += [("field", f), ("deviation", f)]
         return cols + [("stat", st.key) for st in stats if not st.before_workload]
 
-    # The built-in statistics' labels, for pyside6-lupdate; a registered one shows its own label.
+    # The built-in statistics' labels, listed for pyside6-lupdate.
     _HEADERS = {"Team": QT_TRANSLATE_NOOP("StatsTableModel", "Team"),
                 "Units": QT_TRANSLATE_NOOP("StatsTableModel", "Units"),
                 "Pieces": QT_TRANSLATE_NOOP("StatsTableModel", "Pieces"),
@@ -68,8 +68,8 @@ class StatsTableModel(QAbstractTableModel):
             kind, key = self._columns()[section]
             if kind in ("field", "deviation"):
                 return key if kind == "field" else f"{key} ± %"
-            label = "Team" if kind == "team" else get(key).label
-            return self.tr(self._HEADERS[label]) if label in self._HEADERS else label
+            # A registered statistic's label is translated like the built-ins' when the .ts has it.
+            return self.tr("Team" if kind == "team" else get(key).label)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
