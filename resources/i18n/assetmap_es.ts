@@ -5321,6 +5321,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <source>Join a table to a layer</source>
         <translation>Unir una tabla a una capa</translation>
     </message>
+</context>
+<context>
+    <name>RiskMenu</name>
     <message>
         <source>Layer</source>
         <translation>Capa</translation>
