@@ -15,7 +15,9 @@ def register(sub) -> None:
 
     p = sub.add_parser("import", help="import a file as a layer")
     p.add_argument("project", help="a .gpkg project or a postgresql:// URL")
-    p.add_argument("file")
+    from assetmap.importers.readers import supported_text
+
+    p.add_argument("file", help=f"the file to import: {supported_text()}")
     p.add_argument("--role", required=True, help="areas, assets, hubs, survey, territories, other")
     p.add_argument("--name", help="layer name (default: from the file name)")
     p.add_argument("--layer", help="layer inside a GeoPackage/KML with several")

@@ -21,18 +21,27 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from assetmap.project import Project
 
-SUPPORTED = "GeoJSON, Shapefile (.shp or zipped), GeoPackage, FlatGeobuf, KML, CSV"
-TABLE_SUFFIXES = {".csv", ".txt", ".tsv"}
-
 __all__ = ["ImportReport", "import_file", "read_source", "SUPPORTED"]
+
+
+def __getattr__(name: str):
+    # Derived from the readers registry each time, so a reader registered later is included.
+    if name == "SUPPORTED":
+        from assetmap.importers.readers import supported_text
+
+        return supported_text()
+    if name == "TABLE_SUFFIXES":
+        from assetmap.importers.readers import readers
+
+        return {s for r in readers() if r.table for s in r.suffixes}
+    raise AttributeError(name)
 
 
 def read_source(path: str | Path, *, layer: str | None = None, x: str | None = None,
                 y: str | None = None, src_crs: str | None = None, encoding: str | None = None,
                 swap_xy: bool = False, report: ImportReport | None = None, areas_lonlat_bounds=None):
     """Read a file into a GeoDataFrame in its own CRS. Raises UserError on bad input."""
-    from assetmap.importers.csv_points import read_csv_points
-    from assetmap.importers.vector import VECTOR_SUFFIXES, read_vector
+    from assetmap.importers.readers import ReadOptions, reader_for, supported_text
     from assetmap.project.store import normalise_crs
 
     path = Path(path)
@@ -40,22 +49,16 @@ def read_source(path: str | Path, *, layer: str | None = None, x: str | None = N
     if not path.exists():
         raise UserError(f"{path} does not exist.", "Check the file name and folder.")
     if path.is_dir():
-        raise UserError(f"{path} is a folder.", f"Choose a file inside it ({SUPPORTED}).")
+        raise UserError(f"{path} is a folder.", f"Choose a file inside it ({supported_text()}).")
     if src_crs is not None:
         src_crs = normalise_crs(src_crs)
-    suffix = path.suffix.lower()
-    if suffix in TABLE_SUFFIXES:
-        gdf = read_csv_points(path, x_col=x, y_col=y, src_crs=src_crs, encoding=encoding,
-                              swap_xy=swap_xy, report=report)
-    elif suffix in VECTOR_SUFFIXES or suffix == ".zip":
-        if x or y:
-            raise UserError("--x/--y are for CSV files.", f"{path.name} already has geometries.")
-        gdf = read_vector(path, layer=layer, src_crs=src_crs, encoding=encoding, report=report,
-                          areas_lonlat_bounds=areas_lonlat_bounds)
-    else:
+    reader = reader_for(path)
+    if reader is None:
         raise UserError(f"{path}: files ending in '{path.suffix or '(nothing)'}' can't be imported.",
-                        f"Supported: {SUPPORTED}.")
-    return gdf, report
+                        f"Supported: {supported_text()}.")
+    options = ReadOptions(layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding, swap_xy=swap_xy,
+                          areas_lonlat_bounds=areas_lonlat_bounds)
+    return reader.read(path, options, report), report
 
 
 def areas_lonlat_bounds(project: "Project"):
@@ -84,6 +87,7 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
     """Import one file as a new layer. The project is unchanged unless it all succeeds."""
     from assetmap.importers.geometry_checks import clean_geometries, report_far_outside, reproject
     from assetmap.importers.fields import detect_area_fields
+    from assetmap.importers.readers import reader_for
 
     ctx = ensure(ctx)
     path = Path(path)
@@ -99,9 +103,8 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
         raise UserError(f"{project.path} already has a layer named '{table}'.",
                         "Give the new layer another name with --name, or remove the old one first.")
     report = ImportReport(source=str(path), layer=table, role=role.value)
-    if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
-        from assetmap.importers.csv_stream import import_csv
-
+    reader = reader_for(path)
+    if reader is not None and reader.stream is not None and path.is_file():
         taken = {i.display_name.casefold() for i in project.layers() if i.name != table}
         info = LayerInfo(name=table, role=role,
                          display_name=unique_display_name(_display_name(path, layer, name), taken),
@@ -110,8 +113,8 @@ def import_file(project: "Project", path: str | Path, role: LayerRole | str, *, 
             from assetmap.layers.sensitivity import parse
 
             info.sensitivity = parse(sensitivity)
-        return import_csv(project, path, role, info, report, x=x, y=y, src_crs=src_crs, encoding=encoding,
-                          swap_xy=swap_xy, replace=replace, allow_case_records=allow_case_records, ctx=ctx)
+        return reader.stream(project, path, role, info, report, x=x, y=y, src_crs=src_crs, encoding=encoding,
+                             swap_xy=swap_xy, replace=replace, allow_case_records=allow_case_records, ctx=ctx)
     ctx.progress(0.05, f"Reading {path.name}")
     areas_ll = areas_lonlat_bounds(project)
     gdf, report = read_source(path, layer=layer, x=x, y=y, src_crs=src_crs, encoding=encoding,

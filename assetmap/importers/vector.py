@@ -12,7 +12,6 @@ from assetmap.importers.report import ImportReport
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-VECTOR_SUFFIXES = {".geojson", ".json", ".shp", ".gpkg", ".fgb", ".kml", ".kmz", ".gml", ".sqlite"}
 _IN_ZIP = (".shp", ".gpkg", ".geojson", ".json", ".fgb", ".kml")
 
 

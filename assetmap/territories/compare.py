@@ -26,6 +26,9 @@ class Comparison:
 
 
 def compare_plans(a: "PlanModel", b: "PlanModel") -> Comparison:
+    from assetmap.territories.statistics import COMPARE, statistics
+
+    shown = statistics(COMPARE)
     sa, sb = a.stats(), b.stats()
     fields = [f for f in sa.fields if f in sb.fields]
     by_a = {t.team: t for t in sa.teams}
@@ -35,9 +38,8 @@ def compare_plans(a: "PlanModel", b: "PlanModel") -> Comparison:
         row: dict = {"team_number": team + 1}
         for tag, t in (("a", by_a.get(team)), ("b", by_b.get(team))):
             row[f"name_{tag}"] = t.name if t else None
-            row[f"units_{tag}"] = t.units if t else 0
-            row[f"pieces_{tag}"] = t.pieces if t else 0
-            row[f"polsby_popper_{tag}"] = round(t.polsby_popper, 3) if t else None
+            for st in shown:
+                row[f"{st.key}_{tag}"] = st.rounded(t.value(st.key), compare=True) if t else st.empty
             for f in fields:
                 row[f"{f}_{tag}"] = t.workload[f] if t else 0.0
                 row[f"{f}_deviation_pct_{tag}"] = round(t.deviation_pct[f], 2) if t else None

@@ -26,6 +26,7 @@ def plan_frames(model: "PlanModel"):
     import shapely
 
     from assetmap.privacy import public_features
+    from assetmap.territories.statistics import EXPORT, statistics
 
     units = model.units
     teams = {t.team: t for t in model.teams}
@@ -39,14 +40,15 @@ def plan_frames(model: "PlanModel"):
         unit_frame[f] = [units.values[f][u] for u in units.ids]
     unit_frame = public_features(unit_frame)
     stats = {t.team: t for t in model.stats().teams}
+    shown = statistics(EXPORT)
     rows, geoms = [], []
     for t in model.teams:
         part = unit_frame[unit_frame.team_number == t.team + 1]
         if part.empty:
             continue
         s = stats[t.team]
-        row = {"team_number": t.team + 1, "team": t.name, "colour": t.colour, "locked": t.locked,
-               "units": s.units, "pieces": s.pieces, "polsby_popper": round(s.polsby_popper, 4)}
+        row = {"team_number": t.team + 1, "team": t.name, "colour": t.colour, "locked": t.locked}
+        row.update({st.key: st.rounded(s.value(st.key)) for st in shown})
         for f in model.fields:
             row[f] = s.workload[f]
             row[f"{f}_deviation_pct"] = round(s.deviation_pct[f], 2)

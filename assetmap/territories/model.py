@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from assetmap.events import Signal
-from assetmap.territories import store
+from assetmap.territories import statistics, store
 from assetmap.territories.store import PlanRecord, Team
-from assetmap.territories.units import Units, polsby_popper
+from assetmap.territories.units import Units
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
@@ -41,9 +42,16 @@ class TeamStats:
     pieces: int
     polsby_popper: float
     area_km2: float
+    extra: dict[str, float] = field(default_factory=dict)   # statistics registered beyond the built-ins
+
+    def value(self, key: str):
+        """A statistic's value by its registry key (``assetmap.territories.statistics``)."""
+        return self.extra[key] if key in self.extra else getattr(self, key)
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        d = dict(self.__dict__)
+        d.update(d.pop("extra"))
+        return d
 
 
 @dataclass
@@ -82,6 +90,10 @@ class PlanModel:
         self._perim = dict.fromkeys(self.members, 0.0)
         self._pieces: dict[int, int | None] = dict.fromkeys(self.members, 0)
         self._totals = {f: sum(units.values[f].values()) for f in self.fields}
+        # Registered additive statistics: per-unit values once, then a running sum per team.
+        self._additive = [(st.key, {u: float(st.unit_value(units, u)) for u in units.ids})
+                          for st in statistics.additive()]
+        self._stat_sums = {key: dict.fromkeys(self.members, 0.0) for key, _ in self._additive}
         self._dirty: dict[str, int | None] = {}
         self._batching = 0
         self.changed = Signal()        # emits the set of unit ids whose team changed
@@ -122,17 +134,26 @@ class PlanModel:
         k = len(self.plan.teams) or 1
         ideal = {f: self._totals[f] / k for f in self.fields}
         rows = []
+        getters = [(st.key, self._getter(st)) for st in statistics.statistics()]  # once, not per team
         for t in self.plan.teams:
             s = self._sums[t.team]
             dev = {f: ((s[f] - ideal[f]) / ideal[f] * 100.0) if ideal[f] else 0.0 for f in self.fields}
+            values = {key: get(t.team) for key, get in getters}
             rows.append(TeamStats(
-                team=t.team, name=t.name, colour=t.colour, locked=t.locked, units=len(self.members[t.team]),
-                workload=dict(s), deviation_pct=dev, pieces=self.pieces(t.team),
-                polsby_popper=polsby_popper(self._area[t.team], self._perim[t.team]),
-                area_km2=self._area[t.team] / 1e6))
+                team=t.team, name=t.name, colour=t.colour, locked=t.locked, workload=dict(s), deviation_pct=dev,
+                units=values.pop("units"), pieces=values.pop("pieces"), polsby_popper=values.pop("polsby_popper"),
+                area_km2=values.pop("area_km2"), extra=values))
         unassigned = [u for u in self.units.ids if u not in self.assignment]
         return PlanStats(plan=self.plan.name, fields=list(self.fields), ideal=ideal, teams=rows,
                          unassigned=unassigned)
+
+    def _getter(self, st: "statistics.TeamStatistic"):
+        """team -> value for one statistic: a running sum, or its compute function."""
+        if st.key in self._stat_sums:
+            return self._stat_sums[st.key].__getitem__
+        if st.unit_value is not None:  # registered after this model was made: summed when asked
+            return lambda team: float(sum(st.unit_value(self.units, u) for u in self.members[team]))
+        return partial(st.compute, self)
 
     def record(self) -> PlanRecord:
         """The plan as it is now (for saving a copy)."""
@@ -169,6 +190,8 @@ class PlanModel:
         for f in self.fields:
             sums[f] += self.units.values[f][unit]
         self._area[team] += self.units.area[unit]
+        for key, per_unit in self._additive:
+            self._stat_sums[key][team] += per_unit[unit]
         shared = sum(length for v, length in self.units.rook[unit].items() if self.assignment.get(v) == team)
         self._perim[team] += self.units.perimeter[unit] - 2 * shared
         self._pieces[team] = None
@@ -182,6 +205,8 @@ class PlanModel:
         for f in self.fields:
             sums[f] -= self.units.values[f][unit]
         self._area[team] -= self.units.area[unit]
+        for key, per_unit in self._additive:
+            self._stat_sums[key][team] -= per_unit[unit]
         self._pieces[team] = None
 
     def set_team(self, team: Team, persist: bool = True) -> Team:

@@ -38,13 +38,18 @@ class StatsTableModel(QAbstractTableModel):
         self._stats = stats
         self.endResetModel()
 
-    def _columns(self) -> list[str]:
-        fields = self._stats.fields if self._stats else []
-        cols = ["Team", "Units"]
-        for f in fields:
-            cols += [f, f"{f} ± %"]
-        return cols + ["Pieces", "Compactness"]
+    def _columns(self) -> list[tuple[str, str]]:
+        """(kind, key): the team, then the registry's statistics around each workload field's
+        value and deviation (kinds "team", "stat", "field", "deviation")."""
+        from assetmap.territories.statistics import PANEL, statistics
 
+        stats = statistics(PANEL)
+        cols = [("team", "")] + [("stat", st.key) for st in stats if st.before_workload]
+        for f in self._stats.fields if self._stats else []:
+            cols += [("field", f), ("deviation", f)]
+        return cols + [("stat", st.key) for st in stats if not st.before_workload]
+
+    # The built-in statistics' labels, listed for pyside6-lupdate.
     _HEADERS = {"Team": QT_TRANSLATE_NOOP("StatsTableModel", "Team"),
                 "Units": QT_TRANSLATE_NOOP("StatsTableModel", "Units"),
                 "Pieces": QT_TRANSLATE_NOOP("StatsTableModel", "Pieces"),
@@ -57,33 +62,38 @@ class StatsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns())
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        from assetmap.territories.statistics import get
+
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            col = self._columns()[section]
-            return self.tr(self._HEADERS[col]) if col in self._HEADERS else col
+            kind, key = self._columns()[section]
+            if kind in ("field", "deviation"):
+                return key if kind == "field" else f"{key} ± %"
+            # A registered statistic's label is translated like the built-ins' when the .ts has it.
+            return self.tr("Team" if kind == "team" else get(key).label)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        from assetmap.territories.statistics import get
+
         if not index.isValid() or self._stats is None:
             return None
         t = self._stats.teams[index.row()]
-        col = self._columns()[index.column()]
+        kind, key = self._columns()[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(t.colour)
-        if role == Qt.ItemDataRole.ForegroundRole and col == "Pieces" and t.pieces > 1:
+        stat = get(key) if kind == "stat" else None
+        if role == Qt.ItemDataRole.ForegroundRole and stat is not None and stat.warn and stat.warn(t.value(key)):
             return QColor("#D55E00")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if col == "Team":
+        if kind == "team":
             return t.name + (" 🔒" if t.locked else "")
-        if col == "Units":
-            return t.units
-        if col == "Pieces":
-            return t.pieces
-        if col == "Compactness":
-            return f"{t.polsby_popper:.2f}"
-        if col.endswith(" ± %"):
-            return f"{t.deviation_pct[col[:-4]]:+.1f}"
-        return f"{t.workload[col]:,.0f}"
+        if stat is not None:
+            value = t.value(key)
+            return value if isinstance(value, int) else stat.text(value)  # counts stay numbers (sorting)
+        if kind == "deviation":
+            return f"{t.deviation_pct[key]:+.1f}"
+        return f"{t.workload[key]:,.0f}"
 
 
 class TerritoriesPanel(QDockWidget):

@@ -10,6 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCommandLinkButton, QDialog, QFileDialog, QLabel, QPushButton,
                                QVBoxLayout)
 
+from assetmap.importers.readers import boundary_labels, patterns
+
 
 class Choice(enum.Enum):
     DEMO = "demo"
@@ -43,7 +45,8 @@ class WelcomeDialog(QDialog):
             (Choice.DEMO, self.tr("Look around the demo project"),
              self.tr("Real St. Louis neighbourhoods, to try things out. Nothing you do there matters.")),
             (Choice.NEW_FROM_BOUNDARIES, self.tr("Start a project from my neighbourhood boundaries"),
-             self.tr("Choose the boundary file from your city's GIS office (shapefile, GeoJSON, GeoPackage).")),
+             self.tr("Choose the boundary file from your city's GIS office (%1).").replace(
+                 "%1", boundary_labels())),
             (Choice.JOIN_SURVEY, self.tr("Join a survey (open a field package)"),
              self.tr("Your survey lead gave you a file: open it to enter what you find door to door.")),
             (Choice.OPEN, self.tr("Open a project I already have"), self.tr("A .gpkg project file.")),
@@ -94,7 +97,7 @@ class WelcomeDialog(QDialog):
         if path is None:
             title, pattern = {
                 Choice.NEW_FROM_BOUNDARIES: (self.tr("Choose your neighbourhood boundaries"),
-                                             self.tr("Boundaries (*.shp *.zip *.geojson *.json *.gpkg *.fgb *.kml)")),
+                                             self.tr("Boundaries") + f" ({patterns(boundaries=True)})"),
                 Choice.JOIN_SURVEY: (self.tr("Open your field package"), self.tr("Field package (*.gpkg)")),
                 Choice.OPEN: (self.tr("Open a project"), self.tr("assetmap project (*.gpkg)")),
             }[choice]

@@ -15,12 +15,13 @@ from assetmap.ui.accessible import name_toolbar_buttons
 from assetmap.ui.workers import error_box
 
 MAX_RECENT = 8
-IMPORT_PATTERNS = "(*.geojson *.json *.shp *.zip *.gpkg *.fgb *.kml *.csv)"
 translate = QCoreApplication.translate
 
 
 def _import_filter() -> str:
-    return (translate("MainWindow", "Spatial data") + " " + IMPORT_PATTERNS + ";;"
+    from assetmap.importers.readers import patterns  # the registry: a new reader is offered here
+
+    return (translate("MainWindow", "Spatial data") + f" ({patterns()});;"
             + translate("MainWindow", "All files") + " (*)")
 
 

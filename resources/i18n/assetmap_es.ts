@@ -4950,6 +4950,16 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>assetmap project (*.gpkg)</source>
             <translation>Proyecto de assetmap (*.gpkg)</translation>
         </message>
+        <message>
+            <location filename="../../assetmap/ui/welcome.py" line="47" />
+            <source>Choose the boundary file from your city's GIS office (%1).</source>
+            <translation>Elija el archivo de límites de la oficina SIG de su ciudad (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/welcome.py" line="99" />
+            <source>Boundaries</source>
+            <translation>Límites</translation>
+        </message>
     </context>
     <context>
         <name>_FilePage</name>
