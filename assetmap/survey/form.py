@@ -211,7 +211,9 @@ def form_to_dict(form: Form) -> dict:
         d["type"] = q.type.value
         for key in ("labels", "hints", "required_messages", "constraint_messages"):
             d[key] = dict(d[key])
-        d["choices"] = [{"name": c.name, "labels": dict(c.labels)} for c in q.choices]
+        # columns too: a choice_filter reads them (a merge once dropped them: every cascade refused).
+        d["choices"] = [{"name": c.name, "labels": dict(c.labels), **({"columns": dict(c.columns)} if c.columns else {})}
+                        for c in q.choices]
         return d
 
     return {

@@ -96,13 +96,19 @@ def _sql_type(form: Form, name: str) -> str:
 
 def write(con, form: Form, uuid: str, answers: dict[str, Any]) -> None:
     """Replace the child rows of response ``uuid`` by the instances in ``answers``."""
-    if not form.repeats():
+    write_many(con, form, [(uuid, answers)])
+
+
+def write_many(con, form: Form, responses: list[tuple[str, dict[str, Any]]]) -> None:
+    """``write`` for many responses (uuid, answers): the tables checked once."""
+    if not form.repeats() or not responses:
         return
     ensure(con, form)
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
-        con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
-        _write_one(con, form, r, table, uuid, answers)
+        for uuid, answers in responses:
+            con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
+            _write_one(con, form, r, table, uuid, answers)
 
 
 def _plain(value):

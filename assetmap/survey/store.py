@@ -479,6 +479,10 @@ def insert_copies(con: sqlite3.Connection, store: SurveyStore, form: Form, respo
     con.executemany(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
                     [[r[c] for c in cols] for r in rows])
     con.execute("UPDATE assetmap_layers SET feature_count = feature_count + ? WHERE name=?", (len(rows), layer))
+    if form.repeats():  # a field package's members too, not only its households
+        from assetmap.survey import repeat_store
+
+        repeat_store.write_many(con, form, [(resp.uuid, resp.answers) for resp in responses])
     if not shared:
         envs = [gpkg._blob_envelope(r["geom"]) for r in rows if r["geom"] is not None]
         if envs:
