@@ -36,6 +36,9 @@ def ensure_survey_tables(con: PgCon, tables: dict) -> None:
             if con.has_table(layer):
                 con.ensure_identity(layer, "fid")
                 con.ensure_unique(layer, ("uuid",))
+        from assetmap.survey.repeat_store import complete_on_postgis
+
+        complete_on_postgis(con)
 
 
 def reading(project: "PostgisProject"):
