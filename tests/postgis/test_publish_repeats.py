@@ -77,3 +77,20 @@ def test_a_team_lead_merges_a_package_with_members_on_the_shared_project(map_pro
     with connect(url, autocommit=True) as con:
         rows = sorted(con.execute(f'SELECT parent_uuid, position, member_name FROM "{TABLE}"').fetchall())
     assert rows == sorted([(first.uuid, 1, "Leo"), (new.uuid, 1, "Cy")])
+
+
+def test_member_photos_on_either_backend(map_project, tmp_path, backend):
+    from tests.survey.test_repeat_photos import photo, photo_form
+
+    SurveyStore(map_project, device_id="office").install_form(photo_form(tmp_path))
+    target = backend.target(map_project)
+    store = SurveyStore(backend.open(target), device_id="t")
+    loc = point_in(map_project, 5)
+    r = store.save("household", household(loc, members=[ANA, LEO]), surveyor="ana",
+                   media={"members[1]/member_photo": photo(tmp_path, "p1", b"ana"),
+                          "members[2]/member_photo": photo(tmp_path, "p2", b"leo")})
+    assert store.media(r.uuid, "members/member_photo/2-door.png")[2] == b"leo"
+    kept = store.get(r.uuid).answers["members"][1:]
+    store.save("household", household(loc, members=kept), uuid=r.uuid, surveyor="ana")
+    assert store.media(r.uuid, "members/member_photo/door.png") is None  # Ana's went with her
+    assert store.media(r.uuid, "members/member_photo/2-door.png")[2] == b"leo"
