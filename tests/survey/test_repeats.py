@@ -353,3 +353,53 @@ def test_a_package_with_a_table_no_form_names_is_still_refused(map_project, tmp_
     with pytest.raises(UserError, match="unexpected table 'survey_household__pets'"):
         merge_package(map_project, pkg)
     assert map_project.path.read_bytes() == before
+
+
+def nested_form(tmp_path):
+    from assetmap.survey.xlsform import load_form
+
+    survey = [r[:] for r in SURVEY]
+    end = next(i for i, r in enumerate(survey) if r[0] == "end_repeat")
+    survey[end:end] = [["begin_repeat", "pets", "Pet", "", "", "", "", ""],
+                       ["text", "pet_name", "Pet's name", "", "", "", "", ""],
+                       ["end_repeat", "", "", "", "", "", "", ""]]
+    return load_form(write_household_form(tmp_path / "nested.xlsx", survey))
+
+
+def test_a_repeat_inside_a_repeat_is_named_at_install_and_its_export_files_in_the_import(project, tmp_path):
+    """Not supported: the form installs without it, saying so, and an export's file or sheet of
+    that repeat is named in the import report as not read (never dropped without a word)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from assetmap.survey.kobo import import_export
+
+    form = nested_form(tmp_path)
+    assert form.unsupported == ["row 13 `pets` (begin_repeat): a repeat inside a repeat is not supported; "
+                                "its questions (`pet_name`) are left out"]
+    assert not form.has_question("pet_name") and [r.name for r in form.repeats()] == ["members"]
+    SurveyStore(project).install_form(form)
+    path = tmp_path / "household.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("household.csv", "SubmissionDate,nhd,block,head_name,KEY\n"
+                                    "2026-06-01T12:00:00.000Z,soulard,so1,Cy,uuid:z1\n")
+        z.writestr("household-members.csv", "member_name,age,PARENT_KEY,KEY\nCy,50,uuid:z1,uuid:z1/members[1]\n")
+        z.writestr("household-pets.csv", "pet_name,PARENT_KEY,KEY\nRex,uuid:z1/members[1],uuid:z1/members[1]/pets[1]\n")
+    report = import_export(project, path, "household")
+    assert report.added == 1
+    assert report.repeat_problems == ["household-pets.csv: not read: the form has no repeat `pets` (a repeat "
+                                      "inside a repeat is left out when the form is installed)"]
+    assert "household-pets.csv: not read" in report.text()
+
+    wb = Workbook()
+    wb.active.title = "Household survey"
+    wb.active.append(["nhd", "block", "head_name", "_uuid", "_index", "_submission_time"])
+    wb.active.append(["tower_grove", "tg1", "Ana", "x1", 1, "2026-05-02T10:00:00"])
+    for title in ("members", "pets"):
+        wb.create_sheet(title).append(["x", "_parent_index"])
+    wb.save(tmp_path / "kobo.xlsx")
+    report = import_export(project, tmp_path / "kobo.xlsx", "household")
+    assert report.added == 1 and [p for p in report.repeat_problems if "pets" in p] == [
+        "sheet pets: not read: the form has no repeat `pets` (a repeat inside a repeat is left out when the "
+        "form is installed)"]
