@@ -174,8 +174,15 @@ def publish(project_path: str | Path, url: str, *, replace: bool = False,
                 tables = [r[0] for r in src.execute(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'assetmap\\_%' ESCAPE '\\' "
                     "ORDER BY name")]
-                for table in tables:
+                from assetmap.survey import repeat_store
+
+                children = repeat_store.child_tables(src)  # one row per repeat instance (members, ...)
+                for table in tables + children:
                     summary["tables"][table] = copy_attribute_table(cur, src, table)
+                if children:
+                    from assetmap.postgis.sqlcompat import PgCon
+
+                    repeat_store.complete_on_postgis(PgCon(cur, None))
             cur.execute("INSERT INTO assetmap_project VALUES ('published_from', %s) "
                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(project.path.name),))
     finally:

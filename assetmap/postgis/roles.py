@@ -94,6 +94,13 @@ def init_roles(url: str) -> dict:
                 cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON {} TO team_lead").format(
                     sql.SQL(", ").join(map(sql.Identifier, survey))))
                 cur.execute("GRANT UPDATE ON assetmap_layers TO team_lead")  # feature counts
+                from assetmap.postgis.sqlcompat import PgCon
+                from assetmap.survey.repeat_store import child_tables
+
+                children = child_tables(PgCon(cur, None))  # a merge rewrites a household's members
+                if children:
+                    cur.execute(sql.SQL("GRANT DELETE ON {} TO team_lead").format(
+                        sql.SQL(", ").join(map(sql.Identifier, children))))
             cur.execute(sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO team_lead, planner").format(s))
             for t in tables:
                 if t.startswith(PLAN_TABLE_PREFIX):

@@ -19,3 +19,7 @@ def ensure_survey_tables(con: PgCon, tables: dict) -> None:
     from assetmap.survey.schema import ensure_tables
 
     ensure_tables(con, tables)
+    if con.has_table("assetmap_survey_forms"):
+        from assetmap.survey.repeat_store import complete_on_postgis
+
+        complete_on_postgis(con)

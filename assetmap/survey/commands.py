@@ -84,3 +84,23 @@ class DeleteResponse(Command):
 
     def events(self, undone: bool) -> list:
         return _changed(self.store, self.store.get(self.uuid).form_id)
+
+class SetReferenceLayers(Command):
+    """The street layer(s) volunteers see in survey mode and field packages (``whereabouts``)."""
+
+    def __init__(self, project, layers: list[str]):
+        from assetmap.survey.whereabouts import marked_references
+
+        self.project, self.after = project, list(layers)
+        self.before = marked_references(project)
+        self.text = "reference streets for volunteers"
+
+    def do(self) -> None:
+        from assetmap.survey.whereabouts import set_references
+
+        set_references(self.project, self.after)
+
+    def undo(self) -> None:
+        from assetmap.survey.whereabouts import set_references
+
+        set_references(self.project, self.before)

@@ -78,6 +78,20 @@ def _excel(path: Path, sheet: str | None) -> list[list[str]] | None:
         wb.close()
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet titles, in order (the submissions first in a Kobo export)."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - read_table has already said what is wrong with the file
+        return []
+    try:
+        return [w.title for w in wb.worksheets]
+    finally:
+        wb.close()
+
+
 def _text(value) -> str:
     if value is None:
         return ""

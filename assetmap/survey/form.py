@@ -85,6 +85,7 @@ class Question:
     or_other: bool = False
     group: str | None = None  # path of the enclosing group, None at top level
     choice_filter: str | None = None  # XLSForm choice_filter: which choices are offered
+    path: str | None = None  # a question copied from a `begin loop`: its export path, loop/choice/name
 
     def choices_for(self, answers) -> list[Choice]:
         """The choices offered given ``answers`` (all of them without a choice_filter, or
@@ -211,7 +212,9 @@ def form_to_dict(form: Form) -> dict:
         d["type"] = q.type.value
         for key in ("labels", "hints", "required_messages", "constraint_messages"):
             d[key] = dict(d[key])
-        d["choices"] = [{"name": c.name, "labels": dict(c.labels)} for c in q.choices]
+        # columns too: a choice_filter reads them (a merge once dropped them: every cascade refused).
+        d["choices"] = [{"name": c.name, "labels": dict(c.labels), **({"columns": dict(c.columns)} if c.columns else {})}
+                        for c in q.choices]
         return d
 
     return {

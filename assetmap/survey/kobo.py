@@ -173,6 +173,9 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
 
         index_of = {row.index: row.uuid for row in rows if row.index and row.uuid}
         report.repeat_problems = attach(path, form, rows, index_of, encoding)
+    from assetmap.survey.repeat_files import unread_files
+
+    report.repeat_problems += unread_files(path, form)
     duplicates = _duplicate_uuids(rows)
     geocoded: dict[int, str] = {}
     if locator is not None or address_column is not None:

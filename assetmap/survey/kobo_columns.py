@@ -119,6 +119,8 @@ def map_columns(headers: list[str], form: Form, questions: list[Question] | None
         if not q.type.takes_input and q.type is not QType.CALCULATE:
             continue
         col = _find(headers, q.name)
+        if col is None and q.path:  # a question copied from a `begin loop`: loop/choice/name in the export
+            col = next((c for sep in SEPARATORS if (c := _find(headers, q.path.replace("/", sep)))), None)
         if col is None and flat.get(q.name) in headers:  # assetmap's own export names columns so
             col = flat[q.name]
         if col:

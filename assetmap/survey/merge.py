@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from assetmap.errors import NotPermitted, UserError
 from assetmap.project.store import utc_now
 from assetmap.survey import schema as S
+from assetmap.survey import repeat_media
 from assetmap.survey.duplicates import DUPLICATE_METRES, possible_duplicates  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -259,7 +260,7 @@ def _settle_media(con, conflict: "Conflict", answers: dict[str, Any] | None, *, 
     rows = con.execute(f"SELECT field, filename, mime, data FROM {S.CONFLICT_MEDIA} WHERE package_id=? AND uuid=?",
                        (conflict.package_id, conflict.uuid)).fetchall()
     for question, filename, mime, data in rows:
-        if answers is None or answers.get(question) != filename:
+        if not repeat_media.names(answers, question, filename):
             continue
         ours = con.execute(f"SELECT filename FROM {S.MEDIA} WHERE uuid=? AND field=?",
                            (conflict.uuid, question)).fetchone()

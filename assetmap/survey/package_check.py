@@ -56,17 +56,19 @@ def check_package(path) -> None:
             validate_layer_name(layer)
         except UserError:
             _refuse(path, f"a layer is named {layer!r}")
+    children: set[str] = set()  # the repeats' child tables (repeat_store), named by the forms
     for form_id, layer, definition in forms:
         if not isinstance(form_id, str) or not FORM_ID_RE.match(form_id):
             _refuse(path, f"a form id is {form_id!r}")
         if layer != S.layer_name(form_id):
             _refuse(path, f"form {form_id!r} points at the layer {layer!r}")
-        _check_form(path, form_id, definition)
+        children |= _check_form(path, form_id, definition)
     layer_set = set(layers)
     for kind, name, table, sql in objects:
         if kind == "view":
             _refuse(path, f"it holds a view {name!r}")
         if kind == "table" and not (name in GPKG_TABLES or name in ASSETMAP_TABLES or name in layer_set
+                                    or name in children
                                     or _is_rtree_table(name, layer_set)):
             _refuse(path, f"it holds an unexpected table {name!r}")
         if kind == "trigger":
@@ -82,7 +84,9 @@ def _is_rtree_table(name: str, layers: set[str]) -> bool:
     return base.startswith("rtree_") and any(base.startswith(f"rtree_{layer}_") for layer in layers)
 
 
-def _check_form(path, form_id: str, definition) -> None:
+def _check_form(path, form_id: str, definition) -> set[str]:
+    """Refuses a form with names that are not plain identifiers; its repeats' child tables."""
+    from assetmap.survey import repeat_store
     from assetmap.survey.form import form_from_dict
 
     try:
@@ -94,3 +98,10 @@ def _check_form(path, form_id: str, definition) -> None:
     for q in form.input_questions():
         if not FIELD_RE.match(q.name or ""):
             _refuse(path, f"form {form_id!r} has a question named {q.name!r}")
+    tables = set()
+    for r in form.repeats():
+        for q in form.questions_in(r):
+            if not FIELD_RE.match(q.name or ""):
+                _refuse(path, f"form {form_id!r} has a question named {q.name!r}")
+        tables.add(repeat_store.table_name(form_id, r.name))
+    return tables

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assetmap.errors import UserError
+from assetmap.survey.export_tables import EXCEL
 from assetmap.survey.form import Form, Group, QType
 
 PARENT_COLUMNS = ("PARENT_KEY", "_submission__uuid", "_parent_index")
@@ -74,7 +75,7 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
 
     problems = []
     by_uuid = {row.uuid: row for row in rows if row.uuid}
-    from assetmap.survey.export_tables import EXCEL, read_table
+    from assetmap.survey.export_tables import read_table
 
     for r in form.repeats():
         if main.suffix.lower() in EXCEL:  # Kobo's workbook: a sheet per repeat
@@ -112,6 +113,25 @@ def attach(main: Path, form: Form, rows: list, index_of: dict[str, str], encodin
                     inst[q] = f"{cells[idx[lat]].strip()} {cells[idx[lon]].strip()}"
             row.repeats.setdefault(r.name, []).append(inst)
     return problems
+
+
+def unread_files(main: Path, form: Form) -> list[str]:
+    """Repeat files (or Kobo sheets) beside the export that no repeat of ``form`` reads: named in
+    the report, never dropped without a word. A repeat inside a repeat is one (left out at install)."""
+    main = Path(main)
+    known = {r.name for r in form.repeats()}
+    why = "not read: the form has no repeat `{}` (a repeat inside a repeat is left out when the form is installed)"
+    if main.suffix.lower() in EXCEL:
+        from assetmap.survey.export_tables import sheet_names
+
+        return [f"sheet {n}: " + why.format(n) for n in sheet_names(main)[1:]
+                if n not in {k[:31] for k in known}]
+    out = []
+    for p in sorted(main.parent.glob(f"{main.stem}-*{main.suffix}")):
+        name = p.stem[len(main.stem) + 1:]
+        if name not in known:
+            out.append(f"{p.name}: " + why.format(name))
+    return out
 
 
 def unpack_zip(path: Path, form: Form, into: Path) -> Path:

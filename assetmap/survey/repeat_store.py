@@ -60,6 +60,29 @@ def ensure(con, form: Form) -> None:
                     con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {_sql_type(form, n)}')
 
 
+def child_tables(con) -> list[str]:
+    """The child tables of every installed form's repeats that exist (sqlite3 or ``PgCon``):
+    what ``assetmap publish`` copies beside the layers, and what a team lead may rewrite."""
+    from assetmap.survey.form import form_from_dict
+
+    if not con.has_table(S.FORMS):
+        return []
+    out = []
+    for (text,) in con.execute(f"SELECT json FROM {S.FORMS} ORDER BY form_id").fetchall():
+        form = form_from_dict(json.loads(text))
+        out += [t for r in form.repeats() if con.has_table(t := table_name(form.form_id, r.name))]
+    return out
+
+
+def complete_on_postgis(con) -> None:
+    """A published child table (copied column by column) gets what its SQLite DDL gave it: a default
+    ``fid`` and the index by parent. Made by the owner (publish, init-roles): a team lead may not ALTER."""
+    for table in child_tables(con):
+        con.ensure_identity(table, "fid")
+        if not con.has_table(f"{table}_parent"):  # IF NOT EXISTS alone still needs the owner
+            con.execute(f'CREATE INDEX "{table}_parent" ON "{table}" (parent_uuid, position)')
+
+
 def _backfill(con, form: Form, repeat: Group, table: str) -> None:
     """A child table made after responses exist (a project published to PostGIS, whose copy
     takes layers and assetmap tables only): its rows from the responses' answers."""
@@ -88,13 +111,19 @@ def _sql_type(form: Form, name: str) -> str:
 
 def write(con, form: Form, uuid: str, answers: dict[str, Any]) -> None:
     """Replace the child rows of response ``uuid`` by the instances in ``answers``."""
-    if not form.repeats():
+    write_many(con, form, [(uuid, answers)])
+
+
+def write_many(con, form: Form, responses: list[tuple[str, dict[str, Any]]]) -> None:
+    """``write`` for many responses (uuid, answers): the tables checked once."""
+    if not form.repeats() or not responses:
         return
     ensure(con, form)
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
-        con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
-        _write_one(con, form, r, table, uuid, answers)
+        for uuid, answers in responses:
+            con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
+            _write_one(con, form, r, table, uuid, answers)
 
 
 def _plain(value):

@@ -278,8 +278,14 @@ class SurveyStore:
                 data = path.read_bytes()
             except OSError as exc:
                 raise UserError(f"Can't read the photo {path} ({exc.strerror}).", "Choose the photo again.") from exc
-            answers[name] = path.name
-            blobs.append((name, path.name, mimetypes.guess_type(path.name)[0] or "", data))
+            field, filename = name, path.name
+            if "[" in name:  # a photo inside a repeat, named by its instance: members[2]/photo
+                from assetmap.survey import repeat_media
+
+                field, filename = repeat_media.place(form, answers, name, path.name)
+            else:
+                answers[name] = filename
+            blobs.append((field, filename, mimetypes.guess_type(path.name)[0] or "", data))
         answers = _validated(form, answers)
         with self._tx() as con:
             current = read_current(con, form, uuid) if uuid else None
@@ -400,6 +406,10 @@ def write(con: sqlite3.Connection, store: SurveyStore, form: Form, *, uuid: str,
               "modified_at": now, "revision": rev, "deleted": int(deleted), "answers": S.dump_answers(answers),
               **flat}
     _put(con, store, form, values, insert=current is None)
+    if form.repeats():  # a removed member's photo goes with it
+        from assetmap.survey import repeat_media
+
+        repeat_media.prune(con, form, uuid, answers)
     log(con, uuid, form.form_id, rev, action, surveyor, device_id, changes, note, at=now)
     return resp
 
@@ -441,6 +451,10 @@ def insert_copies(con: sqlite3.Connection, store: SurveyStore, form: Form, respo
     con.executemany(f'INSERT INTO "{layer}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" * len(cols))})',
                     [[r[c] for c in cols] for r in rows])
     con.execute("UPDATE assetmap_layers SET feature_count = feature_count + ? WHERE name=?", (len(rows), layer))
+    if form.repeats():  # a field package's members too, not only its households
+        from assetmap.survey import repeat_store
+
+        repeat_store.write_many(con, form, [(resp.uuid, resp.answers) for resp in responses])
     if xs:
         for x, y in ((min(xs), min(ys)), (max(xs), max(ys))):
             con.note_extent(layer, x, y)

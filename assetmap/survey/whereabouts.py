@@ -76,14 +76,52 @@ class Whereabouts:
         return Where(False, area, self.own_names)
 
 
-def mark_reference(project: "Project", layer: str, on: bool = True):
-    """Mark (or unmark) a line layer as a reference survey mode draws (streets)."""
-    from assetmap.errors import UserError
+def _is_lines(info) -> bool:
+    return "line" in (info.geometry_type or "").lower()
 
+
+def _check(project: "Project", layer: str):
+    """The layer's info, if it can be a volunteers' reference: lines, and allowed to go to the field."""
+    from assetmap.errors import UserError
+    from assetmap.privacy import FIELD, check_may_leave
+
+    if layer not in project.layer_names():
+        raise UserError(f"The project has no layer '{layer}'.", "Choose one of the project's line layers.")
     info = project.layer(layer)
-    if "line" not in (info.geometry_type or "").lower():
+    if not _is_lines(info):
         raise UserError(f"'{layer}' is a {info.geometry_type or 'non-spatial'} layer, not lines.",
                         "Choose a line layer such as streets; it is drawn under the volunteer's areas.")
+    check_may_leave(info, FIELD)  # a package would leave it out: say so now, not at the door
+    return info
+
+
+def mark_reference(project: "Project", layer: str, on: bool = True):
+    """Mark (or unmark) a line layer as a reference survey mode draws (streets)."""
+    info = _check(project, layer) if on else project.layer(layer)
     info.extra = {**info.extra, "reference": bool(on)}
     project.update_layer_info(info)
     return info
+
+
+def reference_candidates(project: "Project") -> list:
+    """The line layers a coordinator may show volunteers (public ones: packages carry no other)."""
+    from assetmap.privacy import FIELD, may_leave
+
+    return [info for info in project.layers() if _is_lines(info) and may_leave(info, FIELD)]
+
+
+def marked_references(project: "Project") -> list[str]:
+    return [info.name for info in project.layers() if info.extra.get("reference")]
+
+
+def set_references(project: "Project", layers: list[str]) -> None:
+    """Exactly ``layers`` marked as references (the app offers one street layer; undo restores any set).
+    A layer that can't be one is refused before anything changes."""
+    for name in layers:
+        _check(project, name)
+    for name in marked_references(project):
+        if name not in layers:
+            mark_reference(project, name, False)
+    for name in layers:
+        if not project.layer(name).extra.get("reference"):
+            mark_reference(project, name, True)

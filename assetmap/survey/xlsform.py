@@ -176,6 +176,9 @@ class _Builder:
             kind = str(el.get("type", "")).strip()
             kind = _ALIASES.get(kind, kind)
             name = str(el.get("name", ""))
+            if kind == "loop" and el.get("columns"):
+                self.loop(el, name, group)
+                continue
             if kind in _CONSTRUCTS:
                 self.construct(el, kind, name)
                 continue
@@ -227,6 +230,31 @@ class _Builder:
         else:  # include
             self.note(f"{self.where(name)}: `include` (questions from another form file) is "
                       f"not supported{left_out}; copy those questions into this form")
+
+    def loop(self, el: dict, name: str, parent: str | None) -> None:
+        """``begin loop over LIST``: the questions asked once per choice of the list, as ODK does.
+        Each choice becomes a group (its label) holding a copy of the questions, named
+        ``<loop>_<choice>_<question>`` (names are unique here), ``%(label)s``/``%(name)s`` in
+        texts filled in, and ``${question}`` inside the loop meaning that choice's copy.
+        ``Question.path`` keeps the export's path (``loop/choice/question``) for imports."""
+        bind = el.get("bind") or {}
+        path = f"{parent}/{name}" if parent else name
+        self.form.groups[path] = Group(name=name, path=path, labels=self.texts(el.get("label")),
+                                       relevant=bind.get("relevant") or None, parent=parent)
+        inner = _leaf_names(el)
+        for col in el["columns"]:
+            cname = str(col.get("name"))
+            labels = _texts(col.get("label"))
+            cpath = f"{path}/{cname}"
+            self.form.groups[cpath] = Group(name=cname, path=cpath, labels=self.texts(col.get("label")),
+                                            parent=path)
+            renamed = {n: f"{name}_{cname}_{n}" for n in inner}
+            before = len(self.form.questions)
+            self.walk(_loop_copy(el.get("children") or [], renamed, cname, labels), cpath)
+            for q in self.form.questions[before:]:
+                original = next((n for n, new in renamed.items() if new == q.name), None)
+                if original is not None:
+                    q.path = "/".join([name, cname, *q.group.split("/")[len(cpath.split("/")):], original])
 
     def group(self, el: dict, kind: str, name: str, parent: str | None) -> None:
         bind = el.get("bind") or {}
@@ -401,6 +429,34 @@ def _leaf_names(el: dict) -> list[str]:
             out += _leaf_names(c)
         elif c.get("name"):
             out.append(str(c["name"]))
+    return out
+
+
+def _loop_copy(children: list, renamed: dict[str, str], cname: str, labels: dict[str, str]) -> list:
+    """A loop's children for one choice: names made unique, references to them pointed at this
+    choice's copies, %(name)s and %(label)s (in each language) filled in."""
+    refs = re.compile(r"\$\{\s*(" + "|".join(map(re.escape, renamed)) + r")\s*\}") if renamed else None
+
+    def fill(value, lang=None):
+        if isinstance(value, dict):
+            return {k: fill(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, lang) for v in value]
+        if not isinstance(value, str):
+            return value
+        label = labels.get(_language_key(lang) if lang else "") or labels.get("") or \
+            next(iter(labels.values()), cname)
+        value = value.replace("%(name)s", cname).replace("%(label)s", label)
+        return refs.sub(lambda m: "${" + renamed[m.group(1)] + "}", value) if refs else value
+
+    out = []
+    for c in children:
+        c = {k: (v if k in ("name", "type", "children", "choices") else fill(v)) for k, v in c.items()}
+        if c.get("children") and c.get("type") in ("group", "repeat", "loop"):
+            c["children"] = _loop_copy(c["children"], renamed, cname, labels)
+        elif c.get("name") in renamed:
+            c["name"] = renamed[c["name"]]
+        out.append(c)
     return out
 
 

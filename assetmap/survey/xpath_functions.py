@@ -166,6 +166,41 @@ def _indexed_repeat(env, value, repeat, index, *more):
     return answer_to_xpath(value[int(i) - 1])
 
 
+def _math(fn):
+    """An ODK math function (JavaRosa/Enketo): numbers in, a number out; outside its domain NaN
+    (sqrt(-1), log(0) is -Infinity there too), never a Python error."""
+    def call(env, *values):
+        xs = [to_number(v) for v in values]
+        try:
+            return float(fn(*xs))
+        except ZeroDivisionError:
+            return -math.inf if fn is math.log or fn is math.log10 else math.inf
+        except OverflowError:
+            return math.inf
+        except ValueError:
+            if fn in (math.log, math.log10) and xs[0] == 0:
+                return -math.inf
+            return math.nan
+    return call
+
+
+def _pow(x, y):
+    if x == 0 and y < 0:
+        return math.inf
+    out = x ** y
+    return math.nan if isinstance(out, complex) else out
+
+
+def _extreme(pick):
+    """max()/min() of numbers or of a repeat's answers; an empty or non-number value makes NaN."""
+    def call(env, *args):
+        xs = [to_number(answer_to_xpath(v)) for a in args for v in (a if isinstance(a, Nodes) else [a])]
+        if not xs or any(math.isnan(x) for x in xs):
+            return math.nan
+        return float(pick(xs))
+    return call
+
+
 # The key of an instance's 1-based position in the context a repeat's expressions see.
 POSITION = "#position"
 
@@ -205,4 +240,20 @@ FUNCTIONS: dict[str, _Fn] = {
     "date": _Fn(_date, (1, 1)),
     "decimal-date-time": _Fn(_decimal_date_time, (1, 1)),
     "jr:choice-name": _Fn(_choice_name, (2, 2)),
+    "pow": _Fn(_math(_pow), (2, 2)),
+    "sqrt": _Fn(_math(math.sqrt), (1, 1)),
+    "exp": _Fn(_math(math.exp), (1, 1)),
+    "exp10": _Fn(_math(lambda x: 10.0 ** x), (1, 1)),
+    "log": _Fn(_math(math.log), (1, 1)),
+    "log10": _Fn(_math(math.log10), (1, 1)),
+    "sin": _Fn(_math(math.sin), (1, 1)),
+    "cos": _Fn(_math(math.cos), (1, 1)),
+    "tan": _Fn(_math(math.tan), (1, 1)),
+    "asin": _Fn(_math(math.asin), (1, 1)),
+    "acos": _Fn(_math(math.acos), (1, 1)),
+    "atan": _Fn(_math(math.atan), (1, 1)),
+    "atan2": _Fn(_math(math.atan2), (2, 2)),
+    "pi": _Fn(lambda env: math.pi, (0, 0)),
+    "max": _Fn(_extreme(max), (1, None)),
+    "min": _Fn(_extreme(min), (1, None)),
 }

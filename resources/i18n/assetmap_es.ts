@@ -3241,6 +3241,11 @@ Puede deshacerlo con Editar › Deshacer.</translation>
             <source>Choose where to save the package.</source>
             <translation>Elija dónde guardar el paquete.</translation>
         </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/dialogs.py" line="0" />
+            <source>S&amp;treets to show:</source>
+            <translation>Ca&amp;lles que se muestran:</translation>
+        </message>
     </context>
     <context>
         <name>PeriodSlider</name>
@@ -4254,6 +4259,16 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <location filename="../../assetmap/ui/survey/feature.py" line="52" />
             <source>click the map where the place is</source>
             <translation>haga clic en el mapa donde está el lugar</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/feature.py" line="0" />
+            <source>S&amp;treets for volunteers…</source>
+            <translation>Ca&amp;lles para los voluntarios…</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/feature.py" line="0" />
+            <source>A street layer drawn under the volunteers' blocks in survey mode</source>
+            <translation>Una capa de calles dibujada bajo las manzanas de los voluntarios en el modo encuesta</translation>
         </message>
     </context>
     <context>
@@ -5970,6 +5985,57 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <location filename="../../assetmap/ui/map_tools.py" line="161" />
             <source>(Esc: back to Identify)</source>
             <translation>(Esc: volver a Identificar)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferenceChooser</name>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>Streets shown to volunteers</source>
+            <translation>Calles que ven los voluntarios</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>(no street layer)</source>
+            <translation>(sin capa de calles)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferenceDialog</name>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>Streets for volunteers</source>
+            <translation>Calles para los voluntarios</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>Volunteers see their own blocks in survey mode. A street layer drawn under them helps them find the door they are at before they pick it on the map. Field packages made from now on carry it.</source>
+            <translation>Los voluntarios ven sus propias manzanas en el modo encuesta. Una capa de calles dibujada debajo les ayuda a encontrar la puerta en la que están antes de marcarla en el mapa. Los paquetes de campo que se preparen a partir de ahora la llevan.</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>The project has no public line layer yet: import a street file (File › Import) first.</source>
+            <translation>El proyecto aún no tiene ninguna capa pública de líneas: importe primero un archivo de calles (Archivo › Importar).</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/reference_layer.py" line="0" />
+            <source>&amp;Street layer:</source>
+            <translation>Capa de &amp;calles:</translation>
+        </message>
+    </context>
+    <context>
+        <name>chooser</name>
+        <message>
+            <source>Can't show this layer to volunteers</source>
+            <translation>No se puede mostrar esta capa a los voluntarios</translation>
+        </message>
+        <message>
+            <source>Volunteers will see “%1” under their blocks.</source>
+            <translation>Los voluntarios verán «%1» bajo sus manzanas.</translation>
+        </message>
+        <message>
+            <source>Volunteers will see no street layer.</source>
+            <translation>Los voluntarios no verán ninguna capa de calles.</translation>
         </message>
     </context>
 </TS>

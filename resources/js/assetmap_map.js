@@ -406,7 +406,8 @@
     setLayer: function (name, title, geojson, spec, opts) {
       opts = opts || {};
       var entry = entryFor(name, title, spec);
-      if (Flat.isPolygonal(geojson)) {
+      // Labelled areas (survey mode's own blocks, a few) stay GeoJSON: the flat path draws no labels.
+      if (!spec.labelField && Flat.isPolygonal(geojson)) {
         flatLayer(name, entry, Flat.fromGeoJSON(geojson), null);
         return finishLayer(name, opts);
       }

@@ -270,3 +270,43 @@ def test_repeat_functions(expr, expected):
 def test_parent_step_only_in_position(expr):
     with pytest.raises(ExpressionError):
         parse(expr)
+
+
+# --- ODK's math functions (JavaRosa/Enketo): a number out, NaN outside the domain, never an error ---
+
+@pytest.mark.parametrize("expr, expected", [
+    ("sqrt(16)", 4.0),
+    ("sqrt(-1)", math.nan),
+    ("pow(2, 10)", 1024.0),
+    ("pow(2, -1)", 0.5),
+    ("pow(-8, 1 div 3)", math.nan),
+    ("pow(0, -1)", math.inf),
+    ("exp(0)", 1.0),
+    ("exp10(2)", 100.0),
+    ("log(1)", 0.0),
+    ("log(0)", -math.inf),
+    ("log(-1)", math.nan),
+    ("log10(1000)", 3.0),
+    ("sin(0)", 0.0),
+    ("cos(0)", 1.0),
+    ("tan(0)", 0.0),
+    ("asin(1) * 2 = pi()", True),
+    ("acos(2)", math.nan),
+    ("atan(1) * 4 = pi()", True),
+    ("atan2(1, 1) * 4 = pi()", True),
+    ("max(1, 5, 3)", 5.0),
+    ("min(4, 2.5, 3)", 2.5),
+    ("max(1, '')", math.nan),
+    ("sqrt('')", math.nan),
+    # UCL_Biomass_Plot_Form (the reference converter's example): the slope-corrected plot radius
+    ("round(15 div (sqrt(cos(atan(20 div 100)))), 2)", 15.15),
+])
+def test_odk_math_functions(expr, expected):
+    test_odk_rounding_and_exponent_literals(expr, expected)
+
+
+def test_max_and_min_over_a_repeat():
+    from assetmap.survey.xpath_values import Nodes
+
+    ctx = {"age": Nodes([30, 10, 4])}
+    assert evaluate("max(${age})", ctx) == 30.0 and evaluate("min(${age})", ctx) == 4.0

@@ -30,14 +30,12 @@ REFUSED = {
     "include_json.xls": ["`include`", "not supported"],
     "include_json.xlsx": ["`include`", "not supported"],
     "pull_data.xlsx": ["pulldata()"],
-    "simple_loop.xls": ["begin loop", "not supported"],
     "unknown_question_type.xls": ["bind:relevant", "relevance"],
 }
 # Forms that install, and what their notes must name.
 NOTED = {
     "case_insensitivity.xlsx": ["`entities` sheet", "not used"],
     "case_insensitivity.xls": ["`entities` sheet", "not used"],
-    "loop.xls": ["begin loop", "not supported"],
     "include.xls": ["`include`", "not supported"],
     "widgets.xls": ["time-of-day questions are not supported"],
 }

@@ -292,3 +292,114 @@ def test_odk_central_zip_with_a_repeat_file(project, tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(UserError, match="bad.zip"):
         import_export(project, bad, "household")
+
+
+def test_a_stored_form_keeps_its_choice_columns(tmp_path):
+    """The cascade reads the choices sheet's other columns: storing the form must keep them
+    (a merge once dropped them, and every neighbourhood → block pair was refused)."""
+    from assetmap.survey.form import form_from_dict, form_to_dict
+
+    form = form_from_dict(form_to_dict(household_form(tmp_path)))
+    assert [c.columns for c in form.question("block").choices] == [
+        {"nhd": "tower_grove"}, {"nhd": "tower_grove"}, {"nhd": "soulard"}]
+    assert [c.name for c in form.question("block").choices_for({"nhd": "soulard"})] == ["so1"]
+
+
+def test_two_field_packages_with_members_merge_with_their_child_rows(map_project, tmp_path):
+    """A package holds the members of the households it carries; a package with a repeat
+    (its child table) merges; the project's child rows follow the merged answers."""
+    import sqlite3
+
+    from assetmap.survey import repeat_store
+    from assetmap.survey.merge import merge_package
+    from assetmap.survey.pack import make_package
+
+    store = SurveyStore(map_project, device_id="office")
+    store.install_form(household_form(tmp_path))
+    loc = point_in(map_project, 5)
+    old = store.save("household", household(location=loc), surveyor="office")
+    table = repeat_store.table_name("household", "members")
+    ann = make_package(map_project, tmp_path / "ann.gpkg", surveyor="Ann", areas=["5"]).path
+    bob = make_package(map_project, tmp_path / "bob.gpkg", surveyor="Bob", areas=["5"]).path
+    with sqlite3.connect(ann) as con:  # packed with its members, not only the household
+        assert con.execute(f'SELECT parent_uuid, position, member_name FROM "{table}"').fetchall() == [
+            (old.uuid, 1, "Ana"), (old.uuid, 2, "Leo")]
+    from assetmap.project import Project
+
+    ann_store = SurveyStore(Project.open(ann), device_id="ann")
+    ann_store.save("household", household(location=loc, members=[LEO]), uuid=old.uuid, surveyor="Ann")
+    new = SurveyStore(Project.open(bob), device_id="bob").save(
+        "household", household(location=loc, head_name="Bo", members=[{"member_name": "Bo", "age": 50}]),
+        surveyor="Bob")
+    assert [len(r.updated) for r in (merge_package(map_project, ann),)] == [1]
+    assert len(merge_package(map_project, bob).added) == 1
+    with sqlite3.connect(map_project.path) as con:
+        rows = con.execute(f'SELECT parent_uuid, position, member_name FROM "{table}" ORDER BY parent_uuid, '
+                           "position").fetchall()
+    assert sorted(rows) == sorted([(old.uuid, 1, "Leo"), (new.uuid, 1, "Bo")])
+
+
+def test_a_package_with_a_table_no_form_names_is_still_refused(map_project, tmp_path):
+    import sqlite3
+
+    from assetmap.survey.merge import merge_package
+    from assetmap.survey.pack import make_package
+
+    SurveyStore(map_project, device_id="office").install_form(household_form(tmp_path))
+    pkg = make_package(map_project, tmp_path / "p.gpkg", surveyor="Ann", areas=["5"]).path
+    with sqlite3.connect(pkg) as con:  # looks like a child table, of a repeat the form does not have
+        con.execute('CREATE TABLE "survey_household__pets" (x TEXT)')
+    before = map_project.path.read_bytes()
+    with pytest.raises(UserError, match="unexpected table 'survey_household__pets'"):
+        merge_package(map_project, pkg)
+    assert map_project.path.read_bytes() == before
+
+
+def nested_form(tmp_path):
+    from assetmap.survey.xlsform import load_form
+
+    survey = [r[:] for r in SURVEY]
+    end = next(i for i, r in enumerate(survey) if r[0] == "end_repeat")
+    survey[end:end] = [["begin_repeat", "pets", "Pet", "", "", "", "", ""],
+                       ["text", "pet_name", "Pet's name", "", "", "", "", ""],
+                       ["end_repeat", "", "", "", "", "", "", ""]]
+    return load_form(write_household_form(tmp_path / "nested.xlsx", survey))
+
+
+def test_a_repeat_inside_a_repeat_is_named_at_install_and_its_export_files_in_the_import(project, tmp_path):
+    """Not supported: the form installs without it, saying so, and an export's file or sheet of
+    that repeat is named in the import report as not read (never dropped without a word)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from assetmap.survey.kobo import import_export
+
+    form = nested_form(tmp_path)
+    assert form.unsupported == ["row 13 `pets` (begin_repeat): a repeat inside a repeat is not supported; "
+                                "its questions (`pet_name`) are left out"]
+    assert not form.has_question("pet_name") and [r.name for r in form.repeats()] == ["members"]
+    SurveyStore(project).install_form(form)
+    path = tmp_path / "household.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("household.csv", "SubmissionDate,nhd,block,head_name,KEY\n"
+                                    "2026-06-01T12:00:00.000Z,soulard,so1,Cy,uuid:z1\n")
+        z.writestr("household-members.csv", "member_name,age,PARENT_KEY,KEY\nCy,50,uuid:z1,uuid:z1/members[1]\n")
+        z.writestr("household-pets.csv", "pet_name,PARENT_KEY,KEY\nRex,uuid:z1/members[1],uuid:z1/members[1]/pets[1]\n")
+    report = import_export(project, path, "household")
+    assert report.added == 1
+    assert report.repeat_problems == ["household-pets.csv: not read: the form has no repeat `pets` (a repeat "
+                                      "inside a repeat is left out when the form is installed)"]
+    assert "household-pets.csv: not read" in report.text()
+
+    wb = Workbook()
+    wb.active.title = "Household survey"
+    wb.active.append(["nhd", "block", "head_name", "_uuid", "_index", "_submission_time"])
+    wb.active.append(["tower_grove", "tg1", "Ana", "x1", 1, "2026-05-02T10:00:00"])
+    for title in ("members", "pets"):
+        wb.create_sheet(title).append(["x", "_parent_index"])
+    wb.save(tmp_path / "kobo.xlsx")
+    report = import_export(project, tmp_path / "kobo.xlsx", "household")
+    assert report.added == 1 and [p for p in report.repeat_problems if "pets" in p] == [
+        "sheet pets: not read: the form has no repeat `pets` (a repeat inside a repeat is left out when the "
+        "form is installed)"]

@@ -50,6 +50,10 @@ class PackDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, area_id)
             self.areas.addItem(item)
         form.addRow(self.tr("&Neighbourhoods (none chosen = all):"), self.areas)
+        from assetmap.ui.survey.reference_layer import ReferenceChooser
+
+        self.reference = ReferenceChooser(project, self)
+        form.addRow(self.tr("S&treets to show:"), self.reference)
         row = QHBoxLayout()
         self.out = QLineEdit()
         self.out.setAccessibleName(self.tr("Package file"))
@@ -57,7 +61,11 @@ class PackDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.out, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Save as:"), row)
+        from assetmap.ui.accessible import BuddyLabel
+
+        save_as = BuddyLabel(self.tr("&Save as:"))  # a row of widgets: the label needs its buddy set
+        save_as.setBuddy(self.out)
+        form.addRow(save_as, row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)

@@ -82,6 +82,8 @@ class SurveyFeature(QObject):
                                     tip=self.tr("A form made for KoboToolbox or ODK (.xlsx)")))
         menu.addSeparator()
         menu.addAction(self._action("pack", self.tr("Make a &field package…"), self.make_package))
+        menu.addAction(self._action("reference", self.tr("S&treets for volunteers…"), self.choose_reference,
+                                    tip=self.tr("A street layer drawn under the volunteers' blocks in survey mode")))
         menu.addAction(self._action("merge", self.tr("&Merge field packages…"), self.merge_packages))
         menu.addAction(self._action("conflicts", self.tr("Merge &conflicts…"), self.show_conflicts))
         menu.addAction(self._action("import", self.tr("&Import a KoboToolbox/ODK export…"), self.import_export))
@@ -249,6 +251,10 @@ class SurveyFeature(QObject):
         dlg = PackDialog(self.w.project, self.w)
         if not dlg.exec():
             return
+        from assetmap.ui.survey.reference_layer import apply_reference
+
+        if not apply_reference(self.w, dlg.reference):  # the package carries the streets marked
+            return
         v = dlg.values()
         project = self.w.project
 
@@ -259,6 +265,16 @@ class SurveyFeature(QObject):
 
         run_task(self.w, self.tr("Make field package"), work,
                  on_done=lambda res: self.w.statusBar().showMessage(res.text(), 15000))
+
+    def choose_reference(self):
+        from assetmap.ui.survey.reference_layer import ReferenceDialog, apply_reference
+
+        if self.w.project is None:
+            return None
+        dlg = self.reference_dialog = ReferenceDialog(self.w.project, self.w)
+        dlg.accepted.connect(lambda: apply_reference(self.w, dlg.chooser))
+        dlg.open()
+        return dlg
 
     def merge_packages(self, paths: list[str] | None = None):
         from assetmap.ui.workers import run_task

@@ -196,7 +196,13 @@ class SurveyPanel(QWidget):
             return None
         answers = self.entry.values_to_save()
         media = {q.name: answers[q.name] for q in self.form.questions
-                 if q.type is QType.PHOTO and answers.get(q.name) and Path(str(answers[q.name])).is_file()}
+                 if q.type is QType.PHOTO and self.form.repeat_of(q) is None and answers.get(q.name)
+                 and Path(str(answers[q.name])).is_file()}
+        for r in self.form.repeats():  # a photo per member: named by its instance, members[2]/photo
+            photos = [q.name for q in self.form.questions_in(r) if q.type is QType.PHOTO]
+            for i, inst in enumerate(answers.get(r.name) or [], start=1):
+                media.update({f"{r.name}[{i}]/{q}": inst[q] for q in photos
+                              if inst.get(q) and Path(str(inst[q])).is_file()})
         try:
             if self.editing:
                 cmd = commands.EditResponse(self.store, self.editing, answers, surveyor=name, media=media)
