@@ -200,8 +200,7 @@
 
     setData: function (d) {
       this.data = d;
-      this._order = null; this._blk = null;
-      this._styleFeatures();
+      this._order = null; this._blk = null; this._st = null;
       return this.redraw();  // projects for the current zoom, paints on the next frame
     },
 
@@ -213,7 +212,7 @@
 
     setSpec: function (spec) {
       this.spec = spec;
-      if (this.data) { this._styleFeatures(); }
+      this._st = null;  // worked out when first needed (a zoomed-in draw, a click, a selection)
       return this._repaint();
     },
 
@@ -222,6 +221,11 @@
       ids.forEach(function (id) { h[id] = true; });
       this.highlight = h;
       return this._repaint();
+    },
+
+    _styles: function () {
+      if (!this._st && this.data) { this._styleFeatures(); }
+      return this._st || {};
     },
 
     // Per feature: drawn or not (one period of an aggregate layer), its fill, and the
@@ -245,7 +249,7 @@
       for (i = 0; i < fills.length; i++) { start[i + 1] += start[i]; }
       var pos = start.slice(0, fills.length), byFill = new Int32Array(start[fills.length]);
       for (i = 0; i < n; i++) { if (group[i] >= 0) { byFill[pos[group[i]]++] = i; } }
-      this.shown = shown; this.group = group; this.fills = fills; this.fillStart = start; this.byFill = byFill;
+      this._st = {shown: shown, group: group, fills: fills, fillStart: start, byFill: byFill};
     },
 
     fillOf: function (i) {
@@ -334,17 +338,17 @@
       var spec = this.spec, b = r._bounds, strokes = [], g, j, i, fb = this._fb;
       var strokeOn = spec.stroke !== false && spec.weight !== 0;
       ctx.lineCap = "round"; ctx.lineJoin = "round";
-      if (spec.kind === "graduated" && spec.field && !spec.periodField && this._mostlyInView(b)) {
-        this._drawRanked(ctx, strokes);
-      }
-      for (g = 0; strokes.ranked === undefined && g < this.fills.length; g++) {
-        this._fillStyle(ctx, this.fills[g]);
+      var ranked = spec.kind === "graduated" && spec.field && !spec.periodField && this._mostlyInView(b);
+      var st = ranked ? {fills: []} : this._styles();
+      if (ranked) { this._drawRanked(ctx, strokes); }
+      for (g = 0; g < st.fills.length; g++) {
+        this._fillStyle(ctx, st.fills[g]);
         // Two running paths: features big enough to outline (filled and stroked), and those
         // under MIN_OUTLINED pixels, only filled (an outline would cover them: a zoomed-out
         // city of 100,000 blocks would be all outline, and twice as slow to draw).
         var big = new Path2D(), small = new Path2D(), nb = 0, ns = 0;
-        for (j = this.fillStart[g]; j < this.fillStart[g + 1]; j++) {
-          i = this.byFill[j];
+        for (j = st.fillStart[g]; j < st.fillStart[g + 1]; j++) {
+          i = st.byFill[j];
           if (!this._inView(i, b)) { continue; }
           if (fb[4 * i + 2] - fb[4 * i] < MIN_OUTLINED && fb[4 * i + 3] - fb[4 * i + 1] < MIN_OUTLINED) {
             this._addFeature(small, i);
@@ -452,7 +456,6 @@
       run(start, o.nNum, spec.other);  // no breaks at all
       run(o.nNum, o.nNum + o.nMissing, spec.other);
       run(o.nNum + o.nMissing, n, "hatch");
-      strokes.ranked = true;
     },
 
     // Is a feature under this layer point? Sets ``hit`` to the topmost one's index.
@@ -511,6 +514,11 @@
       return L.latLngBounds([unitLat(b[4 * i + 3] + o[1]), unitLng(b[4 * i] + o[0])],
                             [unitLat(b[4 * i + 1] + o[1]), unitLng(b[4 * i + 2] + o[0])]);
     }
+  });
+
+  // What _styleFeatures works out, read as properties (assetmap_map.js reads ``shown``).
+  ["shown", "group", "fills", "fillStart", "byFill"].forEach(function (key) {
+    Object.defineProperty(FlatPolygons.prototype, key, {get: function () { return this._styles()[key]; }});
   });
 
   // Even-odd over all rings of feature i, on the full (unthinned) vertices.
