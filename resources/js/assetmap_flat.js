@@ -200,7 +200,8 @@
 
     setData: function (d) {
       this.data = d;
-      this._order = null; this._blk = null; this._st = null;
+      // (not _order: Leaflet's canvas renderer keeps its list of paths under that name)
+      this._valueRank = null; this._blk = null; this._st = null;
       return this.redraw();  // projects for the current zoom, paints on the next frame
     },
 
@@ -392,7 +393,7 @@
     },
 
     _valueOrder: function (field) {
-      if (this._order && this._order.field === field) { return this._order; }
+      if (this._valueRank && this._valueRank.field === field) { return this._valueRank; }
       var d = this.data, n = d.n, values = column(d, field), withheld = column(d, "suppressed");
       var num = [], missing = [], held = [], i, v, key = new Float64Array(n);
       for (i = 0; i < n; i++) {
@@ -404,9 +405,9 @@
       num.sort(function (a, c) { return key[a] - key[c] || a - c; });
       var sorted = new Float64Array(num.length);
       for (i = 0; i < num.length; i++) { sorted[i] = key[num[i]]; }
-      this._order = {field: field, order: Int32Array.from(num.concat(missing, held)), values: sorted,
+      this._valueRank = {field: field, order: Int32Array.from(num.concat(missing, held)), values: sorted,
                      nNum: num.length, nMissing: missing.length};
-      return this._order;
+      return this._valueRank;
     },
 
     // Paths of order[a..b): all features (to fill) and those big enough to outline (to stroke).

@@ -115,3 +115,14 @@ def test_restyle_reuses_the_views_paths_and_draws_each_class(qtbot, isolated_hom
     qtbot.wait(200)
     assert _check_pixels(w, frame, want, [int(f) for f in frame.index]) > 10
     assert not w.canvas.page().console, w.canvas.page().console
+
+
+def test_a_drawn_layer_can_be_removed_after_its_data_came(qtbot, isolated_home, tmp_path):
+    """The kept paths live beside Leaflet's own bookkeeping of the canvas (its ``_order`` list):
+    removing the layer afterwards leaves the page without an error."""
+    p = _project(tmp_path)
+    w = open_main_window(qtbot, p.path, (800, 600))
+    w.canvas.remove_layer("cells")
+    wait_drawn(w, qtbot)
+    assert "cells" not in w.canvas.state()["order"]
+    assert not w.canvas.page().console, w.canvas.page().console
