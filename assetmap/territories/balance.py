@@ -79,6 +79,8 @@ class _State:
         self.ta = [0.0] * n_teams
         self.tp = [0.0] * n_teams
         self.size = [0] * n_teams
+        # Each team's term of the objective as it stands: a proposal then costs two terms, not four.
+        self.tc = [self.cost_team(t, 0.0, 0.0, 0.0) for t in range(n_teams)]
 
     def shared(self, u, t):
         team, total = self.team, 0.0
@@ -94,12 +96,14 @@ class _State:
             self.tw[old] -= self.w[u]
             self.ta[old] -= self.area[u]
             self.size[old] -= 1
+            self.tc[old] = self.cost_team(old, self.tw[old], self.ta[old], self.tp[old])
         self.team[u] = t
         if t >= 0:
             self.tp[t] += self.perim[u] - 2 * self.shared(u, t)
             self.tw[t] += self.w[u]
             self.ta[t] += self.area[u]
             self.size[t] += 1
+            self.tc[t] = self.cost_team(t, self.tw[t], self.ta[t], self.tp[t])
 
     def move(self, u, a, b, sa, sb):
         """``put(u, b)`` with u's shared boundary with teams a (its own) and b already known."""
@@ -113,6 +117,8 @@ class _State:
         self.tw[b] += wu
         self.ta[b] += au
         self.size[b] += 1
+        self.tc[a] = self.cost_team(a, self.tw[a], self.ta[a], self.tp[a])
+        self.tc[b] = self.cost_team(b, self.tw[b], self.ta[b], self.tp[b])
 
     def cost_team(self, t, w, a, p):
         tgt = self.target[t]
@@ -133,8 +139,7 @@ class _State:
         return self.delta(u, a, b, self.shared(u, a), self.shared(u, b))
 
     def delta(self, u, a, b, sa, sb):
-        before = self.cost_team(a, self.tw[a], self.ta[a], self.tp[a]) + \
-            self.cost_team(b, self.tw[b], self.ta[b], self.tp[b])
+        before = self.tc[a] + self.tc[b]
         after = self.cost_team(a, self.tw[a] - self.w[u], self.ta[a] - self.area[u],
                                self.tp[a] - self.perim[u] + 2 * sa) + \
             self.cost_team(b, self.tw[b] + self.w[u], self.ta[b] + self.area[u],

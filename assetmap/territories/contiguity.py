@@ -27,7 +27,13 @@ class Rings:
         self.edges = [[(i, j) for i in range(len(r)) for j in range(i + 1, len(r)) if r[j] in nset[r[i]]]
                       for r in ring]
         n = len(nset)
-        self._local: list[dict] = [{} for _ in range(n)]
+        # The local answer depends only on the ring's shape (its size, which members are
+        # neighbours of the unit and of each other) and on the pattern: units of the same shape
+        # share one table (on a grid or a regular street plan, most units do), so a pattern
+        # worked out for one unit is known for all of them.
+        tables: dict[tuple, dict] = {}
+        self._local: list[dict] = [tables.setdefault((len(r), tuple(p), tuple(e)), {})
+                                   for r, p, e in zip(ring, self.nbr_pos, self.edges)]
         self._stamp, self._stamps, self._owner = 0, [0] * n, [0] * n
 
     def stays_whole_without(self, u: int, team: list[int], size_of_team: int) -> bool:

@@ -200,7 +200,8 @@
 
     setData: function (d) {
       this.data = d;
-      this._styleFeatures();
+      // (not _order: Leaflet's canvas renderer keeps its list of paths under that name)
+      this._valueRank = null; this._blk = null; this._st = null;
       return this.redraw();  // projects for the current zoom, paints on the next frame
     },
 
@@ -212,7 +213,7 @@
 
     setSpec: function (spec) {
       this.spec = spec;
-      if (this.data) { this._styleFeatures(); }
+      this._st = null;  // worked out when first needed (a zoomed-in draw, a click, a selection)
       return this._repaint();
     },
 
@@ -221,6 +222,11 @@
       ids.forEach(function (id) { h[id] = true; });
       this.highlight = h;
       return this._repaint();
+    },
+
+    _styles: function () {
+      if (!this._st && this.data) { this._styleFeatures(); }
+      return this._st || {};
     },
 
     // Per feature: drawn or not (one period of an aggregate layer), its fill, and the
@@ -244,7 +250,7 @@
       for (i = 0; i < fills.length; i++) { start[i + 1] += start[i]; }
       var pos = start.slice(0, fills.length), byFill = new Int32Array(start[fills.length]);
       for (i = 0; i < n; i++) { if (group[i] >= 0) { byFill[pos[group[i]]++] = i; } }
-      this.shown = shown; this.group = group; this.fills = fills; this.fillStart = start; this.byFill = byFill;
+      this._st = {shown: shown, group: group, fills: fills, fillStart: start, byFill: byFill};
     },
 
     fillOf: function (i) {
@@ -265,6 +271,7 @@
       if (!d) { return; }
       var zoom = this._map.getZoom(), s = 256 * Math.pow(2, zoom), po = this._map.getPixelOrigin();
       this._scale = s; this._po = po;
+      this._blk = null;  // the kept paths are in the old pixels
       var nr = d.verts.length - 1, mu = d.mu, px = this._px, tol = 0.25;  // squared pixels
       var ox = d.mo[0] * s - po.x, oy = d.mo[1] * s - po.y;
       if (!px || px.length < mu.length) { px = this._px = new Float32Array(mu.length); }
@@ -332,14 +339,17 @@
       var spec = this.spec, b = r._bounds, strokes = [], g, j, i, fb = this._fb;
       var strokeOn = spec.stroke !== false && spec.weight !== 0;
       ctx.lineCap = "round"; ctx.lineJoin = "round";
-      for (g = 0; g < this.fills.length; g++) {
-        this._fillStyle(ctx, this.fills[g]);
+      var ranked = spec.kind === "graduated" && spec.field && !spec.periodField && this._mostlyInView(b);
+      var st = ranked ? {fills: []} : this._styles();
+      if (ranked) { this._drawRanked(ctx, strokes); }
+      for (g = 0; g < st.fills.length; g++) {
+        this._fillStyle(ctx, st.fills[g]);
         // Two running paths: features big enough to outline (filled and stroked), and those
         // under MIN_OUTLINED pixels, only filled (an outline would cover them: a zoomed-out
         // city of 100,000 blocks would be all outline, and twice as slow to draw).
         var big = new Path2D(), small = new Path2D(), nb = 0, ns = 0;
-        for (j = this.fillStart[g]; j < this.fillStart[g + 1]; j++) {
-          i = this.byFill[j];
+        for (j = st.fillStart[g]; j < st.fillStart[g + 1]; j++) {
+          i = st.byFill[j];
           if (!this._inView(i, b)) { continue; }
           if (fb[4 * i + 2] - fb[4 * i] < MIN_OUTLINED && fb[4 * i + 3] - fb[4 * i + 1] < MIN_OUTLINED) {
             this._addFeature(small, i);
@@ -368,6 +378,85 @@
         ctx.fill(p, "nonzero");
         ctx.globalAlpha = 1; ctx.strokeStyle = "#000000"; ctx.lineWidth = 4; ctx.stroke(p);
       });
+    },
+
+    // A graduated style with most features in view. Building the canvas paths is most of a
+    // draw (the fills are only recorded here, rasterised later), so the paths are kept between
+    // draws of the same view: the features in the order of their value (then those without
+    // one, then withheld units), CHUNK at a time. Whatever the breaks, each class is a run of
+    // that order, so a restyle fills the kept paths of the chunks a class holds whole and builds
+    // only the few a class boundary cuts (issue 20: restyle of 100,000 under 20 ms).
+    _mostlyInView: function (b) {
+      var n = this.data.n, seen = 0;
+      for (var i = 0; i < n; i++) { if (this._inView(i, b)) { seen++; } }
+      return seen * 2 >= n;
+    },
+
+    _valueOrder: function (field) {
+      if (this._valueRank && this._valueRank.field === field) { return this._valueRank; }
+      var d = this.data, n = d.n, values = column(d, field), withheld = column(d, "suppressed");
+      var num = [], missing = [], held = [], i, v, key = new Float64Array(n);
+      for (i = 0; i < n; i++) {
+        v = values ? values[i] : undefined;
+        if (withheld && withheld[i] === true) { held.push(i); }
+        else if (v === null || v === undefined || v === "" || isNaN(Number(v))) { missing.push(i); }
+        else { key[i] = Number(v); num.push(i); }
+      }
+      num.sort(function (a, c) { return key[a] - key[c] || a - c; });
+      var sorted = new Float64Array(num.length);
+      for (i = 0; i < num.length; i++) { sorted[i] = key[num[i]]; }
+      this._valueRank = {field: field, order: Int32Array.from(num.concat(missing, held)), values: sorted,
+                     nNum: num.length, nMissing: missing.length};
+      return this._valueRank;
+    },
+
+    // Paths of order[a..b): all features (to fill) and those big enough to outline (to stroke).
+    _rankPaths: function (order, a, b) {
+      var fill = new Path2D(), stroke = null, fb = this._fb;
+      for (var j = a; j < b; j++) {
+        var i = order[j];
+        this._addFeature(fill, i);
+        if (fb[4 * i + 2] - fb[4 * i] >= MIN_OUTLINED || fb[4 * i + 3] - fb[4 * i + 1] >= MIN_OUTLINED) {
+          if (!stroke) { stroke = new Path2D(); }
+          this._addFeature(stroke, i);
+        }
+      }
+      return [fill, stroke];
+    },
+
+    _drawRanked: function (ctx, strokes) {
+      var spec = this.spec, o = this._valueOrder(spec.field), order = o.order, n = order.length;
+      var blk = this._blk;
+      if (!blk || blk.order !== o) { blk = this._blk = {order: o, paths: new Array(Math.ceil(n / CHUNK))}; }
+      var self = this, breaks = spec.breaks || [], vals = o.values;
+      function run(a, b, fill) {
+        if (a >= b) { return; }
+        self._fillStyle(ctx, fill);
+        for (var c = Math.floor(a / CHUNK); c * CHUNK < b; c++) {
+          var c0 = c * CHUNK, c1 = Math.min(n, c0 + CHUNK), p;
+          if (c0 >= a && c1 <= b) {
+            p = blk.paths[c] || (blk.paths[c] = self._rankPaths(order, c0, c1));
+          } else {
+            p = self._rankPaths(order, Math.max(a, c0), Math.min(b, c1));
+          }
+          ctx.fill(p[0], "nonzero");
+          if (p[1]) { strokes.push(p[1]); }
+        }
+      }
+      var start = 0;
+      for (var k = 0; k < breaks.length; k++) {
+        var end = o.nNum;  // the last class takes everything above the last break too
+        if (k < breaks.length - 1) {
+          var lo = start, hi = o.nNum;  // first value above breaks[k]
+          while (lo < hi) { var mid = (lo + hi) >> 1; if (vals[mid] <= breaks[k]) { lo = mid + 1; } else { hi = mid; } }
+          end = lo;
+        }
+        run(start, end, spec.colors[k]);
+        start = end;
+      }
+      run(start, o.nNum, spec.other);  // no breaks at all
+      run(o.nNum, o.nNum + o.nMissing, spec.other);
+      run(o.nNum + o.nMissing, n, "hatch");
     },
 
     // Is a feature under this layer point? Sets ``hit`` to the topmost one's index.
@@ -426,6 +515,11 @@
       return L.latLngBounds([unitLat(b[4 * i + 3] + o[1]), unitLng(b[4 * i] + o[0])],
                             [unitLat(b[4 * i + 1] + o[1]), unitLng(b[4 * i + 2] + o[0])]);
     }
+  });
+
+  // What _styleFeatures works out, read as properties (assetmap_map.js reads ``shown``).
+  ["shown", "group", "fills", "fillStart", "byFill"].forEach(function (key) {
+    Object.defineProperty(FlatPolygons.prototype, key, {get: function () { return this._styles()[key]; }});
   });
 
   // Even-odd over all rings of feature i, on the full (unthinned) vertices.
