@@ -37,6 +37,14 @@ _OTHER_SIDE_WEIGHT = 0.3  # chosen on 2018 geocoded from 2017; 2019 (from 2017+2
 _M_PER_DEG_LAT = 110_950.0
 
 
+def pd_zip5(values):
+    """The five-digit ZIP of each cell ("63110-1234", 63110, " 63110 " -> "63110"; else "")."""
+    import pandas as pd
+
+    z = pd.Series(values, dtype="object").astype("string").str.extract(r"^\s*(\d{5})", expand=False)
+    return z.fillna("").astype(object).to_numpy()
+
+
 @dataclass
 class Matches:
     lon: "np.ndarray"
@@ -69,7 +77,7 @@ class Matcher:
         import numpy as np
         import pandas as pd
 
-        from assetmap.geocode.streets import StreetIndex
+        from assetmap.geocode.streets import StreetIndex, street_zones
 
         pts = points if points is not None else pd.DataFrame(
             {"street": [], "number": [], "lon": [], "lat": []})
@@ -87,17 +95,25 @@ class Matcher:
 
             self._ranges = RangeIndex(ranges)
             range_keys = self._ranges.street_keys
-        keys = sorted(set(street[addr].tolist()) | set(range_keys))
-        pos = {k: i for i, k in enumerate(keys)}
-        sid = np.array([pos[s] for s in street[addr]], dtype=np.int64)
+        zips = (pts["zip"].fillna("").astype(str).str.strip().str[:5].to_numpy(dtype=object)
+                if "zip" in pts else np.full(len(pts), "", dtype=object))
+        zone = street_zones(street[addr], number[addr], zips[addr])
+        streets = sorted(set(zip(street[addr].tolist(), zone.tolist())) | {(k, "") for k in range_keys})
+        keys = [k for k, _ in streets]
+        zones = [z for _, z in streets]
+        pos2 = {kz: i for i, kz in enumerate(streets)}
+        pos: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            pos.setdefault(k, i)
+        sid = np.array([pos2[kz] for kz in zip(street[addr].tolist(), zone.tolist())], dtype=np.int64)
         num, plon, plat = number[addr], lon[addr], lat[addr]
         lo = np.full(len(keys), np.iinfo(np.int64).max // 4, dtype=np.int64)
         hi = np.full(len(keys), -1, dtype=np.int64)
         np.minimum.at(lo, sid, num)
         np.maximum.at(hi, sid, num)
         if self._ranges is not None:
-            self._ranges.bind(pos, lo, hi)
-        self.streets = StreetIndex(keys, lo, hi)
+            self._ranges.bind({k: pos2[(k, "")] for k in range_keys}, lo, hi)
+        self.streets = StreetIndex(keys, lo, hi, zones)
         # Address points sorted by (street, parity, number): one searchsorted finds neighbours.
         k = self._key(sid, num % 2, num)
         order = np.argsort(k, kind="stable")
@@ -130,21 +146,26 @@ class Matcher:
 
     # ------------------------------------------------------------------ entry points
     def match_addresses(self, values, ctx: "TaskContext | None" = None) -> Matches:
-        numbers, keys, _ = parse_addresses(values)
-        return self.match(numbers, keys, ctx)
+        numbers, keys, zips = parse_addresses(values)
+        return self.match(numbers, keys, ctx, zips=zips)
 
-    def match_parts(self, numbers, streets, ctx: "TaskContext | None" = None) -> Matches:
+    def match_parts(self, numbers, streets, ctx: "TaskContext | None" = None, zips=None) -> Matches:
+        """``zips``: a ZIP column, if the file has one (a ZIP typed in the street cell counts too)."""
         import numpy as np
 
         from assetmap.geocode.normalize import house_numbers, street_keys
 
-        keys, _ = street_keys(streets)
+        keys, typed_zips = street_keys(streets)
+        if zips is not None:
+            z = np.asarray(pd_zip5(zips), dtype=object)
+            typed_zips = np.where(z != "", z, typed_zips)
         n = house_numbers(numbers)
         # A street cell holding "A / B" with no number is an intersection: number 0 marks it.
         n = np.where((n < 0) & np.array([is_intersection(k) for k in keys], dtype=bool), 0, n)
-        return self.match(n, keys, ctx)
+        return self.match(n, keys, ctx, zips=typed_zips)
 
-    def match(self, numbers, keys, ctx: "TaskContext | None" = None) -> Matches:
+    def match(self, numbers, keys, ctx: "TaskContext | None" = None, zips=None) -> Matches:
+        """``zips`` (optional, one per row) choose between streets of the same name in two places."""
         import numpy as np
 
         from assetmap.tasks import ensure
@@ -158,7 +179,7 @@ class Matcher:
         inter = np.array([is_intersection(k) for k in keys], dtype=bool) if n else np.zeros(0, bool)
         ctx.progress(0.05, "Finding the streets")
         plain = ~inter & (numbers != -2)           # -2: a PO box, which has no place
-        sid, sscore = self.streets.resolve(np.where(plain, keys, ""), numbers)
+        sid, sscore = self.streets.resolve(np.where(plain, keys, ""), numbers, zips)
         ctx.check()
         ctx.progress(0.5, "Placing the addresses")
         rows = np.flatnonzero(plain & (sid >= 0) & (numbers > 0))
