@@ -5250,7 +5250,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Direcciones de referencia para ubicar direcciones sin conexión</translation>
     </message>
 </context>
-</TS>
+<context>
     <name>RiskMenu</name>
     <message>
         <source>Smoothed rates</source>
@@ -5303,6 +5303,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Rates per 1,000 that don't shout about small populations: each area's rate is pulled towards the overall (or the neighbours') rate the fewer people live there. The excess risk (observed ÷ expected) comes with its exact 95 % interval. Report layers are smoothed when they are counted (--smooth).</source>
         <translation>Tasas por 1.000 que no exageran en poblaciones pequeñas: la tasa de cada área se acerca a la tasa global (o a la de sus vecinas) cuanto menos gente vive allí. El exceso de riesgo (observado ÷ esperado) viene con su intervalo exacto del 95 %. Las capas de reportes se suavizan al contarlas (--smooth).</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Join a table to a layer</source>
@@ -5569,7 +5572,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Archivo de reportes (*.csv)</translation>
     </message>
 </context>
-</TS>
+<context>
     <name>RepeatInstance</name>
     <message>
         <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
@@ -5829,6 +5832,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Open or create a plan in the Territories panel first (New plan…).</source>
         <translation>Abra o cree primero un plan en el panel Territorios (Nuevo plan…).</translation>
+    </message>
+</context>
+<context>
     <name>Sensitivity</name>
     <message>
         <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
@@ -5844,6 +5850,85 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
         <source>Confidential: never drawn, exported or packaged.</source>
         <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
+    </message>
+</context>
+<context>
+    <name>AddressImportDialog</name>
+    <message>
+        <source>Import {0}: place by address</source>
+        <translation>Importar {0}: ubicar por dirección</translation>
+    </message>
+    <message>
+        <source>{0} has no longitude/latitude columns. Its addresses can be placed on this computer with a locator of the project (nothing is sent anywhere).</source>
+        <translation>{0} no tiene columnas de longitud/latitud. Sus direcciones pueden ubicarse en esta computadora con un localizador del proyecto (no se envía nada a ninguna parte).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>&amp;Locator</source>
+        <translation>&amp;Localizador</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>Localizador</translation>
+    </message>
+    <message>
+        <source>One-line a&amp;ddress column</source>
+        <translation>Columna de d&amp;irección en una línea</translation>
+    </message>
+    <message>
+        <source>Address column</source>
+        <translation>Columna de dirección</translation>
+    </message>
+    <message>
+        <source>or house &amp;number column</source>
+        <translation>o columna de &amp;número de casa</translation>
+    </message>
+    <message>
+        <source>House number column</source>
+        <translation>Columna de número de casa</translation>
+    </message>
+    <message>
+        <source>and &amp;street column</source>
+        <translation>y columna de &amp;calle</translation>
+    </message>
+    <message>
+        <source>Street column</source>
+        <translation>Columna de calle</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the addresses</source>
+        <translation>C&amp;omprobar las direcciones</translation>
+    </message>
+    <message>
+        <source>Check the addresses (nothing is stored)</source>
+        <translation>Comprobar las direcciones (no se guarda nada)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Import the placed addresses</source>
+        <translation>Importar las direcciones ubicadas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Checking the addresses</source>
+        <translation>Comprobando las direcciones</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
     </message>
 </context>
 </TS>

@@ -73,3 +73,16 @@ def test_case_records_refused_and_project_unchanged(located, tmp_path):
     with pytest.raises(UserError):
         preview(located, p, locator="city", columns=AddressColumns(address="address"))
     assert _sha(located.path) == before
+
+
+def test_spanish_translations_parse_and_cover_the_geocode_step():
+    # lrelease refuses the whole file when one merge leaves it malformed: every Spanish text goes.
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "assetmap_es.ts"
+    root = ET.parse(ts).getroot()
+    ours = [c for c in root.findall("context") if c.findtext("name") == "AddressImportDialog"]
+    assert len(ours) == 1
+    done = {m.findtext("source"): m.findtext("translation") for m in ours[0].findall("message")}
+    assert done["&Import"] == "&Importar" and all(done.values())
