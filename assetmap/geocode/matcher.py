@@ -240,15 +240,25 @@ class Matcher:
             sc[sel] = np.where(gap <= 100, 95, np.where(gap <= 400, 85, 70))
         # Reference points are noisy (a parcel's centroid, a geocode a little off) and numbers do
         # not advance evenly along a street: where both sides bracket the number, the other side's
-        # interpolation is mixed in, by how tightly it brackets (its points are across the street,
-        # so it is trusted _OTHER_SIDE_WEIGHT as much for the same gap).
+        # position along the street is mixed in, by how tightly it brackets (its points are across
+        # the street, so it is trusted _OTHER_SIDE_WEIGHT as much for the same gap).
         both = ~exact & same["both"] & other["both"]
         if both.any():
             (alon, alat), (blon, blat) = (self._interpolate(nb, num, both) for nb in (same, other))
             ws = 1.0 / same["gap"][both]
             wo = _OTHER_SIDE_WEIGHT / other["gap"][both]
             f = wo / (ws + wo)
-            lon[both], lat[both] = alon + f * (blon - alon), alat + f * (blat - alat)
+            dx, dy = f * (blon - alon) * self._kx, f * (blat - alat) * _M_PER_DEG_LAT
+            # Only along the street (the line between the same side's neighbours): the point stays
+            # on its own side, which decides its area where a boundary runs down the street.
+            ux = (same["lon_hi"][both] - same["lon_lo"][both]) * self._kx
+            uy = (same["lat_hi"][both] - same["lat_lo"][both]) * _M_PER_DEG_LAT
+            n = np.hypot(ux, uy)
+            ok = n > 0
+            ux, uy = np.where(ok, ux / np.where(ok, n, 1), 0), np.where(ok, uy / np.where(ok, n, 1), 0)
+            along = dx * ux + dy * uy
+            dx, dy = along * ux, along * uy
+            lon[both], lat[both] = alon + dx / self._kx, alat + dy / _M_PER_DEG_LAT
         # Beyond the street's known numbers (same parity): continue the street's line from the end.
         one = ~exact & (typ == "unmatched") & (same["has_lo"] | same["has_hi"])
         d_lo = np.where(same["has_lo"], num - same["n_lo"], 1 << 30)
