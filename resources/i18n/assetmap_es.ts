@@ -5931,4 +5931,23 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Importar</translation>
     </message>
 </context>
+<context>
+    <name>SurveyGeocode</name>
+    <message>
+        <source>Import survey export</source>
+        <translation>Importar exportación de encuesta</translation>
+    </message>
+    <message>
+        <source>Leave rows without a location as they are</source>
+        <translation>Dejar las filas sin ubicación como están</translation>
+    </message>
+    <message>
+        <source>Rows without a GPS location: place them (offline) from the typed address in the column</source>
+        <translation>Filas sin ubicación GPS: ubicarlas (sin conexión) a partir de la dirección escrita en la columna</translation>
+    </message>
+    <message>
+        <source>with the locator</source>
+        <translation>con el localizador</translation>
+    </message>
+</context>
 </TS>
