@@ -10,6 +10,13 @@ exact-then-linear geocoder (exact (street, number) lookup, else linear interpola
 nearest known numbers of the same street text). Speed: 100,000 typed addresses, ours vs naive.
 
     python bench/run.py geocode_police_2019 geocode_100k
+
+Last measured (2026-12-05), within 100 m of the police point, of all 18,197 rows:
+  before the along-the-street mix   95.28 % as filed, 95.1 % typed (p90 63 m)
+  after                             95.47 % as filed, 95.3 % typed (p90 58 m); CHILD units 97.7 %
+  naive exact-then-linear           92.3 % / 28.1 %
+The mix's weight was chosen on 2018 geocoded from a 2017 locator (90.67 % -> 90.92 %); 2019 held out.
+geocode_100k: 1.26 s ours vs 0.11 s naive on a quiet machine (99.1 % vs 29 % matched).
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ def load_matcher(project, names):
 
 # ---------------------------------------------------------------------- building
 def point_rows(numbers, keys, zips, lon, lat) -> "pd.DataFrame":
-    """Distinct (street, number) reference points; repeated addresses at their median position."""
+    """Distinct (street, number, ZIP) reference points; repeats at their median position."""
     import numpy as np
     import pandas as pd
 
@@ -135,8 +135,10 @@ def point_rows(numbers, keys, zips, lon, lat) -> "pd.DataFrame":
     df = df[keep]
     if df.empty:
         return df.reset_index(drop=True)
-    out = df.groupby(["street", "number"], as_index=False, sort=True).agg(
-        zip=("zip", "first"), lon=("lon", "median"), lat=("lat", "median"))
+    # The ZIP is part of an address: MAIN ST 150 in two towns is two places, not one median.
+    df["zip"] = df["zip"].fillna("").astype(str)
+    out = df.groupby(["street", "number", "zip"], as_index=False, sort=True).agg(
+        lon=("lon", "median"), lat=("lat", "median"))
     return out[list(_POINT_COLS)]
 
 

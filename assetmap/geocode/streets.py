@@ -21,14 +21,52 @@ LONG_NAME = 9            # names this long may carry two typos
 MIN_PREFIX = 6
 
 
+def street_zones(keys, numbers, zips):
+    """Per reference address, the ZIP that tells its street from a namesake elsewhere, else "".
+
+    A street named in two ZIPs is one street when its numbers go on from one ZIP to the next (a
+    long avenue crossing ZIP lines); it is two places when the ZIPs' number spans overlap (MAIN ST
+    100-300 in two towns of a county): then each ZIP's part is a street of its own, and a typed
+    ZIP (or the house number) chooses between them.
+    """
+    import numpy as np
+    import pandas as pd
+
+    keys = np.asarray(keys, dtype=object)
+    zips = np.asarray(zips, dtype=object)
+    out = np.full(len(keys), "", dtype=object)
+    if not len(keys):
+        return out
+    df = pd.DataFrame({"key": keys, "zip": zips, "n": np.asarray(numbers, dtype=np.int64)})
+    df = df[df["zip"] != ""]
+    spans = df.groupby(["key", "zip"])["n"].agg(["min", "max"]).reset_index()
+    split = set()
+    for key, g in spans.groupby("key"):
+        if len(g) < 2:
+            continue
+        g = g.sort_values("min")
+        # Sorted by their lowest number, spans overlap where one starts before the last ended.
+        if (g["min"].to_numpy()[1:] <= np.maximum.accumulate(g["max"].to_numpy())[:-1]).any():
+            split.add(key)
+    if split:
+        sel = np.array([k in split for k in keys], dtype=bool)
+        out[sel] = zips[sel]
+    return out
+
+
 class StreetIndex:
-    def __init__(self, keys, lo, hi):
-        """keys: the locator's distinct street keys; lo/hi: their lowest and highest known number."""
+    def __init__(self, keys, lo, hi, zones=None):
+        """keys: the locator's street keys (a key twice when it names streets in two ZIPs, told
+        apart by ``zones``); lo/hi: their lowest and highest known number."""
         import numpy as np
 
         self.keys = list(keys)
-        self.sorted_keys = sorted(self.keys)
-        self.pos = {k: i for i, k in enumerate(self.keys)}
+        self.zones = list(zones) if zones is not None else [""] * len(self.keys)
+        self.sorted_keys = sorted(set(self.keys))
+        self.ids_of: dict[str, list[int]] = defaultdict(list)
+        for i, k in enumerate(self.keys):
+            self.ids_of[k].append(i)
+        self.pos = {k: ids[0] for k, ids in self.ids_of.items()}
         self.parts = [split_key(k) for k in self.keys]
         self.by_name: dict[str, list[int]] = defaultdict(list)
         for i, (_, name, _, _) in enumerate(self.parts):
@@ -49,7 +87,7 @@ class StreetIndex:
         if not key:
             return [], 0
         if key in self.pos:
-            return [self.pos[key]], EXACT
+            return list(self.ids_of[key]), EXACT
         pre, name, suffix, post = split_key(key)
         found = self._same_name(name, pre, suffix, post)
         if found:
@@ -58,7 +96,7 @@ class StreetIndex:
             i = bisect_left(self.sorted_keys, key)
             pref = []
             while i < len(self.sorted_keys) and self.sorted_keys[i].startswith(key) and len(pref) < 8:
-                pref.append(self.pos[self.sorted_keys[i]])
+                pref += self.ids_of[self.sorted_keys[i]]
                 i += 1
             if pref:
                 return pref, TRUNCATED
@@ -95,13 +133,17 @@ class StreetIndex:
         same_dir = [i for i in ids if (not pre or p[i][0] == pre) and (not post or p[i][3] == post)]
         return same_dir or list(ids)
 
-    def resolve(self, keys, numbers):
-        """A street id (-1: none) and a street score per row, choosing by number among candidates."""
+    def resolve(self, keys, numbers, zips=None):
+        """A street id (-1: none) and a street score per row, choosing among candidates by the
+        row's ZIP (where the candidates are namesakes in different ZIPs), then by number."""
         import numpy as np
         import pandas as pd
 
         codes, uniques = pd.factorize(pd.Series(keys, dtype="object"), use_na_sentinel=True)
         numbers = np.asarray(numbers, dtype=np.int64)
+        zips = (np.asarray(zips, dtype=object) if zips is not None
+                else np.full(len(codes), "", dtype=object))
+        zones = np.asarray(self.zones, dtype=object)
         sid = np.full(len(codes), -1, dtype=np.int64)
         score = np.zeros(len(codes), dtype=np.int64)
         sid_u = np.full(len(uniques) + 1, -1, dtype=np.int64)    # last: rows without a key
@@ -116,9 +158,17 @@ class StreetIndex:
                 n = numbers[rows][:, None]
                 # Distance from the number to each candidate's known range (0 inside it).
                 gap = (np.maximum(self.lo[cand][None, :] - n, 0) + np.maximum(n - self.hi[cand][None, :], 0))
-                sid[rows] = cand[np.argmin(gap, axis=1)]
-                # Less sure when no candidate covers the number.
-                score[rows] = np.where(gap.min(axis=1) == 0, sc, sc * 9 // 10)
+                cz = zones[cand][None, :]
+                z = zips[rows][:, None]
+                # A ZIP that names one of the places decides before the number does.
+                other_place = (cz != "") & (z != "") & (cz != z) & (cz == z).any(axis=1, keepdims=True)
+                cost = gap + np.where(other_place, 1 << 40, 0)
+                sid[rows] = cand[np.argmin(cost, axis=1)]
+                # Less sure when no candidate covers the number, or when namesakes in two places
+                # both do and no ZIP tells them apart.
+                covering = (cost == 0) & (cz != "")
+                twice = covering.sum(axis=1) > 1
+                score[rows] = np.where(twice, sc * 3 // 4, np.where(cost.min(axis=1) == 0, sc, sc * 9 // 10))
         single = sid_u[codes] >= 0          # codes == -1 picks the last slot: -1
         sid[single] = sid_u[codes[single]]
         score[single] = score_u[codes[single]]

@@ -191,7 +191,7 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
         if ctx is not None:
             if ctx.cancelled:
                 raise Cancelled()
-            ctx.progress(i, len(rows), f"Row {row.row_number}")
+            ctx.progress(i / max(len(rows), 1), f"Row {row.row_number}")
         if row.uuid in duplicates:
             others = ", ".join(str(n) for n in duplicates[row.uuid] if n != row.row_number)
             report.problems.append(RowProblem(

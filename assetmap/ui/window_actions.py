@@ -248,6 +248,11 @@ def import_files(w, paths: list[Path], role: str | None = None):
                                         roles.index("other"), False)
         if not ok:
             return None
+    from assetmap.ui.geocode_import import take_address_tables
+
+    paths = take_address_tables(w, paths, role)   # CSVs of addresses: placed with a locator first
+    if not paths:
+        return None
     project = w.project
     before = set(project.layer_names())
 

@@ -6038,4 +6038,102 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>Los voluntarios no verán ninguna capa de calles.</translation>
         </message>
     </context>
+    <context>
+        <name>AddressImportDialog</name>
+        <message>
+            <source>Import {0}: place by address</source>
+            <translation>Importar {0}: ubicar por dirección</translation>
+        </message>
+        <message>
+            <source>{0} has no longitude/latitude columns. Its addresses can be placed on this computer with a locator of the project (nothing is sent anywhere).</source>
+            <translation>{0} no tiene columnas de longitud/latitud. Sus direcciones pueden ubicarse en esta computadora con un localizador del proyecto (no se envía nada a ninguna parte).</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ninguna)</translation>
+        </message>
+        <message>
+            <source>&amp;Locator</source>
+            <translation>&amp;Localizador</translation>
+        </message>
+        <message>
+            <source>Locator</source>
+            <translation>Localizador</translation>
+        </message>
+        <message>
+            <source>One-line a&amp;ddress column</source>
+            <translation>Columna de d&amp;irección en una línea</translation>
+        </message>
+        <message>
+            <source>Address column</source>
+            <translation>Columna de dirección</translation>
+        </message>
+        <message>
+            <source>or house &amp;number column</source>
+            <translation>o columna de &amp;número de casa</translation>
+        </message>
+        <message>
+            <source>House number column</source>
+            <translation>Columna de número de casa</translation>
+        </message>
+        <message>
+            <source>and &amp;street column</source>
+            <translation>y columna de &amp;calle</translation>
+        </message>
+        <message>
+            <source>Street column</source>
+            <translation>Columna de calle</translation>
+        </message>
+        <message>
+            <source>C&amp;heck the addresses</source>
+            <translation>C&amp;omprobar las direcciones</translation>
+        </message>
+        <message>
+            <source>Check the addresses (nothing is stored)</source>
+            <translation>Comprobar las direcciones (no se guarda nada)</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importar</translation>
+        </message>
+        <message>
+            <source>Import the placed addresses</source>
+            <translation>Importar las direcciones ubicadas</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Comprobando…</translation>
+        </message>
+        <message>
+            <source>Checking the addresses</source>
+            <translation>Comprobando las direcciones</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importar</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyGeocode</name>
+        <message>
+            <source>Import survey export</source>
+            <translation>Importar exportación de encuesta</translation>
+        </message>
+        <message>
+            <source>Leave rows without a location as they are</source>
+            <translation>Dejar las filas sin ubicación como están</translation>
+        </message>
+        <message>
+            <source>Rows without a GPS location: place them (offline) from the typed address in the column</source>
+            <translation>Filas sin ubicación GPS: ubicarlas (sin conexión) a partir de la dirección escrita en la columna</translation>
+        </message>
+        <message>
+            <source>with the locator</source>
+            <translation>con el localizador</translation>
+        </message>
+    </context>
 </TS>

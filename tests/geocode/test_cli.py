@@ -162,3 +162,24 @@ def test_parcels_become_address_points(project, tmp_path, capsys):
     t = load_table(project, "parcels")
     assert t["street"].tolist() == ["ELM ST", "ELM ST"] and t["number"].tolist() == [100, 102]
     assert t["lon"][0] == pytest.approx(-90.0005, abs=1e-6) and t["lat"][0] == pytest.approx(38.6005, abs=1e-6)
+
+
+def test_zip_column_of_locator_and_typed_zip_tell_two_towns_apart(project, tmp_path, capsys):
+    # A county address list: MAIN ST 100-300 in two towns; the same numbers, 20 km apart.
+    rows = [(n, "Main St", z, x0 + n * 1e-5, y0) for z, x0, y0 in (("63110", -90.0, 38.6), ("62201", -89.8, 38.5))
+            for n in range(100, 320, 20)]
+    src = tmp_path / "county.csv"
+    pd.DataFrame(rows, columns=["house", "street", "zip", "lon", "lat"]).to_csv(src, index=False)
+    p = str(project.path)
+    assert main(["locator", "add", p, "county", str(src), "--number", "house", "--street", "street",
+                 "--zip", "zip"]) == 0
+    assert "22 reference addresses" in capsys.readouterr().out       # not 11 medians of two towns
+    q = tmp_path / "q.csv"
+    pd.DataFrame({"address": ["160 Main Street, Belleville IL 62201", "160 Main St, St. Louis, MO 63110"]}
+                 ).to_csv(q, index=False)
+    out = tmp_path / "out.csv"
+    assert main(["geocode", p, str(q), str(out), "--locator", "county", "--address", "address"]) == 0
+    res = pd.read_csv(out)
+    assert res["match_type"].tolist() == ["exact", "exact"]
+    assert res["lat"].tolist() == [pytest.approx(38.5), pytest.approx(38.6)]
+    assert res["lon"].tolist() == [pytest.approx(-89.8 + 160e-5), pytest.approx(-90.0 + 160e-5)]

@@ -33,7 +33,8 @@ def test_exact_interpolated_same_parity_and_types(m):
     assert r.match_type.tolist() == ["exact", "interpolated", "interpolated", "interpolated"]
     assert r.score[0] == 100 and (r.score[1:] < 100).all() and (r.score[1:] >= 85).all()
     assert r.lon[0] == pytest.approx(-90 + 120e-5) and r.lat[0] == pytest.approx(38.6)
-    # 150 lies between 140 and 160 (even side): the midpoint.
+    # 150 lies between 140 and 160 (even side): the midpoint. The odd side (141-161) is mixed in
+    # along the street only: the point stays on its own side.
     assert r.lon[1] == pytest.approx(-90 + 150e-5) and r.lat[1] == pytest.approx(38.6)
     # 151 is odd: between 141 and 161 on the north side, not between the even neighbours.
     assert r.lon[2] == pytest.approx(-90 + 151e-5) and r.lat[2] == pytest.approx(38.6002)
@@ -125,3 +126,54 @@ def test_hundred_thousand_rows_vectorised(m):
     # Every exact match is the reference point itself.
     ex = r.match_type == "exact"
     assert np.allclose(r.lon[ex], -90 + n[ex] * 1e-5)
+
+
+def test_other_side_mixed_in_by_how_tightly_it_brackets():
+    # Odd side: 101 and 199 only (a gap of 98); even side: 140 and 160 (a gap of 20), 30 m south
+    # and shifted east by 10e-5, as real reference points disagree. 151 moves along the street by
+    # the even side's share (its weight 0.3 per number of gap) and stays on the odd side.
+    rows = [("OAK ST", 101, -90 + 101e-5, 38.6003), ("OAK ST", 199, -90 + 199e-5, 38.6003),
+            ("OAK ST", 140, -90 + 150e-5, 38.6), ("OAK ST", 160, -90 + 170e-5, 38.6)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    r = m.match_parts(["151"], ["OAK ST"])
+    a_lon, a_lat = -90 + 151e-5, 38.6003                   # odd side, t = 50/98
+    b_lon, b_lat = -90 + 150e-5 + 0.55 * 20e-5, 38.6       # even side, t = 11/20
+    ws, wo = 1 / 98, 0.3 / 20
+    f = wo / (ws + wo)
+    assert r.match_type[0] == "interpolated"
+    assert r.lon[0] == pytest.approx(a_lon + f * (b_lon - a_lon))
+    assert r.lat[0] == pytest.approx(a_lat)
+
+
+def _two_towns():
+    # MAIN ST numbered 100-300 in two towns (ZIPs 63110 and 62201, 20 km apart); GRAND BLVD runs
+    # on from 63110 (100-900) into 63118 (1000-1900): one street whose numbers go on.
+    rows = [("MAIN ST", n, "63110", -90.0 + n * 1e-5, 38.6) for n in range(100, 320, 20)]
+    rows += [("MAIN ST", n, "62201", -89.8 + n * 1e-5, 38.5) for n in range(100, 320, 20)]
+    rows += [("GRAND BLVD", n, "63110", -90.1, 38.6 + n * 1e-5) for n in range(100, 1000, 100)]
+    rows += [("GRAND BLVD", n, "63118", -90.1, 38.6 + n * 1e-5) for n in range(1100, 2000, 100)]
+    return pd.DataFrame(rows, columns=["street", "number", "zip", "lon", "lat"])
+
+
+def test_zip_chooses_between_namesake_streets_in_two_places():
+    m = Matcher(_two_towns())
+    r = m.match_addresses(["150 Main St, Belleville, IL 62201", "150 Main St, St. Louis, MO 63110",
+                           "150 Main St", "160 Main St 62201"])
+    assert r.match_type.tolist() == ["interpolated", "interpolated", "interpolated", "exact"]
+    assert (r.lon[0], r.lat[0]) == (pytest.approx(-89.8 + 150e-5), pytest.approx(38.5))
+    assert (r.lon[1], r.lat[1]) == (pytest.approx(-90.0 + 150e-5), pytest.approx(38.6))
+    # No ZIP: one of the two, but less sure than with one (the number fits both places).
+    assert r.score[2] < r.score[1]
+    assert (r.lon[3], r.lat[3]) == (pytest.approx(-89.8 + 160e-5), pytest.approx(38.5))
+    # The same through a ZIP column next to number and street.
+    r = m.match_parts(["150", "150"], ["MAIN ST", "MAIN ST"], zips=["62201-1234", 63110])
+    assert r.lat.tolist() == [pytest.approx(38.5), pytest.approx(38.6)]
+
+
+def test_street_crossing_zips_stays_one_street():
+    m = Matcher(_two_towns())
+    # 1000 lies between 900 (63110) and 1100 (63118): interpolated across the ZIP line, whatever
+    # ZIP is typed, not pushed to the end of one ZIP's part.
+    r = m.match_addresses(["1000 Grand Blvd", "1000 Grand Blvd, St. Louis MO 63118"])
+    assert r.match_type.tolist() == ["interpolated", "interpolated"]
+    assert r.lat.tolist() == [pytest.approx(38.6 + 1000e-5)] * 2

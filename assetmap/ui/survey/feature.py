@@ -335,11 +335,18 @@ class SurveyFeature(QObject):
         if not path:
             return None
         project = self.w.project
+        from assetmap.ui.survey_geocode import choose_address_geocoding
+
+        geo = choose_address_geocoding(self.w, path)   # with a locator: rows without GPS, by address
+        if geo is False:
+            return None
+        locator, address_column = geo
 
         def work(ctx):
             from assetmap.survey.kobo import import_export, load_form_for
 
-            return import_export(project, path, load_form_for(None, project), ctx=ctx)
+            return import_export(project, path, load_form_for(None, project), ctx=ctx, locator=locator,
+                                 address_column=address_column)
 
         def done(report):
             from assetmap.ui.survey.dialogs import TextReportDialog

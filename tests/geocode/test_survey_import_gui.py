@@ -1,0 +1,70 @@
+"""Survey › Import export in the app, with a locator: rows without GPS are placed from the address
+column the user picks (as `survey import --locator --address-column`), or left as they are."""
+
+import pandas as pd
+import pytest
+
+from assetmap.survey import builtin_form
+from assetmap.survey.store import SurveyStore
+from tests.survey.storage_forms import point_in
+from tests.survey.test_kobo_import import KOBO_HEADER, kobo_row, write_csv
+
+pytest.importorskip("pytestqt")
+
+
+@pytest.fixture()
+def setup(qtbot, isolated_home, areas_project, tmp_path):
+    from assetmap.geocode.locators import add_locator
+    from tests.ui.conftest import open_main_window
+
+    project = areas_project
+    SurveyStore(project, device_id="office").install_form(builtin_form())
+    lat, lon = point_in(project, 17)
+    ref = tmp_path / "ref.csv"
+    pd.DataFrame({"n": [100, 120, 140], "street": ["MAIN ST"] * 3, "lon": [lon, lon + 2e-4, lon + 4e-4],
+                  "lat": [lat] * 3}).to_csv(ref, index=False)
+    add_locator(project, "city", ref, number="n", street="street")
+    rows = [kobo_row(asset_type="faith", asset_name="Church", _uuid="a1", street_address="130 Main Street"),
+            kobo_row(asset_type="faith", asset_name="Nowhere", _uuid="a3", street_address="5 Unknown Rd")]
+    export = write_csv(tmp_path / "kobo.csv", KOBO_HEADER + ["street_address"], rows)
+    w = open_main_window(qtbot, project.path, (1000, 700))
+    return w, export, (lat, lon)
+
+
+def _run(qtbot, w, export):
+    task = w.survey.import_export(str(export))
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [True], task.error
+    return SurveyStore(w.project)
+
+
+def test_rows_without_gps_placed_from_the_chosen_column(setup, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    w, export, (lat, lon) = setup
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *a, **k: offered.append((a[3], a[4])) or ("street_address", True))
+    store = _run(qtbot, w, export)
+    items, current = offered[0]
+    assert items[0] == "Leave rows without a location as they are"
+    assert items[current] == "street_address"               # the address column is proposed first
+    got = {r.uuid: r for r in store.responses("community_assets")}
+    assert got["a1"].answers["location"] == pytest.approx((lat, lon + 3e-4))
+    assert "location from the address: interpolated" in store.history("a1")[-1].note
+    assert "a3" not in got
+    assert "located from their address: 1 of 2 rows" in w.survey.last_report.text.toPlainText()
+
+
+def test_leave_them_or_cancel(setup, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    w, export, _ = setup
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
+    before = w.project.path.read_bytes()
+    assert w.survey.import_export(str(export)) is None           # cancelled: nothing imported
+    assert w.project.path.read_bytes() == before
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    store = _run(qtbot, w, export)
+    assert store.responses("community_assets") == []             # no GPS and not placed: rejected
