@@ -5250,7 +5250,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Direcciones de referencia para ubicar direcciones sin conexión</translation>
     </message>
 </context>
-</TS>
+<context>
     <name>RiskMenu</name>
     <message>
         <source>Smoothed rates</source>
@@ -5303,6 +5303,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Rates per 1,000 that don't shout about small populations: each area's rate is pulled towards the overall (or the neighbours') rate the fewer people live there. The excess risk (observed ÷ expected) comes with its exact 95 % interval. Report layers are smoothed when they are counted (--smooth).</source>
         <translation>Tasas por 1.000 que no exageran en poblaciones pequeñas: la tasa de cada área se acerca a la tasa global (o a la de sus vecinas) cuanto menos gente vive allí. El exceso de riesgo (observado ÷ esperado) viene con su intervalo exacto del 95 %. Las capas de reportes se suavizan al contarlas (--smooth).</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Join a table to a layer</source>
@@ -5569,7 +5572,7 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Archivo de reportes (*.csv)</translation>
     </message>
 </context>
-</TS>
+<context>
     <name>RepeatInstance</name>
     <message>
         <location filename="../../assetmap/ui/survey/repeat_section.py" line="0" />
@@ -5619,6 +5622,11 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <location filename="../../assetmap/ui/survey/feature.py" line="0" />
         <source>Survey export: CSV, Kobo Excel or ODK Central zip (*.csv *.xlsx *.zip)</source>
         <translation>Exportación de encuestas: CSV, Excel de Kobo o zip de ODK Central (*.csv *.xlsx *.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
         <source>&amp;Layer:</source>
         <translation>&amp;Capa:</translation>
     </message>
@@ -5829,6 +5837,9 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <message>
         <source>Open or create a plan in the Territories panel first (New plan…).</source>
         <translation>Abra o cree primero un plan en el panel Territorios (Nuevo plan…).</translation>
+    </message>
+</context>
+<context>
     <name>Sensitivity</name>
     <message>
         <location filename="../../assetmap/ui/sensitivity_icons.py" line="1" />
