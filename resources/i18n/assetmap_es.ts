@@ -5857,4 +5857,35 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Confidencial: nunca se dibuja, exporta ni empaqueta.</translation>
     </message>
 </context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Sheet of the workbook</source>
+        <translation>Hoja del libro de Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Hoja:</translation>
+    </message>
+    <message>
+        <source>Text encoding of the table</source>
+        <translation>Codificación del texto de la tabla</translation>
+    </message>
+    <message>
+        <source>E&amp;ncoding:</source>
+        <translation>Co&amp;dificación:</translation>
+    </message>
+    <message>
+        <source>Automatic (UTF-8, else Windows-1252)</source>
+        <translation>Automática (UTF-8; si no, Windows-1252)</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO-8859-1)</source>
+        <translation>Latin-1 (ISO-8859-1)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Europa occidental)</translation>
+    </message>
+</context>
 </TS>
