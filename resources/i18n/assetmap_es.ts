@@ -5888,4 +5888,31 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <translation>Windows-1252 (Europa occidental)</translation>
     </message>
 </context>
+<context>
+    <name>BalanceDialog</name>
+    <message>
+        <source>Attach each to its nearest neighbour&apos;s team</source>
+        <translation>Unir cada una al equipo de su vecina más cercana</translation>
+    </message>
+    <message>
+        <source>Leave them unassigned, to give to a team by hand</source>
+        <translation>Dejarlas sin asignar, para darlas a un equipo a mano</translation>
+    </message>
+    <message>
+        <source>Units that touch no other</source>
+        <translation>Unidades que no tocan ninguna otra</translation>
+    </message>
+    <message>
+        <source>One area touches no other: {0}.</source>
+        <translation>Un área no toca ninguna otra: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} areas touch none of the others: {1}.</source>
+        <translation>{0} áreas no tocan ninguna de las demás: {1}.</translation>
+    </message>
+    <message>
+        <source>&amp;Islands</source>
+        <translation>&amp;Islas</translation>
+    </message>
+</context>
 </TS>
