@@ -174,6 +174,7 @@ def build_mission(path: Path, work: Path) -> None:
     run("territories", "balance", path, "--areas", "neighborhoods", "--teams", "6", "--by", "population",
         "--plan", "Six teams", "--seed", "1")
     project = Project.open(path)
+    project.set_meta("title", "St. Louis child-welfare partnership (demo)")
     # The DV layer is the first thing a partnership asks about: shown, under the assets and hubs.
     info = project.layer("dv_by_neighborhoods_quarterly")
     info.visible = True
