@@ -135,6 +135,11 @@ def shot_survey_mode(tmp: Path, out: Path) -> None:
         window = SurveyModeWindow()
         if not window.open_package(Path(package)):
             raise SystemExit(f"could not open {package}")
+        # The form keeps most of the width by default; the picture gives the map room for its
+        # legend and scale bar side by side.
+        window.resize(1400, 950)
+        window.split.setSizes([800, 600])
+        window.canvas.zoom_all()
         _grab(window, out / "survey_mode_es_large.png", (1400, 950))
     finally:
         appearance.apply(app, scale=1.0, contrast=False)
