@@ -1,66 +1,99 @@
-"""Build resources/demo/st_louis_demo.gpkg from ../shared/data/stl (run once; the result is committed).
+"""Build the bundled demo projects from the public files in ../shared/data, with the app's own commands.
 
-Real data: the City of St. Louis' 88 neighbourhoods (SLU openGIS, CC-BY-4.0) with
-2017 population estimates joined by NHD_NUM, and two AGGREGATE report layers by quarter
-(2017-Q1 .. 2019-Q3) counted from the St. Louis police Part I incident files with the app's
-own ``aggregate_reports``: rows marked DOMESTIC as domestic-violence calls, rows marked CHILD
-as the stand-in for child-maltreatment reports. Only suppressed counts are stored.
+    python scripts/make_demo.py            # writes resources/demo/st_louis_demo.gpkg and st_louis_mission.gpkg
+
+The results are committed; building them is also an end-to-end run of the commands a partnership
+uses on its own city (tests/test_make_demo.py runs it into a temporary folder).
+
+- ``st_louis_demo.gpkg`` (the base, which tests copy as a fixture): the City of St. Louis' 88
+  neighbourhoods (``assetmap import``), 2017 and 2010 population joined by NHD_NUM
+  (``assetmap join``), and two AGGREGATE report layers by quarter (2017-Q1 .. 2019-Q3) counted
+  from the police Part I incident files with the app's own ``aggregate_reports``: rows marked
+  DOMESTIC as domestic-violence calls, rows marked CHILD as the stand-in for child-maltreatment
+  reports. Only suppressed counts are stored.
+- ``st_louis_mission.gpkg`` (what ``assetmap demo`` opens): the base, plus community assets from
+  a door-to-door survey (``survey install --builtin`` + ``survey import`` of a KoboToolbox-style
+  export), resource hubs from an Open Referral HSDS directory (``hubs import``) and a few added by
+  hand, one of them a confidential DV shelter (``hubs add --confidential``: never drawn), and a
+  balanced six-team territory plan (``territories balance --by population``).
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assetmap.importers import import_file  # noqa: E402
-from assetmap.layers.info import LayerInfo  # noqa: E402
+from assetmap.cli import main as assetmap  # noqa: E402
 from assetmap.project import Project  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data" / "stl"
-OUT = ROOT / "resources" / "demo" / "st_louis_demo.gpkg"
+SHARED = ROOT.parent / "shared" / "data"
+STL = SHARED / "stl"
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+OUT_DIR = ROOT / "resources" / "demo"
+BASE_NAME = "st_louis_demo.gpkg"
+MISSION_NAME = "st_louis_mission.gpkg"
 SQMI = 2_589_988.110336
-INCIDENT_FILES = [SHARED / f"slmpd_part1_{year}.csv" for year in (2017, 2018, 2019)]
+INCIDENT_FILES = [STL / f"slmpd_part1_{year}.csv" for year in (2017, 2018, 2019)]
 # (layer, kind, description filter, name shown): CHILD incidents stand in for hotline reports.
 REPORT_LAYERS = [
     ("dv_by_neighborhoods_quarterly", "dv", "DOMESTIC", "Domestic-violence calls (police)"),
     ("maltreatment_by_neighborhoods_quarterly", "maltreatment", "CHILD",
      "Child-maltreatment reports (stand-in: police CHILD incidents)"),
 ]
+# Hubs added by hand, at public landmarks (names and services are illustrative). The last one is
+# a confidential DV shelter: it must never appear on the map or in an export.
+HAND_HUBS = [
+    ("Northside family hub", -90.2180, 38.6640, ["parenting", "food", "early_childhood"], False),
+    ("Southside family hub", -90.2620, 38.5620, ["parenting", "health", "youth"], False),
+    ("Midtown health and parenting centre", -90.2340, 38.6365, ["health", "mental_health", "parenting"], False),
+    ("Downtown legal and housing help", -90.1985, 38.6310, ["legal", "housing", "income"], False),
+    ("Safe house (confidential)", -90.2450, 38.5900, ["dv_advocacy", "parenting"], True),
+]
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / OUT.name
-        project = Project.create(path, crs="EPSG:4326", title="St. Louis neighbourhoods (demo)")
-        import_file(project, SHARED / "neighborhoods.geojson", "areas", name="neighborhoods")
-        gdf = project.read_layer("neighborhoods")
-        pop = pd.read_csv(SHARED / "population_by_neighborhood.csv")
-        pop = pop.set_index("NHD_NUM")
-        gdf["NHD_NUM"] = gdf["NHD_NUM"].astype(int)
-        gdf["population"] = gdf["NHD_NUM"].map(pop["pop17"]).round().astype("Int64")
-        gdf["population_2010"] = gdf["NHD_NUM"].map(pop["pop10"]).round().astype("Int64")
-        area = gdf.to_crs("ESRI:102696").area * 0.09290341161327  # US survey ft² -> m²
-        gdf["area_sqmi"] = (area / SQMI).round(3)
-        gdf["pop_per_sqmi"] = (gdf["population"] / gdf["area_sqmi"]).round(1)
-        info = project.layer("neighborhoods")
-        info.display_name = "Neighbourhoods"
-        info.extra["population_field"] = "population"
-        info.source = "St. Louis neighbourhoods (SLU openGIS / City of St. Louis, CC-BY-4.0)"
-        with project.edit() as tx:
-            tx.write_layer(gdf.reset_index(drop=True), info, replace=True)
-            tx.set_meta("attribution", "Neighbourhoods and population: SLU openGIS Project / "
-                        "City of St. Louis, CC-BY-4.0")
-        for layer, kind, contains, shown in REPORT_LAYERS:
-            add_quarterly_reports(project, layer, kind, contains, shown)
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_bytes(path.read_bytes())
-    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+def run(*args) -> None:
+    """One `assetmap` command, in this process; any failure stops the build."""
+    code = assetmap([str(a) for a in args])
+    if code:
+        raise SystemExit(f"assetmap {' '.join(map(str, args[:2]))} failed (exit {code})")
+
+
+def build_base(path: Path) -> None:
+    run("new", path, "--crs", "EPSG:4326", "--title", "St. Louis neighbourhoods (demo)")
+    run("import", path, STL / "neighborhoods.geojson", "--role", "areas", "--name", "neighborhoods")
+    run("join", path, "neighborhoods", STL / "population_by_neighborhood.csv", "--on", "NHD_NUM",
+        "--columns", "pop17,pop10")
+    derive_population_fields(Project.open(path))
+    for layer, kind, contains, shown in REPORT_LAYERS:
+        add_quarterly_reports(Project.open(path), layer, kind, contains, shown)
+
+
+def derive_population_fields(project: Project) -> None:
+    """Whole-person counts under the names the demo has always used, and people per square mile
+    (area in Missouri East State Plane): what a planner would add after the join."""
+    gdf = project.read_layer("neighborhoods")
+    gdf["NHD_NUM"] = gdf["NHD_NUM"].astype(int)
+    gdf["population"] = gdf.pop("pop17").round().astype("Int64")
+    gdf["population_2010"] = gdf.pop("pop10").round().astype("Int64")
+    area = gdf.to_crs("ESRI:102696").area * 0.09290341161327  # US survey ft² -> m²
+    gdf["area_sqmi"] = (area / SQMI).round(3)
+    gdf["pop_per_sqmi"] = (gdf["population"] / gdf["area_sqmi"]).round(1)
+    gdf = gdf[["NHD_NUM", "NHD_NAME", "population", "population_2010", "area_sqmi", "pop_per_sqmi", "geometry"]]
+    info = project.layer("neighborhoods")
+    info.display_name = "Neighbourhoods"
+    info.extra["population_field"] = "population"
+    info.source = "St. Louis neighbourhoods (SLU openGIS / City of St. Louis, CC-BY-4.0)"
+    with project.edit() as tx:
+        tx.write_layer(gdf.reset_index(drop=True), info, replace=True)
+        tx.set_meta("attribution", "Neighbourhoods and population: SLU openGIS Project / "
+                    "City of St. Louis, CC-BY-4.0")
 
 
 def _merged_rows(paths, **kwargs):
@@ -87,7 +120,7 @@ def _merged_rows(paths, **kwargs):
 def add_quarterly_reports(project: Project, layer: str, kind: str, contains: str, shown: str) -> None:
     """One aggregate layer by quarter over the three yearly files, raw rows in memory only.
 
-    ``aggregate_reports`` takes one file; rather than concatenating the files into a temporary
+    `assetmap reports` takes one file; rather than concatenating the files into a temporary
     CSV (raw rows on disk), its reader is swapped for one that reads all three into memory.
     """
     from unittest import mock
@@ -111,6 +144,76 @@ def add_quarterly_reports(project: Project, layer: str, kind: str, contains: str
     info.source = ", ".join(p.name for p in INCIDENT_FILES) + \
         f" (rows whose description contains {contains}; SLU openGIS / SLMPD, CC-BY-4.0)"
     project.update_layer_info(info)
+
+
+def hsds_in_st_louis(folder: Path) -> Path:
+    """The official HSDS 3 example (fictional MyCity organisations, placeholder coordinates),
+    its one location moved to a downtown St. Louis address so that it lands in the city."""
+    shutil.copytree(SHARED / "hsds3", folder)
+    for f in folder.iterdir():
+        f.chmod(0o644)
+    path = folder / "locations.csv"
+    rows = list(csv.DictReader(path.open(newline="", encoding="utf-8")))
+    rows[0].update(latitude="38.6270", longitude="-90.1994")
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return folder
+
+
+def build_mission(path: Path, work: Path) -> None:
+    run("survey", "install", path, "--builtin")
+    run("survey", "import", path, DEMO_DATA / "community_assets_kobo.csv")
+    run("hubs", "import", path, hsds_in_st_louis(work / "directory"))
+    for name, lon, lat, services, confidential in HAND_HUBS:
+        args = ["hubs", "add", path, name, "--lon", lon, "--lat", lat, "--city", "St. Louis", "--state", "MO"]
+        for s in services:
+            args += ["--service", s]
+        run(*args, *(["--confidential"] if confidential else []))
+    run("territories", "balance", path, "--areas", "neighborhoods", "--teams", "6", "--by", "population",
+        "--plan", "Six teams", "--seed", "1")
+    project = Project.open(path)
+    project.set_meta("title", "St. Louis child-welfare partnership (demo)")
+    # The DV layer is the first thing a partnership asks about: shown, under the assets and hubs.
+    info = project.layer("dv_by_neighborhoods_quarterly")
+    info.visible = True
+    project.update_layer_info(info)
+    info = project.layer("survey_community_assets")
+    info.display_name = "Community assets (door-to-door survey)"
+    project.update_layer_info(info)
+    info = project.layer("hubs")
+    info.source = ("Open Referral HSDS 3 example (openreferral/specification, CC BY-SA 4.0), placed in "
+                   "St. Louis; hubs added by hand are illustrative")
+    project.update_layer_info(info)
+
+
+def without_local_paths(path: Path) -> None:
+    """A bundled project names its sources, never the folder it was built in."""
+    project = Project.open(path)
+    for info in project.layers():
+        report = info.extra.get("import_report")
+        if report and report.get("source"):
+            report["source"] = Path(report["source"]).name
+            project.update_layer_info(info)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for the two demo projects")
+    out = parser.parse_args(argv).out
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base = tmp / BASE_NAME
+        build_base(base)
+        mission = tmp / MISSION_NAME
+        shutil.copyfile(base, mission)
+        build_mission(mission, tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        for built in (base, mission):
+            without_local_paths(built)
+            (out / built.name).write_bytes(built.read_bytes())
+            print(f"wrote {out / built.name} ({built.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,9 @@ def register(sub) -> None:
     p.add_argument("--queen", action="store_true", help="units touching only at a corner count as connected")
     p.add_argument("--plan", required=True, help="name of the new plan")
     p.add_argument("--replace", action="store_true", help="replace a plan of the same name")
+    p.add_argument("--islands", choices=("attach", "leave"), default="attach",
+                   help="units that touch no other: attach each to its nearest neighbour's team (default), "
+                        "or leave them unassigned to give to a team by hand")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_balance)
 
@@ -211,7 +214,7 @@ def cmd_balance(args) -> int:
     plan, result = suggest_plan(
         project, args.areas, args.teams, args.by, args.plan, tolerance=args.tolerance, locked=locked,
         from_plan=args.from_plan, seed=args.seed, queen=args.queen, replace=args.replace, units=units,
-        ctx=TaskContext(_progress if live else None))
+        islands=args.islands, ctx=TaskContext(_progress if live else None))
     if live:
         print(file=sys.stderr)
     stats = PlanModel(units, plan).stats()

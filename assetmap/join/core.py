@@ -137,11 +137,11 @@ def plan_join(layer_gdf: "gpd.GeoDataFrame", table: "pd.DataFrame", layer_key: s
     shown_t = {}
     for raw, k in zip(table[table_key], tkeys):
         if k is not None:
-            shown_t.setdefault(k, str(raw).strip())
+            shown_t.setdefault(k, _shown(raw))
     shown_l = {}
     for raw, k in zip(layer_gdf[layer_key], lkeys):
         if k is not None:
-            shown_l.setdefault(k, str(raw).strip())
+            shown_l.setdefault(k, _shown(raw))
     report.duplicate_table_keys = {shown_t[k]: n for k, n in sorted(tcount.items(), key=_key_order) if n > 1}
     report.duplicate_layer_keys = {shown_l[k]: n for k, n in sorted(lcount.items(), key=_key_order) if n > 1}
     row_of = {k: i for i, k in enumerate(tkeys) if k is not None and tcount[k] == 1}
@@ -190,6 +190,13 @@ def plan_join(layer_gdf: "gpd.GeoDataFrame", table: "pd.DataFrame", layer_key: s
         raise UserError(f"{table_name} adds nothing to '{layer_name}': its columns are already there with the same values.",
                         "Nothing was changed.")
     return JoinPlan(gdf=out, report=report, new_columns=new_columns)
+
+
+def _shown(raw: Any) -> str:
+    """A key as the user typed it; a whole number stored as a float (GeoJSON ids) without '.0'."""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
 
 
 def _text(v: Any) -> str | None:

@@ -107,6 +107,20 @@ def read_table(path: str | Path, *, sheet: str | None = None, encoding: str | No
                     "Name it with --encoding, for example --encoding latin-1.")
 
 
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of an Excel workbook, in the workbook's order (for a dialog to offer)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:
+        raise _unreadable(Path(path), exc) from exc
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 def _separator(path: Path, encoding: str) -> str:
     """Comma, semicolon (European spreadsheets), tab or bar: the one the header line uses most."""
     with open(path, encoding=encoding, newline="") as fh:

@@ -3,13 +3,15 @@
 The balancer grows contiguous territories, so a unit with no neighbour can only ever be a
 territory of its own, which no team lead wants. Before balancing, each separate group of units
 (all but the largest) is linked to the nearest unit outside it by a virtual boundary of length
-0, so it joins that unit's team; the links are reported. ``balance.py`` itself is unchanged.
+0, so it joins that unit's team; the links are reported. The team lead may instead leave them
+out of the balance (``ISLANDS_LEAVE``), unassigned, to give them to a team by hand: the rest is
+balanced without them. ``balance.py`` itself is unchanged.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assetmap.territories.units import Units
 
@@ -39,6 +41,42 @@ def components(units: Units, queen: bool = False) -> list[list[str]]:
                     todo.append(v)
         out.append(group)
     out.sort(key=len, reverse=True)
+    return out
+
+
+ISLANDS_ATTACH = "attach"
+ISLANDS_LEAVE = "leave"
+ISLAND_CHOICES = (ISLANDS_ATTACH, ISLANDS_LEAVE)
+
+
+def detached_groups(units: Units, queen: bool = False) -> list[list[str]]:
+    """Every group of units cut off from the largest one (in layer order); [] when all connect."""
+    index = units.index
+    return [sorted(g, key=index.get) for g in components(units, queen)[1:]]
+
+
+def without(units: Units, drop: set[str]) -> Units:
+    """A copy of ``units`` with the ``drop`` units gone (and their boundaries with the rest)."""
+    keep = [i for i, u in enumerate(units.ids) if u not in drop]
+    ids = [units.ids[i] for i in keep]
+    return replace(units, ids=ids, geoms=[units.geoms[i] for i in keep],
+                   area={u: units.area[u] for u in ids}, perimeter={u: units.perimeter[u] for u in ids},
+                   rook={u: {v: w for v, w in units.rook[u].items() if v not in drop} for u in ids},
+                   corner={u: {v for v in units.corner[u] if v not in drop} for u in ids},
+                   values={f: {u: vals[u] for u in ids if u in vals} for f, vals in units.values.items()},
+                   names={u: n for u, n in units.names.items() if u not in drop})
+
+
+def describe_left(groups: list[list[str]], units: Units) -> list[str]:
+    def label(u: str) -> str:
+        name = units.names.get(u)
+        return f"{u} ({name})" if name else u
+
+    out = []
+    for group in groups:
+        what = (f"unit {label(group[0])} touches no other unit" if len(group) == 1
+                else f"units {', '.join(label(u) for u in group)} touch none of the others")
+        out.append(f"{what[0].upper()}{what[1:]}: left unassigned, to give to a team by hand.")
     return out
 
 

@@ -29,8 +29,12 @@ def team_index(teams: list[store.Team], text: str) -> int:
 def suggest_plan(project: "Project", areas: str, k: int, by: str, name: str, *, tolerance: float = 0.05,
                  locked: list[str] | None = None, from_plan: str | None = None, seed: int = 0,
                  queen: bool = False, replace: bool = False, units: Units | None = None,
+                 islands: str = "attach",
                  ctx: TaskContext | None = None) -> tuple[store.PlanRecord, BalanceResult]:
     """Balance ``areas`` into ``k`` teams by ``by`` and save the result as plan ``name``.
+
+    Units cut off from the rest (``islands.py``) join their nearest neighbour's team
+    (``islands="attach"``) or are left out of the balance, unassigned (``"leave"``).
 
     Everything is checked before the search, and nothing is written until it
     finished (a Cancel leaves the project untouched).
@@ -58,11 +62,23 @@ def suggest_plan(project: "Project", areas: str, k: int, by: str, name: str, *, 
         t = team_index(teams, text)
         teams[t].locked = True
         fixed.update({u: team for u, team in start.items() if team == t and u in units.index})
-    from assetmap.territories.islands import describe, link_islands
+    from assetmap.territories.islands import (ISLAND_CHOICES, ISLANDS_LEAVE, describe, describe_left,
+                                              detached_groups, link_islands, without)
 
-    linked, links = link_islands(units, queen)  # islands join a neighbour's team, never form their own
-    result = balance(linked, k, by, tolerance, seed=seed, locked=fixed, start=start, queen=queen, ctx=ctx)
-    result.notes.extend(describe(links, units))
+    if islands not in ISLAND_CHOICES:
+        raise UserError(f"Unknown choice for islands: '{islands}'.", f"Choose one of: {', '.join(ISLAND_CHOICES)}.")
+    if islands == ISLANDS_LEAVE:
+        groups = detached_groups(units, queen)
+        left = {u for g in groups for u in g}
+        kept = without(units, left) if left else units
+        start = {u: t for u, t in start.items() if u not in left} if start is not None else None
+        fixed = {u: t for u, t in fixed.items() if u not in left}
+        result = balance(kept, k, by, tolerance, seed=seed, locked=fixed, start=start, queen=queen, ctx=ctx)
+        result.notes.extend(describe_left(groups, units))
+    else:
+        linked, links = link_islands(units, queen)  # islands join a neighbour's team, never form their own
+        result = balance(linked, k, by, tolerance, seed=seed, locked=fixed, start=start, queen=queen, ctx=ctx)
+        result.notes.extend(describe(links, units))
     plan = store.save_plan(project, store.PlanRecord(name, areas, teams, result.assignment, fields=[by],
                                                      queen=queen), overwrite=replace)
     return plan, result

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from assetmap.errors import UserError
 
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+
 
 class JoinDialog(QDialog):
     def __init__(self, window, layer: str | None = None):
@@ -47,6 +50,21 @@ class JoinDialog(QDialog):
         h.addWidget(self.path, 1)
         h.addWidget(browse)
         form.addRow(self.tr("&Table:"), row)
+        # A census table is often a multi-sheet workbook or a Latin-1 CSV: say which, when it is one.
+        self.sheet = QComboBox()
+        self.sheet.setAccessibleName(self.tr("Sheet of the workbook"))
+        form.addRow(self.tr("&Sheet:"), self.sheet)
+        self.encoding = QComboBox()
+        self.encoding.setAccessibleName(self.tr("Text encoding of the table"))
+        # Python codecs; None tries UTF-8, then Windows-1252, as `assetmap join` does.
+        for label, code in ((self.tr("Automatic (UTF-8, else Windows-1252)"), None), ("UTF-8", "utf-8-sig"),
+                            (self.tr("Latin-1 (ISO-8859-1)"), "latin-1"),
+                            (self.tr("Windows-1252 (Western European)"), "cp1252"), ("UTF-16", "utf-16"),
+                            ("Mac Roman", "mac_roman")):
+            self.encoding.addItem(label, code)
+        form.addRow(self.tr("E&ncoding:"), self.encoding)
+        self.form = form
+        self._show_table_options("")
         self.layer_key = QComboBox()
         self.layer_key.setAccessibleName(self.tr("Key field of the layer"))
         form.addRow(self.tr("Layer &key:"), self.layer_key)
@@ -74,7 +92,9 @@ class JoinDialog(QDialog):
         lay.addWidget(self.result_box, 1)
         lay.addWidget(self.buttons)
         self.layer.currentIndexChanged.connect(self._fill_layer_keys)
-        self.path.editingFinished.connect(self._fill_table_keys)
+        self.path.editingFinished.connect(self._table_chosen)
+        self.sheet.currentIndexChanged.connect(self._fill_table_keys)
+        self.encoding.currentIndexChanged.connect(self._fill_table_keys)
         self._fill_layer_keys()
 
     # ------------------------------------------------------------------ choices
@@ -98,7 +118,36 @@ class JoinDialog(QDialog):
 
     def set_table(self, path: str | Path) -> None:
         self.path.setText(str(path))
+        self._table_chosen()
+
+    def _show_table_options(self, suffix: str) -> None:
+        self.form.setRowVisible(self.sheet, suffix in EXCEL_SUFFIXES)
+        self.form.setRowVisible(self.encoding, suffix in TEXT_SUFFIXES)
+
+    def _table_chosen(self) -> None:
+        """A new file: offer its sheets (a workbook) or encodings (a text table), then its columns."""
+        from assetmap.join.table import sheet_names
+
+        text = self.path.text().strip()
+        suffix = Path(text).suffix.lower() if text else ""
+        self._show_table_options(suffix)
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        if suffix in EXCEL_SUFFIXES and Path(text).is_file():
+            try:
+                self.sheet.addItems(sheet_names(text))
+            except UserError as exc:
+                self.sheet.blockSignals(False)
+                self._say(exc.message)
+                return
+        self.sheet.blockSignals(False)
         self._fill_table_keys()
+
+    def table_options(self) -> dict:
+        """The sheet and encoding chosen, as ``read_table`` takes them (None: its default)."""
+        suffix = Path(self.path.text().strip()).suffix.lower()
+        return {"sheet": (self.sheet.currentText() or None) if suffix in EXCEL_SUFFIXES else None,
+                "encoding": self.encoding.currentData() if suffix in TEXT_SUFFIXES else None}
 
     def _fill_table_keys(self) -> None:
         from assetmap.join import read_table
@@ -108,7 +157,8 @@ class JoinDialog(QDialog):
         if not text:
             return
         try:
-            columns = list(read_table(Path(text), nrows=5).columns)  # the header only: no wait
+            # the header only: no wait
+            columns = list(read_table(Path(text), nrows=5, **self.table_options()).columns)
         except UserError as exc:
             self._say(exc.message)
             return
@@ -143,10 +193,11 @@ class JoinDialog(QDialog):
             return None
         self._say("")
         project = self.project
+        options = self.table_options()
 
         def work(ctx):
             ctx.progress(0.1, self.tr("Reading {0}").format(path.name))
-            table = read_table(path)
+            table = read_table(path, **options)
             ctx.progress(0.4, self.tr("Matching keys"))
             gdf = project.read_layer(layer)
             plan = plan_join(gdf, table, lkey, tkey, layer_name=layer, table_name=path.name)

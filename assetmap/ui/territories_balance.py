@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLineEdit, QSpinBox)
+                               QLabel, QLineEdit, QSpinBox)
 
 from assetmap.errors import Cancelled, UserError
 from assetmap.tasks import TaskContext
@@ -74,6 +74,7 @@ class BalanceDialog(QDialog):
         self.tolerance.setToolTip(self.tr("How far (in %) a team's workload may be from an equal share"))
         self.seed.setToolTip(self.tr("The same seed gives the same suggestion again"))
         form.addRow(self.from_current)
+        self._islands_row(form)
         name_label = buddy_label(self.tr("New plan &name"), self.name)
         self.name.setAccessibleName(self.tr("New plan name"))
         form.addRow(name_label, self.name)
@@ -83,6 +84,28 @@ class BalanceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _islands_row(self, form: QFormLayout) -> None:
+        """Units cut off from the rest: the team lead decides what becomes of them (never a team)."""
+        from assetmap.territories.islands import ISLANDS_ATTACH, ISLANDS_LEAVE, detached_groups
+
+        self.islands = QComboBox()
+        self.islands.addItem(self.tr("Attach each to its nearest neighbour's team"), ISLANDS_ATTACH)
+        self.islands.addItem(self.tr("Leave them unassigned, to give to a team by hand"), ISLANDS_LEAVE)
+        self.islands.setAccessibleName(self.tr("Units that touch no other"))
+        units = self.model.units
+        groups = detached_groups(units, self.model.queen)
+        self.islands_note = None
+        if not groups:
+            return
+        cut = [u for g in groups for u in g]
+        shown = ", ".join(units.names.get(u) or u for u in cut[:5]) + (" …" if len(cut) > 5 else "")
+        text = (self.tr("One area touches no other: {0}.").format(shown) if len(cut) == 1
+                else self.tr("{0} areas touch none of the others: {1}.").format(len(cut), shown))
+        self.islands_note = QLabel(text)
+        self.islands_note.setWordWrap(True)
+        form.addRow(self.islands_note)
+        form.addRow(buddy_label(self.tr("&Islands"), self.islands), self.islands)
+
     def kwargs(self) -> dict:
         plan = self.model.plan
         use_current = self.from_current.isChecked()
@@ -90,4 +113,5 @@ class BalanceDialog(QDialog):
             areas=plan.areas_layer, k=self.teams.value(), by=self.by.currentText(), name=self.name.text(),
             tolerance=self.tolerance.value() / 100, seed=self.seed.value(), queen=self.model.queen,
             from_plan=plan.name if use_current else None, units=self.model.units,
-            locked=[str(t.team + 1) for t in self.model.teams if t.locked] if use_current else None)
+            locked=[str(t.team + 1) for t in self.model.teams if t.locked] if use_current else None,
+            islands=self.islands.currentData())

@@ -190,6 +190,30 @@ Escriba en la casilla de filtro para dejar solo las filas que contienen ese text
             <source>New plan name</source>
             <translation>Nombre del plan nuevo</translation>
         </message>
+        <message>
+            <source>Attach each to its nearest neighbour's team</source>
+            <translation>Unir cada una al equipo de su vecina más cercana</translation>
+        </message>
+        <message>
+            <source>Leave them unassigned, to give to a team by hand</source>
+            <translation>Dejarlas sin asignar, para darlas a un equipo a mano</translation>
+        </message>
+        <message>
+            <source>Units that touch no other</source>
+            <translation>Unidades que no tocan ninguna otra</translation>
+        </message>
+        <message>
+            <source>One area touches no other: {0}.</source>
+            <translation>Un área no toca ninguna otra: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} areas touch none of the others: {1}.</source>
+            <translation>{0} áreas no tocan ninguna de las demás: {1}.</translation>
+        </message>
+        <message>
+            <source>&amp;Islands</source>
+            <translation>&amp;Islas</translation>
+        </message>
     </context>
     <context>
         <name>CategoryTable</name>
@@ -5819,6 +5843,34 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <message>
             <source>Open or create a project first, then join a table to one of its layers.</source>
             <translation>Abra o cree primero un proyecto; luego una una tabla a una de sus capas.</translation>
+        </message>
+        <message>
+            <source>Sheet of the workbook</source>
+            <translation>Hoja del libro de Excel</translation>
+        </message>
+        <message>
+            <source>&amp;Sheet:</source>
+            <translation>&amp;Hoja:</translation>
+        </message>
+        <message>
+            <source>Text encoding of the table</source>
+            <translation>Codificación del texto de la tabla</translation>
+        </message>
+        <message>
+            <source>E&amp;ncoding:</source>
+            <translation>Co&amp;dificación:</translation>
+        </message>
+        <message>
+            <source>Automatic (UTF-8, else Windows-1252)</source>
+            <translation>Automática (UTF-8; si no, Windows-1252)</translation>
+        </message>
+        <message>
+            <source>Latin-1 (ISO-8859-1)</source>
+            <translation>Latin-1 (ISO-8859-1)</translation>
+        </message>
+        <message>
+            <source>Windows-1252 (Western European)</source>
+            <translation>Windows-1252 (Europa occidental)</translation>
         </message>
     </context>
     <context>
