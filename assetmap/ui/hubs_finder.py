@@ -108,7 +108,9 @@ class FinderDock(QDockWidget):
             gdf, _, name_field, _ = areas_layer(self.project)
         except UserError:
             return
-        for name in sorted(gdf[name_field].astype(str)):
+        # A name column read from a user's file may hold numbers or blanks (pd.NA does not sort).
+        names = {str(v) for v in gdf[name_field].dropna().tolist() if str(v).strip()}
+        for name in sorted(names):
             self.origin.addItem(name, name)
 
     def _update(self) -> None:

@@ -59,3 +59,24 @@ def test_neighbourhood_search(qtbot, demo_with_hubs):
     dock.per_service.setValue(1)
     res = dock.find()
     assert [r.name for r in res.resources] == ["Gateway Arch"]
+
+
+def test_area_names_of_mixed_types_are_listed(qtbot, demo_with_hubs, monkeypatch):
+    """A partnership's own areas file: numbered, some blank, names read as a nullable string column."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    import assetmap.access.catchments as catchments
+    from assetmap.ui.hubs_finder import FinderDock
+
+    gdf = gpd.GeoDataFrame({"id": [1, 2, 3, 4], "name": pd.array(["Tract 7", None, "Bevo", pd.NA], dtype="string")},
+                           geometry=[box(i, 0, i + 1, 1) for i in range(4)], crs="EPSG:4326")
+    mixed = gdf.assign(name=pd.Series([12, float("nan"), "Bevo", "Tract 7"], dtype=object))
+    for frame in (gdf, mixed):
+        monkeypatch.setattr(catchments, "areas_layer", lambda project, f=frame: (f, "id", "name", None))
+        dock = FinderDock(demo_with_hubs)
+        qtbot.addWidget(dock)
+        names = [dock.origin.itemText(i) for i in range(dock.origin.count())]
+        expected = sorted({str(v) for v in frame["name"].dropna()})
+        assert names == expected and "nan" not in names and "<NA>" not in names

@@ -104,9 +104,9 @@ def test_clusters_on_reports_impute_withheld_and_reveal_nothing(stl_project, dv_
     hidden = agg["suppressed"].astype(bool).to_numpy()
     assert (lisa["imputed"].to_numpy() == hidden).all() and hidden.any()
     # Office only, like Gi*: never copied into a volunteer's field package.
-    from assetmap.survey.pack import PRIVATE_ROLES
+    from assetmap.privacy import FIELD, may_leave
 
-    assert stl_project.layer("dv_by_neighborhoods_lisa").role.value in PRIVATE_ROLES
+    assert not may_leave(stl_project.layer("dv_by_neighborhoods_lisa"), FIELD)
     x = np.where(hidden, 5.5, agg["count"].astype("Float64").to_numpy(dtype=float, na_value=np.nan))
     m = esda.Moran_Local(x, _esda_weights(agg, "queen"), permutations=999, seed=12345)
     np.testing.assert_allclose(lisa["lisa_i"], m.Is, rtol=1e-10)

@@ -74,9 +74,9 @@ def test_model_surface_and_pai_check_out_independently(terrain_project, capsys):
     surface = project.read_layer("risk_terrain")
     # Nothing of the outcome per cell is stored: the id, the relative risk and the top flag only.
     assert set(surface.columns) == {"cell_id", "rel_risk", "high_risk", "geometry"}
-    from assetmap.survey.pack import PRIVATE_ROLES
+    from assetmap.privacy import FIELD, may_leave
 
-    assert info.role.value in PRIVATE_ROLES  # office only: never in a field package
+    assert not may_leave(info, FIELD)  # office only: never in a field package
     assert meta["table"] and all(r["rrv"] > 1 for r in meta["table"])
     # Independent: factor presence by geopandas distances, training counts by a spatial join,
     # statsmodels refitted on the selected variables gives the same coefficients.
