@@ -557,7 +557,11 @@
       var b = L.latLngBounds([]);
       order.forEach(function (n) { if (layers[n].visible) { b.extend(layers[n].layer.getBounds()); } });
       if (!b.isValid()) { return false; }
-      map.fitBounds(b, {padding: [10, 10], animate: false});
+      // The legend sits over the map's bottom right: fit the layers beside it, not under it,
+      // unless it takes so much of the width that the map would shrink to a strip.
+      var right = 10, legendW = legendDiv && legendDiv.style.display !== "none" ? legendDiv.offsetWidth + 20 : 0;
+      if (legendW && legendW < map.getSize().x * 0.45) { right = legendW; }
+      map.fitBounds(b, {paddingTopLeft: [10, 10], paddingBottomRight: [right, 10], animate: false});
       scheduleDrawn();
       return true;
     },
@@ -583,6 +587,19 @@
         tool: api.tool,
         cursor: window.getComputedStyle(map.getContainer()).cursor,
         dragging: map.dragging.enabled(),
+        // Where, in the map's pixels, the visible layers' extent and the legend are (zoom to all).
+        extentPx: (function () {
+          var b = L.latLngBounds([]);
+          order.forEach(function (n) { if (layers[n].visible) { b.extend(layers[n].layer.getBounds()); } });
+          if (!b.isValid()) { return null; }
+          var sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
+          return {left: sw.x, right: ne.x, top: ne.y, bottom: sw.y};
+        })(),
+        legendPx: legendDiv.style.display === "none" ? null : (function () {
+          var r = legendDiv.getBoundingClientRect(), m = map.getContainer().getBoundingClientRect();
+          return {left: r.left - m.left, top: r.top - m.top, width: r.width};
+        })(),
+        size: [map.getSize().x, map.getSize().y],
         layers: order.map(function (n) {
           var e = layers[n];
           return {name: n, title: e.title, visible: e.visible, opacity: Number(e.pane.style.opacity),

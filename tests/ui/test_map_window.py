@@ -349,3 +349,24 @@ def test_real_mouse_moves_reach_the_status_bar(window, qtbot):
     x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
     assert abs(lat - y) < 0.01 and abs(lon - x) < 0.01
     assert w.scale.text().startswith("1:")
+
+
+
+def test_zoom_to_all_keeps_the_layers_clear_of_the_legend(window, qtbot):
+    """Zoom to all fits the layers beside the legend (bottom right), not under it, as long as the
+    legend leaves the map more than half its width."""
+    window.resize(1000, 1000)  # a tall map: the city fills its width, where the legend is
+    qtbot.waitUntil(lambda: window.canvas.state()["size"][1] > 800)
+    window.canvas.zoom_all()
+    qtbot.wait(200)
+    st = window.canvas.state()
+    ext, legend = st["extentPx"], st["legendPx"]
+    assert legend is not None and legend["width"] < 0.45 * st["size"][0]
+    assert ext["right"] <= legend["left"] + 1, (ext, legend)
+    assert ext["left"] >= 0 and ext["right"] - ext["left"] > 0.3 * st["size"][0]  # still a city, not a dot
+    # A legend that would leave a strip is not made room for: the map keeps its whole width.
+    window.canvas.evaluate("(function () { document.querySelector('.am-legend').style.minWidth = '70%'; return true; })()")
+    window.canvas.zoom_all()
+    qtbot.wait(200)
+    wide = window.canvas.state()["extentPx"]
+    assert wide["right"] - wide["left"] >= ext["right"] - ext["left"] - 1
