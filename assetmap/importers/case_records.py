@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assetmap.errors import UserError
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -69,15 +71,22 @@ def _word(value: str) -> str:
     return m.group(0).lower() if m else value[:12]
 
 
+class CaseRecordsFound(UserError):
+    """An import refused because its columns look like case records; ``columns`` names them
+    (column -> why), so the app can offer the two ways on: aggregate, or import anyway."""
+
+    def __init__(self, columns: dict[str, str], message: str, hint: str | None = None):
+        super().__init__(message, hint)
+        self.columns = dict(columns)
+
+
 def check_case_columns(df: "pd.DataFrame", path, role: str) -> None:
     """Stop an import of case-level records as an ordinary layer, naming the columns."""
-    from assetmap.errors import UserError
-
     found = find_case_columns(df)
     if not found:
         return
     listed = "; ".join(f"'{c}' ({why})" for c, why in found.items())
-    raise UserError(
+    raise CaseRecordsFound(found, 
         f"{getattr(path, 'name', path)} looks like case records (one row per report or incident): {listed}. "
         f"Case-level records are never stored as points in a '{role}' layer.",
         "Aggregate them into suppressed counts instead: assetmap reports PROJECT FILE --kind dv|maltreatment "

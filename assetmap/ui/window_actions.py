@@ -231,7 +231,7 @@ def import_dialog(w) -> None:
         import_files(w, [Path(p) for p in paths])
 
 
-def import_files(w, paths: list[Path], role: str | None = None):
+def import_files(w, paths: list[Path], role: str | None = None, allow_case_records: bool = False):
     """Import files on a worker thread; the new layers appear on the map when done."""
     from assetmap.layers import LayerRole
     from assetmap.ui.layer_tasks import run_layer_task
@@ -248,9 +248,10 @@ def import_files(w, paths: list[Path], role: str | None = None):
                                         roles.index("other"), False)
         if not ok:
             return None
-    from assetmap.ui.geocode_import import take_address_tables
+    if not allow_case_records:
+        from assetmap.ui.geocode_import import take_address_tables
 
-    paths = take_address_tables(w, paths, role)   # CSVs of addresses: placed with a locator first
+        paths = take_address_tables(w, paths, role)   # CSVs of addresses: placed with a locator first
     if not paths:
         return None
     project = w.project
@@ -262,7 +263,7 @@ def import_files(w, paths: list[Path], role: str | None = None):
         reports = []
         for i, p in enumerate(paths):
             ctx.progress(i / len(paths), translate("MainWindow", "Importing {0}").format(p.name))
-            reports.append(import_file(project, p, role, ctx=ctx))
+            reports.append(import_file(project, p, role, allow_case_records=allow_case_records, ctx=ctx))
         return reports
 
     def done(_reports):
@@ -270,8 +271,49 @@ def import_files(w, paths: list[Path], role: str | None = None):
         # Not a %n plural: pyside6-lupdate 6.11 only finds plurals in self.tr(), not translate().
         w.statusBar().showMessage(translate("MainWindow", "Layers imported: {0}").format(len(new)), 5000)
 
-    return run_layer_task(w, translate("MainWindow", "Import"), work, on_done=done,
+    task = run_layer_task(w, translate("MainWindow", "Import"), work, on_done=done, quiet_errors=True,
                           text=translate("MainWindow", "import {0}").format(", ".join(p.name for p in paths)))
+    task.finished.connect(lambda ok: None if ok or task.error is None else _import_failed(w, task, paths, role))
+    return task
+
+
+def _import_failed(w, task, paths: list[Path], role: str) -> None:
+    """The import's error box; for columns that look like case records, the two ways on."""
+    from assetmap.errors import UserError
+    from assetmap.importers.case_records import CaseRecordsFound
+    from assetmap.ui.workers import explain
+
+    exc = task.error
+    if not isinstance(exc, CaseRecordsFound):
+        message, next_step = explain(exc, task.title)
+        box = error_box(w, message, next_step, None if isinstance(exc, UserError) else exc, title=task.title)
+        box.open()
+        task.error_box = box
+        return
+    listed = "\n".join(f"• {c} — {why}" for c, why in exc.columns.items())
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Import"),
+                      translate("MainWindow", "These columns look like case records (one row per report or "
+                                              "incident):\n{0}\n\nCase records are never stored as points. "
+                                              "Import them as sensitive reports: only suppressed counts per "
+                                              "area are kept.").format(listed), parent=w)
+    box.setInformativeText(translate("MainWindow", "If they are not case records (a list of services, say), "
+                                                   "import anyway: the columns and your choice are recorded "
+                                                   "in the layer's provenance."))
+    reports = box.addButton(translate("MainWindow", "Import as sensitive &reports…"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(translate("MainWindow", "Import &anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(reports)
+
+    def chosen(button) -> None:
+        if button is anyway:
+            task.retry = import_files(w, paths, role, allow_case_records=True)
+        elif button is reports:
+            w.actions_by_name["import reports"].trigger()
+
+    box.buttonClicked.connect(chosen)
+    box.open()  # not exec(): tests drive it, and the map stays live
+    task.error_box = box
 
 
 def export_dialog(w):

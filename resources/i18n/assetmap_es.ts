@@ -2655,6 +2655,28 @@ Puede deshacerlo con Editar › Deshacer.</translation>
             <source>import {0}</source>
             <translation>importar {0}</translation>
         </message>
+        <message>
+            <source>These columns look like case records (one row per report or incident):
+{0}
+
+Case records are never stored as points. Import them as sensitive reports: only suppressed counts per area are kept.</source>
+            <translation>Estas columnas parecen registros de casos (una fila por reporte o incidente):
+{0}
+
+Los registros de casos nunca se guardan como puntos. Impórtelos como reportes sensibles: solo se conservan recuentos suprimidos por área.</translation>
+        </message>
+        <message>
+            <source>If they are not case records (a list of services, say), import anyway: the columns and your choice are recorded in the layer's provenance.</source>
+            <translation>Si no son registros de casos (por ejemplo, una lista de servicios), importe de todos modos: las columnas y su decisión quedan registradas en la procedencia de la capa.</translation>
+        </message>
+        <message>
+            <source>Import as sensitive &amp;reports…</source>
+            <translation>Importar como &amp;reportes sensibles…</translation>
+        </message>
+        <message>
+            <source>Import &amp;anyway</source>
+            <translation>Importar de &amp;todos modos</translation>
+        </message>
     </context>
     <context>
         <name>MapCanvas</name>
