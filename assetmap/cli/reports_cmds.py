@@ -94,6 +94,9 @@ def cmd_reports(args) -> int:
         name=args.name, filter_col=args.filter_col, filter_contains=args.filter_contains,
         population_field=args.population_field, skip_bad_dates=args.skip_bad_dates,
         encoding=args.encoding, replace=args.replace, geocode=args.geocode, smooth=args.smooth)
+    from assetmap.mapview.report_styles import remember_breaks
+
+    remember_breaks(project, result.layer)  # the next start draws it without mapclassify
     if args.json:
         print(json.dumps({"layer": result.layer, "units": result.units, "periods": result.periods,
                           "read": result.read, "selected": result.selected, "in_units": result.in_units,
@@ -121,6 +124,9 @@ def _cmd_density(project, args) -> int:
         period=args.period, name=args.name, filter_col=args.filter_col,
         filter_contains=args.filter_contains, skip_bad_dates=args.skip_bad_dates, encoding=args.encoding,
         replace=args.replace, geocode=args.geocode)
+    from assetmap.mapview.report_styles import remember_breaks
+
+    remember_breaks(project, r.layer)
     if args.json:
         print(json.dumps({"layer": r.layer, "cells": r.cells, "periods": r.periods, "kernel": r.kernel,
                           "bandwidth_m": r.bandwidth_m, "cell_m": r.cell_m, "read": r.read,

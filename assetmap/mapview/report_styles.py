@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from assetmap.errors import UserError
 from assetmap.layers import LayerInfo
 from assetmap.layers.roles import LayerRole
 from assetmap.mapview.words import word
@@ -119,8 +120,6 @@ def aggregate_spec(info: LayerInfo, frame: "pd.DataFrame", project=None,
         return _zero_class(_first_class(spec, frame, meta), meta)
     period = str(period) if period is not None else current_period(info)
     if period not in steps:
-        from assetmap.errors import UserError
-
         raise UserError(f"'{info.name}' has no period '{period}'.", f"Its periods: {', '.join(steps)}.")
     rows = break_rows(frame, period)
     spec = leaflet_style(style, rows)
@@ -258,3 +257,28 @@ def special_spec(info: LayerInfo, frame: "pd.DataFrame", project=None) -> dict[s
         # Whatever the style: one period drawn at a time, and the aggregate popup.
         return aggregate_spec(info, frame, project)
     return None
+
+
+def remember_breaks(project, name: str) -> bool:
+    """Keep with a new report layer's style the class breaks of what the map first shows (and the
+    digest of the values they are for, layers/breaks.py), so opening the project later draws it
+    without loading mapclassify (seconds with scikit-learn, scipy and matplotlib). Called by the
+    commands that make report layers, right after they wrote it; True when breaks were stored."""
+    from assetmap.mapview.layers import layer_style
+    from assetmap.mapview.leaflet_style import resolve
+
+    info = project.layer(name)
+    frame = project.read_layer(name)
+    style = layer_style(info, list(frame.columns))
+    if style.kind != "graduated" or style.scheme == "manual":
+        return False
+    period = current_period(info)
+    rows = break_rows(frame, period) if period is not None and PERIOD_FIELD in frame.columns else frame
+    try:
+        resolved = resolve(style, rows)
+    except UserError:  # nothing to classify (every unit withheld): the map says so when drawn
+        return False
+    info.style = {**(info.style or {}), "breaks": [float(b) for b in resolved.breaks],
+                  "breaks_for": resolved.breaks_for}
+    project.update_layer_info(info)
+    return True

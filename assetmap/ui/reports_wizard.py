@@ -311,8 +311,13 @@ class ReportsWizard(QWizard):
 
             for key in ("hex_res", "hex_size", "population_field"):
                 o.pop(key)
-            return density_reports(self.project, path, kind, bandwidth_m=bandwidth, kernel=kernel, ctx=ctx, **o)
-        return aggregate_reports(self.project, path, kind, ctx=ctx, **o)
+            result = density_reports(self.project, path, kind, bandwidth_m=bandwidth, kernel=kernel, ctx=ctx, **o)
+        else:
+            result = aggregate_reports(self.project, path, kind, ctx=ctx, **o)
+        from assetmap.mapview.report_styles import remember_breaks
+
+        remember_breaks(self.project, result.layer)  # the next start draws it without mapclassify
+        return result
 
 
 def open_reports_wizard(window: QWidget, project, on_done: Callable[[Any], None] | None = None):

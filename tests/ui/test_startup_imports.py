@@ -41,10 +41,34 @@ print("RESULT " + json.dumps(seen))
 """
 
 
-def _run(tmp_path):
+OWN_SCRIPT = r"""
+import json, sys
+
+from assetmap.ui.app import ensure_qt_app, make_window, release_web_views
+
+app = ensure_qt_app()
+window = make_window(sys.argv[1])
+window.show()
+seen = {}
+
+
+def drawn():
+    seen["heavy"] = sorted({m.split(".")[0] for m in sys.modules} & {"scipy", "sklearn", "matplotlib", "mapclassify"})
+    seen["legend"] = window.canvas.state()["legend"]
+    app.quit()
+
+
+window.canvas.when_drawn(drawn)
+app.exec()
+release_web_views(window)
+print("RESULT " + json.dumps(seen))
+"""
+
+
+def _run(tmp_path, script=SCRIPT, *args):
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu")
-    r = subprocess.run([sys.executable, "-c", SCRIPT], cwd=tmp_path, env=env, capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-c", script, *map(str, args)], cwd=tmp_path, env=env, capture_output=True, text=True,
                        timeout=300)
     line = next((x for x in r.stdout.splitlines() if x.startswith("RESULT ")), None)
     assert line and r.returncode == 0, r.stderr[-3000:]
@@ -99,3 +123,34 @@ def test_ramp_colours_read_without_branca_are_branca_s():
                     ramp_colors(name, n)
                 continue
             assert ramp_colors(name, n) == want, (name, n)
+
+
+def test_a_project_with_new_report_layers_opens_without_mapclassify(tmp_path):
+    """A partnership's own reports (not the demo's stored breaks): `assetmap reports` keeps the
+    breaks of the first map with the new layer, so the next start does not load mapclassify, and
+    they are mapclassify's natural breaks of the all-periods rates."""
+    import shutil
+
+    from assetmap.demo import bundled_demo
+    from assetmap.mapview.classify import classify
+    from assetmap.mapview.report_styles import ALL, PERIOD_FIELD
+    from assetmap.project import Project
+    from tests.conftest import SHARED, run_cli
+
+    path = tmp_path / "own.gpkg"
+    shutil.copyfile(bundled_demo(), path)
+    for layer in Project.open(path).layer_names():
+        if layer != "neighborhoods":
+            with Project.open(path).edit() as tx:
+                tx.remove_layer(layer)
+    r = run_cli("reports", path, SHARED / "stl" / "slmpd_part1_2018.csv", "--kind", "dv", "--areas",
+                "neighborhoods", "--filter-col", "description", "--filter-contains", "DOMESTIC",
+                "--date-col", "date_occur", "--period", "quarter", "--name", "dv2018")
+    assert r.returncode == 0, r.stderr
+    info = Project.open(path).layer("dv2018")
+    rows = Project.open(path).read_layer("dv2018")
+    rates = rows.loc[rows[PERIOD_FIELD].astype(str) == ALL, info.style["field"]].dropna().tolist()
+    assert info.style["breaks"] == classify(rates, "natural_breaks", 5)
+    seen = _run(tmp_path, OWN_SCRIPT, path)
+    assert seen["heavy"] == []
+    assert f"{info.style['breaks'][-1]:,.2f}".rstrip("0").rstrip(".") in seen["legend"]

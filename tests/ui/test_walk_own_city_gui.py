@@ -69,6 +69,11 @@ def test_own_city_walk_in_the_window(qtbot, isolated_home, tmp_path, monkeypatch
     _finish(qtbot, task)
     dv = [i for i in w.project.layers() if i.role.value == "aggregate"]
     assert len(dv) == 1 and "rate_per_1000" in w.project.read_layer(dv[0].name).columns
+    # Its first map's breaks are kept with it: the next start needs no mapclassify (layers/breaks.py).
+    from assetmap.layers.breaks import breaks_key
+
+    rates = w.project.read_layer(dv[0].name)["rate_per_1000"].dropna().tolist()
+    assert dv[0].style["breaks"] and dv[0].style["breaks_for"] == breaks_key(rates, "natural_breaks", 5)
 
     shown = {}
 
