@@ -61,7 +61,7 @@ def fill_locations(path, form: "Form", rows: list["RawRow"], matcher, address_co
 
 
 # ---------------------------------------------------------------------- a form's address, on save
-# A form entered in the app (the survey panel, `assetmap survey add`) can have a question that holds
+# A form entered in the app (the survey panel) can have a question that holds
 # the typed address: a text question with the XLSForm column `geocode` = yes (or
 # `bind::assetmap:geocode` = yes), else a text question named `address`. When a response is saved
 # without a location but with that address, and the project has a locator, the location is placed
