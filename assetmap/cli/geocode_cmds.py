@@ -53,6 +53,8 @@ def register(sub) -> None:
     g.add_argument("--address", metavar="COL")
     g.add_argument("--number", metavar="COL")
     g.add_argument("--street", metavar="COL")
+    g.add_argument("--zip", metavar="COL", help="ZIP code column: chooses between streets of the same name in "
+                   "two places (a ZIP typed at the end of the address counts too)")
     g.add_argument("--encoding")
     g.add_argument("--replace", action="store_true", help="overwrite OUTPUT")
     g.add_argument("--json", action="store_true", help="print the match summary as JSON")
@@ -118,7 +120,7 @@ def cmd_geocode(args) -> int:
     from assetmap.geocode.columns import AddressColumns, geocode_file
     from assetmap.project.backends import open_project
 
-    cols = AddressColumns(address=args.address, number=args.number, street=args.street)
+    cols = AddressColumns(address=args.address, number=args.number, street=args.street, zip=args.zip)
     r = geocode_file(open_project(args.project), args.input, args.output, locator=args.locator, columns=cols,
                      encoding=args.encoding, replace=args.replace)
     if args.json:

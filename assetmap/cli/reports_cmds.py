@@ -45,6 +45,8 @@ def register(sub) -> None:
     p.add_argument("--address", metavar="COL", help="with --locator: one-line address column")
     p.add_argument("--number", metavar="COL", help="with --locator: house number column")
     p.add_argument("--street", metavar="COL", help="with --locator: street column")
+    p.add_argument("--zip", metavar="COL", help="with --locator: ZIP code column (chooses between streets of "
+                   "the same name in two places; read in memory, not stored)")
     p.add_argument("--smooth", choices=["eb", "spatial-eb"],
                    help="with --population-field: also store empirical Bayes smoothed rates (global or spatial) "
                         "and the excess risk with its exact 95%% interval (withheld counts enter imputed)")

@@ -29,6 +29,7 @@ class AddressColumns:
     address: str | None = None
     number: str | None = None
     street: str | None = None
+    zip: str | None = None        # a ZIP column: chooses between streets of the same name in two places
 
     def __post_init__(self):
         if self.address is not None and (self.number is not None or self.street is not None):
@@ -40,20 +41,23 @@ class AddressColumns:
 
     @property
     def names(self) -> list[str]:
-        return [c for c in (self.address, self.number, self.street) if c is not None]
+        return [c for c in (self.address, self.number, self.street, self.zip) if c is not None]
 
     def check(self, columns, source) -> None:
         cols = [str(c) for c in columns]
         for c in self.names:
             if c not in cols:
                 shown = ", ".join(cols[:14]) + (" …" if len(cols) > 14 else "")
-                raise UserError(f"{source} has no column '{c}'.", f"Columns in the file: {shown}.")
+                what = " (the ZIP column)" if c == self.zip and c not in (self.address, self.number,
+                                                                            self.street) else ""
+                raise UserError(f"{source} has no column '{c}'{what}.", f"Columns in the file: {shown}.")
 
     def locate(self, df: "pd.DataFrame", matcher: "Matcher", ctx: "TaskContext | None" = None) -> "Matches":
+        zips = df[self.zip].to_numpy(dtype=object) if self.zip is not None else None
         if self.address is not None:
-            return matcher.match_addresses(df[self.address].to_numpy(dtype=object), ctx)
+            return matcher.match_addresses(df[self.address].to_numpy(dtype=object), ctx, zips=zips)
         return matcher.match_parts(df[self.number].to_numpy(dtype=object),
-                                   df[self.street].to_numpy(dtype=object), ctx)
+                                   df[self.street].to_numpy(dtype=object), ctx, zips=zips)
 
 
 def row_list(positions, first_line: int = 2) -> str:
@@ -196,15 +200,16 @@ class ReportGeocoder:
 
 def report_geocoder(project, args) -> "ReportGeocoder | None":
     """The ``reports`` command's --locator/--address/--number/--street, checked; None without them."""
-    given = [f for f, v in (("--address", args.address), ("--number", args.number), ("--street", args.street))
-             if v is not None]
+    zip_col = getattr(args, "zip", None)
+    given = [f for f, v in (("--address", args.address), ("--number", args.number), ("--street", args.street),
+                            ("--zip", zip_col)) if v is not None]
     if args.locator is None:
         if given:
             raise UserError(f"{', '.join(given)} need --locator NAME (the reference addresses to place them with).",
                             "List the project's locators with: assetmap locator list PROJECT. Nothing was stored.")
         return None
-    if not given:
+    if not [g for g in given if g != "--zip"]:
         raise UserError("--locator places reports by their address: say which columns hold it.",
                         "Add --address COL, or --number COL --street COL. Nothing was stored.")
-    columns = AddressColumns(address=args.address, number=args.number, street=args.street)
+    columns = AddressColumns(address=args.address, number=args.number, street=args.street, zip=zip_col)
     return ReportGeocoder.for_project(project, args.locator, columns)

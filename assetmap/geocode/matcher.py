@@ -145,9 +145,16 @@ class Matcher:
         return len(self._pkey) + len(self._intersections) + (self._ranges.size if self._ranges else 0)
 
     # ------------------------------------------------------------------ entry points
-    def match_addresses(self, values, ctx: "TaskContext | None" = None) -> Matches:
-        numbers, keys, zips = parse_addresses(values)
-        return self.match(numbers, keys, ctx, zips=zips)
+    def match_addresses(self, values, ctx: "TaskContext | None" = None, zips=None) -> Matches:
+        """``zips``: a ZIP column, if the file has one; where it is filled it wins over a ZIP typed
+        at the end of the address."""
+        import numpy as np
+
+        numbers, keys, typed_zips = parse_addresses(values)
+        if zips is not None:
+            z = np.asarray(pd_zip5(zips), dtype=object)
+            typed_zips = np.where(z != "", z, typed_zips)
+        return self.match(numbers, keys, ctx, zips=typed_zips)
 
     def match_parts(self, numbers, streets, ctx: "TaskContext | None" = None, zips=None) -> Matches:
         """``zips``: a ZIP column, if the file has one (a ZIP typed in the street cell counts too)."""

@@ -5,6 +5,7 @@ a GPS one; how it was found is kept in the response's history note."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,3 +58,124 @@ def fill_locations(path, form: "Form", rows: list["RawRow"], matcher, address_co
             r.values[q] = f"{m.lat[k]:.7f} {m.lon[k]:.7f}"
         found[r.row_number] = str(m.match_type[k])
     return found
+
+
+# ---------------------------------------------------------------------- a form's address, on save
+# A form entered in the app (the survey panel) can have a question that holds
+# the typed address: a text question with the XLSForm column `geocode` = yes (or
+# `bind::assetmap:geocode` = yes), else a text question named `address`. When a response is saved
+# without a location but with that address, and the project has a locator, the location is placed
+# from the address, offline; the match type and score go to the layer's columns
+# `geocode_match`/`geocode_score` and the history note. An address that is not found still saves the
+# response, without a location (a required location is waived for it), with `geocode_match`
+# `unmatched`, so that nothing typed is lost and the planner can place it later.
+ADDRESS_NAME = "address"
+MATCH_COLUMN = "geocode_match"
+SCORE_COLUMN = "geocode_score"
+GEOCODE_COLUMNS = {MATCH_COLUMN: "str", SCORE_COLUMN: "int"}
+
+
+def address_question(form: "Form"):
+    """The form's address question (marked with `geocode`, else named `address`), or None.
+    Only with a location question to fill, and only at the top level (not inside a repeat)."""
+    from assetmap.survey.form import QType
+
+    texts = [q for q in form.input_questions() if q.type is QType.TEXT]
+    if not any(q.type is QType.GEOPOINT for q in form.input_questions()):
+        return None
+    return next((q for q in texts if q.geocode), None) or next(
+        (q for q in texts if q.name.lower() == ADDRESS_NAME), None)
+
+
+@dataclass
+class AddressPlacement:
+    """What saving did with a response's typed address (shown by the panel and the CLI)."""
+
+    address: str
+    match_type: str          # one of matcher.MATCH_TYPES; "unmatched" when not found
+    score: int
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def placed(self) -> bool:
+        return self.match_type != "unmatched"
+
+    def note(self) -> str:
+        """The history note (the same words as an import's)."""
+        if self.placed:
+            return f"location from the address: {self.match_type} (score {self.score})"
+        return "address not found by the project's locators: saved without a location"
+
+    def line(self) -> str:
+        if self.placed:
+            return f"Placed from the address ({self.match_type}, score {self.score})."
+        return (f"The address '{self.address}' was not found with the project's locators: the response was "
+                "saved without a location. Place it on the map, or correct the address, and save again.")
+
+
+class SaveGeocoder:
+    """The project's locators as one matcher, loaded once and again only when they change."""
+
+    def __init__(self, project):
+        self.project = project
+        self._key = None
+        self._matcher = None
+
+    def matcher(self):
+        from assetmap.geocode.locators import list_locators, load_matcher
+
+        try:
+            infos = list_locators(self.project)
+        except Exception:            # noqa: BLE001 - a field package or an old project: no locators
+            infos = []
+        key = tuple((i.name, i.created_at, i.features) for i in infos)
+        if key != self._key:
+            # Address points first, then address ranges (as --locator a,b).
+            names = [i.name for i in sorted(infos, key=lambda i: (i.kind != "points", i.name))]
+            self._matcher = load_matcher(self.project, names) if names else None
+            self._key = key
+        return self._matcher
+
+
+def _same_point(a, b) -> bool:
+    if not a or not b:
+        return False
+    return abs(float(a[0]) - float(b[0])) < 1e-9 and abs(float(a[1]) - float(b[1])) < 1e-9
+
+
+def place_on_save(form: "Form", answers: dict, *, current: dict | None = None, current_match: str | None = None,
+                  matcher=None):
+    """(answers, placement or None, geocode columns or None) for a response about to be saved.
+
+    ``current``: the stored answers when editing; ``current_match``: its ``geocode_match``.
+    ``matcher``: a ``Matcher`` or a callable giving one (or None: the project has no locator).
+    Columns None means: leave the stored ones as they are (an edit that kept the location)."""
+    from assetmap.survey.schema import geopoint_question
+
+    aq, gq = address_question(form), geopoint_question(form)
+    if aq is None or gq is None:
+        return answers, None, None
+    answers = dict(answers)
+    text = str(answers.get(aq.name) or "").strip()
+    loc = answers.get(gq.name)
+    cur_loc = (current or {}).get(gq.name)
+    cur_text = str((current or {}).get(aq.name) or "").strip()
+    if loc:
+        kept = current is not None and _same_point(loc, cur_loc)
+        if not (kept and current_match and current_match != "unmatched" and text != cur_text):
+            # Typed or picked by hand (new, or moved): no geocode; an unchanged one: as it was.
+            return answers, None, (None if kept else {MATCH_COLUMN: None, SCORE_COLUMN: None})
+        answers.pop(gq.name)         # placed from the old address, which was changed: place it again
+    if not text:
+        return answers, None, {MATCH_COLUMN: None, SCORE_COLUMN: None}
+    m = matcher() if callable(matcher) else matcher
+    if m is None:
+        return answers, None, {MATCH_COLUMN: None, SCORE_COLUMN: None}
+    r = m.match_addresses([text])
+    kind, score = str(r.match_type[0]), int(r.score[0])
+    placement = AddressPlacement(text, kind, score)
+    if placement.placed:
+        placement.lat, placement.lon = float(r.lat[0]), float(r.lon[0])
+        answers[gq.name] = (placement.lat, placement.lon)
+    return answers, placement, {MATCH_COLUMN: kind, SCORE_COLUMN: score}

@@ -55,13 +55,15 @@ class EditResponse(Command):
                  media: dict | None = None):
         self.store, self.uuid, self.answers, self.surveyor, self.media = store, uuid, dict(answers), surveyor, media
         self.before: dict[str, Any] | None = None
+        self.response: "Response | None" = None
         self.text = "edit survey entry"
 
     def do(self) -> None:
         current = self.store.get(self.uuid)
         if self.before is None:
             self.before = current.answers
-        self.store.save(current.form_id, self.answers, uuid=self.uuid, surveyor=self.surveyor, media=self.media)
+        self.response = self.store.save(current.form_id, self.answers, uuid=self.uuid, surveyor=self.surveyor,
+                                        media=self.media)
 
     def undo(self) -> None:
         form_id = self.store.get(self.uuid).form_id

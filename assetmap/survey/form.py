@@ -86,6 +86,8 @@ class Question:
     group: str | None = None  # path of the enclosing group, None at top level
     choice_filter: str | None = None  # XLSForm choice_filter: which choices are offered
     path: str | None = None  # a question copied from a `begin loop`: its export path, loop/choice/name
+    geocode: bool = False  # XLSForm column `geocode` (or bind::assetmap:geocode) = yes: a typed address
+                           # that places the response on save (assetmap.geocode.survey)
 
     def choices_for(self, answers) -> list[Choice]:
         """The choices offered given ``answers`` (all of them without a choice_filter, or

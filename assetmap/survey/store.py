@@ -45,6 +45,9 @@ class Response:
     revision: int
     deleted: bool = False
     confidential: bool = False
+    # What this save did with the form's typed address (assetmap.geocode.survey.AddressPlacement);
+    # set by ``SurveyStore.save`` only, not stored as such.
+    geocode: Any = field(default=None, compare=False, repr=False)
 
     def location(self, form: Form) -> tuple[float, float] | None:
         q = S.geopoint_question(form)
@@ -108,6 +111,7 @@ class SurveyStore:
         self._device_id = device_id
         self._forms: dict[str, Form] | None = None
         self._geo: dict[str, tuple[int, Any]] = {}
+        self._geocoder = None
         # Emitted with the response's UUID after each committed save, delete or restore.
         self.changed = Signal()
 
@@ -186,6 +190,11 @@ class SurveyStore:
             cols.setdefault(col, S.column_kind(form.question(name)))
         if S.label_column(form):
             cols[S.label_column(form)] = "str"
+        from assetmap.geocode.survey import GEOCODE_COLUMNS, address_question
+
+        if address_question(form) is not None:
+            for col, kind in GEOCODE_COLUMNS.items():
+                cols.setdefault(col, kind)
         return cols
 
     def forms(self) -> list[Form]:
@@ -286,20 +295,54 @@ class SurveyStore:
             else:
                 answers[name] = filename
             blobs.append((field, filename, mimetypes.guess_type(path.name)[0] or "", data))
-        answers = _validated(form, answers)
+        answers, placement, geo_cols = self._place_address(form, answers, uuid)
+        # An address that was looked up and not found: saved without a location, even a required one.
+        answers = _validated(form, answers, allow_no_location=placement is not None and not placement.placed)
         with self._tx() as con:
             current = read_current(con, form, uuid) if uuid else None
             if current is not None and current.deleted:
                 raise UserError(f"Response {uuid} was deleted.", "Restore it before editing it.")
             if current is not None and not blobs and S.dump_answers(current.answers) == S.dump_answers(answers):
                 return current  # nothing changed: no new revision for a merge to mistake for an edit
+            if geo_cols:
+                layer = S.layer_name(form.form_id)
+                have = set(con.columns(layer))
+                from assetmap.geocode.survey import GEOCODE_COLUMNS
+
+                for col, kind in GEOCODE_COLUMNS.items():   # a form installed before these columns
+                    if col not in have:
+                        con.add_column(layer, col, kind)
             resp = write(con, self, form, uuid=uuid or str(uuidlib.uuid4()), answers=answers,
                          surveyor=surveyor, device_id=device_id or self.device_id,
-                         action="edit" if current else "create", current=current)
+                         action="edit" if current else "create", current=current, extra=geo_cols,
+                         note=placement.note() if placement is not None else "")
             for name, filename, mime, data in blobs:
                 con.execute(S.replace_sql(con, S.MEDIA, 5), (resp.uuid, name, filename, mime, data))
+        resp.geocode = placement
         self.changed.emit(resp.uuid)
         return resp
+
+    def _place_address(self, form: Form, answers: dict[str, Any], uuid: str | None):
+        """Answers with the location placed from the form's typed address, when there is one and no
+        location, and the project has a locator (offline); see ``assetmap.geocode.survey``."""
+        from assetmap.geocode.survey import MATCH_COLUMN, SaveGeocoder, address_question, place_on_save
+
+        if address_question(form) is None:
+            return answers, None, None
+        current, current_match = None, None
+        if uuid:
+            layer = S.layer_name(form.form_id)
+            with self._read() as con:
+                row = con.execute(f'{_SELECT} FROM "{layer}" WHERE uuid=?', (uuid,)).fetchone()
+                if row is not None:
+                    current = _response(form, row).answers
+                    if MATCH_COLUMN in con.columns(layer):
+                        current_match = con.execute(f'SELECT "{MATCH_COLUMN}" FROM "{layer}" WHERE uuid=?',
+                                                    (uuid,)).fetchone()[0]
+        if self._geocoder is None:
+            self._geocoder = SaveGeocoder(self.project)
+        return place_on_save(form, answers, current=current, current_match=current_match,
+                             matcher=self._geocoder.matcher)
 
     def save_imported(self, form_id: str, answers: dict[str, Any], *, uuid: str, surveyor: str,
                       submitted_at: Any = None, source: str = "", version: Any = None) -> str:
@@ -390,8 +433,10 @@ class SurveyStore:
 def write(con: sqlite3.Connection, store: SurveyStore, form: Form, *, uuid: str, answers: dict[str, Any],
           surveyor: str, device_id: str, action: str, current: Response | None = None,
           deleted: bool | None = None, note: str = "", created_at: str | None = None,
-          revision: int | None = None) -> Response:
-    """Insert or update one response and its history row, inside the caller's transaction."""
+          revision: int | None = None, extra: dict[str, Any] | None = None) -> Response:
+    """Insert or update one response and its history row, inside the caller's transaction.
+
+    ``extra``: more layer columns to set (the geocode match of a typed address)."""
     now = utc_now()
     deleted = current.deleted if deleted is None and current else bool(deleted)
     changes = diff(current.answers if current else {}, answers)
@@ -404,7 +449,7 @@ def write(con: sqlite3.Connection, store: SurveyStore, form: Form, *, uuid: str,
                     now, rev, deleted, bool(flat["confidential"]))
     values = {"uuid": uuid, "surveyor": resp.surveyor, "device_id": resp.device_id, "created_at": resp.created_at,
               "modified_at": now, "revision": rev, "deleted": int(deleted), "answers": S.dump_answers(answers),
-              **flat}
+              **flat, **(extra or {})}
     _put(con, store, form, values, insert=current is None)
     if form.repeats():  # a removed member's photo goes with it
         from assetmap.survey import repeat_media
@@ -511,8 +556,10 @@ def _response(form: Form, r: tuple) -> Response:
                     int(r[5] or 0), bool(r[6]), bool(r[7]))
 
 
-def _validated(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
-    """The answers to save, checked by the form's rules when the validator is installed."""
+def _validated(form: Form, answers: dict[str, Any], allow_no_location: bool = False) -> dict[str, Any]:
+    """The answers to save, checked by the form's rules when the validator is installed.
+
+    ``allow_no_location``: a missing location is not an error (its typed address was not found)."""
     unknown = [k for k in answers if not form.has_question(k) and form.repeat(k) is None]
     if unknown:
         raise UserError(f"Form '{form.form_id}' has no question named {', '.join(sorted(unknown))}.",
@@ -522,6 +569,9 @@ def _validated(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
     except ImportError:
         return answers
     state = evaluate(form, answers)
+    if allow_no_location:
+        gq = S.geopoint_question(form)
+        state.issues = [i for i in state.issues if not (gq and i.question == gq.name and i.kind == "required")]
     if not state.ok:
         lines = [f"{getattr(i, 'question', '') or ''}: {getattr(i, 'message', i)}".lstrip(": ") for i in state.issues]
         raise UserError("The response was not saved: " + "; ".join(lines) + ".",

@@ -311,6 +311,7 @@ class _Builder:
                      for c in el.get("choices") or []],
             group=group,
             choice_filter=str(el.get("choice_filter")).strip() or None if el.get("choice_filter") else None,
+            geocode=str(el.get("geocode") or bind.get("assetmap:geocode") or "").strip().lower() in _YES,
         )
         if el.get("media"):
             self.note(f"{self.where(name)}: images, audio and video in labels are not shown")

@@ -4587,6 +4587,16 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <translation>Guardado «%1» a las %2. Listo para el siguiente registro.</translation>
         </message>
         <message>
+            <location filename="../../assetmap/ui/survey/panel.py" line="217" />
+            <source>Saved “%1” at %2, placed from its address (%3, score %4). Ready for the next entry.</source>
+            <translation>Guardado «%1» a las %2, ubicado por su dirección (%3, puntuación %4). Listo para el siguiente registro.</translation>
+        </message>
+        <message>
+            <location filename="../../assetmap/ui/survey/panel.py" line="220" />
+            <source>Saved “%1” at %2 without a location: the address “%3” was not found with the project's locator. Edit the entry to place it on the map.</source>
+            <translation>Guardado «%1» a las %2 sin ubicación: la dirección «%3» no se encontró con el localizador del proyecto. Edite el registro para ubicarlo en el mapa.</translation>
+        </message>
+        <message>
             <location filename="../../assetmap/ui/survey/panel.py" line="221" />
             <source>Editing “%1”. Save to keep the changes.</source>
             <translation>Editando «%1». Guarde para conservar los cambios.</translation>

@@ -89,6 +89,9 @@ class SurveyEntryForm(QWidget):
         self._showing_all = False
         self._loading = False
         self._refreshing = False
+        # The name of the form's address question when the project has a locator: with that
+        # address typed, an empty location is not missing (it is placed from the address on save).
+        self.location_from_address: str | None = None
 
         # Volunteers read this at arm's length on a laptop: a notch larger than the rest.
         font = self.font()
@@ -278,14 +281,14 @@ class SurveyEntryForm(QWidget):
         from assetmap.survey.validation import evaluate
 
         answers = self.answers()
-        self.state = evaluate(self.form, answers, language=self.language)
+        self.state = self._waived(evaluate(self.form, answers, language=self.language), answers)
         filtered = [r for r in self.rows.values() if r.question.choice_filter and hasattr(r.editor, "set_offered")]
         for _ in range(len(filtered)):  # a cleared answer can narrow the next list of a cascade
             cleared = [r.editor.set_offered(r.question.choices_for(self.state.values)) for r in filtered]
             if not any(cleared):
                 break
             answers = self.answers()
-            self.state = evaluate(self.form, answers, language=self.language)
+            self.state = self._waived(evaluate(self.form, answers, language=self.language), answers)
         messages: dict[str, str] = {}
         for issue in self.state.issues:
             messages.setdefault(issue.question, issue.message)
@@ -303,6 +306,17 @@ class SurveyEntryForm(QWidget):
             section.setVisible(self.state.relevance.get(section.repeat.path, True))
             section.apply(self.state, messages, self._showing_all, kinds)
         return self.state
+
+    def _waived(self, state, answers: dict):
+        """Without the 'required' of the location when the typed address will place it."""
+        name = self.location_from_address
+        if name and str(answers.get(name) or "").strip():
+            from assetmap.survey.schema import geopoint_question
+
+            gq = geopoint_question(self.form)
+            if gq is not None:
+                state.issues = [i for i in state.issues if not (i.question == gq.name and i.kind == "required")]
+        return state
 
     def _all_rows(self) -> dict[str, QWidget]:
         rows = dict(self.rows)

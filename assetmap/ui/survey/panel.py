@@ -44,6 +44,7 @@ class SurveyPanel(QWidget):
         self.form = self.store.form(form_id)
         self.stack = stack or CommandStack()
         self.editing: str | None = None  # uuid of the response in the form, None for a new one
+        self.last_geocode = None         # what the last save did with the typed address
 
         lay = QVBoxLayout(self)
         who = QHBoxLayout()
@@ -131,6 +132,19 @@ class SurveyPanel(QWidget):
         self._set_areas()
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _address_question(self) -> str | None:
+        """The form's address question, when the project has a locator to place it with."""
+        from assetmap.geocode.locators import list_locators
+        from assetmap.geocode.survey import address_question
+
+        q = address_question(self.form)
+        if q is None:
+            return None
+        try:
+            return q.name if list_locators(self.project) else None
+        except Exception:  # noqa: BLE001 - a field package without the locator tables
+            return None
+
     def _surveyor_changed(self) -> None:
         _settings().setValue(SURVEYOR_KEY, self.surveyor.text().strip())
         self.refresh_entries()
@@ -189,6 +203,7 @@ class SurveyPanel(QWidget):
             self.status.setText(self.tr("Please type your name at the top first: it is saved with every entry."))
             self.surveyor.setFocus()
             return None
+        self.entry.location_from_address = self._address_question()
         if not self.entry.check():
             problems = self.entry.problems()
             self.status.setText(self.tr("Not saved yet: %n question(s) need an answer or a fix.", "",
@@ -214,8 +229,18 @@ class SurveyPanel(QWidget):
             return None
         uuid = cmd.uuid
         when = QTime.currentTime().toString("HH:mm")
-        self.status.setText(self.tr("Saved “%1” at %2. Ready for the next entry.")
-                            .replace("%1", self._title(answers)).replace("%2", when))
+        placed = cmd.response.geocode if cmd.response is not None else None
+        if placed is not None and placed.placed:
+            text = (self.tr("Saved “%1” at %2, placed from its address (%3, score %4). Ready for the next entry.")
+                    .replace("%3", placed.match_type).replace("%4", str(placed.score)))
+        elif placed is not None:
+            text = (self.tr("Saved “%1” at %2 without a location: the address “%3” was not found with the "
+                            "project's locator. Edit the entry to place it on the map.")
+                    .replace("%3", placed.address))
+        else:
+            text = self.tr("Saved “%1” at %2. Ready for the next entry.")
+        self.status.setText(text.replace("%1", self._title(answers)).replace("%2", when))
+        self.last_geocode = placed
         self.saved.emit(uuid)
         self.responses_changed.emit()
         self.new_entry(keep_status=True)
