@@ -4,13 +4,10 @@ The validator is GDAL's, taken at test time from the Debian package python3-gdal
 `scripts/install-system-deps test`) and run with Debian's Python, which has those bindings; it
 is not copied into this repository.
 
-Two allowances, both said where they apply:
-- Debian 12's validator (GDAL 3.6) predates the R-tree triggers `update6`/`update7` that newer
-  GDAL writes instead of `update1`/`update3` (GeoPackage 1.4 allows both), so it reports those
-  as missing; they are ignored only where the newer triggers are there.
-- Requirement 119 (attribute tables with an INTEGER primary key) is not met yet: assetmap's
-  metadata tables have TEXT keys. That test is marked as an expected failure until the
-  migration lands (issue 19).
+One allowance, said where it applies: Debian 12's validator (GDAL 3.6) predates the R-tree
+triggers `update6`/`update7` that newer GDAL writes instead of `update1`/`update3` (GeoPackage 1.4
+allows both), so it reports those as missing; they are ignored only where the newer triggers are
+there.
 """
 
 from __future__ import annotations
@@ -74,12 +71,106 @@ def busy_project(tmp_path_factory):
     return p, pack
 
 
-def test_project_and_field_package_meet_the_standard_except_req_119(busy_project):
-    for path in busy_project:
-        assert [l for l in problems(path) if not l.startswith("Req 119")] == [], path
-
-
-@pytest.mark.xfail(strict=True, reason="issue 19: assetmap_* attribute tables still have TEXT primary keys")
-def test_attribute_tables_have_integer_primary_keys_req_119(busy_project):
+def test_project_and_field_package_meet_the_standard(busy_project):
     for path in busy_project:
         assert problems(path) == [], path
+
+
+def test_attribute_tables_have_integer_primary_keys_req_119(busy_project):
+    for path in busy_project:
+        assert [l for l in problems(path) if l.startswith("Req 119")] == [], path
+
+
+# The tables as assetmap made them before issue 19: text (or no) primary keys.
+OLD_DDL = {
+    "assetmap_project": "(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "assetmap_layers": "(name TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL, "
+                       "geometry_type TEXT NOT NULL DEFAULT '', feature_count INTEGER NOT NULL DEFAULT 0, "
+                       "sort_order INTEGER NOT NULL DEFAULT 0, visible INTEGER NOT NULL DEFAULT 1, "
+                       "opacity REAL NOT NULL DEFAULT 1.0, style TEXT NOT NULL DEFAULT '{}', "
+                       "source TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL DEFAULT '', "
+                       "extra TEXT NOT NULL DEFAULT '{}')",
+    "assetmap_survey_forms": "(form_id TEXT PRIMARY KEY, version TEXT NOT NULL DEFAULT '', "
+                             "title TEXT NOT NULL DEFAULT '', layer TEXT NOT NULL, json TEXT NOT NULL, "
+                             "installed_at TEXT NOT NULL)",
+    "assetmap_survey_media": "(uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL, "
+                             "mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, PRIMARY KEY (uuid, field))",
+    "assetmap_survey_merges": "(package_id TEXT NOT NULL, uuid TEXT NOT NULL, package_revision INTEGER NOT NULL, "
+                              "project_revision INTEGER NOT NULL, merged_at TEXT NOT NULL, "
+                              "PRIMARY KEY (package_id, uuid))",
+    "assetmap_survey_conflict_media": "(package_id TEXT NOT NULL, uuid TEXT NOT NULL, field TEXT NOT NULL, "
+                                      "filename TEXT NOT NULL, mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, "
+                                      "PRIMARY KEY (package_id, uuid, field))",
+    "assetmap_survey_imports": "(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', "
+                               "source_time TEXT, source_revision INTEGER, project_revision INTEGER NOT NULL, "
+                               "imported_at TEXT NOT NULL)",
+    "assetmap_survey_package": "(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "assetmap_survey_pack_base": "(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, revision INTEGER NOT NULL)",
+    "assetmap_hub_categories": "(code TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL DEFAULT '')",
+}
+
+
+def _make_old(path: Path) -> None:
+    """Rewrite a project's attribute tables as the previous format had them (same rows)."""
+    con = sqlite3.connect(path)
+    with con:
+        registered = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents WHERE data_type='attributes'")]
+        for table in registered:
+            cols = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")') if r[1] != "fid"]
+            if table in OLD_DDL:
+                ddl = OLD_DDL[table]
+            elif table.startswith(("assetmap_hsds_", "assetmap_locator_")):
+                ddl = "(" + ", ".join(f'"{c}" TEXT' for c in cols) + ")"  # no key at all
+            else:
+                continue
+            names = ", ".join(f'"{c}"' for c in cols)
+            con.execute(f'CREATE TABLE "{table}_old" {ddl}')
+            con.execute(f'INSERT INTO "{table}_old" ({names}) SELECT {names} FROM "{table}" ORDER BY rowid')
+            con.execute(f'DROP TABLE "{table}"')
+            con.execute(f'ALTER TABLE "{table}_old" RENAME TO "{table}"')
+    con.close()
+
+
+def _contents(path: Path) -> dict[str, list]:
+    """Every registered attribute table's rows (without the integer key), in stored order."""
+    con = sqlite3.connect(path)
+    out = {}
+    for (table,) in con.execute("SELECT table_name FROM gpkg_contents WHERE data_type='attributes'").fetchall():
+        cols = ", ".join(f'"{r[1]}"' for r in con.execute(f'PRAGMA table_info("{table}")') if r[1] != "fid")
+        out[table] = con.execute(f'SELECT {cols} FROM "{table}" ORDER BY rowid').fetchall()
+    con.close()
+    return out
+
+
+def test_old_project_and_package_open_and_are_upgraded_on_first_write(busy_project, tmp_path):
+    from assetmap.hubs.directory import load
+    from assetmap.project import Project, gpkg
+    from assetmap.survey.pack import package_meta
+    from assetmap.survey.store import SurveyStore
+
+    for src in busy_project:
+        old = tmp_path / src.name
+        shutil.copyfile(src, old)
+        _make_old(old)
+        assert any(l.startswith("Req 119") for l in problems(old))
+        rows, stamp = _contents(old), old.read_bytes()
+
+        project = Project.open(old)  # reading an old file: works, and writes nothing
+        meta, layers = project.all_meta(), [i.name for i in project.layers()]
+        assert meta["schema_version"] and layers
+        assert [f.form_id for f in SurveyStore(project).forms()]
+        assert len(load(project)["organizations"]) == len(rows.get("assetmap_hsds_organizations", []))
+        is_package = "assetmap_survey_package" in rows
+        assert bool(package_meta(project)) == is_package
+        assert old.read_bytes() == stamp
+
+        project.set_meta("upgraded", "yes")  # the first write rebuilds the tables
+        project.set_meta("upgraded", "twice")  # INSERT OR REPLACE still replaces by the text key
+        assert problems(old) == [], old
+        after = _contents(old)
+        assert after.pop("assetmap_project") == rows.pop("assetmap_project") + [("upgraded", "twice")]
+        assert after == rows
+        assert project.all_meta() == {**meta, "upgraded": "twice"}
+        assert [i.name for i in project.layers()] == layers
+        with gpkg.transaction(old) as con:  # nothing left to do the second time
+            assert gpkg.upgrade(con) == []

@@ -269,17 +269,21 @@ def _store(project, info: LocatorInfo, rows: "pd.DataFrame", ctx) -> None:
              "rfrom": "REAL", "rto": "REAL"}
     table = table_name(info.name)
     with project.sql_write() as con:
-        con.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (name TEXT PRIMARY KEY, kind TEXT NOT NULL, "
-                    "source TEXT, created_at TEXT, features INTEGER, settings TEXT)")
-        con.register_table(META_TABLE, "assetmap address locators")
+        if not con.has_table(META_TABLE):
+            con.create_table(f"CREATE TABLE {META_TABLE} (fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                             "kind TEXT NOT NULL, source TEXT, created_at TEXT, features INTEGER, settings TEXT)",
+                             "assetmap address locators")
         con.execute(f"DELETE FROM {META_TABLE} WHERE name = ?", (info.name,))
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
-        con.execute(f'CREATE TABLE "{table}" (' + ", ".join(f'"{c}" {types.get(c, "TEXT")}' for c in cols) + ")")
+        con.create_table(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY, ' +
+                         ", ".join(f'"{c}" {types.get(c, "TEXT")}' for c in cols) + ")")
         values = rows[list(cols)].astype(object).where(rows[list(cols)].notna(), None)
-        con.executemany(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(cols))})',
+        names = ", ".join(f'"{c}"' for c in cols)
+        con.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(cols))})',
                         values.itertuples(index=False, name=None))
         con.register_table(table, f"address locator {info.name} ({info.kind})")
-        con.execute(f"INSERT INTO {META_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        con.execute(f"INSERT INTO {META_TABLE} (name, kind, source, created_at, features, settings) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     (info.name, info.kind, info.source, info.created_at, info.features, json.dumps(info.settings)))
         ctx.check()   # the last point where Cancel leaves the project as it was
 

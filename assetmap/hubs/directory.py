@@ -415,9 +415,11 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 name = schema.table_name(t)
                 cols = schema.stored_columns(t)
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
-                con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
+                con.create_table(f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY, ' +
+                                 ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
                 marks = ", ".join("?" for _ in cols)
-                con.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
+                names = ", ".join(f'"{c}"' for c in cols)
+                con.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})',
                                 d[t][list(cols)].itertuples(index=False, name=None))
                 con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")

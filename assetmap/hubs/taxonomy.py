@@ -54,9 +54,10 @@ def add_category(project: "Project", label: str, description: str = "", code: st
     if not code:
         raise UserError("A category needs a name.", "For example: 'Diaper bank'.")
     with project.sql_write() as con:
-        con.execute(f"CREATE TABLE IF NOT EXISTS {PROJECT_TABLE} "
-                    "(code TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL DEFAULT '')")
-        con.register_table(PROJECT_TABLE, "service categories added in this project")
+        if not con.has_table(PROJECT_TABLE):
+            con.create_table(f"CREATE TABLE {PROJECT_TABLE} (fid INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, "
+                             "label TEXT NOT NULL, description TEXT NOT NULL DEFAULT '')",
+                             "service categories added in this project")
         con.execute(con.replace_sql(PROJECT_TABLE, 3), (code, label.strip(), description))
     return code
 

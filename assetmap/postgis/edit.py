@@ -123,7 +123,7 @@ class PostgisEdit:
         self.con.execute("DELETE FROM assetmap_pg_layers WHERE name=%s", (name,))
 
     def set_meta(self, key: str, value: str) -> None:
-        self.con.execute("INSERT INTO assetmap_project VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
+        self.con.execute("INSERT INTO assetmap_project (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
                          "SET value = EXCLUDED.value", (key, str(value)))
 
     @contextmanager

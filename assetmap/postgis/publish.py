@@ -107,7 +107,22 @@ def copy_attribute_table(cur, src: sqlite3.Connection, table: str) -> int:
         for row in src.execute(f'SELECT * FROM "{table}"'):
             cp.write_row([_cast(v, t, table, c[1]) for v, t, c in zip(row, types, info)])
             n += 1
+    _complete_keys(cur, src, table, info, pk)
     return n
+
+
+def _complete_keys(cur, src: sqlite3.Connection, table: str, info: list, pk: list[str]) -> None:
+    """What SQLite gave the table beyond its primary key: a number for new rows of an INTEGER key
+    (SQLite's rowid), and its UNIQUE constraints, which INSERT OR REPLACE upserts depend on (an
+    attribute table's text key is one since GeoPackage's INTEGER key took the primary key's place)."""
+    from assetmap.postgis.sqlcompat import PgCon
+
+    pg = PgCon(cur, None)
+    if len(pk) == 1 and next(r[2] for r in info if r[1] == pk[0]).upper() == "INTEGER":
+        pg.ensure_identity(table, pk[0])
+    for _seq, index, unique, origin, *_ in src.execute(f'PRAGMA index_list("{table}")').fetchall():
+        if unique and origin == "u":
+            pg.ensure_unique(table, tuple(r[2] for r in src.execute(f'PRAGMA index_info("{index}")')))
 
 
 def _cast(v: Any, pg_type: str, table: str, column: str) -> Any:
@@ -183,7 +198,7 @@ def publish(project_path: str | Path, url: str, *, replace: bool = False,
                     from assetmap.postgis.sqlcompat import PgCon
 
                     repeat_store.complete_on_postgis(PgCon(cur, None))
-            cur.execute("INSERT INTO assetmap_project VALUES ('published_from', %s) "
+            cur.execute("INSERT INTO assetmap_project (key, value) VALUES ('published_from', %s) "
                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(project.path.name),))
     finally:
         con.close()

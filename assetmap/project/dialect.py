@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 
+# The INTEGER PRIMARY KEY of assetmap's attribute tables (GeoPackage Requirement 119); a row
+# number only, never data (``gpkg.upgrade`` adds it to files made before it existed).
+KEY_COLUMN = "fid"
+
 # SQLite's column types for the kinds stores ask for (PgCon maps the same kinds to PostgreSQL's).
 _TYPES = {"int": "INTEGER", "float": "REAL", "str": "TEXT", "blob": "BLOB"}
 
@@ -29,8 +33,9 @@ class GpkgConnection(sqlite3.Connection):
         return [r[1] for r in self.execute(f'PRAGMA table_info("{table}")').fetchall()]
 
     def replace_sql(self, table: str, n: int) -> str:
-        """``INSERT OR REPLACE`` with ``n`` placeholders (an upsert on the table's key)."""
-        return f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * n)})"
+        """``INSERT OR REPLACE`` of the table's first ``n`` data columns (an upsert on its text key)."""
+        cols = ", ".join(f'"{c}"' for c in data_columns(self.columns(table))[:n])
+        return f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({', '.join('?' * n)})"
 
     def create_table(self, ddl: str, description: str | None = None) -> None:
         """Run SQLite DDL; with ``description`` the table is listed in ``gpkg_contents`` (QGIS shows it)."""
@@ -54,7 +59,8 @@ class GpkgConnection(sqlite3.Connection):
         """A whole attribute table as a DataFrame, rows in the order they were written."""
         import pandas as pd
 
-        return pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY rowid', self)
+        df = pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY rowid', self)
+        return df.drop(columns=[c for c in df.columns if c == KEY_COLUMN])
 
     # SQLite's rowid gives an INTEGER PRIMARY KEY its default; PostgreSQL's published copies need one.
     def ensure_identity(self, table: str, column: str) -> None:
@@ -99,6 +105,12 @@ class GpkgConnection(sqlite3.Connection):
     # One person edits a project file at a time (SQLite's BEGIN IMMEDIATE orders its writers), so a
     # territory plan's version needs no check against other editors' saves; a shared database does.
     concurrent_editors = False
+
+
+def data_columns(columns: list[str]) -> list[str]:
+    """A table's columns without the INTEGER key GeoPackage asks of attribute tables: callers
+    give values for the data, in the order the table had before that key existed."""
+    return [c for c in columns if c != KEY_COLUMN]
 
 
 def _created_name(ddl: str) -> str:

@@ -88,6 +88,7 @@ def transaction(path: Path):
     with connect(path) as con:
         con.execute("BEGIN IMMEDIATE")
         try:
+            upgrade(con)
             yield con
         except BaseException:
             con.rollback()
@@ -101,6 +102,96 @@ def register_attributes_table(con: sqlite3.Connection, table: str, description: 
         "VALUES (?, 'attributes', ?, ?)",
         (table, table, description),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# GeoPackage Requirement 119: an attribute table has an INTEGER PRIMARY KEY. assetmap's tables
+# were first keyed by text (a setting's key, a layer's name, a form's id); files made then are
+# rebuilt on their first write, the text key kept as a NOT NULL UNIQUE constraint so that
+# INSERT OR REPLACE still replaces the row with the same text key.
+
+from assetmap.project.dialect import KEY_COLUMN  # noqa: E402  ("fid", as GDAL names one too)
+
+
+def tables_without_integer_key(con: sqlite3.Connection) -> list[str]:
+    """assetmap's registered attribute tables whose primary key is not one INTEGER column."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name='gpkg_contents'").fetchone() is None:
+        return []
+    out = []
+    for (table,) in con.execute(
+            "SELECT table_name FROM gpkg_contents WHERE data_type='attributes' "
+            "AND table_name LIKE 'assetmap\\_%' ESCAPE '\\' ORDER BY table_name").fetchall():
+        info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
+        pk = [r for r in info if r[5]]
+        if info and not (len(pk) == 1 and pk[0][2].upper() == "INTEGER"):
+            out.append(table)
+    return out
+
+
+def upgrade(con: sqlite3.Connection) -> list[str]:
+    """Give every assetmap attribute table an INTEGER PRIMARY KEY; runs inside the caller's
+    write transaction (so the rebuild lands with the first change, or not at all) and does
+    nothing on a file that needs nothing. Returns the tables rebuilt."""
+    tables = tables_without_integer_key(con)
+    for table in tables:
+        _add_integer_key(con, table)
+    return tables
+
+
+def _add_integer_key(con: sqlite3.Connection, table: str) -> None:
+    info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
+    names = [r[1] for r in info]
+    pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+    key = KEY_COLUMN
+    n = 1
+    while key in names:
+        key, n = f"{KEY_COLUMN}_{n}", n + 1
+
+    def q(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    defs = [f"{q(key)} INTEGER PRIMARY KEY"]
+    for _cid, name, kind, notnull, default, in_pk in info:
+        d = f"{q(name)} {kind}".rstrip()
+        if notnull or in_pk:
+            d += " NOT NULL"
+        if default is not None:
+            d += f" DEFAULT ({default})"
+        defs.append(d)
+    uniques = [tuple(pk)] if pk else []
+    rebuilt_indexes = []
+    for _seq, index, _unique, origin, *_ in con.execute(f'PRAGMA index_list("{table}")').fetchall():
+        cols = tuple(r[2] for r in con.execute(f'PRAGMA index_info("{index}")').fetchall())
+        if origin == "u" and cols not in uniques:
+            uniques.append(cols)
+        elif origin == "c":
+            rebuilt_indexes.append(index)
+    defs += [f"UNIQUE ({', '.join(map(q, cols))})" for cols in uniques]
+    fks: dict[int, list] = {}
+    for fk_id, _seq, parent, frm, to, on_update, on_delete, _match in con.execute(
+            f'PRAGMA foreign_key_list("{table}")').fetchall():
+        fks.setdefault(fk_id, [parent, [], [], on_update, on_delete])
+        fks[fk_id][1].append(frm)
+        fks[fk_id][2].append(to)
+    for parent, frm, to, on_update, on_delete in fks.values():
+        ref = f"REFERENCES {q(parent)}" + (f"({', '.join(map(q, to))})" if all(to) else "")
+        actions = "".join(f" ON {verb} {what}" for verb, what in (("UPDATE", on_update), ("DELETE", on_delete))
+                          if what and what != "NO ACTION")
+        defs.append(f"FOREIGN KEY ({', '.join(map(q, frm))}) {ref}{actions}")
+    # Dropping the table drops its own indexes and triggers: made again on the rebuilt one.
+    later = [sql for kind, name, sql in con.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL", (table,)).fetchall() if kind == "trigger" or name in rebuilt_indexes]
+    new = f"{table}__assetmap_rebuild"
+    con.execute(f"DROP TABLE IF EXISTS {q(new)}")
+    con.execute(f"CREATE TABLE {q(new)} ({', '.join(defs)})")
+    cols = ", ".join(map(q, names))
+    # The old rowid becomes the key: rows keep their order and any number a user noted down.
+    con.execute(f"INSERT INTO {q(new)} ({q(key)}, {cols}) SELECT rowid, {cols} FROM {q(table)}")
+    con.execute(f"DROP TABLE {q(table)}")
+    con.execute(f"ALTER TABLE {q(new)} RENAME TO {q(table)}")
+    for sql in later:
+        con.execute(sql)
 
 
 def drop_feature_table(con: sqlite3.Connection, table: str) -> None:

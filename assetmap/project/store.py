@@ -45,9 +45,11 @@ SCHEMA_VERSION = 1
 from assetmap.project.files import _TX_MARK  # noqa: E402  (kept importable from here)
 
 _META_SQL = """
-CREATE TABLE IF NOT EXISTS assetmap_project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS assetmap_project (
+  fid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS assetmap_layers (
-  name TEXT PRIMARY KEY,
+  fid INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
   role TEXT NOT NULL,
   display_name TEXT NOT NULL,
   geometry_type TEXT NOT NULL DEFAULT '',
@@ -169,7 +171,7 @@ class Project:
                     "created_at": utc_now(),
                     "created_by": f"assetmap {__version__}",
                 }
-                con.executemany("INSERT INTO assetmap_project VALUES (?, ?)", meta.items())
+                con.executemany("INSERT INTO assetmap_project (key, value) VALUES (?, ?)", meta.items())
                 con.commit()
             _durable_replace(tmp, path)
         except PermissionError as exc:
@@ -240,7 +242,7 @@ class Project:
     def set_meta(self, key: str, value: str) -> None:
         self._check_writable()
         with gpkg.transaction(self.path) as con:
-            con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
+            con.execute("INSERT OR REPLACE INTO assetmap_project (key, value) VALUES (?, ?)", (key, str(value)))
 
     @property
     def crs(self) -> str:
@@ -359,6 +361,7 @@ class Project:
                 raise UserError(f"{self.path} is busy: another program is writing to it.",
                                 "Wait until it has finished (or close it) and try again.") from exc
             try:
+                gpkg.upgrade(con)
                 yield edit
             except BaseException:
                 con.execute("ROLLBACK")
@@ -399,6 +402,7 @@ class Project:
                 raise UserError(f"{self.path} is busy: another program is writing to it.",
                                 "Wait a moment and save again; nothing was lost.") from exc
             try:
+                gpkg.upgrade(con)
                 if prepare is not None:
                     prepare(con)
                 yield con
@@ -547,7 +551,7 @@ class ProjectEdit:
         self.con.execute("DELETE FROM assetmap_layers WHERE name=?", (name,))
 
     def set_meta(self, key: str, value: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO assetmap_project VALUES (?, ?)", (key, str(value)))
+        self.con.execute("INSERT OR REPLACE INTO assetmap_project (key, value) VALUES (?, ?)", (key, str(value)))
 
     @contextmanager
     def sql(self):

@@ -134,8 +134,8 @@ def make_package(project: "Project", out: str | os.PathLike, *, surveyor: str, f
                 "areas": json.dumps(area_ids)}
         with gpkg.transaction(pkg.path) as con:
             S.ensure_tables(con, S.PACK_SCHEMA)
-            con.executemany(f"INSERT OR REPLACE INTO {S.PACKAGE} VALUES (?, ?)", meta.items())
-            con.execute("INSERT OR REPLACE INTO assetmap_project VALUES ('survey_package', ?)", (result.package_id,))
+            con.executemany(f"INSERT OR REPLACE INTO {S.PACKAGE} (key, value) VALUES (?, ?)", meta.items())
+            con.execute("INSERT OR REPLACE INTO assetmap_project (key, value) VALUES ('survey_package', ?)", (result.package_id,))
         ctx.check()
         os.replace(tmp, out)
     finally:
@@ -204,7 +204,7 @@ def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
             keep = set(gdf["uuid"])
             copies = [resp for resp in store.responses(form.form_id) if resp.uuid in keep]
             insert_copies(con, pstore, form, copies)
-            con.executemany(f"INSERT OR REPLACE INTO {S.PACK_BASE} VALUES (?, ?, ?)",
+            con.executemany(f"INSERT OR REPLACE INTO {S.PACK_BASE} (uuid, form_id, revision) VALUES (?, ?, ?)",
                             [(resp.uuid, form.form_id, resp.revision) for resp in copies])
             n += len(copies)
         if n:

@@ -38,7 +38,7 @@ IMPORTS = "assetmap_survey_imports"
 _SCHEMA = {
     FORMS: ("assetmap survey forms", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_forms (
-          form_id TEXT PRIMARY KEY, version TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+          fid INTEGER PRIMARY KEY, form_id TEXT NOT NULL UNIQUE, version TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
           layer TEXT NOT NULL, json TEXT NOT NULL, installed_at TEXT NOT NULL)"""),
     HISTORY: ("assetmap survey response history", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_history (
@@ -48,12 +48,14 @@ _SCHEMA = {
           note TEXT NOT NULL DEFAULT '')"""),
     MEDIA: ("assetmap survey photos", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_media (
+          fid INTEGER PRIMARY KEY,
           uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL, mime TEXT NOT NULL DEFAULT '',
-          data BLOB NOT NULL, PRIMARY KEY (uuid, field))"""),
+          data BLOB NOT NULL, UNIQUE (uuid, field))"""),
     MERGES: ("assetmap survey packages merged", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_merges (
+          fid INTEGER PRIMARY KEY,
           package_id TEXT NOT NULL, uuid TEXT NOT NULL, package_revision INTEGER NOT NULL,
-          project_revision INTEGER NOT NULL, merged_at TEXT NOT NULL, PRIMARY KEY (package_id, uuid))"""),
+          project_revision INTEGER NOT NULL, merged_at TEXT NOT NULL, UNIQUE (package_id, uuid))"""),
     CONFLICTS: ("assetmap survey merge conflicts", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_conflicts (
           id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, form_id TEXT NOT NULL,
@@ -67,14 +69,15 @@ _SCHEMA = {
     # the media table at once would replace the project's photo before anyone chose.
     CONFLICT_MEDIA: ("assetmap survey photos of pending merge conflicts", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_conflict_media (
+          fid INTEGER PRIMARY KEY,
           package_id TEXT NOT NULL, uuid TEXT NOT NULL, field TEXT NOT NULL, filename TEXT NOT NULL,
-          mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, PRIMARY KEY (package_id, uuid, field))"""),
+          mime TEXT NOT NULL DEFAULT '', data BLOB NOT NULL, UNIQUE (package_id, uuid, field))"""),
     # Per response, the version of it an export import last took (the export's edit or submission
     # time and revision) and the project revision that became: an older export is then stale, and
     # one changed after a local edit is a conflict, never applied over the edit.
     IMPORTS: ("assetmap survey responses imported from exports", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_imports (
-          uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
+          fid INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, form_id TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',
           source_time TEXT, source_revision INTEGER, project_revision INTEGER NOT NULL,
           imported_at TEXT NOT NULL)"""),
 }
@@ -82,10 +85,11 @@ _INDEXES = "CREATE INDEX IF NOT EXISTS assetmap_survey_history_uuid ON assetmap_
 
 PACK_SCHEMA = {
     PACKAGE: ("assetmap field package", """
-        CREATE TABLE IF NOT EXISTS assetmap_survey_package (key TEXT PRIMARY KEY, value TEXT NOT NULL)"""),
+        CREATE TABLE IF NOT EXISTS assetmap_survey_package (
+          fid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL)"""),
     PACK_BASE: ("assetmap field package merge base", """
         CREATE TABLE IF NOT EXISTS assetmap_survey_pack_base (
-          uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, revision INTEGER NOT NULL)"""),
+          fid INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, form_id TEXT NOT NULL, revision INTEGER NOT NULL)"""),
 }
 
 # Columns every survey layer has, in order, before the per-question ones.

@@ -45,18 +45,20 @@ CREATE TABLE IF NOT EXISTS assetmap_territory_plans (
   updated_at TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS assetmap_territory_teams (
+  fid INTEGER PRIMARY KEY,
   plan_id INTEGER NOT NULL REFERENCES assetmap_territory_plans(plan_id) ON DELETE CASCADE,
   team INTEGER NOT NULL,
   name TEXT NOT NULL,
   colour TEXT NOT NULL,
   locked INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (plan_id, team)
+  UNIQUE (plan_id, team)
 );
 CREATE TABLE IF NOT EXISTS assetmap_territory_assignments (
+  fid INTEGER PRIMARY KEY,
   plan_id INTEGER NOT NULL REFERENCES assetmap_territory_plans(plan_id) ON DELETE CASCADE,
   unit_id TEXT NOT NULL,
   team INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, unit_id)
+  UNIQUE (plan_id, unit_id)
 );
 """
 _TABLES = {
@@ -176,9 +178,9 @@ def save_plan(project: "Project", plan: PlanRecord, overwrite: bool = False) -> 
             ((given,) if given is not None else ()) + (plan.name, plan.areas_layer, json.dumps(plan.fields),
                                                         int(plan.queen), version, _now(), _now()))
         pid = con.execute("SELECT plan_id FROM assetmap_territory_plans WHERE name=?", (plan.name,)).fetchone()[0]
-        con.executemany("INSERT INTO assetmap_territory_teams VALUES (?, ?, ?, ?, ?)",
+        con.executemany("INSERT INTO assetmap_territory_teams (plan_id, team, name, colour, locked) VALUES (?, ?, ?, ?, ?)",
                         [(pid, t.team, t.name, t.colour, int(t.locked)) for t in plan.teams])
-        con.executemany("INSERT INTO assetmap_territory_assignments VALUES (?, ?, ?)",
+        con.executemany("INSERT INTO assetmap_territory_assignments (plan_id, unit_id, team) VALUES (?, ?, ?)",
                         [(pid, u, t) for u, t in plan.assignments.items()])
     return replace(plan, plan_id=pid, version=version)
 

@@ -31,10 +31,10 @@ def test_locator_add_list_geocode_remove(project, addresses_csv, tmp_path, capsy
     assert main(["locator", "list", p, "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(i["name"], i["kind"], i["features"]) for i in listed] == [("city", "points", 15)]
-    # Stored: keys, numbers, ZIP and position only.
+    # Stored: keys, numbers, ZIP and position only (fid: the row number GeoPackage asks for).
     stored = pd.read_sql_query("SELECT * FROM assetmap_locator_city",
                                __import__("sqlite3").connect(project.path))
-    assert list(stored.columns) == ["street", "number", "zip", "lon", "lat"]
+    assert list(stored.columns) == ["fid", "street", "number", "zip", "lon", "lat"]
     assert set(stored["street"]) == {"MAIN ST", "N GRAND BLVD"}
 
     src = tmp_path / "directory.csv"

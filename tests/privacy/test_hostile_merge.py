@@ -65,7 +65,8 @@ def test_form_id_with_quotes_and_sql_is_refused_and_the_project_unchanged(packed
     evil = "x'); DROP TABLE neighborhoods; --"
     d = json.loads(text)
     d["form_id"] = evil
-    _forge(pkg, [("INSERT INTO assetmap_survey_forms VALUES (?, '', 'Evil', ?, ?, '')",
+    _forge(pkg, [("INSERT INTO assetmap_survey_forms (form_id, version, title, layer, json, installed_at) "
+                  "VALUES (?, '', 'Evil', ?, ?, '')",
                   (evil, f"survey_{evil}", json.dumps(d)))])
     _merge_refused(project, pkg, capsys, "a form id is")
     assert "neighborhoods" in Project.open(project.path).layer_names()
