@@ -74,6 +74,12 @@ class SurveyResponsesChanged(Event):
 
 
 @dataclass(frozen=True)
+class SurveyFormsChanged(Event):
+    """A form was installed or upgraded, or that was undone (the Survey dock shows the form again)."""
+    form_id: str | None = None
+
+
+@dataclass(frozen=True)
 class IndicatorsChanged(Event):
     """The project's indicator definitions changed."""
 

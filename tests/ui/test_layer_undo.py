@@ -163,3 +163,37 @@ def test_risk_clusters_layer_is_undone(window, qtbot):
     before = state(w.project)
     _wait(qtbot, w, clusters_dialog(w, {"layer": dv, "field": "count", "weights": "queen", "permutations": 99, "name": "dv_clusters"}))
     check_undo_redo(w, qtbot, before, ["dv_clusters"])
+
+
+def test_survey_form_install_is_undone(window, qtbot, monkeypatch):
+    import assetmap.survey.xlsform as xlsform
+    from assetmap.survey import builtin_form
+    from assetmap.survey.form import form_from_dict, form_to_dict
+    from assetmap.survey.store import SurveyStore
+
+    w = window
+    before = state(w.project)
+    w.actions_by_name["survey install"].trigger()
+    layer = SurveyStore(w.project).layer("community_assets")
+    assert w.stack.undo_text.startswith("install survey form") and w.survey.dock is not None
+    check_undo_redo(w, qtbot, before, [layer])
+    assert w.survey.dock is not None and w.project.layer(layer).geometry_type == "Point"
+    undo(w, qtbot)
+    assert SurveyStore(w.project).forms() == [] and w.survey.dock is None
+    redo(w, qtbot)
+    assert w.survey.dock.panel.form_id == "community_assets"
+    # A newer version of the installed form adds a column: the layer is replaced, undo restores it.
+    d = form_to_dict(builtin_form())
+    d["questions"].append(dict(next(q for q in d["questions"] if q["type"] == "text"), name="extra_note"))
+    d["version"] = "9"
+    monkeypatch.setattr(xlsform, "load_form", lambda path: form_from_dict(d))
+    columns = list(w.project.read_layer(layer).columns)
+    w.survey.install_xlsform("newer.xlsx")
+    assert "extra_note" in w.project.read_layer(layer).columns
+    assert "extra_note" in w.survey.dock.panel.entry.rows
+    undo(w, qtbot)
+    assert list(w.project.read_layer(layer).columns) == columns
+    assert SurveyStore(w.project).form("community_assets").version != "9"
+    assert "extra_note" not in w.survey.dock.panel.entry.rows
+    redo(w, qtbot)
+    assert "extra_note" in w.project.read_layer(layer).columns and "extra_note" in w.survey.dock.panel.entry.rows
