@@ -5434,6 +5434,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <context>
         <name>RiskMenu</name>
         <message>
+            <source>Replace the layer?</source>
+            <translation>¿Reemplazar la capa?</translation>
+        </message>
+        <message>
+            <source>The project already has a layer named '{0}'. Replace it with the new result? Edit › Undo brings it back.</source>
+            <translation>El proyecto ya tiene una capa llamada '{0}'. ¿Reemplazarla con el nuevo resultado? Editar › Deshacer la recupera.</translation>
+        </message>
+        <message>
             <source>Smoothed rates</source>
             <translation>Tasas suavizadas</translation>
         </message>
