@@ -68,6 +68,7 @@ class FeatureDocks(QObject):
         w = self.w
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
         self.hubs.pick_requested.connect(self._hub_pick)
+        self.hubs.pick_cancelled.connect(lambda: self.w.canvas.end_map_tool(self.hub_tool))
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))
         self.finder.pick_button.setCheckable(True)  # checked while its map tool is active

@@ -310,3 +310,51 @@ def test_survey_mode_pick_is_one_click_and_esc_gives_it_up(qtbot, package, tmp_p
     from shapely.geometry import Point
 
     assert area.buffer(1e-4).contains(Point(float(editor.lon.text()), float(lat)))
+
+
+def test_hub_add_and_move_buttons_are_checked_while_their_tool_is_active(window, qtbot):
+    """Add… and Move stay down while the map waits for their click (as the finder's pick button):
+    they come up on Esc, when another tool is chosen, when pressed again and when the hub is placed."""
+    w = window
+    hubs = w.features.hubs
+    _answer_hub_form(w)
+    hubs.show()
+    hubs.raise_()
+    left = Qt.MouseButton.LeftButton
+    assert hubs.add_button.isCheckable() and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked() and w.canvas.map_tool() is w.features.hub_tool
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)   # Esc: back to Identify, the button comes up
+    assert w.canvas.map_tool().key == "identify" and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)   # pressed again: gives the pick up
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool().key == "identify"
+    qtbot.mouseClick(hubs.add_button, left)
+    w.actions_by_name["paint territories"].setChecked(True)   # another tool ends it
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool() is w.features.paint_tool
+    w.actions_by_name["paint territories"].setChecked(False)
+    qtbot.mouseClick(hubs.add_button, left)
+    w.canvas.map_clicked.emit(-90.2405, 38.6170)   # done: placed, the button comes up
+    qtbot.waitUntil(lambda: _hub_count(w) == 1, timeout=10000)
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool().key == "identify"
+    # Move: checked while waiting; Add… pressed meanwhile takes over (Move comes up, Add… goes down)
+    hubs.list.setCurrentRow(0)
+    qtbot.mouseClick(hubs.move_button, left)
+    assert hubs.move_button.isChecked() and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked() and not hubs.move_button.isChecked()
+    assert w.canvas.map_tool() is w.features.hub_tool
+    qtbot.mouseClick(hubs.move_button, left)
+    assert hubs.move_button.isChecked() and not hubs.add_button.isChecked()
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert not hubs.move_button.isChecked() and w.canvas.map_tool().key == "identify"
+    qtbot.mouseClick(hubs.move_button, left)
+    w.canvas.map_clicked.emit(-90.2500, 38.6200)   # the move is made, and the button comes up
+    assert not hubs.move_button.isChecked()
+    from assetmap.hubs import directory
+
+    hub = directory.load(w.project).hub(hubs.selected_id())
+    assert (float(hub["longitude"]), float(hub["latitude"])) == (-90.25, 38.62)
