@@ -290,6 +290,8 @@ def add_menus(window, features: FeatureDocks) -> None:
     window.actions_by_name["paint territories"] = features.paint_action
     menu.addAction(features.polygon_action)
     window.actions_by_name["territory polygon"] = features.polygon_action
+    for action in (features.paint_action, features.polygon_action):  # one checked with View › Identify
+        window.tool_status.group.addAction(action)
     new_plan = QAction(QCoreApplication.translate("MainWindow", "&New plan…"), window)
     new_plan.triggered.connect(lambda *_: features.territories is not None and features.territories.new_plan())
     menu.addAction(new_plan)

@@ -6032,6 +6032,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <context>
         <name>ToolStatus</name>
         <message>
+            <source>&amp;Identify</source>
+            <translation>&amp;Identificar</translation>
+        </message>
+        <message>
+            <source>Click a feature on the map to see its attributes</source>
+            <translation>Haga clic en un elemento del mapa para ver sus atributos</translation>
+        </message>
+        <message>
             <location filename="../../assetmap/ui/map_tools.py" line="146" />
             <source>Active map tool</source>
             <translation>Herramienta activa del mapa</translation>

@@ -358,3 +358,40 @@ def test_hub_add_and_move_buttons_are_checked_while_their_tool_is_active(window,
 
     hub = directory.load(w.project).hub(hubs.selected_id())
     assert (float(hub["longitude"]), float(hub["latitude"])) == (-90.25, 38.62)
+
+
+def test_view_identify_returns_to_identify_and_is_checked_with_it(window, qtbot):
+    """View › Identify (as QGIS's Identify Features): checked exactly while Identify is the map's tool,
+    in one group with Paint territories and Draw a polygon; choosing it ends any other tool."""
+    w = window
+    identify = w.actions_by_name["identify"]
+    paint, polygon = w.actions_by_name["paint territories"], w.actions_by_name["territory polygon"]
+    view = next(a.menu() for a in w.menuBar().actions() if a.menu() and a.text().replace("&", "") == "View")
+    assert identify in view.actions() and identify.isCheckable() and identify.isChecked()
+    assert identify.actionGroup() is paint.actionGroup() is polygon.actionGroup()
+
+    def checked():
+        return [a for a in (identify, paint, polygon) if a.isChecked()]
+
+    paint.trigger()
+    assert w.canvas.map_tool() is w.features.paint_tool and checked() == [paint]
+    polygon.trigger()   # another tool: paint ends, only polygon is checked
+    assert w.canvas.map_tool() is w.features.polygon_tool and checked() == [polygon]
+    identify.trigger()
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    qtbot.waitUntil(lambda: w.canvas.state()["tool"] == "identify", timeout=5000)
+    identify.trigger()   # chosen again: it stays the tool, and checked
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    paint.trigger()
+    paint.trigger()      # Ctrl+T twice still gives painting up: Identify is checked again
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    # a dock's pick (the finder's) unchecks Identify; the shortcut brings Identify back
+    w.features.finder.show()
+    w.features.finder.pick_button.click()
+    assert w.canvas.map_tool() is w.features.finder_tool and checked() == []
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    assert not w.features.finder.pick_button.isChecked()
+    assert _status(w).startswith("Tool: Identify")
