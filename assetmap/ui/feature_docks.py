@@ -51,6 +51,11 @@ class FeatureDocks(QObject):
                                    self.tr("click the map at the family's location (it is never saved)"),
                                    once=True, on_map_click=self._finder_spot, parent=self)
         self.finder_tool.ended.connect(self._finder_tool_ended)
+        from assetmap.session import TerritoryPlanEdited
+        from assetmap.ui.session_qt import subscribe
+
+        # paint, polygon, Assign, team colours and their undo/redo are commands: their events redraw
+        subscribe(window.session, self, TerritoryPlanEdited, self._plan_edited)
 
     # ------------------------------------------------------------------ project
     def project_opened(self, project) -> None:
@@ -74,7 +79,6 @@ class FeatureDocks(QObject):
         self.finder.pick_button.setCheckable(True)  # checked while its map tool is active
         self.finder.pick_requested.connect(self._finder_pick)
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
-        self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
         self.territories.units_to_show.connect(self.show_units)
         w.tabifyDockWidget(self.hubs, self.finder)
@@ -244,6 +248,13 @@ class FeatureDocks(QObject):
         self.w.statusBar().showMessage(
             self.tr("%n unit(s) differ between the plans: outlined on the map.", None, len(fids)), 10000)
         return fids
+
+    def _plan_edited(self, event) -> None:
+        panel = self.territories
+        if panel is None or panel.model is None:
+            return
+        if event.plan_id is None or event.plan_id == panel.model.plan.plan_id:  # the plan shown
+            self.draw_territories()
 
     def draw_territories(self) -> None:
         """Team colours on the plan's areas layer, restyled in place (no page rebuild)."""
