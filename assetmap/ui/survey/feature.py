@@ -152,6 +152,8 @@ class SurveyFeature(QObject):
                 if answer != QMessageBox.StandardButton.Yes:
                     return
                 self.install_builtin()
+                if self.dock is None:  # the install was refused (said in a message)
+                    return
             else:
                 self._make_dock(self._store().forms()[0].form_id)
         self.dock.show()
