@@ -191,10 +191,11 @@ def test_survey_form_install_is_undone(window, qtbot, monkeypatch):
     w.survey.install_xlsform("newer.xlsx")
     assert "extra_note" in w.project.read_layer(layer).columns
     assert "extra_note" in w.survey.dock.panel.entry.rows
+    w.survey.dock.show()
     undo(w, qtbot)
     assert list(w.project.read_layer(layer).columns) == columns
     assert SurveyStore(w.project).form("community_assets").version != "9"
-    assert "extra_note" not in w.survey.dock.panel.entry.rows
+    assert "extra_note" not in w.survey.dock.panel.entry.rows and w.survey.dock.isVisible()
     redo(w, qtbot)
     assert "extra_note" in w.project.read_layer(layer).columns and "extra_note" in w.survey.dock.panel.entry.rows
 

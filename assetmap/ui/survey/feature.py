@@ -198,11 +198,14 @@ class SurveyFeature(QObject):
         if self.w.project is None:
             return
         installed = [f.form_id for f in self._store().forms()]
+        shown = self.dock is not None and self.dock.isVisible()
         self.remove()
         if event.form_id in installed:
             self._make_dock(event.form_id)
         elif installed:
             self._make_dock(installed[0])
+        if shown and self.dock is not None:  # an undo or redo keeps the dock where the user had it
+            self.dock.show()
 
     # ------------------------------------------------------------------ map
     def _start_pick(self, question: str) -> None:
