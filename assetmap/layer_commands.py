@@ -84,8 +84,12 @@ class UndoStash:
         else:  # GeoPackage: GDAL takes the fids from a column named like the FID column
             frame.insert(0, "fid", frame.index.astype("int64"))
             frame = frame.reset_index(drop=True)
+        kind = info.geometry_type
         with project.edit() as tx:
-            tx.write_layer(frame, info, replace=replace)
+            written = tx.write_layer(frame, info, replace=replace)
+            if not written.geometry_type and kind:   # empty (a survey form's layer): keep its type
+                written.geometry_type = kind
+                tx.update_layer_info(written)
         return info
 
     def drop(self, key: str) -> None:

@@ -68,8 +68,31 @@ class TerritoryPlansChanged(Event):
 
 
 @dataclass(frozen=True)
+class TerritoryPlanEdited(Event):
+    """A plan's map changed: units painted or erased, or a team recoloured, renamed, (un)locked."""
+    plan_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TerritoryAssignmentsChanged(TerritoryPlanEdited):
+    """Units changed team (paint, polygon, Assign, or their undo/redo)."""
+    units: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class TerritoryTeamsChanged(TerritoryPlanEdited):
+    """A team's name, colour or lock changed."""
+
+
+@dataclass(frozen=True)
 class SurveyResponsesChanged(Event):
     """Responses of a form were saved, edited, deleted, merged or imported."""
+    form_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SurveyFormsChanged(Event):
+    """A form was installed or upgraded, or that was undone (the Survey dock shows the form again)."""
     form_id: str | None = None
 
 

@@ -83,6 +83,11 @@ def lisa(values, w, *, other=None, permutations: int = 999, seed: int | None = 1
     return Lisa(np.asarray(m.Is, float), p, q, np.where(p <= cut, q, 0), cut)
 
 
+def default_name(layer: str, *, bivariate: bool = False) -> str:
+    """The cluster layer's name when none is given (what a re-run with replace overwrites)."""
+    return f"{layer}_{'bilisa' if bivariate else 'lisa'}"[:63]
+
+
 def clusters_layer(project: "Project", layer: str, *, field: str, with_field: str | None = None,
                    with_layer: str | None = None, weights: str = "queen", permutations: int = 999,
                    seed: int | None = 12345, fdr: bool = False, period: str | None = None,
@@ -131,7 +136,7 @@ def clusters_layer(project: "Project", layer: str, *, field: str, with_field: st
     out["lisa_cluster"] = res.cluster
     out["lisa_label"] = [labels[int(c)] for c in res.cluster]
     gdf = gpd.GeoDataFrame(out, geometry=units.gdf.geometry.to_numpy(), crs=units.gdf.crs)
-    table = validate_layer_name(name or f"{layer}_{'bilisa' if bivariate else 'lisa'}"[:63])
+    table = validate_layer_name(name or default_name(layer, bivariate=bivariate))
     meta = {**meta_common(units, layer), "kind": "bivariate_lisa" if bivariate else "lisa", "field": field,
             "with_field": with_field, "with_layer": with_layer, "weights": choice.code,
             "weights_label": choice.label, "permutations": permutations, "seed": seed, "fdr": fdr,

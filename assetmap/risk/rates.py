@@ -13,6 +13,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
 
 
+def default_name(layer: str) -> str:
+    """The rates layer's name when none is given (what a re-run with replace overwrites)."""
+    return f"{layer}_rates"[:63]
+
+
 def rates_layer(project: "Project", layer: str, *, count: str, population: str, smooth: str | None = "eb",
                 name: str | None = None, period: str | None = None):
     """(features, LayerInfo) of the rates layer; nothing written."""
@@ -42,7 +47,7 @@ def rates_layer(project: "Project", layer: str, *, count: str, population: str, 
     import geopandas as gpd
 
     gdf = gpd.GeoDataFrame(out, geometry="geometry", crs=units.gdf.crs)
-    table = validate_layer_name(name or f"{layer}_rates"[:63])
+    table = validate_layer_name(name or default_name(layer))
     field = "rate_smoothed" if smooth else "rate_raw"
     meta = {**meta_common(units, layer), "kind": "rates", "count": count, "population": population,
             "smooth": smooth, "global_rate_per_1000": r.global_rate, "field": field,

@@ -137,6 +137,9 @@ def parse_outcome(text: str | None) -> tuple[str | None, str | None]:
     return col, contains
 
 
+DEFAULT_NAME = "risk_terrain"   # the layer a re-run with replace overwrites when no name is given
+
+
 def risk_terrain(project: "Project", *, areas: str, factors: list[str], train: list, test: list | None = None,
                  outcome: str | None = None, cell_m: float | None = None, bandwidths=None,
                  top_share: float = 0.10, kde_bandwidth_m: float = 500.0, name: str | None = None,
@@ -159,7 +162,7 @@ def risk_terrain(project: "Project", *, areas: str, factors: list[str], train: l
         raise UserError("The top share of cells must be between 0 and 50 %.", "For example --top 10.")
     check_bandwidth(kde_bandwidth_m)
     filter_col, filter_contains = parse_outcome(outcome)
-    table_name = validate_layer_name(name or "risk_terrain")
+    table_name = validate_layer_name(name or DEFAULT_NAME)
     if project.has_layer(table_name) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table_name}'.", "Use --name or --replace.")
     bandwidths = tuple(bandwidths or DEFAULT_BANDWIDTHS)

@@ -106,3 +106,75 @@ class SetReferenceLayers(Command):
         from assetmap.survey.whereabouts import set_references
 
         set_references(self.project, self.before)
+
+
+class InstallForm(Command):
+    """Install a form (Survey › Use the built-in form / Load an XLSForm) as one undo step.
+
+    A new form's layer is added (undo removes it, redo brings it back from the undo stash); a form
+    already installed is upgraded in place, so its layer is replaced (undo restores the layer as
+    it was, columns and style). The form's row in ``assetmap_survey_forms`` follows either way."""
+
+    def __init__(self, project, stash, form):
+        self.project, self.stash, self.form = project, stash, form
+        self.text = f"install survey form {form.title or form.form_id}"
+        self._layers: Command | None = None   # the AddLayers / ReplaceLayer made by the first do
+        self._rows: tuple = (None, None)      # the form's row before and after
+
+    def do(self) -> None:
+        if self._layers is None:
+            self._install()
+        else:
+            self._layers.do()
+            self._put_row(self._rows[1])
+
+    def _install(self) -> None:
+        from assetmap.layer_commands import AddLayers, ReplaceLayer
+        from assetmap.survey import schema as S
+        from assetmap.survey.store import SurveyStore
+
+        layer = S.layer_name(self.form.form_id)
+        before = self._row()
+        key = self.stash.put(self.project, layer) if before is not None and self.project.has_layer(layer) else None
+        try:
+            SurveyStore(self.project).install_form(self.form)
+        except Exception:
+            if key is not None:
+                self.stash.drop(key)
+            raise
+        self.layer = layer
+        self._rows = (before, self._row())
+        self._layers = (ReplaceLayer(self.project, self.stash, layer, key, self.text) if key is not None
+                        else AddLayers(self.project, self.stash, [layer], self.text))
+        self._layers.do()   # already done: this only arms its redo
+
+    def undo(self) -> None:
+        self._layers.undo()
+        self._put_row(self._rows[0])
+
+    def _row(self):
+        from assetmap.survey import schema as S
+
+        with self.project.edit() as tx, tx.sql() as con:
+            if not con.has_table(S.FORMS):
+                return None
+            row = con.execute(f"SELECT form_id, version, title, layer, json, installed_at FROM {S.FORMS} "
+                              "WHERE form_id=?", (self.form.form_id,)).fetchone()
+        return tuple(row) if row is not None else None
+
+    def _put_row(self, row) -> None:
+        from assetmap.survey import schema as S
+
+        with self.project.edit() as tx, tx.sql() as con:
+            if row is None:
+                con.execute(f"DELETE FROM {S.FORMS} WHERE form_id=?", (self.form.form_id,))
+            else:
+                con.execute(con.replace_sql(S.FORMS, 6), row)
+                if self.project.has_layer(self.layer):   # what the layer copy does not carry
+                    con.ensure_identity(self.layer, "fid")
+                    con.ensure_unique(self.layer, ("uuid",))
+
+    def events(self, undone: bool) -> list:
+        from assetmap.session import SurveyFormsChanged
+
+        return self._layers.events(undone) + [SurveyFormsChanged(self.form.form_id)]

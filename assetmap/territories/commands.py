@@ -55,6 +55,11 @@ class AssignCommand(Command):
     def undo(self) -> None:
         self.model.apply(self.old)
 
+    def events(self, undone: bool) -> list:
+        from assetmap.session import TerritoryAssignmentsChanged
+
+        return [TerritoryAssignmentsChanged(self.model.plan.plan_id, frozenset(self.new))]
+
     def merge_with(self, other: Command) -> bool:
         if not (isinstance(other, AssignCommand) and other.model is self.model
                 and self.stroke is not None and other.stroke == self.stroke):
@@ -84,6 +89,11 @@ class SetTeamCommand(Command):
 
     def undo(self) -> None:
         self.model.set_team(Team(**self.before.__dict__))
+
+    def events(self, undone: bool) -> list:
+        from assetmap.session import TerritoryTeamsChanged
+
+        return [TerritoryTeamsChanged(self.model.plan.plan_id)]
 
 
 class PaintSession:

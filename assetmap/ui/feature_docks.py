@@ -51,6 +51,11 @@ class FeatureDocks(QObject):
                                    self.tr("click the map at the family's location (it is never saved)"),
                                    once=True, on_map_click=self._finder_spot, parent=self)
         self.finder_tool.ended.connect(self._finder_tool_ended)
+        from assetmap.session import TerritoryPlanEdited
+        from assetmap.ui.session_qt import subscribe
+
+        # paint, polygon, Assign, team colours and their undo/redo are commands: their events redraw
+        subscribe(window.session, self, TerritoryPlanEdited, self._plan_edited)
 
     # ------------------------------------------------------------------ project
     def project_opened(self, project) -> None:
@@ -68,12 +73,12 @@ class FeatureDocks(QObject):
         w = self.w
         self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
         self.hubs.pick_requested.connect(self._hub_pick)
+        self.hubs.pick_cancelled.connect(lambda: self.w.canvas.end_map_tool(self.hub_tool))
         self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
         self.finder = w.add_feature_dock(FinderDock(project, w))
         self.finder.pick_button.setCheckable(True)  # checked while its map tool is active
         self.finder.pick_requested.connect(self._finder_pick)
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
-        self.territories.assignments_changed.connect(lambda _units: self.draw_territories())
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
         self.territories.units_to_show.connect(self.show_units)
         w.tabifyDockWidget(self.hubs, self.finder)
@@ -244,6 +249,13 @@ class FeatureDocks(QObject):
             self.tr("%n unit(s) differ between the plans: outlined on the map.", None, len(fids)), 10000)
         return fids
 
+    def _plan_edited(self, event) -> None:
+        panel = self.territories
+        if panel is None or panel.model is None:
+            return
+        if event.plan_id is None or event.plan_id == panel.model.plan.plan_id:  # the plan shown
+            self.draw_territories()
+
     def draw_territories(self) -> None:
         """Team colours on the plan's areas layer, restyled in place (no page rebuild)."""
         panel = self.territories
@@ -289,6 +301,8 @@ def add_menus(window, features: FeatureDocks) -> None:
     window.actions_by_name["paint territories"] = features.paint_action
     menu.addAction(features.polygon_action)
     window.actions_by_name["territory polygon"] = features.polygon_action
+    for action in (features.paint_action, features.polygon_action):  # one checked with View › Identify
+        window.tool_status.group.addAction(action)
     new_plan = QAction(QCoreApplication.translate("MainWindow", "&New plan…"), window)
     new_plan.triggered.connect(lambda *_: features.territories is not None and features.territories.new_plan())
     menu.addAction(new_plan)

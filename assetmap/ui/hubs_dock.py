@@ -80,6 +80,7 @@ class HubForm(QDialog):
 class HubsDock(QDockWidget):
     hubs_changed = Signal()
     pick_requested = Signal(str)   # "add" or "move": the map should ask for a click
+    pick_cancelled = Signal()      # the checked Add… or Move pressed again: the map gives up its pick
     error = Signal(str)
 
     def __init__(self, project, stack: CommandStack, parent=None):
@@ -121,6 +122,8 @@ class HubsDock(QDockWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.setWidget(body)
+        for b in (self.add_button, self.move_button):  # checked while their map pick waits for a click
+            b.setCheckable(True)
         self.add_button.clicked.connect(self.start_add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.move_button.clicked.connect(self.start_move)
@@ -175,19 +178,42 @@ class HubsDock(QDockWidget):
         return True
 
     # ------------------------------------------------------------------ actions
+    def _show_pending(self) -> None:
+        """Add… or Move is checked while its click is awaited, and only then."""
+        kind = self._pending[0] if self._pending is not None else None
+        self.add_button.setChecked(kind == "add")
+        self.move_button.setChecked(kind == "move")
+
+    def _give_up(self, kind: str) -> bool:
+        """The checked button pressed again: the pick ends (as Esc would)."""
+        if self._pending is None or self._pending[0] != kind:
+            return False
+        self.pick_cancelled.emit()
+        self.cancel_pending()   # nothing listening (the dock on its own): it ends here
+        return True
+
     def start_add(self) -> None:
+        if self._give_up("add"):
+            return
+        self._show_pending()   # not checked while the form is open
         form = self.form_factory(self, categories(self.project))
         if form.exec() != QDialog.DialogCode.Accepted:
+            self._show_pending()
             return
-        self._pending = ("add", form)
-        self.status.setText(self.tr("Click the map where the hub is."))
-        self.pick_requested.emit("add")
+        self._await("add", form, self.tr("Click the map where the hub is."))
 
     def start_move(self) -> None:
+        if self._give_up("move"):
+            return
         if self.selected_id():
-            self._pending = ("move", self.selected_id())
-            self.status.setText(self.tr("Click the hub's new place on the map."))
-            self.pick_requested.emit("move")
+            self._await("move", self.selected_id(), self.tr("Click the hub's new place on the map."))
+        self._show_pending()
+
+    def _await(self, kind: str, what, text: str) -> None:
+        self.pick_requested.emit(kind)   # first: a pick already waiting ends (and is cancelled)
+        self._pending = (kind, what)
+        self.status.setText(text)
+        self._show_pending()
 
     def place_pending(self, lon: float, lat: float) -> bool:
         """The map's click after Add or Move (WGS 84)."""
@@ -195,6 +221,7 @@ class HubsDock(QDockWidget):
             return False
         kind, what = self._pending
         self._pending = None
+        self._show_pending()
         if kind == "move":
             return self._push(lambda: commands.move_hub(self.project, what, lon, lat))
         form = what
@@ -212,6 +239,7 @@ class HubsDock(QDockWidget):
         if self._pending is not None:
             self._pending = None
             self.status.setText(self.tr("Not placed: press Add… or Move again to place it."))
+        self._show_pending()
 
     def edit_selected(self) -> None:
         hub_id = self.selected_id()

@@ -14,7 +14,7 @@ import json
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel
 
 # What the page does with the mouse under each mode (assetmap_map.js ``setTool``).
@@ -139,8 +139,12 @@ class MapTools(QObject):
 
 
 class ToolStatus(QObject):
-    """The window's side of the tools: a permanent status-bar label naming the active tool, and Esc
-    (only while a tool other than Identify is active, so Esc keeps its meaning elsewhere)."""
+    """The window's side of the tools: a permanent status-bar label naming the active tool, Esc
+    (only while a tool other than Identify is active, so Esc keeps its meaning elsewhere), and
+    View › Identify (checked while Identify is the map's tool; choosing it ends the others, as in
+    QGIS). ``group`` holds Identify and the menu actions of the other tools (Paint territories,
+    Draw a polygon): one is checked at a time. It is ExclusiveOptional so that a tool's own action
+    pressed again still gives it up (Ctrl+T twice); Identify is then checked again by the change."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -152,11 +156,25 @@ class ToolStatus(QObject):
         self.esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self.esc.setEnabled(False)
         self.esc.activated.connect(lambda: window.canvas.set_map_tool(None))
+        self.identify_action = QAction(self.tr("&Identify"), window)
+        self.identify_action.setCheckable(True)
+        self.identify_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.identify_action.setToolTip(self.tr("Click a feature on the map to see its attributes"))
+        self.identify_action.setStatusTip(self.identify_action.toolTip())
+        self.identify_action.triggered.connect(self._identify_triggered)
+        self.group = QActionGroup(self)
+        self.group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.group.addAction(self.identify_action)
         window.canvas.map_tool_changed.connect(self._show)
         self._show(window.canvas.map_tool())
 
+    def _identify_triggered(self) -> None:
+        self.w.canvas.set_map_tool(None)
+        self.identify_action.setChecked(True)   # chosen again while checked: it stays the tool
+
     def _show(self, tool: MapTool) -> None:
         identify = tool.mode == "identify"
+        self.identify_action.setChecked(identify)
         self.esc.setEnabled(not identify)
         text = self.tr("Tool: %1").replace("%1", tool.label)
         if not identify:

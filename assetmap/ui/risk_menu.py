@@ -31,6 +31,7 @@ def _polygon_layers(project) -> list:
 
 class _RiskDialog(QDialog):
     chosen: dict | None = None
+    replace = False   # the name is taken and the user chose to replace that layer (undo brings it back)
 
     def __init__(self, project, title: str, parent=None):
         super().__init__(parent)
@@ -66,11 +67,14 @@ class _RiskDialog(QDialog):
         self.problem.show()
 
     def _check(self) -> None:
+        self.replace = False
         try:
             self.chosen = self._options()
         except UserError as exc:
             self._refuse(exc)
             return
+        if self.replace:
+            self.chosen["replace"] = True
         self.accept()
 
     def _combo(self, name: str) -> QComboBox:
@@ -88,6 +92,16 @@ class _RiskDialog(QDialog):
 
         name = validate_layer_name(self.name.text().strip())
         if self.project.has_layer(name):
+            if (self.project.layer(name).extra or {}).get("risk") is None:  # only a risk result is offered
+                raise UserError(translate("RiskMenu", "The project already has a layer named '{0}'.").format(name),
+                                translate("RiskMenu", "Give the new layer another name."))
+            answer = QMessageBox.question(
+                self, translate("RiskMenu", "Replace the layer?"),
+                translate("RiskMenu", "The project already has a layer named '{0}'. Replace it with the new "
+                          "result? Edit › Undo brings it back.").format(name))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.replace = True
+                return name
             raise UserError(translate("RiskMenu", "The project already has a layer named '{0}'.").format(name),
                             translate("RiskMenu", "Give the new layer another name."))
         return name
@@ -131,7 +145,9 @@ class RatesDialog(_RiskDialog):
         if pop:
             self.population.setCurrentText(pop)
         if layer:
-            self.name.setText(f"{layer}_rates"[:63])
+            from assetmap.risk.rates import default_name
+
+            self.name.setText(default_name(layer))
 
     def _options(self) -> dict:
         if not self.layer.currentData():
@@ -207,8 +223,9 @@ class ClustersDialog(_RiskDialog):
                 field_box.setCurrentText("count" if "count" in fields else current)
             field_box.setEnabled(bool(layer))
         if self.layer.currentData():
-            suffix = "_bilisa" if self.other.currentData() else "_lisa"
-            self.name.setText(f"{self.layer.currentData()}{suffix}"[:63])
+            from assetmap.risk.clusters import default_name
+
+            self.name.setText(default_name(self.layer.currentData(), bivariate=bool(self.other.currentData())))
 
     def _options(self) -> dict:
         if not self.layer.currentData() or not self.field.currentText():
@@ -318,11 +335,13 @@ def _after(w, name: str, message: str) -> None:
     w.statusBar().showMessage(message, 15000)   # the pushed AddLayers/ReplaceLayer drew the layer
 
 
-def _run(w, title: str, work, done, chosen: dict):
+def _run(w, title: str, work, done, chosen: dict, default_name: str):
     from assetmap.ui.layer_tasks import run_layer_task
 
-    # a name given with "replace" may overwrite a layer: undo puts that one back
-    return run_layer_task(w, title, work, on_done=done, replaces=[chosen.get("name")])
+    # "replace" overwrites the named layer, or the default-named one when no name is given: it is
+    # copied to the undo stash first, so Ctrl+Z puts it back (a ReplaceLayer)
+    name = chosen.get("name") or default_name
+    return run_layer_task(w, title, work, on_done=done, replaces=[name] if chosen.get("replace") else [])
 
 
 def rates_dialog(w, chosen: dict | None = None):
@@ -341,7 +360,9 @@ def rates_dialog(w, chosen: dict | None = None):
     def done(info):
         _after(w, info.name, translate("RiskMenu", "Smoothed rates in layer '{0}'.").format(info.name))
 
-    return _run(w, translate("RiskMenu", "Smoothed rates"), work, done, chosen)
+    from assetmap.risk.rates import default_name
+
+    return _run(w, translate("RiskMenu", "Smoothed rates"), work, done, chosen, default_name(chosen["layer"]))
 
 
 def clusters_dialog(w, chosen: dict | None = None):
@@ -362,7 +383,11 @@ def clusters_dialog(w, chosen: dict | None = None):
         _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.").format(
             info.name, c["HH"], c["LL"], c["HL"] + c["LH"]))
 
-    return _run(w, translate("RiskMenu", "Local clusters"), work, done, chosen)
+    from assetmap.risk.clusters import default_name
+
+    bivariate = chosen.get("with_field") is not None or chosen.get("with_layer") is not None
+    return _run(w, translate("RiskMenu", "Local clusters"), work, done, chosen,
+                default_name(chosen["layer"], bivariate=bivariate))
 
 
 def terrain_dialog(w, chosen: dict | None = None):
@@ -387,7 +412,9 @@ def terrain_dialog(w, chosen: dict | None = None):
         box.open()
         w.terrain_box = box
 
-    return _run(w, translate("RiskMenu", "Risk terrain"), work, done, chosen)
+    from assetmap.risk.terrain import DEFAULT_NAME
+
+    return _run(w, translate("RiskMenu", "Risk terrain"), work, done, chosen, DEFAULT_NAME)
 
 
 def add_risk_menu(w) -> None:

@@ -74,6 +74,9 @@ def build_menus(w) -> None:
     _action(w, m, translate("MainWindow", "Zoom &out"), w.canvas.zoom_out, K.ZoomOut, "zoom out")
     _action(w, m, translate("MainWindow", "Zoom to &all"), w.canvas.zoom_all, QKeySequence("Ctrl+0"), "zoom all")
     m.addSeparator()
+    m.addAction(w.tool_status.identify_action)   # back to the Identify map tool (ui/map_tools.py)
+    w.actions_by_name["identify"] = w.tool_status.identify_action
+    m.addSeparator()
     w.view_menu = m
     m.addAction(w.layers_panel.toggleViewAction())
     m.addAction(w.table.toggleViewAction())

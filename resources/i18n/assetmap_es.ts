@@ -5466,6 +5466,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     <context>
         <name>RiskMenu</name>
         <message>
+            <source>Replace the layer?</source>
+            <translation>¿Reemplazar la capa?</translation>
+        </message>
+        <message>
+            <source>The project already has a layer named '{0}'. Replace it with the new result? Edit › Undo brings it back.</source>
+            <translation>El proyecto ya tiene una capa llamada '{0}'. ¿Reemplazarla con el nuevo resultado? Editar › Deshacer la recupera.</translation>
+        </message>
+        <message>
             <source>Smoothed rates</source>
             <translation>Tasas suavizadas</translation>
         </message>
@@ -6055,6 +6063,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
     </context>
     <context>
         <name>ToolStatus</name>
+        <message>
+            <source>&amp;Identify</source>
+            <translation>&amp;Identificar</translation>
+        </message>
+        <message>
+            <source>Click a feature on the map to see its attributes</source>
+            <translation>Haga clic en un elemento del mapa para ver sus atributos</translation>
+        </message>
         <message>
             <location filename="../../assetmap/ui/map_tools.py" line="146" />
             <source>Active map tool</source>

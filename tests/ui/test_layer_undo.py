@@ -163,3 +163,74 @@ def test_risk_clusters_layer_is_undone(window, qtbot):
     before = state(w.project)
     _wait(qtbot, w, clusters_dialog(w, {"layer": dv, "field": "count", "weights": "queen", "permutations": 99, "name": "dv_clusters"}))
     check_undo_redo(w, qtbot, before, ["dv_clusters"])
+
+
+def test_survey_form_install_is_undone(window, qtbot, monkeypatch):
+    import assetmap.survey.xlsform as xlsform
+    from assetmap.survey import builtin_form
+    from assetmap.survey.form import form_from_dict, form_to_dict
+    from assetmap.survey.store import SurveyStore
+
+    w = window
+    before = state(w.project)
+    w.actions_by_name["survey install"].trigger()
+    layer = SurveyStore(w.project).layer("community_assets")
+    assert w.stack.undo_text.startswith("install survey form") and w.survey.dock is not None
+    check_undo_redo(w, qtbot, before, [layer])
+    assert w.survey.dock is not None and w.project.layer(layer).geometry_type == "Point"
+    undo(w, qtbot)
+    assert SurveyStore(w.project).forms() == [] and w.survey.dock is None
+    redo(w, qtbot)
+    assert w.survey.dock.panel.form_id == "community_assets"
+    # A newer version of the installed form adds a column: the layer is replaced, undo restores it.
+    d = form_to_dict(builtin_form())
+    d["questions"].append(dict(next(q for q in d["questions"] if q["type"] == "text"), name="extra_note"))
+    d["version"] = "9"
+    monkeypatch.setattr(xlsform, "load_form", lambda path: form_from_dict(d))
+    columns = list(w.project.read_layer(layer).columns)
+    w.survey.install_xlsform("newer.xlsx")
+    assert "extra_note" in w.project.read_layer(layer).columns
+    assert "extra_note" in w.survey.dock.panel.entry.rows
+    w.survey.dock.show()
+    undo(w, qtbot)
+    assert list(w.project.read_layer(layer).columns) == columns
+    assert SurveyStore(w.project).form("community_assets").version != "9"
+    assert "extra_note" not in w.survey.dock.panel.entry.rows and w.survey.dock.isVisible()
+    redo(w, qtbot)
+    assert "extra_note" in w.project.read_layer(layer).columns and "extra_note" in w.survey.dock.panel.entry.rows
+
+
+def test_risk_rerun_replacing_the_default_named_layer_is_undone(window, qtbot, monkeypatch):
+    from assetmap.ui.risk_menu import ClustersDialog, clusters_dialog
+
+    w = window
+    dv = next(i.name for i in w.project.layers() if i.name.startswith("dv_"))
+    first = {"layer": dv, "field": "count", "weights": "queen", "permutations": 99, "seed": 1}
+    _wait(qtbot, w, clusters_dialog(w, first))   # no name: the default one
+    name = f"{dv}_lisa"
+    one = w.project.read_layer(name)
+    before = state(w.project)
+    # The dialog offers the default name, which is taken: the user accepts replacing it.
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    dlg = ClustersDialog(w.project, w)
+    qtbot.addWidget(dlg)
+    dlg.layer.setCurrentIndex(dlg.layer.findData(dv))
+    dlg.weights.setCurrentIndex(dlg.weights.findData("rook"))
+    assert dlg.name.text() == name
+    dlg._check()
+    assert asked and name in asked[0] and dlg.chosen["replace"] is True and dlg.chosen["name"] == name
+    _wait(qtbot, w, clusters_dialog(w, dlg.chosen))
+    assert w.project.layer(name).extra["risk"]["weights"] == "rook"
+    undo(w, qtbot)   # the first result comes back, features and metadata
+    assert state(w.project) == before and w.project.layer(name).extra["risk"]["weights"] == "queen"
+    again = w.project.read_layer(name)
+    assert list(again["lisa_p"]) == list(one["lisa_p"]) and list(again.index) == list(one.index)
+    redo(w, qtbot)
+    assert w.project.layer(name).extra["risk"]["weights"] == "rook"
+    # Replacing through the default name without a name given is undone too (the known gap).
+    _wait(qtbot, w, clusters_dialog(w, dict(first, weights="knn:4", replace=True)))
+    assert w.project.layer(name).extra["risk"]["weights"].startswith("knn")
+    undo(w, qtbot)
+    assert w.project.layer(name).extra["risk"]["weights"] == "rook"

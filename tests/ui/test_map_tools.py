@@ -310,3 +310,88 @@ def test_survey_mode_pick_is_one_click_and_esc_gives_it_up(qtbot, package, tmp_p
     from shapely.geometry import Point
 
     assert area.buffer(1e-4).contains(Point(float(editor.lon.text()), float(lat)))
+
+
+def test_hub_add_and_move_buttons_are_checked_while_their_tool_is_active(window, qtbot):
+    """Add… and Move stay down while the map waits for their click (as the finder's pick button):
+    they come up on Esc, when another tool is chosen, when pressed again and when the hub is placed."""
+    w = window
+    hubs = w.features.hubs
+    _answer_hub_form(w)
+    hubs.show()
+    hubs.raise_()
+    left = Qt.MouseButton.LeftButton
+    assert hubs.add_button.isCheckable() and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked() and w.canvas.map_tool() is w.features.hub_tool
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)   # Esc: back to Identify, the button comes up
+    assert w.canvas.map_tool().key == "identify" and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)   # pressed again: gives the pick up
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool().key == "identify"
+    qtbot.mouseClick(hubs.add_button, left)
+    w.actions_by_name["paint territories"].setChecked(True)   # another tool ends it
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool() is w.features.paint_tool
+    w.actions_by_name["paint territories"].setChecked(False)
+    qtbot.mouseClick(hubs.add_button, left)
+    w.canvas.map_clicked.emit(-90.2405, 38.6170)   # done: placed, the button comes up
+    qtbot.waitUntil(lambda: _hub_count(w) == 1, timeout=10000)
+    assert not hubs.add_button.isChecked() and w.canvas.map_tool().key == "identify"
+    # Move: checked while waiting; Add… pressed meanwhile takes over (Move comes up, Add… goes down)
+    hubs.list.setCurrentRow(0)
+    qtbot.mouseClick(hubs.move_button, left)
+    assert hubs.move_button.isChecked() and not hubs.add_button.isChecked()
+    qtbot.mouseClick(hubs.add_button, left)
+    assert hubs.add_button.isChecked() and not hubs.move_button.isChecked()
+    assert w.canvas.map_tool() is w.features.hub_tool
+    qtbot.mouseClick(hubs.move_button, left)
+    assert hubs.move_button.isChecked() and not hubs.add_button.isChecked()
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert not hubs.move_button.isChecked() and w.canvas.map_tool().key == "identify"
+    qtbot.mouseClick(hubs.move_button, left)
+    w.canvas.map_clicked.emit(-90.2500, 38.6200)   # the move is made, and the button comes up
+    assert not hubs.move_button.isChecked()
+    from assetmap.hubs import directory
+
+    hub = directory.load(w.project).hub(hubs.selected_id())
+    assert (float(hub["longitude"]), float(hub["latitude"])) == (-90.25, 38.62)
+
+
+def test_view_identify_returns_to_identify_and_is_checked_with_it(window, qtbot):
+    """View › Identify (as QGIS's Identify Features): checked exactly while Identify is the map's tool,
+    in one group with Paint territories and Draw a polygon; choosing it ends any other tool."""
+    w = window
+    identify = w.actions_by_name["identify"]
+    paint, polygon = w.actions_by_name["paint territories"], w.actions_by_name["territory polygon"]
+    view = next(a.menu() for a in w.menuBar().actions() if a.menu() and a.text().replace("&", "") == "View")
+    assert identify in view.actions() and identify.isCheckable() and identify.isChecked()
+    assert identify.actionGroup() is paint.actionGroup() is polygon.actionGroup()
+
+    def checked():
+        return [a for a in (identify, paint, polygon) if a.isChecked()]
+
+    paint.trigger()
+    assert w.canvas.map_tool() is w.features.paint_tool and checked() == [paint]
+    polygon.trigger()   # another tool: paint ends, only polygon is checked
+    assert w.canvas.map_tool() is w.features.polygon_tool and checked() == [polygon]
+    identify.trigger()
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    qtbot.waitUntil(lambda: w.canvas.state()["tool"] == "identify", timeout=5000)
+    identify.trigger()   # chosen again: it stays the tool, and checked
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    paint.trigger()
+    paint.trigger()      # Ctrl+T twice still gives painting up: Identify is checked again
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    # a dock's pick (the finder's) unchecks Identify; the shortcut brings Identify back
+    w.features.finder.show()
+    w.features.finder.pick_button.click()
+    assert w.canvas.map_tool() is w.features.finder_tool and checked() == []
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.canvas.map_tool().key == "identify" and checked() == [identify]
+    assert not w.features.finder.pick_button.isChecked()
+    assert _status(w).startswith("Tool: Identify")

@@ -54,6 +54,11 @@ class SurveyFeature(QObject):
         self.tool.ended.connect(self._tool_ended)
         self._pick_button = None
         self._add_menu()
+        from assetmap.session import SurveyFormsChanged
+        from assetmap.ui.session_qt import subscribe
+
+        # installing a form is a command (survey.commands.InstallForm): do, undo and redo say so
+        subscribe(window.session, self, SurveyFormsChanged, self._forms_changed)
 
     # ------------------------------------------------------------------ menu
     def _action(self, key: str, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
@@ -147,6 +152,8 @@ class SurveyFeature(QObject):
                 if answer != QMessageBox.StandardButton.Yes:
                     return
                 self.install_builtin()
+                if self.dock is None:  # the install was refused (said in a message)
+                    return
             else:
                 self._make_dock(self._store().forms()[0].form_id)
         self.dock.show()
@@ -177,15 +184,28 @@ class SurveyFeature(QObject):
         self._install_form(form)
 
     def _install_form(self, form) -> None:
-        try:
-            self._store().install_form(form)
+        from assetmap.survey.commands import InstallForm
+
+        try:  # one undo step: Ctrl+Z takes the form and its layer back, as after an import
+            self.w.stack.push(InstallForm(self.w.project, self.w.session.stash, form))
         except UserError as exc:
             QMessageBox.warning(self.w, self.tr("Can't install the form"), str(exc))
             return
-        self.remove()
-        self._make_dock(form.form_id)
-        self._announce([form.form_id])
         self.w.statusBar().showMessage(self.tr("Survey form “%1” is ready.").replace("%1", form.title), 8000)
+
+    def _forms_changed(self, event) -> None:
+        """A form was installed, or its install undone or redone: the dock shows what is installed."""
+        if self.w.project is None:
+            return
+        installed = [f.form_id for f in self._store().forms()]
+        shown = self.dock is not None and self.dock.isVisible()
+        self.remove()
+        if event.form_id in installed:
+            self._make_dock(event.form_id)
+        elif installed:
+            self._make_dock(installed[0])
+        if shown and self.dock is not None:  # an undo or redo keeps the dock where the user had it
+            self.dock.show()
 
     # ------------------------------------------------------------------ map
     def _start_pick(self, question: str) -> None:
