@@ -126,23 +126,21 @@ class AddressImportDialog(QDialog):
 
     def _import(self):
         from assetmap.geocode.layer_import import import_addresses
-        from assetmap.ui.workers import run_task
+        from assetmap.ui.layer_tasks import run_layer_task
 
         w = self.window_
         project, path, role = self.project, self.path, self.role
         locator, cols = self.locator.currentData(), self.columns_spec()
-        before = set(project.layer_names())
 
-        def done(result) -> None:
-            new = [n for n in project.layer_names() if n not in before]
-            w.load_layers(new)
+        def done(result) -> None:   # the pushed AddLayers draws the new layer (and Ctrl+Z takes it away)
             w.statusBar().showMessage(result.lines()[0], 8000)
             self.summary.setText("\n".join(result.lines()))
             self.accept()
 
         self.import_button.setEnabled(False)
-        self.task = run_task(w, self.tr("Import"), lambda ctx: import_addresses(
-            project, path, role, locator=locator, columns=cols, ctx=ctx), on_done=done)
+        self.task = run_layer_task(w, self.tr("Import"), lambda ctx: import_addresses(
+            project, path, role, locator=locator, columns=cols, ctx=ctx), on_done=done,
+            text=self.tr("import {0} by address").format(path.name))
         # Failed or cancelled: the dialog stays, to choose other columns or cancel.
         self.task.finished.connect(lambda ok: ok or self.import_button.setEnabled(self._complete()))
         return self.task

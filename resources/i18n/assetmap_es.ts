@@ -6216,6 +6216,10 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>Import</source>
             <translation>Importar</translation>
         </message>
+        <message>
+            <source>import {0} by address</source>
+            <translation>importar {0} por dirección</translation>
+        </message>
     </context>
     <context>
         <name>SurveyGeocode</name>

@@ -67,6 +67,18 @@ def test_check_then_import(window, qtbot, pantries, tmp_path):
     assert gdf.loc["Pantry A"].geometry.x == pytest.approx(-90.25 + 120e-5)
     assert not dlg.isVisible()
     assert "Imported 2 of 3 rows" in window.statusBar().currentMessage()
+    # One undo step, like any import: Ctrl+Z takes the layer away, Ctrl+Y brings it back.
+    from tests.ui.conftest import wait_drawn
+
+    wait_drawn(window, qtbot)
+    assert "pantries" in [lyr["name"] for lyr in window.canvas.state()["layers"]]
+    assert window.stack.undo_text == "import pantries.csv by address"
+    window.actions_by_name["undo"].trigger()
+    wait_drawn(window, qtbot)
+    assert not window.project.has_layer("pantries") and "pantries" not in window.layers_panel.names()
+    window.actions_by_name["redo"].trigger()
+    wait_drawn(window, qtbot)
+    assert sorted(window.project.read_layer("pantries")["name"]) == ["Pantry A", "Pantry B"]
 
 
 def test_cancel_imports_nothing_and_csv_with_coordinates_goes_the_usual_way(window, qtbot, pantries, tmp_path):

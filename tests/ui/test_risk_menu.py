@@ -100,6 +100,7 @@ def test_smoothed_rates_from_the_dialog(qtbot, isolated_home, tmp_path, monkeypa
     _wait(qtbot, w, rates_dialog(w, dlg.chosen))
     assert "smoothed rate per 1,000 (spatial empirical Bayes)" in w.canvas.state()["legend"]
     _shot(w, "risk_rates_window")
+    _undo_redo(qtbot, w, "counties_rates")
     # The style editor offers the new figures as fields to colour by.
     from assetmap.ui import style_dialog
 
@@ -156,6 +157,20 @@ def test_risk_terrain_from_the_dialog_and_cancel(qtbot, isolated_home, tmp_path)
     assert "built from public layers only" in w.canvas.state()["legend"]
     _shot(w, "risk_terrain_window")
     _shot(w.terrain_box, "risk_terrain_box")
+    w.terrain_box.close()
+    _undo_redo(qtbot, w, "risk_terrain")
+
+
+def _undo_redo(qtbot, w, name):
+    """Edit › Undo takes the new layer away (project, panel, map); Redo brings the same rows back."""
+    rows = len(w.project.read_layer(name))
+    w.actions_by_name["undo"].trigger()
+    wait_drawn(w, qtbot)
+    assert name not in w.project.layer_names() and name not in w.layers_panel.names()
+    assert name not in [lyr["name"] for lyr in w.canvas.state()["layers"]]
+    w.actions_by_name["redo"].trigger()
+    wait_drawn(w, qtbot)
+    assert len(w.project.read_layer(name)) == rows and name in w.layers_panel.names()
 
 
 def test_the_risk_dialogs_speak_spanish(qtbot, qapp, isolated_home, demo_copy):
