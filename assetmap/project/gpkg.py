@@ -128,6 +128,15 @@ def tables_without_integer_key(con: sqlite3.Connection) -> list[str]:
     return out
 
 
+def _has_table(con: sqlite3.Connection, name: str) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+# Project format 2: attribute tables with INTEGER keys. An assetmap of format 1 refuses a file of
+# format 2 with "made by a newer version" instead of failing on its first positional INSERT.
+INTEGER_KEYS_FORMAT = 2
+
+
 def upgrade(con: sqlite3.Connection) -> list[str]:
     """Give every assetmap attribute table an INTEGER PRIMARY KEY; runs inside the caller's
     write transaction (so the rebuild lands with the first change, or not at all) and does
@@ -135,6 +144,9 @@ def upgrade(con: sqlite3.Connection) -> list[str]:
     tables = tables_without_integer_key(con)
     for table in tables:
         _add_integer_key(con, table)
+    if tables or _has_table(con, "assetmap_project"):  # files written with integer keys but format 1 too
+        con.execute("UPDATE assetmap_project SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
+                    (str(INTEGER_KEYS_FORMAT), INTEGER_KEYS_FORMAT))
     return tables
 
 

@@ -41,7 +41,7 @@ from assetmap.project.files import _durable_replace, _pid_alive, _private_copy_p
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: INTEGER keys in every attribute table (gpkg.INTEGER_KEYS_FORMAT)
 from assetmap.project.files import _TX_MARK  # noqa: E402  (kept importable from here)
 
 _META_SQL = """
