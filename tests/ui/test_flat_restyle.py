@@ -54,8 +54,23 @@ def _expected(frame, style):
     return out
 
 
-def _check_pixels(w, frame, expected, ids):
+def _settled_grab(w):
+    """The canvas as shown: the page says "drawn" a little before Chromium hands Qt the frame, so
+    grab until two grabs in a row agree (as the app's own screenshots do)."""
+    from PySide6.QtTest import QTest
+
     img = w.canvas.grab().toImage()
+    for _ in range(50):
+        QTest.qWait(100)
+        again = w.canvas.grab().toImage()
+        if again == img:
+            break
+        img = again
+    return img
+
+
+def _check_pixels(w, frame, expected, ids):
+    img = _settled_grab(w)
     seen = 0
     for fid in ids:
         c = frame.geometry.loc[fid].centroid
