@@ -159,8 +159,22 @@ def _areas_with_entries(project, n: int) -> list[str]:
     return [str(k) for k in [first, *sorted(touching, key=lambda k: -counts.get(k, 0))][:n]]
 
 
+def shot_risk_clusters(tmp: Path, out: Path) -> None:
+    """Risk › Local clusters: DV against the neighbours' maltreatment reports (docs/risk.md)."""
+    from assetmap.project import Project
+    from assetmap.risk.clusters import write_clusters
+
+    # The neighbourhoods too: the mission's team plan colours them, and the clusters have outlines.
+    path = _mission_copy(tmp, "risk", hidden=("dv_by_neighborhoods_quarterly", "maltreatment_by_neighborhoods_quarterly",
+                                              "survey_community_assets", "hubs", "neighborhoods"))
+    project = Project.open(path)
+    write_clusters(project, "dv_by_neighborhoods_quarterly", field="count",
+                   with_layer="maltreatment_by_neighborhoods_quarterly", weights="knn:5", name="dv_x_mal_clusters")
+    _grab(_main_window(path), out / "risk_bivariate_lisa.png", (1280, 820))
+
+
 SHOTS = {"demo": shot_demo, "territories": shot_territories, "accessibility": shot_accessibility,
-         "survey_mode": shot_survey_mode}
+         "survey_mode": shot_survey_mode, "risk_clusters": shot_risk_clusters}
 
 
 def main(argv: list[str] | None = None) -> None:
