@@ -1,5 +1,6 @@
-"""The Layers panel's sign of how far a layer may travel: no sign for public layers, an amber
-padlock for internal ones (office only), a red crossed padlock for confidential ones."""
+"""The Layers panel's sign of how far a layer may travel: no sign for public layers (a blank of the
+same size, so every row has the same height and the names line up), an amber padlock for internal
+ones (office only), a red crossed padlock for confidential ones."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ _CACHE: dict[str, QIcon] = {}
 
 
 def icon(level: str) -> QIcon:
-    if level not in COLOURS:
+    if level not in COLOURS and level != "public":
         return QIcon()
     if level not in _CACHE:
         pm = QPixmap(32, 32)
         pm.fill(Qt.GlobalColor.transparent)
+        if level == "public":
+            _CACHE[level] = QIcon(pm)
+            return _CACHE[level]
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(COLOURS[level])

@@ -30,8 +30,13 @@ def test_panel_marks_internal_and_confidential_layers(qtbot, tmp_path):
         item = panel.list.item(i)
         name, level = item.data(0x0100), item.data(SENSITIVITY_ROLE)
         levels[name] = level
-        assert item.icon().isNull() == (level == "public"), name
+        image = item.icon().pixmap(32, 32).toImage()
+        blank = all(image.pixelColor(x, y).alpha() == 0 for x in range(0, 32, 2) for y in range(0, 32, 2))
+        assert not item.icon().isNull() and blank == (level == "public"), name
         assert level.capitalize() + ":" in item.toolTip(), item.toolTip()
+    # A public layer's blank keeps its row as tall as a padlocked one, and its name in line.
+    rects = [panel.list.visualItemRect(panel.list.item(i)) for i in range(panel.list.count())]
+    assert len({r.height() for r in rects}) == 1, [r.height() for r in rects]
     assert levels["neighborhoods"] == "public"
     assert levels[internal[0]] == "confidential"
     assert all(levels[n] == "internal" for n in internal[1:])
