@@ -92,7 +92,8 @@ class _RiskDialog(QDialog):
 
         name = validate_layer_name(self.name.text().strip())
         if self.project.has_layer(name):
-            if (self.project.layer(name).extra or {}).get("risk") is None:  # only a risk result is offered
+            extra = self.project.layer(name).extra or {}
+            if extra.get("risk") is None and extra.get("hotspots") is None:  # only a risk result is offered
                 raise UserError(translate("RiskMenu", "The project already has a layer named '{0}'.").format(name),
                                 translate("RiskMenu", "Give the new layer another name."))
             answer = QMessageBox.question(
@@ -344,6 +345,52 @@ def _run(w, title: str, work, done, chosen: dict, default_name: str):
     return run_layer_task(w, title, work, on_done=done, replaces=[name] if chosen.get("replace") else [])
 
 
+class HotSpotsDialog(_RiskDialog):
+    """Getis-Ord Gi* hot spots of a report layer's counts (assetmap hotspots in the CLI)."""
+
+    def __init__(self, project, parent=None):
+        from assetmap.layers.roles import LayerRole
+
+        super().__init__(project, translate("RiskMenu", "Hot spots (Gi*)"), parent)
+        self.layer = self._combo(translate("RiskMenu", "Layer"))
+        for info in project.layers_by_role(LayerRole.AGGREGATE):
+            meta = (info.extra or {}).get("reports") or {}
+            if meta and meta.get("measure") != "density":  # counts per unit, not a density surface
+                self.layer.addItem(info.display_name or info.name, info.name)
+        self.period = self._combo(translate("RiskMenu", "Period"))
+        self.fdr = QCheckBox(translate("RiskMenu", "Control the false discovery rate (FDR)"))
+        self.fdr.setAccessibleName(self.fdr.text())
+        self.name = self._name_field("hotspots")
+        self.layer.currentIndexChanged.connect(self._periods)
+        self._periods()
+        self._lay_out(((translate("RiskMenu", "&Layer:"), self.layer), (translate("RiskMenu", "&Period:"), self.period),
+                       ("", self.fdr), (translate("RiskMenu", "La&yer name:"), self.name)),
+                      translate("RiskMenu", "Finds areas whose reports, with their neighbours' (areas sharing an "
+                                "edge or a corner), are higher or lower than chance would give, at 90, 95 and "
+                                "99 % confidence. Withheld counts (1–10) enter at 5.5, as the map then says."))
+
+    def _periods(self) -> None:
+        from assetmap.mapview.report_styles import layer_periods
+
+        self.period.clear()
+        layer = self.layer.currentData()
+        if not layer:
+            return
+        self.period.addItem(translate("RiskMenu", "All periods (total)"), None)
+        for p in layer_periods(self.project.layer(layer)):
+            self.period.addItem(p, p)
+        self.period.setEnabled(self.period.count() > 1)
+        self.name.setText(f"{layer}_hotspots"[:63])
+
+    def _options(self) -> dict:
+        if not self.layer.currentData():
+            raise UserError(translate("RiskMenu", "The project has no report counts per area yet."),
+                            translate("RiskMenu", "Import sensitive reports first (File › Import sensitive "
+                                                  "reports…)."))
+        return {"layer": self.layer.currentData(), "period": self.period.currentData(),
+                "fdr": self.fdr.isChecked(), "name": self._layer_name()}
+
+
 def rates_dialog(w, chosen: dict | None = None):
     chosen = _options(w, RatesDialog, chosen)
     if chosen is None:
@@ -417,6 +464,27 @@ def terrain_dialog(w, chosen: dict | None = None):
     return _run(w, translate("RiskMenu", "Risk terrain"), work, done, chosen, DEFAULT_NAME)
 
 
+def hotspots_dialog(w, chosen: dict | None = None):
+    chosen = _options(w, HotSpotsDialog, chosen)
+    if chosen is None:
+        return None
+    project = w.project
+
+    def work(ctx):
+        from assetmap.reports.hotspots import hotspots
+
+        ctx.progress(0.2, translate("RiskMenu", "Comparing each area with its neighbours"))
+        opts = dict(chosen)
+        return hotspots(project, opts.pop("layer"), **opts)
+
+    def done(info):
+        bins = project.read_layer(info.name, columns=["gi_bin"])["gi_bin"]
+        _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot and {2} cold areas.").format(
+            info.name, int((bins > 0).sum()), int((bins < 0).sum())))
+
+    return _run(w, translate("RiskMenu", "Hot spots (Gi*)"), work, done, chosen, f"{chosen['layer']}_hotspots"[:63])
+
+
 def add_risk_menu(w) -> None:
     """Risk menu, before Help."""
     from PySide6.QtGui import QAction
@@ -428,7 +496,8 @@ def add_risk_menu(w) -> None:
         w.menuBar().insertMenu(helps[0], menu)
     entries = (("smoothed rates", translate("RiskMenu", "&Smoothed rates…"), rates_dialog),
                ("local clusters", translate("RiskMenu", "&Local clusters (LISA)…"), clusters_dialog),
-               ("risk terrain", translate("RiskMenu", "&Risk terrain…"), terrain_dialog))
+               ("risk terrain", translate("RiskMenu", "&Risk terrain…"), terrain_dialog),
+               ("hot spots", translate("RiskMenu", "&Hot spots (Gi*)…"), hotspots_dialog))
     for key, text, fn in entries:
         action = QAction(text, w)
         action.triggered.connect(lambda _checked=False, f=fn: f(w))

@@ -5785,6 +5785,46 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>&amp;Layer:</source>
             <translation>Ca&amp;pa:</translation>
         </message>
+        <message>
+            <source>&amp;Hot spots (Gi*)…</source>
+            <translation>&amp;Puntos calientes (Gi*)…</translation>
+        </message>
+        <message>
+            <source>Import sensitive reports first (File › Import sensitive reports…).</source>
+            <translation>Importe primero los reportes sensibles (Archivo › Importar reportes sensibles…).</translation>
+        </message>
+        <message>
+            <source>Finds areas whose reports, with their neighbours' (areas sharing an edge or a corner), are higher or lower than chance would give, at 90, 95 and 99 % confidence. Withheld counts (1–10) enter at 5.5, as the map then says.</source>
+            <translation>Encuentra las áreas cuyos reportes, junto con los de sus vecinas (áreas que comparten un lado o una esquina), son más altos o más bajos de lo que daría el azar, con 90, 95 y 99 % de confianza. Los recuentos retenidos (1–10) entran como 5,5, como indica el mapa.</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>&amp;Período:</translation>
+        </message>
+        <message>
+            <source>Layer '{0}': {1} hot and {2} cold areas.</source>
+            <translation>Capa '{0}': {1} áreas calientes y {2} frías.</translation>
+        </message>
+        <message>
+            <source>All periods (total)</source>
+            <translation>Todos los períodos (total)</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Período</translation>
+        </message>
+        <message>
+            <source>Comparing each area with its neighbours</source>
+            <translation>Comparando cada área con sus vecinas</translation>
+        </message>
+        <message>
+            <source>The project has no report counts per area yet.</source>
+            <translation>El proyecto aún no tiene recuentos de reportes por área.</translation>
+        </message>
+        <message>
+            <source>Hot spots (Gi*)</source>
+            <translation>Puntos calientes (Gi*)</translation>
+        </message>
     </context>
     <context>
         <name>JoinDialog</name>

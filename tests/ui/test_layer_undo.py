@@ -234,3 +234,35 @@ def test_risk_rerun_replacing_the_default_named_layer_is_undone(window, qtbot, m
     assert w.project.layer(name).extra["risk"]["weights"].startswith("knn")
     undo(w, qtbot)
     assert w.project.layer(name).extra["risk"]["weights"] == "rook"
+
+
+def test_hot_spots_from_the_risk_menu_match_the_cli_and_are_undone(window, qtbot, tmp_path):
+    """Risk › Hot spots (Gi*)…: the dialog's layer is the one `assetmap hotspots` writes (same
+    bins, computed on a copy of the project), drawn with its legend, and undone with Ctrl+Z."""
+    import shutil
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from assetmap.project import Project
+    from assetmap.reports.hotspots import hotspots
+    from assetmap.ui.risk_menu import HotSpotsDialog, hotspots_dialog
+
+    w = window
+    dv = next(i.name for i in w.project.layers() if i.name.startswith("dv_"))
+    copy = tmp_path / "copy.gpkg"
+    shutil.copyfile(w.project.path, copy)
+    expected = Project.open(copy).read_layer(hotspots(Project.open(copy), dv, fdr=True).name)
+    dlg = HotSpotsDialog(w.project, w)
+    qtbot.addWidget(dlg)
+    dlg.layer.setCurrentIndex(dlg.layer.findData(dv))
+    assert dlg.period.itemData(0) is None and dlg.period.count() > 1  # all periods first, then each one
+    dlg.fdr.setChecked(True)
+    dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.chosen == {"layer": dv, "period": None, "fdr": True, "name": f"{dv}_hotspots"}
+    before = state(w.project)
+    _wait(qtbot, w, hotspots_dialog(w, dlg.chosen))
+    got = w.project.read_layer(f"{dv}_hotspots")
+    assert list(got["gi_bin"]) == list(expected["gi_bin"]) and list(got["imputed"]) == list(expected["imputed"])
+    assert "confidence" in w.canvas.state()["legend"]
+    assert "hot and" in w.statusBar().currentMessage()
+    check_undo_redo(w, qtbot, before, [f"{dv}_hotspots"])

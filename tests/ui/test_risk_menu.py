@@ -42,7 +42,8 @@ def demo_window(qtbot, isolated_home, demo_copy):
 def test_menu_entries(demo_window):
     menu = next(a.menu() for a in demo_window.menuBar().actions()
                 if a.menu() and a.menu().objectName() == "RiskMenu")
-    assert [a.text() for a in menu.actions()] == ["&Smoothed rates…", "&Local clusters (LISA)…", "&Risk terrain…"]
+    assert [a.text() for a in menu.actions()] == ["&Smoothed rates…", "&Local clusters (LISA)…", "&Risk terrain…",
+                                                  "&Hot spots (Gi*)…"]
 
 
 def test_bivariate_clusters_from_the_dialog(demo_window, qtbot):
@@ -194,9 +195,9 @@ def test_the_risk_dialogs_speak_spanish(qtbot, qapp, isolated_home, demo_copy):
 
 def test_every_control_of_the_risk_dialogs_has_a_name(qtbot, demo_window):
     from assetmap.ui.accessible import missing_accessible_names
-    from assetmap.ui.risk_menu import ClustersDialog, RatesDialog, TerrainDialog
+    from assetmap.ui.risk_menu import ClustersDialog, HotSpotsDialog, RatesDialog, TerrainDialog
 
-    for cls in (RatesDialog, ClustersDialog, TerrainDialog):
+    for cls in (RatesDialog, ClustersDialog, TerrainDialog, HotSpotsDialog):
         dlg = cls(demo_window.project, demo_window)
         qtbot.addWidget(dlg)
         dlg.show()
