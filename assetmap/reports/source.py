@@ -7,6 +7,7 @@ a record: a coordinate or a date of a report is itself sensitive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +68,55 @@ def _read_columns(path: Path, encoding: str | None, wanted: list[str], numeric: 
                         "Check that it is a comma-separated file with one header row.") from exc
 
 
+def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: list[str], filter_col,
+                filter_contains):
+    """The wanted columns read by pyarrow (several times faster than pandas' reader), filtered
+    before they become a frame; (frame, rows in the file, kept rows' positions) or None when the
+    file needs pandas' reader: pyarrow missing, a ragged row, bad bytes, an ambiguous header.
+    Its messages quote the offending line, so none of them is kept."""
+    try:
+        import numpy as np
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pacsv
+    except ImportError:  # pragma: no cover - pyarrow is a dependency; pandas alone still works
+        return None
+
+    from assetmap.importers.csv_points import NA_VALUES
+
+    raw = [str(c) for c in pd.read_csv(path, nrows=0, encoding=encoding or "utf-8-sig").columns]
+    names = {}
+    for want in wanted:
+        found = [c for c in raw if c.strip() == want]
+        # pandas renames a repeated name "x.1": the file's own header is then not what we see.
+        if len(found) != 1 or any(re.fullmatch(re.escape(found[0]) + r"\.\d+", c) for c in raw):
+            return None
+        names[want] = found[0]
+    codec = (encoding or "utf-8").lower().replace("_", "-")
+    read_opts = pacsv.ReadOptions(encoding="utf8" if codec in ("utf-8", "utf8", "utf-8-sig") else encoding)
+    for numbers_as in (pa.float64(), pa.string()):  # text among the coordinates: parsed in read_reports
+        try:
+            table = pacsv.read_csv(path, read_options=read_opts, convert_options=pacsv.ConvertOptions(
+                include_columns=[names[c] for c in wanted], null_values=NA_VALUES, strings_can_be_null=True,
+                column_types={names[c]: numbers_as if c in numeric else pa.string() for c in wanted}))
+            break
+        except (pa.ArrowException, ValueError, UnicodeError, LookupError):
+            continue
+    else:
+        return None
+    table = table.rename_columns(wanted)
+    read = table.num_rows
+    if filter_col is not None:
+        keep = pc.fill_null(pc.match_substring(table[filter_col], filter_contains, ignore_case=True), False)
+        rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        if len(rows) < read:
+            table = table.filter(keep)
+    else:
+        rows = np.arange(read)
+    return table.to_pandas(), read, rows
+
+
 def _header(path: Path, encoding: str | None) -> list[str]:
     import pandas as pd
 
@@ -100,14 +150,69 @@ def csv_columns(path, encoding: str | None = None) -> list[str]:
     return _header(Path(path), encoding)
 
 
+# pandas' own patterns for these fields (pandas/_libs/tslibs/strptime.pyx): the rows they match in
+# full are the rows pandas reads, and the fields give the same date; pandas reads the rest.
+_FIELD = {"m": "(?P<m>1[0-2]|0[1-9]|[1-9])", "d": "(?P<d>3[01]|[12][0-9]|0[1-9]|[1-9]| [1-9])",
+          "Y": "(?P<Y>[0-9]{4})", "H": "(?P<H>2[0-3]|[01][0-9]|[0-9])", "M": "(?P<M>[0-5][0-9]|[0-9])"}
+_FAST_FORMATS = {"%m/%d/%Y %H:%M": "^{m}/{d}/{Y}\\s+{H}:{M}$", "%m/%d/%Y": "^{m}/{d}/{Y}$",
+                 "%d.%m.%Y": "^{d}\\.{m}\\.{Y}$"}
+
+
+def _to_datetime(text, fmt: str):
+    """``pd.to_datetime(text, format=fmt, errors="coerce")``; for the commonest formats the rows
+    are split into fields by pyarrow (pandas' per-row strptime took 2 s a million rows)."""
+    import numpy as np
+    import pandas as pd
+
+    if fmt not in _FAST_FORMATS or len(text) < 10_000:
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    parts = pc.extract_regex(pa.array(text.array), _FAST_FORMATS[fmt].format(**_FIELD))
+    matched = parts.is_valid().to_numpy(zero_copy_only=False)
+
+    def field(name, default):
+        if name not in fmt:
+            return np.full(len(text), default, np.int64)
+        f = pc.utf8_trim_whitespace(pc.struct_field(parts, name))
+        return pc.fill_null(pc.cast(f, pa.int64()), default).to_numpy(zero_copy_only=False)
+
+    year, month, day = field("Y", 1970), field("m", 1), field("d", 1)
+    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    month_days = ((months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64)
+    # Years outside datetime64[ns] and impossible days are left to pandas (which rejects the latter).
+    ok = matched & (day <= month_days) & (year >= 1678) & (year <= 2261)
+    stamp = (months.astype("datetime64[D]") + (day - 1)).astype("datetime64[s]") + (
+        (field("H", 0) * 60 + field("M", 0)) * 60).astype("timedelta64[s]")
+    out = pd.Series(np.where(ok, stamp, np.datetime64("NaT", "s")), index=text.index)
+    rest = ~ok & text.notna().to_numpy()
+    if rest.any():
+        out[rest] = pd.to_datetime(text[rest], format=fmt, errors="coerce")
+    return out
+
+
 def parse_dates(text, source: str, column: str, skip_bad: bool):
     """Datetimes of a text column; unparseable rows raise (row numbers, count) unless skipped."""
     import numpy as np
     import pandas as pd
 
     best = None
+    given = text.notna()
+    # Most files hold one format: the first that reads a sample of the rows is tried on all of
+    # them first. When it reads every row with a date it is the format the loop below would pick
+    # (each earlier one failed a row), and the other formats are not tried on millions of rows.
+    sample = text.iloc[:: max(1, len(text) // 2000)]
     for fmt in _DATE_FORMATS:
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        if pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum() == sample.notna().sum():
+            parsed = _to_datetime(text, fmt)
+            if parsed.notna().sum() == given.sum():
+                best = parsed
+            break
+    for fmt in _DATE_FORMATS if best is None else ():
+        parsed = _to_datetime(text, fmt)
         if best is None or parsed.notna().sum() > best.notna().sum():
             best = parsed
         if best.notna().all():
@@ -116,7 +221,7 @@ def parse_dates(text, source: str, column: str, skip_bad: bool):
         missing = best.isna() & text.notna()
         if not missing.any():
             break
-        best = best.fillna(pd.to_datetime(text.where(missing), format=fmt, errors="coerce"))
+        best = best.fillna(_to_datetime(text.where(missing), fmt))
     bad = np.flatnonzero(best.isna().to_numpy())
     if len(bad) and not skip_bad:
         # text's index holds each row's position in the file (before any filter).
@@ -200,17 +305,23 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
         if col and col not in cols:
             raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
     address_cols = geocode.columns.names if geocode is not None else []
-    df = _read_columns(path, encoding, [c for c in {x, y, date_col, filter_col, *address_cols} if c], [x, y])
-    df.columns = [str(c).strip() for c in df.columns]
-    out = ReportRows(x=np.empty(0), y=np.empty(0), located=np.empty(0, bool), period_code=None,
-                     read=len(df), x_col=x, y_col=y)
-    if filter_col is not None:
-        keep = df[filter_col].str.contains(filter_contains, case=False, regex=False, na=False).to_numpy()
-        df = df.loc[keep].reset_index(drop=True) if not keep.all() else df
-        # Row numbers in messages must still point at the file's lines.
-        rows = np.flatnonzero(keep)
+    wanted = list(dict.fromkeys(c for c in (x, y, date_col, filter_col, *address_cols) if c))
+    fast = _read_arrow(path, encoding, wanted, [x, y], filter_col, filter_contains)
+    if fast is not None:
+        # Row numbers in messages must still point at the file's lines: rows are the kept rows' positions.
+        df, n_read, rows = fast
     else:
-        rows = np.arange(len(df))
+        df = _read_columns(path, encoding, wanted, [x, y])
+        df.columns = [str(c).strip() for c in df.columns]
+        n_read = len(df)
+        if filter_col is not None:
+            keep = df[filter_col].str.contains(filter_contains, case=False, regex=False, na=False).to_numpy()
+            df = df.loc[keep].reset_index(drop=True) if not keep.all() else df
+            rows = np.flatnonzero(keep)
+        else:
+            rows = np.arange(len(df))
+    out = ReportRows(x=np.empty(0), y=np.empty(0), located=np.empty(0, bool), period_code=None,
+                     read=n_read, x_col=x, y_col=y)
     out.selected = len(df)
     if geocode is not None:
         xs, ys = geocode.locate_rows(df, rows)
