@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from assetmap.errors import UserError
-from assetmap.ui.accessible import buddy_label
+from assetmap.ui.address_fields import AddressFields
 
 
 def take_address_tables(w, paths: list[Path], role: str) -> list[Path]:
@@ -39,7 +36,6 @@ def take_address_tables(w, paths: list[Path], role: str) -> list[Path]:
 class AddressImportDialog(QDialog):
     def __init__(self, window, path: Path, role: str):
         from assetmap.geocode.layer_import import guess_columns, header_columns
-        from assetmap.geocode.locators import list_locators
 
         super().__init__(window)
         self.window_ = window
@@ -52,30 +48,12 @@ class AddressImportDialog(QDialog):
                                "computer with a locator of the project (nothing is sent anywhere).")
                        .format(self.path.name))
         intro.setWordWrap(True)
-        self.locator = QComboBox()
-        for info in list_locators(self.project):
-            self.locator.addItem(f"{info.name} ({info.kind}, {info.features})", info.name)
-        self.address, self.number, self.street = QComboBox(), QComboBox(), QComboBox()
+        self.fields = AddressFields()
         cols = header_columns(self.path)
-        guess = guess_columns(cols)
-        for combo, key in ((self.address, "address"), (self.number, "number"), (self.street, "street")):
-            combo.addItem(self.tr("(none)"), None)
-            for c in cols:
-                combo.addItem(c, c)
-            if guess[key]:
-                combo.setCurrentIndex(combo.findData(guess[key]))
-        form = QFormLayout()
-        for text, name, widget in ((self.tr("&Locator"), self.tr("Locator"), self.locator),
-                                   (self.tr("One-line a&ddress column"), self.tr("Address column"), self.address),
-                                   (self.tr("or house &number column"), self.tr("House number column"), self.number),
-                                   (self.tr("and &street column"), self.tr("Street column"), self.street)):
-            widget.setAccessibleName(name)
-            form.addRow(buddy_label(text, widget), widget)
-        self.check = QPushButton(self.tr("C&heck the addresses"))
-        self.check.setAccessibleName(self.tr("Check the addresses (nothing is stored)"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setObjectName("geocode_summary")
+        self.fields.fill(self.project, cols, guess_columns(cols))
+        f = self.fields
+        self.locator, self.address, self.number, self.street = f.locator, f.address, f.number, f.street
+        self.check, self.summary = f.check, f.summary
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setAccessibleName(self.tr("Import the placed addresses"))
@@ -83,32 +61,21 @@ class AddressImportDialog(QDialog):
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         self.check.clicked.connect(self._check)
-        for combo in (self.locator, self.address, self.number, self.street):
-            combo.currentIndexChanged.connect(self._changed)
+        self.fields.changed.connect(self._changed)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.check)
-        lay.addWidget(self.summary)
+        lay.addWidget(self.fields)
         lay.addWidget(self.buttons)
         self.resize(520, 320)
         self._changed()
 
     def columns_spec(self):
-        from assetmap.geocode.columns import AddressColumns
-
-        return AddressColumns(address=self.address.currentData(), number=self.number.currentData(),
-                              street=self.street.currentData())
+        return self.fields.columns_spec()
 
     def _complete(self) -> bool:
-        try:
-            self.columns_spec()
-        except UserError:
-            return False
-        return self.locator.count() > 0
+        return self.fields.complete()
 
-    def _changed(self, *_args) -> None:
-        self.summary.clear()
+    def _changed(self) -> None:
         ok = self._complete()
         self.check.setEnabled(ok)
         self.import_button.setEnabled(ok)

@@ -10,12 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFormLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizardPage,
-)
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
-from assetmap.errors import UserError
-from assetmap.ui.accessible import buddy_label
+from assetmap.ui.address_fields import AddressFields
 
 
 class GeocodePage(QWizardPage):
@@ -31,23 +28,10 @@ class GeocodePage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.by_xy)
         group.addButton(self.by_address)
-        self.locator = QComboBox()
-        self.address, self.number, self.street = QComboBox(), QComboBox(), QComboBox()
-        self.check = QPushButton(self.tr("C&heck the addresses"))
-        self.check.setAccessibleName(self.tr("Check the addresses (nothing is stored)"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setObjectName("geocode_summary")
-        self.form = QWidget()
-        form = QFormLayout(self.form)
-        for text, name, widget in ((self.tr("&Locator"), self.tr("Locator"), self.locator),
-                                   (self.tr("One-line a&ddress column"), self.tr("Address column"), self.address),
-                                   (self.tr("or house &number column"), self.tr("House number column"), self.number),
-                                   (self.tr("and &street column"), self.tr("Street column"), self.street)):
-            widget.setAccessibleName(name)
-            form.addRow(buddy_label(text, widget), widget)
-        form.addRow(self.check)
-        form.addRow(self.summary)
+        self.form = AddressFields()
+        f = self.form
+        self.locator, self.address, self.number, self.street = f.locator, f.address, f.number, f.street
+        self.check, self.summary = f.check, f.summary
         lay = QVBoxLayout(self)
         note = QLabel(self.tr("Addresses are matched on this computer; no address, position or match of a "
                               "report is stored, only the counts."))
@@ -59,8 +43,7 @@ class GeocodePage(QWizardPage):
         lay.addStretch(1)
         self.by_address.toggled.connect(self._mode_changed)
         self.check.clicked.connect(self._check)
-        for combo in (self.locator, self.address, self.number, self.street):
-            combo.currentIndexChanged.connect(self._changed)
+        self.form.changed.connect(self.completeChanged)
 
     def available(self) -> bool:
         from assetmap.geocode.locators import list_locators
@@ -68,18 +51,7 @@ class GeocodePage(QWizardPage):
         return bool(list_locators(self.project))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt name
-        from assetmap.geocode.locators import list_locators
-
-        self.locator.clear()
-        for info in list_locators(self.project):
-            self.locator.addItem(f"{info.name} ({info.kind}, {info.features})", info.name)
-        cols = self._columns()
-        none = self.tr("(none)")
-        for combo in (self.address, self.number, self.street):
-            combo.clear()
-            combo.addItem(none, None)
-            for c in cols:
-                combo.addItem(c, c)
+        self.form.fill(self.project, self._columns())
         self.by_address.setEnabled(self.locator.count() > 0)
         if self.locator.count() == 0:
             self.by_address.setText(self.tr("By address (add a locator first: no locator in this project)"))
@@ -88,18 +60,12 @@ class GeocodePage(QWizardPage):
 
     def _mode_changed(self, *_args) -> None:
         self.form.setEnabled(self.by_address.isChecked())
-        self._changed()
-
-    def _changed(self, *_args) -> None:
         self.summary.clear()
         self.completeChanged.emit()
 
     def columns_spec(self):
         """The chosen ``AddressColumns`` (raises UserError when incomplete)."""
-        from assetmap.geocode.columns import AddressColumns
-
-        return AddressColumns(address=self.address.currentData(), number=self.number.currentData(),
-                              street=self.street.currentData())
+        return self.form.columns_spec()
 
     def geocoder(self):
         """A ``ReportGeocoder`` for ``read_reports``, or None when located by coordinates."""
@@ -110,13 +76,7 @@ class GeocodePage(QWizardPage):
         return ReportGeocoder.for_project(self.project, self.locator.currentData(), self.columns_spec())
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
-        if not self.by_address.isChecked():
-            return True
-        try:
-            self.columns_spec()
-        except UserError:
-            return False
-        return self.locator.count() > 0
+        return not self.by_address.isChecked() or self.form.complete()
 
     def preview(self, ctx=None) -> list[str]:
         """Match summary of the file, in memory: counts and line numbers only."""

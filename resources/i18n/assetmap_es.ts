@@ -5320,52 +5320,8 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>Por &amp;dirección, ubicada sin conexión con un localizador</translation>
         </message>
         <message>
-            <source>C&amp;heck the addresses</source>
-            <translation>C&amp;omprobar las direcciones</translation>
-        </message>
-        <message>
-            <source>Check the addresses (nothing is stored)</source>
-            <translation>Comprobar las direcciones (no se guarda nada)</translation>
-        </message>
-        <message>
-            <source>&amp;Locator</source>
-            <translation>&amp;Localizador</translation>
-        </message>
-        <message>
-            <source>Locator</source>
-            <translation>Localizador</translation>
-        </message>
-        <message>
-            <source>One-line a&amp;ddress column</source>
-            <translation>Columna de d&amp;irección en una línea</translation>
-        </message>
-        <message>
-            <source>Address column</source>
-            <translation>Columna de dirección</translation>
-        </message>
-        <message>
-            <source>or house &amp;number column</source>
-            <translation>o columna de &amp;número de casa</translation>
-        </message>
-        <message>
-            <source>House number column</source>
-            <translation>Columna de número de casa</translation>
-        </message>
-        <message>
-            <source>and &amp;street column</source>
-            <translation>y columna de &amp;calle</translation>
-        </message>
-        <message>
-            <source>Street column</source>
-            <translation>Columna de calle</translation>
-        </message>
-        <message>
             <source>Addresses are matched on this computer; no address, position or match of a report is stored, only the counts.</source>
             <translation>Las direcciones se buscan en esta computadora; no se guarda ninguna dirección, posición ni coincidencia de un informe, solo los recuentos.</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(ninguna)</translation>
         </message>
         <message>
             <source>By address (add a locator first: no locator in this project)</source>
@@ -6189,50 +6145,6 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <translation>{0} no tiene columnas de longitud/latitud. Sus direcciones pueden ubicarse en esta computadora con un localizador del proyecto (no se envía nada a ninguna parte).</translation>
         </message>
         <message>
-            <source>(none)</source>
-            <translation>(ninguna)</translation>
-        </message>
-        <message>
-            <source>&amp;Locator</source>
-            <translation>&amp;Localizador</translation>
-        </message>
-        <message>
-            <source>Locator</source>
-            <translation>Localizador</translation>
-        </message>
-        <message>
-            <source>One-line a&amp;ddress column</source>
-            <translation>Columna de d&amp;irección en una línea</translation>
-        </message>
-        <message>
-            <source>Address column</source>
-            <translation>Columna de dirección</translation>
-        </message>
-        <message>
-            <source>or house &amp;number column</source>
-            <translation>o columna de &amp;número de casa</translation>
-        </message>
-        <message>
-            <source>House number column</source>
-            <translation>Columna de número de casa</translation>
-        </message>
-        <message>
-            <source>and &amp;street column</source>
-            <translation>y columna de &amp;calle</translation>
-        </message>
-        <message>
-            <source>Street column</source>
-            <translation>Columna de calle</translation>
-        </message>
-        <message>
-            <source>C&amp;heck the addresses</source>
-            <translation>C&amp;omprobar las direcciones</translation>
-        </message>
-        <message>
-            <source>Check the addresses (nothing is stored)</source>
-            <translation>Comprobar las direcciones (no se guarda nada)</translation>
-        </message>
-        <message>
             <source>&amp;Import</source>
             <translation>&amp;Importar</translation>
         </message>
@@ -6278,6 +6190,53 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <message>
             <source>with the locator</source>
             <translation>con el localizador</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressFields</name>
+        <message>
+            <source>C&amp;heck the addresses</source>
+            <translation>C&amp;omprobar las direcciones</translation>
+        </message>
+        <message>
+            <source>Check the addresses (nothing is stored)</source>
+            <translation>Comprobar las direcciones (no se guarda nada)</translation>
+        </message>
+        <message>
+            <source>&amp;Locator</source>
+            <translation>&amp;Localizador</translation>
+        </message>
+        <message>
+            <source>Locator</source>
+            <translation>Localizador</translation>
+        </message>
+        <message>
+            <source>One-line a&amp;ddress column</source>
+            <translation>Columna de d&amp;irección en una línea</translation>
+        </message>
+        <message>
+            <source>Address column</source>
+            <translation>Columna de dirección</translation>
+        </message>
+        <message>
+            <source>or house &amp;number column</source>
+            <translation>o columna de &amp;número de casa</translation>
+        </message>
+        <message>
+            <source>House number column</source>
+            <translation>Columna de número de casa</translation>
+        </message>
+        <message>
+            <source>and &amp;street column</source>
+            <translation>y columna de &amp;calle</translation>
+        </message>
+        <message>
+            <source>Street column</source>
+            <translation>Columna de calle</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ninguna)</translation>
         </message>
     </context>
 </TS>
