@@ -146,10 +146,10 @@ def add_quarterly_reports(project: Project, layer: str, kind: str, contains: str
     project.update_layer_info(info)
 
 
-def hsds_in_st_louis(folder: Path) -> Path:
+def hsds_in_st_louis(folder: Path, example: Path = SHARED / "hsds3") -> Path:
     """The official HSDS 3 example (fictional MyCity organisations, placeholder coordinates),
     its one location moved to a downtown St. Louis address so that it lands in the city."""
-    shutil.copytree(SHARED / "hsds3", folder)
+    shutil.copytree(example, folder)
     for f in folder.iterdir():
         f.chmod(0o644)
     path = folder / "locations.csv"

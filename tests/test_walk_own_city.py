@@ -5,9 +5,8 @@ a map PDF for a meeting."""
 
 from __future__ import annotations
 
-import csv
 import json
-import shutil
+from pathlib import Path
 
 import pytest
 
@@ -20,19 +19,15 @@ ASSETS = "name,kind,latitude,longitude\n" \
 
 
 def hsds_in_st_louis(tmp_path):
-    """The official HSDS 3 example (placeholder coordinates), placed at a St. Louis address."""
-    folder = tmp_path / "directory"
-    shutil.copytree(SHARED / "hsds3", folder)
-    for f in folder.iterdir():
-        f.chmod(0o644)
-    path = folder / "locations.csv"
-    rows = list(csv.DictReader(path.open(newline="", encoding="utf-8")))
-    rows[0].update(latitude="38.6270", longitude="-90.1994")
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return folder
+    """The official HSDS 3 example (placeholder coordinates), placed at a St. Louis address, as
+    scripts/make_demo.py places it for the demo."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_demo", Path(__file__).resolve().parents[1] / "scripts"
+                                                  / "make_demo.py")
+    make_demo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_demo)
+    return make_demo.hsds_in_st_louis(tmp_path / "directory", SHARED / "hsds3")
 
 
 def _ok(*args):

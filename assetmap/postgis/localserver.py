@@ -16,6 +16,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from assetmap.project.files import pid_alive
+
 INSTALL_HINT = "Install PostgreSQL and PostGIS with: bash scripts/install-system-deps"
 _BIN_DIRS = ("/usr/lib/postgresql/15/bin",)
 
@@ -141,16 +143,6 @@ class LocalServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def cleanup_stale(parent: Path, pattern: str = "assetmap-pg-*/pg") -> int:
     """Stop and remove servers left by a test run that was killed (its owner process is gone).
 
@@ -162,14 +154,14 @@ def cleanup_stale(parent: Path, pattern: str = "assetmap-pg-*/pg") -> int:
             owner = int((root / "owner.pid").read_text())
         except (OSError, ValueError):
             continue
-        if _alive(owner):
+        if pid_alive(owner):
             continue
         try:
             pm = int((root / "data" / "postmaster.pid").read_text().splitlines()[0])
-            if _alive(pm):
+            if pid_alive(pm):
                 os.kill(pm, signal.SIGINT)
                 deadline = time.monotonic() + 10
-                while _alive(pm) and time.monotonic() < deadline:
+                while pid_alive(pm) and time.monotonic() < deadline:
                     time.sleep(0.1)
         except (OSError, ValueError, IndexError):
             pass

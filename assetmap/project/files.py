@@ -43,7 +43,8 @@ def _durable_replace(tmp: Path, target: Path) -> None:
         os.close(dir_fd)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (one of another user counts as running)."""
     if pid == os.getpid():
         return True
     try:

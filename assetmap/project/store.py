@@ -36,7 +36,7 @@ from assetmap.layers.info import LayerInfo, effective_sensitivity, split_extra, 
 from assetmap.layers.roles import LayerRole
 from assetmap.project import gpkg
 from assetmap.project.dialect import GpkgConnection
-from assetmap.project.files import _durable_replace, _pid_alive, _private_copy_path, _recover_hot_journal
+from assetmap.project.files import _durable_replace, _private_copy_path, _recover_hot_journal, pid_alive
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -222,7 +222,7 @@ class Project:
         prefix = f".{self.path.name}{_TX_MARK}"
         for leftover in self.path.parent.glob(prefix + "*"):
             pid = leftover.name[len(prefix):].removesuffix(".gpkg").split("-")[0]
-            if pid.isdigit() and _pid_alive(int(pid)):
+            if pid.isdigit() and pid_alive(int(pid)):
                 continue
             try:
                 leftover.unlink()
