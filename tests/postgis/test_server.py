@@ -42,7 +42,8 @@ def test_cleanup_stale_stops_only_servers_whose_owner_is_gone():
     import time
     from pathlib import Path
 
-    from assetmap.postgis.localserver import LocalServer, _alive, cleanup_stale
+    from assetmap.postgis.localserver import LocalServer, cleanup_stale
+    from assetmap.project.files import pid_alive
 
     tmp_path = Path(tempfile.mkdtemp(prefix="assetmap-stale-"))  # reachable by the postgres user
     tmp_path.chmod(0o755)
@@ -57,7 +58,7 @@ def test_cleanup_stale_stops_only_servers_whose_owner_is_gone():
         pm = orphan.postmaster_pid()
         assert cleanup_stale(tmp_path) == 1
         time.sleep(0.2)
-        assert not _alive(pm) and not orphan.root.exists()
+        assert not pid_alive(pm) and not orphan.root.exists()
         with psycopg.connect(kept.url()) as con:
             assert con.execute("SELECT 1").fetchone() == (1,)
     finally:
