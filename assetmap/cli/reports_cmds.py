@@ -147,9 +147,9 @@ def cmd_hotspots(args) -> int:
 
     project = open_project(args.project)
     info = hotspots(project, args.layer, period=args.period, fdr=args.fdr, name=args.name, replace=args.replace)
-    counts = project.read_layer(info.name, columns=["gi_bin"])["gi_bin"].value_counts()
-    print(f"Wrote hot-spot layer '{info.name}': {int(counts[counts.index > 0].sum())} hot and "
-          f"{int(counts[counts.index < 0].sum())} cold units (90 % confidence or more"
+    found = info.extra["hotspots"]
+    print(f"Wrote hot-spot layer '{info.name}': {found['hot']} hot and {found['cold']} cold units "
+          "(90 % confidence or more"
           + (", FDR-controlled)." if args.fdr else ")."))
     if args.both:
         other = hotspots(project, args.both, period=args.period, fdr=args.fdr, replace=args.replace)

@@ -82,6 +82,10 @@ def gi_star(gdf, values, *, fdr: bool = False):
     return z, p, bins_from_p(z, p, fdr)
 
 
+def default_name(layer: str) -> str:
+    return f"{layer}_hotspots"[:63]
+
+
 def hotspots(project: "Project", layer: str, *, period: str | None = None, fdr: bool = False,
              name: str | None = None, replace: bool = False) -> LayerInfo:
     """Write a ``hotspots`` layer of Gi* bins for one aggregate layer (and period)."""
@@ -102,7 +106,7 @@ def hotspots(project: "Project", layer: str, *, period: str | None = None, fdr: 
     out["gi_p"] = p
     out["gi_bin"] = b
     out["gi_label"] = [LABELS[int(v)] for v in b]
-    table = validate_layer_name(name or f"{layer}_hotspots"[:63])
+    table = validate_layer_name(name or default_name(layer))
     if project.has_layer(table) and not replace:
         raise UserError(f"{project.path} already has a layer named '{table}'.", "Use --name or --replace.")
     info = LayerInfo(name=table, role=LayerRole.HOTSPOTS, display_name=f"Hot spots of {project.layer(layer).display_name}",
@@ -110,7 +114,8 @@ def hotspots(project: "Project", layer: str, *, period: str | None = None, fdr: 
                                           "labels": {str(k): v for k, v in LABELS.items()}},
                      extra={"hotspots": {"layer": layer, "period": period or ("all" if meta.get("periods") else None),
                                          "fdr": fdr, "unit_field": unit, "weights": "queen",
-                                         "suppressed_as": (1 + threshold) / 2}})
+                                         "suppressed_as": (1 + threshold) / 2,
+                                         "hot": int((b > 0).sum()), "cold": int((b < 0).sum())}})
     with project.edit() as tx:
         return tx.write_layer(out, info, replace=replace)
 

@@ -332,7 +332,7 @@ def _options(w, dialog_cls, given):
     return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _after(w, name: str, message: str) -> None:
+def _after(w, message: str) -> None:
     w.statusBar().showMessage(message, 15000)   # the pushed AddLayers/ReplaceLayer drew the layer
 
 
@@ -380,7 +380,9 @@ class HotSpotsDialog(_RiskDialog):
         for p in layer_periods(self.project.layer(layer)):
             self.period.addItem(p, p)
         self.period.setEnabled(self.period.count() > 1)
-        self.name.setText(f"{layer}_hotspots"[:63])
+        from assetmap.reports.hotspots import default_name
+
+        self.name.setText(default_name(layer))
 
     def _options(self) -> dict:
         if not self.layer.currentData():
@@ -405,7 +407,7 @@ def rates_dialog(w, chosen: dict | None = None):
         return write_rates(project, opts.pop("layer"), **opts)
 
     def done(info):
-        _after(w, info.name, translate("RiskMenu", "Smoothed rates in layer '{0}'.").format(info.name))
+        _after(w, translate("RiskMenu", "Smoothed rates in layer '{0}'.").format(info.name))
 
     from assetmap.risk.rates import default_name
 
@@ -427,7 +429,7 @@ def clusters_dialog(w, chosen: dict | None = None):
 
     def done(info):
         c = info.extra["risk"]["counts"]
-        _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.").format(
+        _after(w, translate("RiskMenu", "Layer '{0}': {1} hot spots, {2} cold spots, {3} outliers.").format(
             info.name, c["HH"], c["LL"], c["HL"] + c["LH"]))
 
     from assetmap.risk.clusters import default_name
@@ -450,7 +452,7 @@ def terrain_dialog(w, chosen: dict | None = None):
 
     def done(result):
         w.terrain_result = result
-        _after(w, result.layer, translate("RiskMenu", "Relative risk surface in layer '{0}'.").format(result.layer))
+        _after(w, translate("RiskMenu", "Relative risk surface in layer '{0}'.").format(result.layer))
         box = QMessageBox(QMessageBox.Icon.Information, translate("RiskMenu", "Risk terrain"),
                           translate("RiskMenu", "Relative risk of each factor, and the validation:"),
                           QMessageBox.StandardButton.Ok, w)
@@ -478,11 +480,13 @@ def hotspots_dialog(w, chosen: dict | None = None):
         return hotspots(project, opts.pop("layer"), **opts)
 
     def done(info):
-        bins = project.read_layer(info.name, columns=["gi_bin"])["gi_bin"]
-        _after(w, info.name, translate("RiskMenu", "Layer '{0}': {1} hot and {2} cold areas.").format(
-            info.name, int((bins > 0).sum()), int((bins < 0).sum())))
+        found = info.extra["hotspots"]
+        _after(w, translate("RiskMenu", "Layer '{0}': {1} hot and {2} cold areas.").format(
+            info.name, found["hot"], found["cold"]))
 
-    return _run(w, translate("RiskMenu", "Hot spots (Gi*)"), work, done, chosen, f"{chosen['layer']}_hotspots"[:63])
+    from assetmap.reports.hotspots import default_name
+
+    return _run(w, translate("RiskMenu", "Hot spots (Gi*)"), work, done, chosen, default_name(chosen["layer"]))
 
 
 def add_risk_menu(w) -> None:

@@ -282,16 +282,11 @@ def import_files(w, paths: list[Path], role: str | None = None, allow_case_recor
 
 def _import_failed(w, task, paths: list[Path], role: str) -> None:
     """The import's error box; for columns that look like case records, the two ways on."""
-    from assetmap.errors import UserError
     from assetmap.importers.case_records import CaseRecordsFound
-    from assetmap.ui.workers import explain
 
     exc = task.error
     if not isinstance(exc, CaseRecordsFound):
-        message, next_step = explain(exc, task.title)
-        box = error_box(w, message, next_step, None if isinstance(exc, UserError) else exc, title=task.title)
-        box.open()
-        task.error_box = box
+        task.show_error()
         return
     listed = "\n".join(f"• {c} — {why}" for c, why in exc.columns.items())
     box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Import"),

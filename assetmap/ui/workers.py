@@ -155,13 +155,19 @@ class Task(QObject):
         self._close()
         self.error = exc
         if not self._quiet:
-            message, next_step = explain(exc, self.title)
-            # open(), not exec(): the message must not block the event loop (or a test).
-            box = error_box(self.parent(), message, next_step, None if isinstance(exc, UserError) else exc,
-                            title=self.title)
-            box.open()
-            self.error_box = box
+            self.show_error()
         self.finished.emit(False)
+
+    def show_error(self) -> None:
+        """The error box for what made the task fail (a caller that asked for quiet errors may
+        show it after all, for the errors it has no better answer to)."""
+        exc = self.error
+        message, next_step = explain(exc, self.title)
+        # open(), not exec(): the message must not block the event loop (or a test).
+        box = error_box(self.parent(), message, next_step, None if isinstance(exc, UserError) else exc,
+                        title=self.title)
+        box.open()
+        self.error_box = box
 
     def _cancelled(self) -> None:
         self._close()
