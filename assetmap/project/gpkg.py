@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,30 +36,30 @@ INSERT INTO gpkg_spatial_ref_sys VALUES
 """
 
 
-_EMPTY: list[bytes] = []  # the bytes of an empty GeoPackage, made once per process
-
-
 def create_empty(path: Path) -> None:
     """A new, empty GeoPackage at ``path``. Every ``Project.edit()`` stages its write in one, so
     it is made once (one transaction, not a sync per table) and then copied: 1 ms, not 80."""
     path = Path(path)
     if path.exists() and path.stat().st_size:
         raise FileExistsError(f"{path} already exists")
-    if not _EMPTY:
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="assetmap-empty-") as tmp:
-            template = Path(tmp) / "empty.gpkg"
-            con = sqlite3.connect(template)
-            try:
-                con.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
-                con.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
-                con.executescript("BEGIN;\n" + _CORE_SQL + "\nCOMMIT;")
-            finally:
-                con.close()
-            _EMPTY.append(template.read_bytes())
     with open(path, "wb") as fh:
-        fh.write(_EMPTY[0])
+        fh.write(_empty_gpkg())
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_gpkg() -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="assetmap-empty-") as tmp:
+        template = Path(tmp) / "empty.gpkg"
+        con = sqlite3.connect(template)
+        try:
+            con.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+            con.executescript("BEGIN;\n" + _CORE_SQL + "\nCOMMIT;")
+        finally:
+            con.close()
+        return template.read_bytes()
 
 
 def is_sqlite(path: Path) -> bool:
@@ -115,7 +116,7 @@ from assetmap.project.dialect import KEY_COLUMN  # noqa: E402  ("fid", as GDAL n
 
 def tables_without_integer_key(con: sqlite3.Connection) -> list[str]:
     """assetmap's registered attribute tables whose primary key is not one INTEGER column."""
-    if con.execute("SELECT 1 FROM sqlite_master WHERE name='gpkg_contents'").fetchone() is None:
+    if not _has_table(con, "gpkg_contents"):
         return []
     out = []
     for (table,) in con.execute(
@@ -141,10 +142,15 @@ def upgrade(con: sqlite3.Connection) -> list[str]:
     """Give every assetmap attribute table an INTEGER PRIMARY KEY; runs inside the caller's
     write transaction (so the rebuild lands with the first change, or not at all) and does
     nothing on a file that needs nothing. Returns the tables rebuilt."""
+    project = _has_table(con, "assetmap_project")
+    if project:
+        row = con.execute("SELECT value FROM assetmap_project WHERE key='schema_version'").fetchone()
+        if row and str(row[0]).isdigit() and int(row[0]) >= INTEGER_KEYS_FORMAT:
+            return []  # every write would otherwise read each table's layout again
     tables = tables_without_integer_key(con)
     for table in tables:
         _add_integer_key(con, table)
-    if tables or _has_table(con, "assetmap_project"):  # files written with integer keys but format 1 too
+    if project:  # files written with integer keys but labelled format 1 (the demos) too
         con.execute("UPDATE assetmap_project SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
                     (str(INTEGER_KEYS_FORMAT), INTEGER_KEYS_FORMAT))
     return tables
@@ -219,13 +225,9 @@ def drop_feature_table(con: sqlite3.Connection, table: str) -> None:
         for (trig,) in triggers:
             con.execute(f'DROP TRIGGER IF EXISTS "{trig}"')
         con.execute(f'DROP TABLE IF EXISTS "{rtree}"')
-    has_ext = con.execute(
-        "SELECT 1 FROM sqlite_master WHERE name='gpkg_extensions'"
-    ).fetchone()
-    if has_ext:
+    if _has_table(con, "gpkg_extensions"):
         con.execute("DELETE FROM gpkg_extensions WHERE lower(table_name) = lower(?)", (table,))
-    has_ogr = con.execute("SELECT 1 FROM sqlite_master WHERE name='gpkg_ogr_contents'").fetchone()
-    if has_ogr:
+    if _has_table(con, "gpkg_ogr_contents"):
         con.execute("DELETE FROM gpkg_ogr_contents WHERE lower(table_name) = lower(?)", (table,))
     con.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = ?", (table,))
     con.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
