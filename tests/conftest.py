@@ -14,13 +14,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 # a GeoPackage and on PostGIS (tests/backends.py).
 from tests.backends import backend, durable_pg_server, pg_server, pg_url  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-if os.environ.get("ASSETMAP_SHARED_DATA"):  # a scratch clone elsewhere (e.g. under /tmp)
-    SHARED = Path(os.environ["ASSETMAP_SHARED_DATA"])
-elif not SHARED.exists():  # a worktree one level deeper than the checkout the data sits beside
-    SHARED = next((p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), SHARED)
-STL = SHARED / "stl"
+from tests.shared_data import ROOT, SHARED, STL  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

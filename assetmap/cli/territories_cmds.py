@@ -167,18 +167,14 @@ def cmd_assign(args) -> int:
 
 
 def _stats_table(stats) -> list[str]:
-    from assetmap.territories.statistics import CLI, statistics
+    from assetmap.territories.statistics import CLI, plan_statistics
 
     f = stats.fields[0] if stats.fields else None
     lines = [f"Plan '{stats.plan}'" + (f": ideal {f} per team {stats.ideal[f]:,.0f}" if f else "")]
-    shown = statistics(CLI)  # the registry: a statistic registered anywhere is printed here too
+    shown = plan_statistics(CLI, stats.fields)  # a statistic registered anywhere is printed here too
     for t in stats.teams:
         parts = [f"{t.team + 1:>2} {t.name:<16}{' (locked)' if t.locked else ''}"]
-        parts += [st.cli_text(t.value(st.key)) for st in shown if st.before_workload]
-        for fld in stats.fields:
-            parts.append(f"{fld} {t.workload[fld]:>12,.0f} ({t.deviation_pct[fld]:+6.1f} %)")
-        parts += [st.cli_text(t.value(st.key)) for st in shown if not st.before_workload]
-        lines.append("  ".join(parts))
+        lines.append("  ".join(parts + [st.cli_cell(t) for st in shown]))
     lines.append(f"Unassigned units: {len(stats.unassigned)}"
                  + (f" ({', '.join(stats.unassigned[:20])}{' …' if len(stats.unassigned) > 20 else ''})"
                     if stats.unassigned else ""))

@@ -26,11 +26,10 @@ class Comparison:
 
 
 def compare_plans(a: "PlanModel", b: "PlanModel") -> Comparison:
-    from assetmap.territories.statistics import COMPARE, statistics
+    from assetmap.territories.statistics import COMPARE, plan_statistics
 
-    shown = statistics(COMPARE)
     sa, sb = a.stats(), b.stats()
-    fields = [f for f in sa.fields if f in sb.fields]
+    shown = plan_statistics(COMPARE, [f for f in sa.fields if f in sb.fields], workload_last=True)
     by_a = {t.team: t for t in sa.teams}
     by_b = {t.team: t for t in sb.teams}
     rows = []
@@ -39,10 +38,7 @@ def compare_plans(a: "PlanModel", b: "PlanModel") -> Comparison:
         for tag, t in (("a", by_a.get(team)), ("b", by_b.get(team))):
             row[f"name_{tag}"] = t.name if t else None
             for st in shown:
-                row[f"{st.key}_{tag}"] = st.rounded(t.value(st.key), compare=True) if t else st.empty
-            for f in fields:
-                row[f"{f}_{tag}"] = t.workload[f] if t else 0.0
-                row[f"{f}_deviation_pct_{tag}"] = round(t.deviation_pct[f], 2) if t else None
+                row[f"{st.key}_{tag}"] = st.rounded(st.of(t), compare=True) if t else st.empty
         rows.append(row)
 
     def name(team, model):

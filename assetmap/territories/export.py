@@ -26,7 +26,7 @@ def plan_frames(model: "PlanModel"):
     import shapely
 
     from assetmap.privacy import public_features
-    from assetmap.territories.statistics import EXPORT, statistics
+    from assetmap.territories.statistics import EXPORT, plan_statistics
 
     units = model.units
     teams = {t.team: t for t in model.teams}
@@ -40,7 +40,7 @@ def plan_frames(model: "PlanModel"):
         unit_frame[f] = [units.values[f][u] for u in units.ids]
     unit_frame = public_features(unit_frame)
     stats = {t.team: t for t in model.stats().teams}
-    shown = statistics(EXPORT)
+    shown = plan_statistics(EXPORT, model.fields, workload_last=True)
     rows, geoms = [], []
     for t in model.teams:
         part = unit_frame[unit_frame.team_number == t.team + 1]
@@ -48,10 +48,7 @@ def plan_frames(model: "PlanModel"):
             continue
         s = stats[t.team]
         row = {"team_number": t.team + 1, "team": t.name, "colour": t.colour, "locked": t.locked}
-        row.update({st.key: st.rounded(s.value(st.key)) for st in shown})
-        for f in model.fields:
-            row[f] = s.workload[f]
-            row[f"{f}_deviation_pct"] = round(s.deviation_pct[f], 2)
+        row.update({st.key: st.rounded(st.of(s)) for st in shown})
         rows.append(row)
         geoms.append(shapely.union_all(shapely.make_valid(part.geometry.values)))
     territories = gpd.GeoDataFrame(rows, geometry=geoms, crs=units.crs)

@@ -35,14 +35,14 @@ def team_maps(model: "PlanModel", project: "Project | None" = None) -> list[Team
     import geopandas as gpd
     import shapely
 
-    from assetmap.territories.statistics import MAPS, statistics
+    from assetmap.territories.statistics import MAPS, WorkloadStatistic, plan_statistics
 
     units = model.units
     crs = units.projected_crs or units.crs
     geoms = gpd.GeoSeries(units.geoms, crs=units.crs).to_crs(crs).values
     points = _points(project, crs) if project is not None else []
     stats = {t.team: t for t in model.stats().teams}
-    shown = statistics(MAPS)
+    shown = plan_statistics(MAPS, model.fields)
     out = []
     for team in model.teams:
         idx = [i for i, u in enumerate(units.ids) if model.team_of(u) == team.team]
@@ -58,10 +58,10 @@ def team_maps(model: "PlanModel", project: "Project | None" = None) -> list[Team
         context = [g for i, g in enumerate(geoms) if i not in own_set and g.intersects(view)]
         inside = [p for p in points if union.covers(shapely.Point(p[2], p[3]))]
         s = stats[team.team]
-        after = "; ".join(st.map_line(s.value(st.key)) for st in shown if not st.before_workload)
-        summary = [*(st.map_line(s.value(st.key)) for st in shown if st.before_workload),
-                   *(f"{f}: {s.workload[f]:,.0f} ({s.deviation_pct[f]:+.1f} % of the "
-                     f"ideal share)" for f in model.fields),
+        # One line each for the units and every workload field; the other statistics share one.
+        own_line = [st for st in shown if st.before_workload or isinstance(st, WorkloadStatistic)]
+        after = "; ".join(st.map_entry(s) for st in shown if st not in own_line)
+        summary = [*(st.map_entry(s) for st in own_line),
                    *([after] if after else []),
                    f"{sum(p[0] == 'hubs' for p in inside)} hubs, {sum(p[0] == 'assets' for p in inside)} assets"]
         out.append(TeamMap(

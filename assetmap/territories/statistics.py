@@ -8,10 +8,13 @@ A statistic says what it is called, how it reads, and how ``PlanModel`` gets it:
 - ``compute(model, team)``: anything else, from the model's state when statistics are asked
   for (pieces, compactness).
 
-The workload fields the plan is balanced on are not descriptors: they are chosen per plan
-(``--by``) and each shows as "field" and "field ± %" after the statistics marked
-``before_workload``. Adding a statistic is one ``register(TeamStatistic(...))``
-(see CONTRIBUTING.md, "Add a territory statistic").
+The workload fields a plan is balanced on (``--by population``) are descriptors too, made per
+plan rather than registered: ``workload_statistics(field)`` gives the field's sum and its
+deviation from the ideal share. ``plan_statistics(where, fields)`` is the one ordered list every
+reader iterates: the statistics marked ``before_workload``, each field's pair, then the rest.
+Every descriptor reads its value from a team with ``of(team)``, and its CLI cell and map line with
+``cli_cell(team)`` and ``map_entry(team)``. Adding a statistic is one
+``register(TeamStatistic(...))`` (see CONTRIBUTING.md, "Add a territory statistic").
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from assetmap.territories.units import polsby_popper
 
 if TYPE_CHECKING:  # pragma: no cover
-    from assetmap.territories.model import PlanModel
+    from assetmap.territories.model import PlanModel, TeamStats
     from assetmap.territories.units import Units
 
 PANEL, CLI, EXPORT, COMPARE, MAPS = "panel", "cli", "export", "compare", "maps"
@@ -46,6 +49,16 @@ class TeamStatistic:
 
     def text(self, value) -> str:
         return self.fmt.format(value)
+
+    def of(self, team: "TeamStats"):
+        """This statistic's value for one team of a plan's statistics."""
+        return team.value(self.key)
+
+    def cli_cell(self, team: "TeamStats") -> str:
+        return self.cli_text(self.of(team))
+
+    def map_entry(self, team: "TeamStats") -> str:
+        return self.map_line(self.of(team))
 
     def cli_text(self, value) -> str:
         return (self.cli or f"{self.key} {self.fmt}").format(value)
@@ -85,6 +98,57 @@ def additive() -> list[TeamStatistic]:
 
 def get(key: str) -> TeamStatistic:
     return _STATISTICS[key]
+
+
+# ------------------------------------------------------------------ a plan's workload fields
+def _no_compute(model, team):  # pragma: no cover - workload values come from TeamStats
+    raise AssertionError("a workload statistic is read from the plan's statistics")
+
+
+@dataclass(frozen=True)
+class WorkloadStatistic(TeamStatistic):
+    """One workload field of a plan: its sum per team. The CLI and the printed maps give the
+    deviation in the same cell ("population 12,345 (+1.2 %)"); the panel, export and compare
+    give it its own column (``DeviationStatistic``)."""
+    field: str = ""
+
+    def of(self, team: "TeamStats"):
+        return team.workload[self.field]
+
+    def cli_cell(self, team: "TeamStats") -> str:
+        return f"{self.field} {self.of(team):>12,.0f} ({team.deviation_pct[self.field]:+6.1f} %)"
+
+    def map_entry(self, team: "TeamStats") -> str:
+        return (f"{self.field}: {self.of(team):,.0f} ({team.deviation_pct[self.field]:+.1f} % of the "
+                f"ideal share)")
+
+
+@dataclass(frozen=True)
+class DeviationStatistic(TeamStatistic):
+    """How far a team's workload field is from the ideal share, in per cent."""
+    field: str = ""
+
+    def of(self, team: "TeamStats"):
+        return team.deviation_pct[self.field]
+
+
+def workload_statistics(field: str) -> tuple[WorkloadStatistic, DeviationStatistic]:
+    """The two descriptors of a workload field: its sum ("field") and deviation ("field ± %")."""
+    return (WorkloadStatistic(field, field, "{:,.0f}", compute=_no_compute, empty=0.0, field=field),
+            DeviationStatistic(f"{field}_deviation_pct", f"{field} ± %", "{:+.1f}", compute=_no_compute,
+                               digits=2, empty=None, shown=frozenset({PANEL, EXPORT, COMPARE}), field=field))
+
+
+def plan_statistics(where: str, fields, workload_last: bool = False) -> list[TeamStatistic]:
+    """What ``where`` shows for a plan balanced on ``fields``, in order: the statistics marked
+    ``before_workload``, each workload field (and its deviation), then the other statistics; with
+    ``workload_last`` (the columns of an exported or compared plan) the workload fields come last."""
+    shown = statistics(where)
+    workload = [st for f in fields for st in workload_statistics(f) if where in st.shown]
+    if workload_last:
+        return shown + workload
+    return ([st for st in shown if st.before_workload] + workload
+            + [st for st in shown if not st.before_workload])
 
 
 # ------------------------------------------------------------------ the built-in statistics

@@ -38,16 +38,12 @@ class StatsTableModel(QAbstractTableModel):
         self._stats = stats
         self.endResetModel()
 
-    def _columns(self) -> list[tuple[str, str]]:
-        """(kind, key): the team, then the registry's statistics around each workload field's
-        value and deviation (kinds "team", "stat", "field", "deviation")."""
-        from assetmap.territories.statistics import PANEL, statistics
+    def _columns(self) -> list:
+        """The team, then the plan's statistics in the registry's order, its workload fields'
+        sums and deviations among them (``statistics.plan_statistics``)."""
+        from assetmap.territories.statistics import PANEL, plan_statistics
 
-        stats = statistics(PANEL)
-        cols = [("team", "")] + [("stat", st.key) for st in stats if st.before_workload]
-        for f in self._stats.fields if self._stats else []:
-            cols += [("field", f), ("deviation", f)]
-        return cols + [("stat", st.key) for st in stats if not st.before_workload]
+        return [None] + plan_statistics(PANEL, self._stats.fields if self._stats else [])
 
     # The built-in statistics' labels, listed for pyside6-lupdate.
     _HEADERS = {"Team": QT_TRANSLATE_NOOP("StatsTableModel", "Team"),
@@ -62,38 +58,29 @@ class StatsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns())
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        from assetmap.territories.statistics import get
-
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            kind, key = self._columns()[section]
-            if kind in ("field", "deviation"):
-                return key if kind == "field" else f"{key} ± %"
-            # A registered statistic's label is translated like the built-ins' when the .ts has it.
-            return self.tr("Team" if kind == "team" else get(key).label)
+            stat = self._columns()[section]
+            # A registered statistic's label is translated like the built-ins' when the .ts has it;
+            # a workload field's is the field's own name.
+            return self.tr("Team") if stat is None else self.tr(stat.label)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        from assetmap.territories.statistics import get
-
         if not index.isValid() or self._stats is None:
             return None
         t = self._stats.teams[index.row()]
-        kind, key = self._columns()[index.column()]
+        stat = self._columns()[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(t.colour)
-        stat = get(key) if kind == "stat" else None
-        if role == Qt.ItemDataRole.ForegroundRole and stat is not None and stat.warn and stat.warn(t.value(key)):
+        if role == Qt.ItemDataRole.ForegroundRole and stat is not None and stat.warn and stat.warn(stat.of(t)):
             return QColor("#D55E00")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if kind == "team":
+        if stat is None:
             return t.name + (" 🔒" if t.locked else "")
-        if stat is not None:
-            value = t.value(key)
-            return value if isinstance(value, int) else stat.text(value)  # counts stay numbers (sorting)
-        if kind == "deviation":
-            return f"{t.deviation_pct[key]:+.1f}"
-        return f"{t.workload[key]:,.0f}"
+        value = stat.of(t)
+        # A count with a plain format stays a number, so the column sorts by value.
+        return value if isinstance(value, int) and stat.fmt == "{}" else stat.text(value)
 
 
 class TerritoriesPanel(QDockWidget):

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-# ../shared/data from the repository root; a git worktree under wt/ finds it one level further up.
-_ROOT = Path(__file__).resolve().parents[2]
-STL = next((r / "shared" / "data" / "stl" for r in (_ROOT.parent, _ROOT.parent.parent)
-            if (r / "shared" / "data" / "stl").exists()), _ROOT.parent / "shared" / "data" / "stl")
+from tests.shared_data import STL  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,8 @@ def test_linux_archive_and_desktop_entry(bundle):
 
 def test_bundle_cli_works_like_the_installed_one(bundle, tmp_path):
     env = _clean_env(tmp_path)
-    stl = ROOT.parent / "shared" / "data" / "stl"
+    from tests.shared_data import STL as stl
+
     p = tmp_path / "p.gpkg"
     assert subprocess.run([str(bundle), "new", str(p)], env=env, capture_output=True, timeout=120).returncode == 0
     r = subprocess.run([str(bundle), "import", str(p), str(stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp"),

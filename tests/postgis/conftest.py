@@ -3,11 +3,10 @@ shared with the CLI tests on both backends: tests/backends.py, imported by tests
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-STL = Path(__file__).resolve().parents[3] / "shared" / "data" / "stl"
+from tests.shared_data import STL  # noqa: E402
 
 
 @pytest.fixture(scope="session")

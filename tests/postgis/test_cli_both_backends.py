@@ -24,7 +24,7 @@ from assetmap.postgis import open_any
 from assetmap.postgis.publish import publish
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_demo.gpkg"
-STL = Path(__file__).resolve().parents[3] / "shared" / "data" / "stl"
+from tests.shared_data import STL  # noqa: E402
 INCIDENTS = STL / "slmpd_part1_2017.csv"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import shapely
@@ -15,7 +14,7 @@ from assetmap.postgis.project import PostgisProject
 from assetmap.postgis.publish import publish
 from assetmap.project import Project
 
-STL = Path("/work/shared/data/stl")
+from tests.shared_data import STL  # noqa: E402
 
 
 @pytest.fixture

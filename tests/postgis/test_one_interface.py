@@ -13,7 +13,7 @@ from assetmap.project import Project
 from assetmap.project.backends import backend_for, create_project, open_any, open_project
 from assetmap.project.interface import AnyProject, ProjectEditor, StoreConnection, is_numeric_type
 
-STL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "stl"
+from tests.shared_data import STL  # noqa: E402
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_demo.gpkg"
 
 

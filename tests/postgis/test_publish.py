@@ -74,7 +74,7 @@ def test_publish_points_and_state_plane_and_other_tables(tmp_path, pg_url):
     path = tmp_path / "p.gpkg"
     Project.create(path, crs="ESRI:102696")
     project = Project.open(path)
-    stl = Path("/work/shared/data/stl")
+    from tests.shared_data import STL as stl
     import_file(project, stl / "neighborhoods_stateplane" / "BND_Nhd88_cw.shp", "areas", name="nhd")
     # Points made from the real neighbourhoods: one per neighbourhood, with text and numbers.
     import geopandas as gpd

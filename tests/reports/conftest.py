@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-STL = next((r / "shared" / "data" / "stl" for r in Path(__file__).resolve().parents[3:5]   # worktrees: one up
-            if (r / "shared" / "data" / "stl").exists()), Path(__file__).resolve().parents[3] / "shared" / "data" / "stl")
+from tests.shared_data import STL  # noqa: E402
 INCIDENTS = STL / "slmpd_part1_2017.csv"
 
 

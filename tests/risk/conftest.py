@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-# ../shared/data next to the repository, as the other tests read it; a git worktree elsewhere can
-# point at it with ASSETMAP_SHARED_DATA.
-SHARED = Path(os.environ.get("ASSETMAP_SHARED_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
+from tests.shared_data import SHARED  # noqa: E402
 STL = SHARED / "stl"
 INCIDENTS_2017 = STL / "slmpd_part1_2017.csv"
 

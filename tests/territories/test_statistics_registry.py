@@ -108,3 +108,55 @@ def test_registered_statistic_in_cli_export_compare_and_maps(hectares, painted, 
     summary = team_maps(open_plan(painted, "Mine"))[0].summary
     assert f"Area (ha): {ha:,.1f}" in "\n".join(summary)
     assert "piece(s); compactness" in "\n".join(summary)   # the built-ins read as before
+
+
+def test_workload_fields_are_descriptors_read_by_every_reader(painted, tmp_path, capsys, qtbot):
+    """A plan's workload field is a pair of descriptors (sum and deviation) in the same ordered
+    list as the registered statistics; every reader shows exactly that list, in that order."""
+    from PySide6.QtCore import Qt
+
+    from assetmap.territories.compare import compare_plans
+    from assetmap.territories.export import plan_frames
+    from assetmap.territories.maps import team_maps
+    from assetmap.ui.territories_panel import TerritoriesPanel
+
+    model = open_plan(painted, "Mine")
+    t0 = model.stats().teams[0]
+    areas = painted.read_layer("neighborhoods")
+    want = float(areas[areas.NHD_NUM.astype(str).isin({"1", "2"})]["population"].sum())   # independent
+    sum_pop, dev_pop = statistics.workload_statistics("population")
+    assert sum_pop.of(t0) == pytest.approx(want)
+    assert dev_pop.of(t0) == pytest.approx(t0.deviation_pct["population"])
+    assert sum_pop.text(sum_pop.of(t0)) == f"{want:,.0f}"
+
+    panel_order = [st.key for st in statistics.plan_statistics(statistics.PANEL, ["population"])]
+    assert panel_order == ["units", "population", "population_deviation_pct", "pieces", "polsby_popper"]
+    w = TerritoriesPanel(painted)
+    qtbot.addWidget(w)
+    w.show()
+    m = w.table_model
+    assert [m.headerData(c, Qt.Orientation.Horizontal) for c in range(1, m.columnCount())] == [
+        st.label for st in statistics.plan_statistics(statistics.PANEL, ["population"])]
+    assert m.data(m.index(0, 2)) == f"{want:,.0f}"
+
+    export_keys = [st.key for st in statistics.plan_statistics(statistics.EXPORT, ["population"],
+                                                               workload_last=True)]
+    territories, _ = plan_frames(model)
+    assert [c for c in territories.columns if c not in ("team_number", "team", "colour", "locked", "geometry")] \
+        == export_keys
+    assert territories.loc[0, "population"] == pytest.approx(want)
+
+    store.save_plan(painted, store.PlanRecord("Other", "neighborhoods", store.default_teams(3), {"1": 0},
+                                              fields=["population"]))
+    row = compare_plans(model, open_plan(painted, "Other")).rows[0]
+    assert [k[:-2] for k in row if k.endswith("_a") and k != "name_a"] == export_keys
+
+    capsys.readouterr()
+    assert main(["territories", "stats", str(painted.path), "--plan", "Mine"]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert line.index("units") < line.index("population") < line.index("pieces")
+    assert f"population {want:>12,.0f} ({t0.deviation_pct['population']:+6.1f} %)" in line
+
+    summary = team_maps(model)[0].summary
+    assert summary[1] == (f"population: {want:,.0f} ({t0.deviation_pct['population']:+.1f} % of the "
+                          "ideal share)")

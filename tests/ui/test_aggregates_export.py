@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path("/work/shared/data/stl/slmpd_part1_2017.csv")
+from tests.shared_data import STL  # noqa: E402
+
+DATA = STL / "slmpd_part1_2017.csv"
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "st_louis_demo.gpkg"
 
 

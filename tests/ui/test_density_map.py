@@ -5,13 +5,13 @@ label), and a screenshot for docs/reports.md (saved to ASSETMAP_SHOT when that i
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 import tests.ui.pyside_bool  # noqa: F401  (PySide6 bool refcount workaround)
 
-INCIDENTS = Path(__file__).resolve().parents[3] / "shared" / "data" / "stl" / "slmpd_part1_2017.csv"
+from tests.shared_data import STL  # noqa: E402
+INCIDENTS = STL / "slmpd_part1_2017.csv"
 LAYER = "dv_by_kde800m"
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from tests.ui.conftest import open_main_window, wait_drawn
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("ASSETMAP_SHARED_DATA") or ROOT.parent / "shared" / "data")
+from tests.shared_data import SHARED  # noqa: E402
 SHOTS = os.environ.get("ASSETMAP_SHOTS")  # a folder to save screenshots in, when looking at them
 
 
