@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
-from run import HERE, SHARED, Case
+from run import HERE, SHARED, Case, Target, note_at_least, ours_under
 
 STL = next((p for p in (SHARED / "stl", HERE.parents[2] / "shared" / "data" / "stl") if p.exists()),
            SHARED / "stl")
@@ -210,7 +210,15 @@ def police_case() -> Case:
         lat = np.array([p[1] if p else np.nan for p in pts])
         notes[label] = quality(lon, lat, x, y)
     notes["units_within_5pct_or_2"] = _unit_agreement(q, x, y, state["as_filed"])
-    return Case(ours=ours, baseline=baseline, notes=notes)
+
+    def typed_holds(figure: str) -> Target:
+        return Target(f"ours_typed.{figure} within 2 points of as filed",
+                      lambda r: r["ours_typed"][figure] >= r["ours_as_filed"][figure] - 2)
+
+    return Case(ours=ours, baseline=baseline, notes=notes, targets=[
+        note_at_least("ours_as_filed.matched_pct", 99, " %"),
+        note_at_least("ours_as_filed.within_100m_pct_of_all", 97, " %"),
+        typed_holds("matched_pct"), typed_holds("within_100m_pct_of_all")])
 
 
 def _unit_agreement(q, x, y, r) -> dict:
@@ -263,7 +271,8 @@ def speed_case() -> Case:
     r = ours()
     return Case(ours=ours, baseline=baseline,
                 notes={"addresses": ROWS_SPEED, "distinct": int(len(set(typed.tolist()))),
-                       "matched_pct": round(100 * float(r.matched.mean()), 2)})
+                       "matched_pct": round(100 * float(r.matched.mean()), 2)},
+                targets=[ours_under(10.0)])
 
 
 BENCHMARKS = {"geocode_police_2019": police_case, "geocode_100k": speed_case}

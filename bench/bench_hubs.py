@@ -10,7 +10,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from run import Case
+from run import Case, ratio_at_least
 
 N_LOCATIONS = 2000
 CATS = ["parenting", "health", "food"]
@@ -71,7 +71,7 @@ def import_hsds_2000() -> Case:
             df.to_csv(tmp / f"naive_{name}.csv", index=False)
 
     return Case(ours=ours, baseline=baseline, setup=setup, teardown=lambda: shutil.rmtree(tmp),
-                notes={"locations": N_LOCATIONS})
+                notes={"locations": N_LOCATIONS}, targets=[ratio_at_least(1.0)])
 
 
 def coverage_88_areas() -> Case:

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from run import Case
+from run import Case, note_true, ours_under
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo" / "st_louis_demo.gpkg"
@@ -55,7 +55,19 @@ def _balance_case(units, k, field) -> Case:
         "units": len(units), "teams": k,
         "ours_worst_dev_pct": round(full.worst_deviation_pct, 2),
         "ours_within_5pct": full.within_tolerance,
+        "ours_contiguous": _contiguous(units, full.assignment),
         "baseline_worst_dev_pct": round(naive.worst_deviation_pct, 2)})
+
+
+def _contiguous(units, assignment: dict) -> bool:
+    """Every team in one piece, by the union of its units' shapes (independent of the balancer's
+    own contiguity bookkeeping; cells touching only at a corner make two pieces)."""
+    import shapely
+
+    by_team: dict = {}
+    for u, t in assignment.items():
+        by_team.setdefault(t, []).append(units.geoms[units.index[u]])
+    return all(shapely.union_all(g).geom_type == "Polygon" for g in by_team.values())
 
 
 def balance_stl() -> Case:
@@ -65,7 +77,9 @@ def balance_stl() -> Case:
 def balance_grid() -> Case:
     from assetmap.territories.units import from_frame
 
-    return _balance_case(from_frame(grid_frame(50, 40), "grid", "uid"), 12, "work")
+    case = _balance_case(from_frame(grid_frame(50, 40), "grid", "uid"), 12, "work")
+    case.targets = [ours_under(1.0), note_true("ours_within_5pct"), note_true("ours_contiguous")]
+    return case
 
 
 def balance_grid_10k() -> Case:
@@ -74,6 +88,7 @@ def balance_grid_10k() -> Case:
 
     case = _balance_case(from_frame(grid_frame(100, 100), "grid", "uid"), 20, "work")
     case.notes["target_s"] = 10.0
+    case.targets = [ours_under(10.0), note_true("ours_within_5pct"), note_true("ours_contiguous")]
     return case
 
 

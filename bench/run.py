@@ -5,7 +5,9 @@
 Each ``bench/bench_*.py`` module defines ``BENCHMARKS``: a dict name -> a
 function returning a ``Case`` with ``setup``, ``ours`` and ``baseline``
 callables (setup runs untimed before each timing). Ratio = baseline / ours, so
-above 1 means we are faster.
+above 1 means we are faster. A case's ``targets`` (the issues' figures) are checked
+against its result row after the run: each row says which are met, and the run ends with
+a line counting them (exit status 0 either way: a benchmark measures, it does not gate).
 """
 
 from __future__ import annotations
@@ -28,6 +30,34 @@ sys.path.insert(0, str(HERE))
 SHARED = HERE.parent.parent / "shared" / "data"
 
 
+@dataclass(frozen=True)
+class Target:
+    text: str                        # what is promised, e.g. "ratio >= 0.667"
+    met: Callable[[dict], bool]      # reads the result row (ours_s, baseline_s, ratio, notes)
+
+
+def ratio_at_least(v: float) -> Target:
+    return Target(f"ratio >= {v:g}", lambda row: row["ratio"] is not None and row["ratio"] >= v)
+
+
+def ours_under(seconds: float) -> Target:
+    return Target(f"ours < {seconds:g} s", lambda row: row["ours_s"] < seconds)
+
+
+def note_at_least(path: str, v: float, unit: str = "") -> Target:
+    """A figure in the notes (``a.b`` for a nested one) at least ``v``."""
+    def met(row: dict) -> bool:
+        value = row
+        for key in path.split("."):
+            value = value[key]
+        return value >= v
+    return Target(f"{path} >= {v:g}{unit}", met)
+
+
+def note_true(key: str) -> Target:
+    return Target(f"{key}", lambda row: bool(row[key]))
+
+
 @dataclass
 class Case:
     ours: Callable[[], object]
@@ -36,6 +66,22 @@ class Case:
     teardown: Callable[[], None] = lambda: None
     notes: dict = field(default_factory=dict)
     measure_memory: bool = False
+    targets: list[Target] = field(default_factory=list)
+
+
+def check_targets(row: dict, targets: list[Target]) -> None:
+    """Add to ``row`` each target with whether it is met (a figure missing from it: not met)."""
+    if not targets:
+        return
+    checked = []
+    for t in targets:
+        try:
+            met = bool(t.met(row))
+        except (KeyError, TypeError):
+            met = False
+        checked.append({"target": t.text, "met": met})
+    row["targets"] = checked
+    row["targets_met"] = all(c["met"] for c in checked)
 
 
 def discover() -> dict[str, Callable[[], Case]]:
@@ -82,6 +128,8 @@ def run(names: list[str], repeat: int) -> list[dict]:
             if case.measure_memory:
                 row["ours_peak_mb"] = _peak_mb(case.ours, case.setup)
                 row["baseline_peak_mb"] = _peak_mb(case.baseline, case.setup)
+            row.update(case.notes)   # figures a case notes while it runs (memory, quality)
+            check_targets(row, case.targets)
         finally:
             case.teardown()
         results.append(row)
@@ -103,10 +151,21 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
     else:
         for r in results:
-            extra = {k: v for k, v in r.items() if k not in ("name", "ours_s", "baseline_s", "ratio")}
+            extra = {k: v for k, v in r.items()
+                     if k not in ("name", "ours_s", "baseline_s", "ratio", "targets", "targets_met")}
             print(f"{r['name']:32} ours {r['ours_s']:8.3f}s  baseline {r['baseline_s']:8.3f}s  "
                   f"ratio {r['ratio']:6.2f}x  {extra if extra else ''}")
+            for t in r.get("targets", []):
+                print(f"{'':32} target {t['target']}: {'met' if t['met'] else 'NOT MET'}")
+    print(summary(results), file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def summary(results: list[dict]) -> str:
+    checked = [t for r in results for t in r.get("targets", [])]
+    missed = [f"{r['name']}: {t['target']}" for r in results for t in r.get("targets", []) if not t["met"]]
+    return (f"targets: {len(checked) - len(missed)} of {len(checked)} met"
+            + (f"; not met: {'; '.join(missed)}" if missed else ""))
 
 
 if __name__ == "__main__":

@@ -37,3 +37,30 @@ def test_unknown_name_is_refused(monkeypatch):
         assert "unknown benchmark" in str(exc)
     else:
         raise AssertionError("expected SystemExit")
+
+
+def test_targets_are_checked_against_the_row(monkeypatch, capsys):
+    """Each case's targets are checked after the run, on figures noted while it ran too; the
+    summary names the ones not met; a figure missing from the row counts as not met."""
+    def case():
+        notes: dict = {}
+
+        def ours():
+            time.sleep(0.01)
+            notes["quality"] = {"pct": 98.0}
+
+        return bench_run.Case(ours=ours, baseline=lambda: time.sleep(0.03), notes=notes, targets=[
+            bench_run.ratio_at_least(1.5), bench_run.ours_under(0.001),
+            bench_run.note_at_least("quality.pct", 97), bench_run.note_at_least("quality.pct", 99),
+            bench_run.note_true("missing")])
+
+    monkeypatch.setattr(bench_run, "discover", lambda: {"tiny": case})
+    rows = bench_run.run(["tiny"], repeat=1)
+    assert [t["met"] for t in rows[0]["targets"]] == [True, False, True, False, False]
+    assert rows[0]["targets_met"] is False
+    assert bench_run.summary(rows) == ("targets: 2 of 5 met; not met: tiny: ours < 0.001 s; "
+                                       "tiny: quality.pct >= 99; tiny: missing")
+    monkeypatch.setattr(sys, "argv", ["run.py"])
+    assert bench_run.main(["tiny", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "target ours < 0.001 s: NOT MET" in out and out.rstrip().endswith("tiny: missing")
