@@ -310,6 +310,9 @@ class Project:
 
         info = self.layer(name)
         sens.record_read(self.lineage_key, name, info.sensitivity)
+        # GDAL's Arrow stream: the same frame (types, fids, nulls), 10-35 % faster at any size
+        # (bench/README.md, "Layer reads"); pyarrow is loaded with pandas already.
+        kwargs.setdefault("use_arrow", True)
         return pyogrio.read_dataframe(self.path, layer=name, columns=columns, fid_as_index=True, **kwargs)
 
     def layer_bounds(self, name: str) -> tuple[float, float, float, float] | None:
