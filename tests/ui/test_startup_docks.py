@@ -48,3 +48,15 @@ def test_docks_handed_out_are_filled(qtbot, isolated_home):
     w = open_main_window(qtbot, demo_project_path(fresh=True))
     assert not w.window_features[0]._hubs.isVisible()
     assert w.features.hubs.list.count() == 6 and w.features.finder.origin.count() == 88
+
+
+def test_survey_panel_is_made_when_its_dock_is_first_shown(qtbot, isolated_home):
+    from assetmap.demo import demo_project_path
+    from assetmap.ui.survey.panel import SurveyPanel
+
+    w = open_main_window(qtbot, demo_project_path(fresh=True))
+    dock = w.survey.dock
+    assert dock is not None and not dock.isVisible() and not dock.findChildren(SurveyPanel)
+    w.actions_by_name["survey enter"].trigger()            # Survey › Enter survey responses
+    assert dock.isVisible() and dock.findChildren(SurveyPanel) == [dock.panel]
+    assert dock.panel.form_id == dock.form_id == "community_assets" and dock.panel.entries.count() > 0
