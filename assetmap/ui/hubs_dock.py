@@ -151,8 +151,8 @@ class HubsDock(QDockWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        self._loaded = True
         d = directory.load(self.project)
+        self._loaded = True
         current = self.selected_id()
         self.list.clear()
         cats = d.hub_categories(public_only=True)
