@@ -16,7 +16,11 @@ from assetmap.errors import UserError
 
 
 class SurveyDock(QDockWidget):
-    def __init__(self, panel, parent=None):
+    """The survey form's dock. Its panel (the form, the entries: the part that reads the project)
+    is made by ``make_panel`` when the dock is first shown or ``panel`` is asked for: hidden when a
+    project opens, the dock costs nothing before the first map."""
+
+    def __init__(self, make_panel, form_id: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Survey"))
         self.setObjectName("SurveyDock")
@@ -33,9 +37,22 @@ class SurveyDock(QDockWidget):
             "location with Pick on map or by choosing the neighbourhood, and press Save and next (Ctrl+S): "
             "the entry is saved at once. My entries lists what you entered; Edit, Delete and Ctrl+Z fix "
             "mistakes. The Survey menu makes field packages for volunteers and merges them back."))
-        layout.addWidget(panel, 1)
         self.setWidget(body)
-        self.panel = panel
+        self.form_id = form_id
+        self._layout = layout
+        self._make_panel = make_panel
+        self._panel = None
+
+    @property
+    def panel(self):
+        if self._panel is None:
+            self._panel = self._make_panel()
+            self._layout.addWidget(self._panel, 1)
+        return self._panel
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.panel  # made before it is first on screen
+        super().showEvent(event)
 
 
 class SurveyFeature(QObject):
@@ -130,15 +147,21 @@ class SurveyFeature(QObject):
         self._pick = None
 
     def _make_dock(self, form_id: str) -> None:
-        from assetmap.ui import i18n
-        from assetmap.ui.survey.panel import SurveyPanel
+        project, stack = self.w.project, self.w.stack
 
-        form = self._store().form(form_id)
-        language = i18n.form_language(form.languages, i18n.current_language())
-        panel = SurveyPanel(self.w.project, form_id, self.w.stack, language=language)
-        panel.pick_requested.connect(self._start_pick)
+        def make_panel():
+            from assetmap.survey.store import SurveyStore
+            from assetmap.ui import i18n
+            from assetmap.ui.survey.panel import SurveyPanel
+
+            form = SurveyStore(project).form(form_id)
+            language = i18n.form_language(form.languages, i18n.current_language())
+            panel = SurveyPanel(project, form_id, stack, language=language)
+            panel.pick_requested.connect(self._start_pick)
+            return panel
+
         # saves, edits and deletes are commands: their events redraw the map (no signal needed)
-        self.dock = self.w.add_feature_dock(SurveyDock(panel, self.w))
+        self.dock = self.w.add_feature_dock(SurveyDock(make_panel, form_id, self.w))
         self.dock.hide()
 
     def start(self) -> None:
@@ -251,7 +274,7 @@ class SurveyFeature(QObject):
         """Say that the open form's responses changed outside a command (merge, import, conflicts)."""
         if self.w.project is None or self.dock is None:
             return
-        self._announce([self.dock.panel.form_id])
+        self._announce([self.dock.form_id])
 
     def _announce(self, form_ids) -> None:
         from assetmap.session import DATA, LayerChanged, SurveyResponsesChanged
