@@ -35,6 +35,8 @@ _NUM_BITS = 21            # house numbers < 2,097,152
 _INTERSECTION_NEAR_M = 150.0
 _OTHER_SIDE_WEIGHT = 0.3  # chosen on 2018 geocoded from 2017; 2019 (from 2017+2018) held out
 _M_PER_DEG_LAT = 110_950.0
+_BLOCK_CORNERS = True
+_CORNER_GAP = 200        # block corners are used where known numbers are further apart
 
 
 def pd_zip5(values):
@@ -114,27 +116,61 @@ class Matcher:
         if self._ranges is not None:
             self._ranges.bind({k: pos2[(k, "")] for k in range_keys}, lo, hi)
         self.streets = StreetIndex(keys, lo, hi, zones)
+        mid_lat = float(np.nanmedian(lat)) if len(lat) else 0.0
+        self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
+        self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
+                               if np.isfinite(x) and np.isfinite(y)}
         # Address points sorted by (street, parity, number): one searchsorted finds neighbours.
         k = self._key(sid, num % 2, num)
         order = np.argsort(k, kind="stable")
         k, plon, plat = k[order], plon[order], plat[order]
         uniq, first = np.unique(k, return_index=True)   # duplicates: the first (locators are deduplicated)
-        self._pkey, self._plon, self._plat = uniq, plon[first], plat[first]
-        self._psid = uniq >> (_NUM_BITS + 1)
+        rkey, rlon, rlat = uniq, plon[first], plat[first]
         # Same street, any parity: for the street-level fallback.
-        k2 = (self._psid << _NUM_BITS) | (uniq & ((1 << _NUM_BITS) - 1))
+        k2 = ((rkey >> (_NUM_BITS + 1)) << _NUM_BITS) | (rkey & ((1 << _NUM_BITS) - 1))
         order2 = np.argsort(k2, kind="stable")
-        self._akey, self._alon, self._alat = k2[order2], self._plon[order2], self._plat[order2]
-        self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
-                               if np.isfinite(x) and np.isfinite(y)}
+        self._akey, self._alon, self._alat = k2[order2], rlon[order2], rlat[order2]
+        # Block corners from the known intersections: reference points at the hundreds, both sides.
+        cs, cn, cx, cy = self._corners(pos, rkey, rlon, rlat)
+        if len(cs):
+            # The same corner on both sides of the street.
+            cs, cn, cx, cy = (np.concatenate([v, v]) for v in (cs, cn, cx, cy))
+            ck = self._key(cs, np.repeat([0, 1], len(cs) // 2), cn)
+            allk = np.concatenate([rkey, ck])
+            alo = np.concatenate([rlon, cx])
+            ala = np.concatenate([rlat, cy])
+            virt = np.concatenate([np.zeros(len(rkey), bool), np.ones(len(ck), bool)])
+            order = np.argsort(allk, kind="stable")       # a real point wins over a corner
+            uniq, first = np.unique(allk[order], return_index=True)
+            first = order[first]
+            self._merged = (uniq, alo[first], ala[first], virt[first])
+        else:
+            self._merged = None
+        self._pkey, self._plon, self._plat = rkey, rlon, rlat
+        self._real = (rkey, rlon, rlat, np.zeros(len(rkey), bool))
+        self._psid = self._pkey >> (_NUM_BITS + 1)
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
         for s, (x, y) in self._intersections.items():
             a, b = s.split(" & ", 1)
             if a in pos and b in pos:
                 self._pairs[tuple(sorted((pos[a], pos[b])))] = (x, y)
         self._street_points = None
-        mid_lat = float(np.nanmedian(lat)) if len(lat) else 0.0
-        self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
+
+    def _corners(self, pos, rkey, rlon, rlat):
+        """Block corners (street id, number, lon, lat) from the known intersections."""
+        import numpy as np
+
+        from assetmap.geocode.blocks import block_corners
+
+        if not _BLOCK_CORNERS or not self._intersections or not len(rkey):
+            e = np.zeros(0, np.int64)
+            return e, e, np.zeros(0), np.zeros(0)
+        keys = list(self._intersections)
+        xy = np.array([self._intersections[k] for k in keys], dtype=float)
+        cs, cn, cx, cy = block_corners(keys, xy[:, 0] * self._kx, xy[:, 1] * _M_PER_DEG_LAT, pos,
+                                       rkey >> (_NUM_BITS + 1), rkey & ((1 << _NUM_BITS) - 1),
+                                       rlon * self._kx, rlat * _M_PER_DEG_LAT)
+        return cs, cn, cx / self._kx, cy / _M_PER_DEG_LAT
 
     @staticmethod
     def _key(sid, parity, num):
@@ -232,11 +268,13 @@ class Matcher:
         sc = np.zeros(m, dtype=np.int64)
         if len(self._pkey) == 0:
             return lon, lat, typ, sc
-        same = self._neighbours(sid, par, num)
-        other = self._neighbours(sid, 1 - par, num)
+        same = self._neighbours_blocks(sid, par, num)
+        other = self._neighbours_blocks(sid, 1 - par, num)
         exact = same["exact"]
         lon[exact], lat[exact] = same["lon_lo"][exact], same["lat_lo"][exact]
         typ[exact], sc[exact] = "exact", 100
+        corner = exact & same["virt_lo"]
+        typ[corner], sc[corner] = "interpolated", 95
         # Interpolate on the side whose known numbers bracket the address more tightly.
         use_other = ~same["both"] | (other["both"] & (same["gap"] > 4 * other["gap"]))
         use_other &= other["both"]
@@ -314,26 +352,40 @@ class Matcher:
         lat = self._alat[e] + t * (self._alat[e] - self._alat[f])
         return lon, lat, ok
 
-    def _neighbours(self, sid, par, num):
+    def _neighbours_blocks(self, sid, par, num):
+        """Neighbours among the address points; where they are far apart (or on one side only),
+        among the address points and the block corners."""
         import numpy as np
 
+        real = self._neighbours(sid, par, num)
+        if self._merged is None:
+            return real
+        merged = self._neighbours(sid, par, num, self._merged)
+        use = ~real["exact"] & (real["gap"] > _CORNER_GAP)
+        return {k: np.where(use, merged[k], v) for k, v in real.items()}
+
+    def _neighbours(self, sid, par, num, arrays=None):
+        import numpy as np
+
+        pkey, plon, plat, pvirt = arrays if arrays is not None else self._real
         k = self._key(sid, par, num)
         g = k >> _NUM_BITS
-        i = np.searchsorted(self._pkey, k)
-        n = len(self._pkey)
+        i = np.searchsorted(pkey, k)
+        n = len(pkey)
         lo_i = np.clip(i - 1, 0, n - 1)
         hi_i = np.clip(i, 0, n - 1)
-        exact = (i < n) & (self._pkey[hi_i] == k)
+        exact = (i < n) & (pkey[hi_i] == k)
         lo_i = np.where(exact, hi_i, lo_i)
-        has_lo = exact | ((i > 0) & ((self._pkey[lo_i] >> _NUM_BITS) == g))
-        has_hi = (i < n) & ((self._pkey[hi_i] >> _NUM_BITS) == g)
+        has_lo = exact | ((i > 0) & ((pkey[lo_i] >> _NUM_BITS) == g))
+        has_hi = (i < n) & ((pkey[hi_i] >> _NUM_BITS) == g)
         mask = (1 << _NUM_BITS) - 1
-        n_lo, n_hi = self._pkey[lo_i] & mask, self._pkey[hi_i] & mask
+        n_lo, n_hi = pkey[lo_i] & mask, pkey[hi_i] & mask
         both = has_lo & has_hi & ~exact
         return {"exact": exact, "has_lo": has_lo, "has_hi": has_hi & ~exact, "both": both,
                 "n_lo": n_lo, "n_hi": n_hi, "gap": np.where(both, n_hi - n_lo, 1 << 30),
-                "lon_lo": self._plon[lo_i], "lat_lo": self._plat[lo_i],
-                "lon_hi": self._plon[hi_i], "lat_hi": self._plat[hi_i]}
+                "virt_lo": pvirt[lo_i],
+                "lon_lo": plon[lo_i], "lat_lo": plat[lo_i],
+                "lon_hi": plon[hi_i], "lat_hi": plat[hi_i]}
 
     def _closest_any_parity(self, sid, num):
         """The known number on the street closest to ``num`` (either side)."""
