@@ -70,6 +70,8 @@ def _corner_number(dx, dy, n):
     _, _, vt = np.linalg.svd(c, full_matrices=False)
     u = vt[0]
     s = xy @ u
+    if np.ptp(s) == 0:
+        return None
     if np.corrcoef(s, n)[0, 1] < 0:
         s = -s
     before, after = n[s < 0], n[s > 0]
