@@ -27,10 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MATCH_TYPES = ("exact", "interpolated", "range", "nearest", "intersection", "street", "unmatched")
 LOW_SCORE = 60            # below this a match is listed for checking (street-level is always below)
-_NEAR_NUMBERS = 400       # beyond a street's known numbers, extrapolate this far at most
-_EXTRAPOLATE_STEP = 3     # the street's direction from its last known number and the 3rd before it
+_NEAR_NUMBERS = 1000      # beyond a street's known numbers, extrapolate this far at most
+_EXTRAPOLATE_SPAN = 300  # the street's direction and pace from its last known number and one this far in
+_EXTRAPOLATE_MAX = 1.0    # ... continued at most that distance again (chosen on 2017 -> 2018)
 _EXTEND_M = 300.0         # street lines extended past their last known numbers, for crossings
-_EXTRAPOLATE_MAX = 2.0    # ... continued at most twice that distance
 _NUM_BITS = 21            # house numbers < 2,097,152
 _INTERSECTION_NEAR_M = 150.0
 _OTHER_SIDE_WEIGHT = 0.3  # chosen on 2018 geocoded from 2017; 2019 (from 2017+2018) held out
@@ -313,7 +313,8 @@ class Matcher:
         lon[near] = np.where(take_lo, same["lon_lo"], same["lon_hi"])[near]
         lat[near] = np.where(take_lo, same["lat_lo"], same["lat_hi"])[near]
         typ[near] = "nearest"
-        sc[near] = np.where(np.minimum(d_lo, d_hi)[near] <= 20, 80, 65)
+        dn = np.minimum(d_lo, d_hi)[near]
+        sc[near] = np.where(dn <= 20, 80, np.where(dn <= 400, 65, 50))   # > 400 out: listed for checking
         if near.any():
             idx = np.flatnonzero(near)
             elon, elat, eok = self._extrapolate(sid[idx], num[idx])
@@ -339,10 +340,18 @@ class Matcher:
         n = len(self._akey)
         mask = (1 << _NUM_BITS) - 1
         above = (i > 0) & ((self._akey[np.clip(i - 1, 0, n - 1)] >> _NUM_BITS) == sid)
-        # e: the known end nearest the number; f: STEP known numbers further in.
-        e = np.where(above, i - 1, i)
-        f = np.where(above, e - _EXTRAPOLATE_STEP, e + _EXTRAPOLATE_STEP)
-        e, f = np.clip(e, 0, n - 1), np.clip(f, 0, n - 1)
+        # e: the known end nearest the number; f: the first known number at least SPAN further in
+        # (else the street's other end). Neighbouring numbers are often across the street or a
+        # few metres apart, too close to give the street's direction and pace.
+        e = np.clip(np.where(above, i - 1, i), 0, n - 1)
+        ke = self._akey[e]
+        fa = np.searchsorted(self._akey, ke - _EXTRAPOLATE_SPAN, side="right") - 1
+        fb = np.searchsorted(self._akey, ke + _EXTRAPOLATE_SPAN, side="left")
+        first = np.searchsorted(self._akey, sid << _NUM_BITS)
+        last = np.searchsorted(self._akey, (sid + 1) << _NUM_BITS) - 1
+        fa = np.where((fa >= 0) & ((self._akey[np.clip(fa, 0, n - 1)] >> _NUM_BITS) == sid), fa, first)
+        fb = np.where((fb < n) & ((self._akey[np.clip(fb, 0, n - 1)] >> _NUM_BITS) == sid), fb, last)
+        f = np.clip(np.where(above, fa, fb), 0, n - 1)
         ok = ((self._akey[e] >> _NUM_BITS) == sid) & ((self._akey[f] >> _NUM_BITS) == sid) & (e != f)
         ne, nf = self._akey[e] & mask, self._akey[f] & mask
         ok &= ne != nf
