@@ -17,16 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
 _NEAR_M = 250.0        # address points of A this close to the corner tell its hundred
 _NEAR_K = 12           # ... at most this many, nearest first
 _STEP = 100            # numbers of a block
-_ALONG_TOL = 50
-_MAX_OFF = 60.0
+_MAX_OFF = 60.0        # a line's segment this far from the corner at most
 
 
-def block_corners(inter_keys, inter_x, inter_y, street_pos, sid, num, x, y):
-    """Corners (street id, number, x, y) in local metres from the intersections ``inter_keys``
-    ("A & B") at (inter_x, inter_y) and the address points (sid, num, x, y) of the streets.
+def block_corners(at_sid, at_x, at_y, sid, num, x, y):
+    """Corners (street id, number, x, y) in local metres from points (at_x, at_y) where a cross
+    street meets street ``at_sid`` (known intersections, crossings) and the address points
+    (sid, num, x, y) of the streets.
 
-    ``street_pos``: street key -> street id. A corner is kept only where the points on both sides
-    of it along the street bracket exactly one hundred, with no point on the wrong side.
+    The hundred is that bracketed by the street's own numbers on either side of the point: the
+    nearby points when there are some on both sides (no point on the wrong side), else the segment
+    of the street's line of known points passing closest to it (the nearest hundred there).
     """
     import numpy as np
 
@@ -34,26 +35,24 @@ def block_corners(inter_keys, inter_x, inter_y, street_pos, sid, num, x, y):
     sid_s, num_s, x_s, y_s = sid[order], num[order], x[order], y[order]
     starts = np.searchsorted(sid_s, np.arange(int(sid.max(initial=-1)) + 2))
     out_sid, out_num, out_x, out_y = [], [], [], []
-    for key, cx, cy in zip(inter_keys, inter_x, inter_y):
-        for name in key.split(" & ", 1):
-            s = street_pos.get(name)
-            if s is None or s + 1 >= len(starts):
-                continue
-            a, b = starts[s], starts[s + 1]
-            if b - a < 2:
-                continue
-            px, py, pn = x_s[a:b], y_s[a:b], num_s[a:b]
-            d = np.hypot(px - cx, py - cy)
-            near = np.argsort(d)[:_NEAR_K]
-            near = near[d[near] <= _NEAR_M]
-            h = _corner_number(px[near] - cx, py[near] - cy, pn[near]) if len(near) >= 2 else None
-            if h is None and _ALONG_TOL > 0:
-                h = _corner_on_line(px - cx, py - cy, pn)
-            if h is not None:
-                out_sid.append(s)
-                out_num.append(h)
-                out_x.append(cx)
-                out_y.append(cy)
+    for s, cx, cy in zip(at_sid.tolist(), at_x.tolist(), at_y.tolist()):
+        if s < 0 or s + 1 >= len(starts):
+            continue
+        a, b = starts[s], starts[s + 1]
+        if b - a < 2:
+            continue
+        px, py, pn = x_s[a:b], y_s[a:b], num_s[a:b]
+        d = np.hypot(px - cx, py - cy)
+        near = np.argsort(d)[:_NEAR_K]
+        near = near[d[near] <= _NEAR_M]
+        h = _corner_number(px[near] - cx, py[near] - cy, pn[near]) if len(near) >= 2 else None
+        if h is None:
+            h = _corner_on_line(px - cx, py - cy, pn)
+        if h is not None:
+            out_sid.append(s)
+            out_num.append(h)
+            out_x.append(cx)
+            out_y.append(cy)
     return (np.asarray(out_sid, dtype=np.int64), np.asarray(out_num, dtype=np.int64),
             np.asarray(out_x, dtype=float), np.asarray(out_y, dtype=float))
 
@@ -72,7 +71,7 @@ def _corner_number(dx, dy, n):
     s = xy @ u
     if np.ptp(s) == 0:
         return None
-    if np.corrcoef(s, n)[0, 1] < 0:
+    if np.dot(s - s.mean(), n - n.mean()) < 0:
         s = -s
     before, after = n[s < 0], n[s > 0]
     if len(before) == 0 or len(after) == 0:
@@ -88,8 +87,7 @@ def _corner_number(dx, dy, n):
 
 def _corner_on_line(dx, dy, n):
     """The hundred crossed at the origin, from the street's line of known points (in number order):
-    the segment passing closest to the origin, where the position along it is within _ALONG_TOL of
-    a hundred between its two numbers."""
+    on the segment passing closest to the origin, the hundred nearest the number there."""
     import numpy as np
 
     order = np.argsort(n, kind="stable")
@@ -108,6 +106,60 @@ def _corner_on_line(dx, dy, n):
         return None
     est = lo + t[j] * (hi - lo)
     h = int(round(est / _STEP)) * _STEP
-    if not (lo < h <= hi) or abs(est - h) > _ALONG_TOL:
-        return None
-    return h
+    return h if lo < h <= hi else None
+
+
+def street_crossings(sid, num, x, y, max_segment_m: float = 150.0):
+    """Where two streets' lines of known points (in number order, local metres) cross: (street id,
+    x, y) for the street ``sid`` crossed, kept where the crossing street's own known points are
+    at most ``max_segment_m`` apart there (its line is drawn from nearby points, not a long chord)."""
+    import numpy as np
+    import shapely
+
+    order = np.lexsort((num, sid))
+    sid_s, x_s, y_s = sid[order], x[order], y[order]
+    ids, first, counts = np.unique(sid_s, return_index=True, return_counts=True)
+    keep = counts >= 2
+    ids, first, counts = ids[keep], first[keep], counts[keep]
+    if len(ids) < 2:
+        e = np.zeros(0)
+        return np.zeros(0, np.int64), e, e
+    idx = np.repeat(np.arange(len(ids)), counts)
+    rows = np.concatenate([np.arange(f, f + c) for f, c in zip(first, counts)])
+    lines = shapely.linestrings(x_s[rows], y_s[rows], indices=idx)
+    tree = shapely.STRtree(lines)
+    a, b = tree.query(lines, predicate="crosses")
+    ab = a < b
+    a, b = a[ab], b[ab]
+    pts = shapely.intersection(lines[a], lines[b])
+    out = []
+    for i, j, p in zip(a.tolist(), b.tolist(), pts):
+        # Several crossings of the same two lines (a line zigzags across its street): their middle,
+        # when they are close together.
+        q = shapely.get_coordinates(p)
+        if len(q) == 0 or np.ptp(q, axis=0).max() > 50.0:
+            continue
+        cx, cy = q.mean(axis=0)
+        for crossed, crossing in ((i, j), (j, i)):
+            seg = _segment_length(lines[crossing], cx, cy)
+            if seg <= max_segment_m:
+                out.append((int(ids[crossed]), cx, cy))
+    if not out:
+        e = np.zeros(0)
+        return np.zeros(0, np.int64), e, e
+    o = np.array(out, dtype=float)
+    return o[:, 0].astype(np.int64), o[:, 1], o[:, 2]
+
+
+def _segment_length(line, cx, cy) -> float:
+    """Length of the segment of ``line`` passing closest to (cx, cy)."""
+    import numpy as np
+    import shapely
+
+    c = shapely.get_coordinates(line)
+    ax, ay, bx, by = c[:-1, 0], c[:-1, 1], c[1:, 0], c[1:, 1]
+    vx, vy = bx - ax, by - ay
+    L2 = vx * vx + vy * vy
+    t = np.clip(np.where(L2 > 0, ((cx - ax) * vx + (cy - ay) * vy) / np.where(L2 > 0, L2, 1), 0), 0, 1)
+    d = np.hypot(ax + t * vx - cx, ay + t * vy - cy)
+    return float(np.sqrt(L2[int(np.argmin(d))]))

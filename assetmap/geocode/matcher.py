@@ -36,6 +36,8 @@ _INTERSECTION_NEAR_M = 150.0
 _OTHER_SIDE_WEIGHT = 0.3  # chosen on 2018 geocoded from 2017; 2019 (from 2017+2018) held out
 _M_PER_DEG_LAT = 110_950.0
 _BLOCK_CORNERS = True
+_CROSSINGS = True
+_CROSSING_SEGMENT_M = 150.0
 _CORNER_GAP = 200        # block corners are used where known numbers are further apart
 
 
@@ -162,14 +164,22 @@ class Matcher:
 
         from assetmap.geocode.blocks import block_corners
 
-        if not _BLOCK_CORNERS or not self._intersections or not len(rkey):
+        if not _BLOCK_CORNERS or not len(rkey):
             e = np.zeros(0, np.int64)
             return e, e, np.zeros(0), np.zeros(0)
-        keys = list(self._intersections)
-        xy = np.array([self._intersections[k] for k in keys], dtype=float)
-        cs, cn, cx, cy = block_corners(keys, xy[:, 0] * self._kx, xy[:, 1] * _M_PER_DEG_LAT, pos,
-                                       rkey >> (_NUM_BITS + 1), rkey & ((1 << _NUM_BITS) - 1),
-                                       rlon * self._kx, rlat * _M_PER_DEG_LAT)
+        at = [(pos.get(name, -1), x * self._kx, y * _M_PER_DEG_LAT)
+              for key, (x, y) in self._intersections.items() for name in key.split(" & ", 1)]
+        at_sid = np.array([a[0] for a in at], dtype=np.int64)
+        at_x = np.array([a[1] for a in at], dtype=float)
+        at_y = np.array([a[2] for a in at], dtype=float)
+        psid, pnum = rkey >> (_NUM_BITS + 1), rkey & ((1 << _NUM_BITS) - 1)
+        px, py = rlon * self._kx, rlat * _M_PER_DEG_LAT
+        if _CROSSINGS:
+            from assetmap.geocode.blocks import street_crossings
+
+            xs, xx, xy = street_crossings(psid, pnum, px, py, _CROSSING_SEGMENT_M)
+            at_sid, at_x, at_y = (np.concatenate(p) for p in ((at_sid, xs), (at_x, xx), (at_y, xy)))
+        cs, cn, cx, cy = block_corners(at_sid, at_x, at_y, psid, pnum, px, py)
         return cs, cn, cx / self._kx, cy / _M_PER_DEG_LAT
 
     @staticmethod
