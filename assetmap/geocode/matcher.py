@@ -36,8 +36,6 @@ _INTERSECTION_NEAR_M = 150.0
 _OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block corners); 2019 held out
 _M_PER_DEG_LAT = 110_950.0
 _BLOCK_CORNERS = True
-_CROSSINGS = True
-_CROSSING_SEGMENT_M = 150.0
 _CORNER_GAP = 200        # block corners are used where known numbers are further apart
 
 
@@ -164,7 +162,7 @@ class Matcher:
 
         from assetmap.geocode.blocks import block_corners
 
-        if not _BLOCK_CORNERS or not len(rkey):
+        if not _BLOCK_CORNERS or not self._intersections or not len(rkey):
             e = np.zeros(0, np.int64)
             return e, e, np.zeros(0), np.zeros(0)
         at = [(pos.get(name, -1), x * self._kx, y * _M_PER_DEG_LAT)
@@ -174,11 +172,6 @@ class Matcher:
         at_y = np.array([a[2] for a in at], dtype=float)
         psid, pnum = rkey >> (_NUM_BITS + 1), rkey & ((1 << _NUM_BITS) - 1)
         px, py = rlon * self._kx, rlat * _M_PER_DEG_LAT
-        if _CROSSINGS:
-            from assetmap.geocode.blocks import street_crossings
-
-            xs, xx, xy = street_crossings(psid, pnum, px, py, _CROSSING_SEGMENT_M)
-            at_sid, at_x, at_y = (np.concatenate(p) for p in ((at_sid, xs), (at_x, xx), (at_y, xy)))
         cs, cn, cx, cy = block_corners(at_sid, at_x, at_y, psid, pnum, px, py)
         return cs, cn, cx / self._kx, cy / _M_PER_DEG_LAT
 
