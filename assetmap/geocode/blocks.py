@@ -22,39 +22,56 @@ _MAX_OFF = 60.0        # a line's segment this far from the corner at most
 
 def block_corners(at_sid, at_x, at_y, sid, num, x, y):
     """Corners (street id, number, x, y) in local metres from points (at_x, at_y) where a cross
-    street meets street ``at_sid`` (known intersections, crossings) and the address points
-    (sid, num, x, y) of the streets.
+    street meets street ``at_sid`` (known intersections) and the address points (sid, num, x, y)
+    of the streets.
 
     The hundred is that bracketed by the street's own numbers on either side of the point: the
-    nearby points when there are some on both sides (no point on the wrong side), else the segment
-    of the street's line of known points passing closest to it (the nearest hundred there).
+    nearby points when there are some on both sides (exactly one hundred between them, no point
+    on the wrong side); else the segment of the street's line of known points (in number order)
+    passing closest to it, among those whose two numbers have a hundred between them: when as many
+    cross streets meet that segment as it has hundreds, they take them in order along it (blocks
+    of unequal length), otherwise each takes the hundred nearest its position along the segment.
     """
     import numpy as np
 
-    order = np.argsort(sid, kind="stable")
+    order = np.lexsort((num, sid))
     sid_s, num_s, x_s, y_s = sid[order], num[order], x[order], y[order]
     starts = np.searchsorted(sid_s, np.arange(int(sid.max(initial=-1)) + 2))
-    out_sid, out_num, out_x, out_y = [], [], [], []
+    out: dict[tuple[int, int], tuple[float, float]] = {}
+    on_segment: dict[tuple[int, int], list] = {}
     for s, cx, cy in zip(at_sid.tolist(), at_x.tolist(), at_y.tolist()):
         if s < 0 or s + 1 >= len(starts):
             continue
         a, b = starts[s], starts[s + 1]
         if b - a < 2:
             continue
-        px, py, pn = x_s[a:b], y_s[a:b], num_s[a:b]
-        d = np.hypot(px - cx, py - cy)
+        px, py, pn = x_s[a:b] - cx, y_s[a:b] - cy, num_s[a:b]
+        d = np.hypot(px, py)
         near = np.argsort(d)[:_NEAR_K]
         near = near[d[near] <= _NEAR_M]
-        h = _corner_number(px[near] - cx, py[near] - cy, pn[near]) if len(near) >= 2 else None
-        if h is None:
-            h = _corner_on_line(px - cx, py - cy, pn)
+        h = _corner_number(px[near], py[near], pn[near]) if len(near) >= 2 else None
         if h is not None:
-            out_sid.append(s)
-            out_num.append(h)
-            out_x.append(cx)
-            out_y.append(cy)
-    return (np.asarray(out_sid, dtype=np.int64), np.asarray(out_num, dtype=np.int64),
-            np.asarray(out_x, dtype=float), np.asarray(out_y, dtype=float))
+            out.setdefault((s, h), (cx, cy))
+            continue
+        seg = _segment(px, py, pn)
+        if seg is not None:
+            j, t, lo, hi = seg
+            on_segment.setdefault((s, j), []).append((t, lo, hi, cx, cy))
+    for (s, _), found in on_segment.items():
+        found.sort()
+        _, lo, hi, _, _ = found[0]
+        hundreds = list(range((lo // _STEP + 1) * _STEP, hi + 1, _STEP))
+        if len(found) == len(hundreds):
+            for h, (_, _, _, cx, cy) in zip(hundreds, found):
+                out.setdefault((s, h), (cx, cy))
+        else:
+            for t, _, _, cx, cy in found:
+                h = int(round((lo + t * (hi - lo)) / _STEP)) * _STEP
+                if lo < h <= hi:
+                    out.setdefault((s, h), (cx, cy))
+    keys = list(out)
+    return (np.array([k[0] for k in keys], dtype=np.int64), np.array([k[1] for k in keys], dtype=np.int64),
+            np.array([out[k][0] for k in keys], dtype=float), np.array([out[k][1] for k in keys], dtype=float))
 
 
 def _corner_number(dx, dy, n):
@@ -85,26 +102,21 @@ def _corner_number(dx, dy, n):
     return int(first)
 
 
-def _corner_on_line(dx, dy, n):
-    """The hundred crossed at the origin, from the street's line of known points (in number order):
-    on the segment passing closest to the origin, the hundred nearest the number there."""
+
+def _segment(x, y, n):
+    """(index, position along it 0-1, low number, high number) of the segment of the line of
+    points (x, y) sorted by number ``n`` that passes closest to the origin, among segments whose
+    two numbers have a hundred between them; None if none passes within _MAX_OFF."""
     import numpy as np
 
-    order = np.argsort(n, kind="stable")
-    x, y, n = dx[order], dy[order], n[order]
     ax, ay, bx, by = x[:-1], y[:-1], x[1:], y[1:]
+    lo, hi = n[:-1], n[1:]
     vx, vy = bx - ax, by - ay
     L2 = vx * vx + vy * vy
     t = np.where(L2 > 0, -(ax * vx + ay * vy) / np.where(L2 > 0, L2, 1), 0.0)
-    tc = np.clip(t, 0, 1)
-    off = np.hypot(ax + tc * vx, ay + tc * vy)
-    j = int(np.argmin(off))
-    if off[j] > _MAX_OFF or not (0 < t[j] < 1):
+    off = np.hypot(ax + np.clip(t, 0, 1) * vx, ay + np.clip(t, 0, 1) * vy)
+    ok = (hi // _STEP > lo // _STEP) & (hi > lo) & (t > 0) & (t < 1) & (off <= _MAX_OFF)
+    if not ok.any():
         return None
-    lo, hi = n[j], n[j + 1]
-    if hi <= lo:
-        return None
-    est = lo + t[j] * (hi - lo)
-    h = int(round(est / _STEP)) * _STEP
-    return h if lo < h <= hi else None
-
+    j = int(np.flatnonzero(ok)[np.argmin(off[ok])])
+    return j, float(t[j]), int(lo[j]), int(hi[j])
