@@ -30,7 +30,7 @@ LOW_SCORE = 60            # below this a match is listed for checking (street-le
 _NEAR_NUMBERS = 1000      # beyond a street's known numbers, extrapolate this far at most
 _EXTRAPOLATE_SPAN = 300  # the street's direction and pace from its last known number and one this far in
 _EXTRAPOLATE_MAX = 1.0    # ... continued at most that distance again (chosen on 2017 -> 2018)
-_EXTEND_M = 300.0         # street lines extended past their last known numbers, for crossings
+_EXTEND_M = 1000.0        # street lines extended past their last known numbers, for crossings (300 before)
 _NUM_BITS = 21            # house numbers < 2,097,152
 _INTERSECTION_NEAR_M = 150.0
 _OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block corners); 2019 held out
@@ -530,7 +530,8 @@ class Matcher:
 
     def _line_crossing(self, ida: list[int], idb: list[int]):
         """Where the two streets' lines cross, or the middle of the gap between them when one
-        street's known numbers stop short of the other (a gap up to 300 m)."""
+        street's known numbers stop short of the other (a gap up to 300 m); each line is continued
+        _EXTEND_M past its last known numbers."""
         import shapely
 
         best = None
