@@ -3,7 +3,8 @@
 For each row: the street is resolved (``streets``), then, in order,
   exact         the address point itself;
   interpolated  between the nearest known numbers of the same parity on the street (the other
-                side's numbers when they bracket it much more closely);
+                side's numbers when they bracket it much more closely; block corners from known
+                intersections where the known numbers are far apart, ``blocks``);
   range         along an address-range segment, offset to the correct side (``ranges``);
   nearest       the closest known number of the same parity beyond the street's known ones;
   intersection  "A / B": a known intersection point, else where the two streets come closest;
