@@ -18,6 +18,9 @@ def register(sub) -> None:
     p.add_argument("--locator", metavar="NAME", help="rows without a location get one from their address "
                    "(offline, with this locator); needs --address-column")
     p.add_argument("--address-column", metavar="COL", help="the column (or text question) with the typed address")
+    p.add_argument("--zip", dest="zip_column", metavar="COL", help="with --locator: ZIP code column (or question); "
+                   "chooses between streets of the same name in two places (a ZIP typed at the end of the "
+                   "address counts too)")
     p.set_defaults(func=cmd_import)
 
 
@@ -28,6 +31,7 @@ def cmd_import(args) -> int:
     project = open_project(args.project)
     form_id = load_form_for(args.form, project)
     report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding,
-                           locator=args.locator, address_column=args.address_column)
+                           locator=args.locator, address_column=args.address_column,
+                           zip_column=args.zip_column)
     print(report.text())
     return 0

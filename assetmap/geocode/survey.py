@@ -26,32 +26,46 @@ def location_question(form: "Form") -> str:
                     "Import without --locator.")
 
 
-def _column_texts(path: Path, column: str, encoding: str | None) -> dict[int, str]:
+def _column_texts(path: Path, columns: dict[str, str], encoding: str | None) -> dict[str, dict[int, str]]:
+    """{column: {row number: text}} for the export's columns (``columns``: column -> what it is)."""
     from assetmap.survey.export_tables import read_table
 
     table = read_table(path, encoding) or [[]]
     headers = [h.strip() for h in table[0]]
-    if column not in headers:
-        raise UserError(f"{path.name} has no column '{column}' (the address).",
-                        "Columns in it: " + ", ".join(headers[:20]) + ". Nothing was imported.")
-    i = headers.index(column)
-    return {n: (cells[i].strip() if i < len(cells) else "") for n, cells in enumerate(table[1:], start=2)}
+    out = {}
+    for column, what in columns.items():
+        if column not in headers:
+            raise UserError(f"{path.name} has no column '{column}' ({what}).",
+                            "Columns in it: " + ", ".join(headers[:20]) + ". Nothing was imported.")
+        i = headers.index(column)
+        out[column] = {n: (cells[i].strip() if i < len(cells) else "") for n, cells in enumerate(table[1:], start=2)}
+    return out
 
 
 def fill_locations(path, form: "Form", rows: list["RawRow"], matcher, address_column: str,
-                   encoding: str | None = None) -> dict[int, str]:
-    """Set the location answer of rows that have none from their address; {row number: match type}."""
+                   encoding: str | None = None, zip_column: str | None = None) -> dict[int, str]:
+    """Set the location answer of rows that have none from their address; {row number: match type}.
+
+    ``zip_column``: a column (or question) with the ZIP code, which chooses between streets of the
+    same name in two places (as ``assetmap geocode --zip``); where it is blank a ZIP typed at the
+    end of the address counts."""
     import numpy as np
 
     q = location_question(form)
-    if form.has_question(address_column):
-        texts = {r.row_number: r.values.get(address_column, "") for r in rows}
-    else:
-        texts = _column_texts(Path(path), address_column, encoding)
+    wanted = {address_column: "the address"}
+    if zip_column is not None:
+        wanted.setdefault(zip_column, "the ZIP column")
+    texts_of = {c: {r.row_number: str(r.values.get(c) or "") for r in rows} for c in wanted if form.has_question(c)}
+    missing = {c: w for c, w in wanted.items() if c not in texts_of}
+    if missing:
+        texts_of.update(_column_texts(Path(path), missing, encoding))
+    texts = texts_of[address_column]
     todo = [r for r in rows if not r.values.get(q) and texts.get(r.row_number, "")]
     if not todo:
         return {}
-    m = matcher.match_addresses(np.array([texts[r.row_number] for r in todo], dtype=object))
+    zips = (np.array([texts_of[zip_column].get(r.row_number, "") for r in todo], dtype=object)
+            if zip_column is not None else None)
+    m = matcher.match_addresses(np.array([texts[r.row_number] for r in todo], dtype=object), zips=zips)
     found = {}
     for k, r in enumerate(todo):
         if m.match_type[k] != "unmatched":

@@ -147,8 +147,9 @@ def _coerce_into(form: Form, values: dict[str, str], answers: dict, problems: li
 def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
                   language: str | None = None, ctx: "TaskContext | None" = None,
                   encoding: str | None = None, locator: str | None = None,
-                  address_column: str | None = None) -> KoboImportReport:
-    """``locator`` + ``address_column``: rows without a location get one from their address."""
+                  address_column: str | None = None, zip_column: str | None = None) -> KoboImportReport:
+    """``locator`` + ``address_column``: rows without a location get one from their address
+    (``zip_column``: a ZIP column choosing between streets of the same name in two places)."""
     from assetmap.survey.store import SurveyStore
     from assetmap.survey.validation import evaluate
 
@@ -163,7 +164,8 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
         with tempfile.TemporaryDirectory(prefix="assetmap-import-") as tmp:
             main = unpack_zip(path, form, Path(tmp))
             report = import_export(project, main, form_id, surveyor=surveyor, language=language, ctx=ctx,
-                                   encoding=encoding, locator=locator, address_column=address_column)
+                                   encoding=encoding, locator=locator, address_column=address_column,
+                                   zip_column=zip_column)
         report.source = path.name
         return report
     cmap, rows = read_rows(path, form, encoding)
@@ -178,14 +180,18 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     report.repeat_problems += unread_files(path, form)
     duplicates = _duplicate_uuids(rows)
     geocoded: dict[int, str] = {}
-    if locator is not None or address_column is not None:
+    if locator is not None or address_column is not None or zip_column is not None:
         from assetmap.geocode.locators import load_matcher
         from assetmap.geocode.survey import fill_locations
 
         if locator is None or address_column is None:
+            if zip_column is not None:
+                raise UserError("--zip is the ZIP column of addresses placed with --locator and --address-column.",
+                                "Give --locator NAME --address-column COL too, or leave --zip out.")
             raise UserError("--locator and --address-column go together.",
                             "Give both: the locator and the column holding the typed address.")
-        geocoded = fill_locations(path, form, rows, load_matcher(project, locator), address_column, encoding)
+        geocoded = fill_locations(path, form, rows, load_matcher(project, locator), address_column, encoding,
+                                  zip_column=zip_column)
         report.geocoded = geocoded
     for i, row in enumerate(rows):
         if ctx is not None:
