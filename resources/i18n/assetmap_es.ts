@@ -6191,6 +6191,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>with the locator</source>
             <translation>con el localizador</translation>
         </message>
+        <message>
+            <source>No ZIP column (a ZIP typed in the address still counts)</source>
+            <translation>Sin columna de código postal (un código postal escrito en la dirección sigue contando)</translation>
+        </message>
+        <message>
+            <source>ZIP code column (chooses between streets of the same name in two places)</source>
+            <translation>Columna del código postal (elige entre calles del mismo nombre en dos lugares)</translation>
+        </message>
     </context>
     <context>
         <name>AddressFields</name>

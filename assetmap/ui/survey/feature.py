@@ -360,13 +360,13 @@ class SurveyFeature(QObject):
         geo = choose_address_geocoding(self.w, path)   # with a locator: rows without GPS, by address
         if geo is False:
             return None
-        locator, address_column = geo
+        locator, address_column, zip_column = geo
 
         def work(ctx):
             from assetmap.survey.kobo import import_export, load_form_for
 
             return import_export(project, path, load_form_for(None, project), ctx=ctx, locator=locator,
-                                 address_column=address_column)
+                                 address_column=address_column, zip_column=zip_column)
 
         def done(report):
             from assetmap.ui.survey.dialogs import TextReportDialog
