@@ -16,7 +16,9 @@ def register(sub) -> None:
     p.add_argument("--surveyor", help="name to record when the export has no submitter column")
     p.add_argument("--encoding", help="text encoding of the CSV (default UTF-8)")
     p.add_argument("--locator", metavar="NAME", help="rows without a location get one from their address "
-                   "(offline, with this locator); needs --address-column")
+                   "(offline, with this locator), and so do repeat entries whose group has its own location and "
+                   "an address question marked geocode=yes (or named address); needs --address-column unless "
+                   "the form marks its address question")
     p.add_argument("--address-column", metavar="COL", help="the column (or text question) with the typed address")
     p.add_argument("--zip", dest="zip_column", metavar="COL", help="with --locator: ZIP code column (or question); "
                    "chooses between streets of the same name in two places (a ZIP typed at the end of the "

@@ -48,6 +48,8 @@ class KoboImportReport:
     unused_columns: list[str] = field(default_factory=list)
     geocoded: dict[int, str] = field(default_factory=dict)   # row number -> match type
     repeat_problems: list[str] = field(default_factory=list)  # repeat files' rows that match no response
+    # row number -> the repeat instances placed from their address (AddressPlacement, ``where``)
+    repeats_geocoded: dict[int, list] = field(default_factory=dict)
 
     @property
     def rejected_rows(self) -> int:
@@ -68,6 +70,11 @@ class KoboImportReport:
             placed = sum(1 for t in self.geocoded.values() if t != "unmatched")
             lines.append(f"  located from their address: {placed} of {len(self.geocoded)} rows without a location"
                          + "".join(f"; row {n}: not found" for n, t in self.geocoded.items() if t == "unmatched"))
+        if self.repeats_geocoded:
+            every = [(n, p) for n, ps in self.repeats_geocoded.items() for p in ps]
+            placed = sum(1 for _n, p in every if p.placed)
+            lines.append(f"  repeat entries located from their address: {placed} of {len(every)} without a location"
+                         + "".join(f"; row {n} {p.where}: not found" for n, p in every if not p.placed))
         return "\n".join(lines)
 
 
@@ -180,19 +187,31 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     report.repeat_problems += unread_files(path, form)
     duplicates = _duplicate_uuids(rows)
     geocoded: dict[int, str] = {}
+    inner: dict[int, tuple[list, dict]] = {}
     if locator is not None or address_column is not None or zip_column is not None:
         from assetmap.geocode.locators import load_matcher
-        from assetmap.geocode.survey import fill_locations
+        from assetmap.geocode.survey import (address_question, fill_locations, fill_repeat_locations,
+                                             repeat_address_questions)
 
-        if locator is None or address_column is None:
+        if locator is not None and address_column is None and zip_column is None:
+            # The form's own address question, else only the addresses inside repeats.
+            aq = address_question(form)
+            address_column = aq.name if aq is not None else None
+            if address_column is None and not repeat_address_questions(form):
+                raise UserError("--locator and --address-column go together.",
+                                "Give both: the locator and the column holding the typed address.")
+        elif locator is None or address_column is None:
             if zip_column is not None:
                 raise UserError("--zip is the ZIP column of addresses placed with --locator and --address-column.",
                                 "Give --locator NAME --address-column COL too, or leave --zip out.")
             raise UserError("--locator and --address-column go together.",
                             "Give both: the locator and the column holding the typed address.")
-        geocoded = fill_locations(path, form, rows, load_matcher(project, locator), address_column, encoding,
-                                  zip_column=zip_column)
+        matcher = load_matcher(project, locator)
+        if address_column is not None:
+            geocoded = fill_locations(path, form, rows, matcher, address_column, encoding, zip_column=zip_column)
+        inner = fill_repeat_locations(form, rows, matcher)
         report.geocoded = geocoded
+        report.repeats_geocoded = {n: p for n, (p, _cols) in inner.items()}
     for i, row in enumerate(rows):
         if ctx is not None:
             if ctx.cancelled:
@@ -214,12 +233,15 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
             continue
         version = SourceVersion(row.edited_at or row.submitted_at, row.revision)
         uuid = row.uuid or _stable_uuid(path, row)
+        placed = [f"location from the address: {geocoded[row.row_number]}"] if geocoded.get(
+            row.row_number, "unmatched") != "unmatched" else []
+        placed += [f"{p.where}: location from the address: {p.match_type}"
+                   for p in inner.get(row.row_number, ([], {}))[0] if p.placed]
         outcome = store.save_imported(form_id, state.values, uuid=uuid,
                                       surveyor=row.surveyor or surveyor or "import",
                                       submitted_at=row.submitted_at, version=version,
-                                      source=path.name + (f" (location from the address: {geocoded[row.row_number]})"
-                                                          if geocoded.get(row.row_number, "unmatched") != "unmatched"
-                                                          else ""))
+                                      source=path.name + (f" ({'; '.join(placed)})" if placed else ""),
+                                      repeat_geocodes=inner.get(row.row_number, ([], None))[1])
         if outcome == "stale":
             report.stale.append(RowProblem(row.row_number, None, f"{uuid} is older than the project's copy, "
                                            "which was edited since; not applied"))
