@@ -4611,6 +4611,14 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <source>Delete “%1”? You can undo this.</source>
             <translation>¿Borrar «%1»? Puede deshacerlo.</translation>
         </message>
+        <message>
+            <source>Repeated entries placed from their address: %1 of %2.</source>
+            <translation>Entradas repetidas ubicadas a partir de su dirección: %1 de %2.</translation>
+        </message>
+        <message>
+            <source>Not found, saved without a location: %1.</source>
+            <translation>No encontradas, guardadas sin ubicación: %1.</translation>
+        </message>
     </context>
     <context>
         <name>Task</name>
