@@ -32,8 +32,15 @@ def cmd_import(args) -> int:
 
     project = open_project(args.project)
     form_id = load_form_for(args.form, project)
+    address_column = args.address_column
+    if args.locator is not None and address_column is None:
+        from assetmap.geocode.survey import address_question
+        from assetmap.survey.store import SurveyStore
+
+        aq = address_question(SurveyStore(project).form(form_id))   # the form's marked address question
+        address_column = aq.name if aq is not None else None
     report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding,
-                           locator=args.locator, address_column=args.address_column,
+                           locator=args.locator, address_column=address_column,
                            zip_column=args.zip_column)
     print(report.text())
     return 0

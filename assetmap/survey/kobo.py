@@ -190,14 +190,12 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     inner: dict[int, tuple[list, dict]] = {}
     if locator is not None or address_column is not None or zip_column is not None:
         from assetmap.geocode.locators import load_matcher
-        from assetmap.geocode.survey import (address_question, fill_locations, fill_repeat_locations,
-                                             repeat_address_questions)
+        from assetmap.geocode.survey import fill_locations, fill_repeat_locations, repeat_address_questions
 
         if locator is not None and address_column is None and zip_column is None:
-            # The form's own address question, else only the addresses inside repeats.
-            aq = address_question(form)
-            address_column = aq.name if aq is not None else None
-            if address_column is None and not repeat_address_questions(form):
+            # Only the addresses inside repeats (the form marks them); ``import_command`` makes the
+            # form's own address question the default column.
+            if not repeat_address_questions(form):
                 raise UserError("--locator and --address-column go together.",
                                 "Give both: the locator and the column holding the typed address.")
         elif locator is None or address_column is None:

@@ -176,3 +176,21 @@ def test_kobo_import_places_repeat_addresses(areas_project, tmp_path, capsys):
     SurveyStore(Project.open(other)).install_form(rounds_form(tmp_path))
     assert main(["survey", "import", str(other), str(export)]) == 0
     assert "row 2, question 'visits[1]/spot'" in capsys.readouterr().out
+
+
+def test_survey_import_locator_alone_uses_the_forms_address_question(areas_project, tmp_path, capsys):
+    """`survey import --locator NAME` without --address-column: the form's marked address question
+    (here a text question named address) is the column; a form without one still needs it."""
+    from assetmap.cli import main
+    from tests.geocode.test_survey_save import address_form
+    from tests.survey.test_kobo_import import write_csv
+
+    project = areas_project
+    SurveyStore(project, device_id="office").install_form(address_form(tmp_path))
+    lat, lon = main_st(project, tmp_path)
+    export = write_csv(tmp_path / "places.csv", ["site", "address", "location", "_uuid"], [
+        {"site": "Library", "address": "120 Main St", "location": "", "_uuid": "p1"}])
+    assert main(["survey", "import", str(project.path), str(export), "--locator", "city"]) == 0
+    assert "located from their address: 1 of 1 rows" in capsys.readouterr().out
+    assert SurveyStore(project).get("p1").answers["location"] == pytest.approx((lat, lon + 2e-4))
+
