@@ -54,8 +54,12 @@ def columns(form: Form, repeat: Group) -> dict[str, str]:
     return out
 
 
-def ensure(con, form: Form) -> None:
-    """Create the child tables of ``form``'s repeats, adding columns for new questions."""
+def ensure(con, form: Form, geocode_columns: bool = True) -> None:
+    """Create the child tables of ``form``'s repeats, adding columns for new questions.
+
+    ``geocode_columns``: also add the geocode columns to a table made before them (installing a
+    form does; a save does not, so that a team lead's save on PostGIS never needs an ALTER: the
+    rows are then written without them)."""
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
         cols = columns(form, r)
@@ -73,7 +77,7 @@ def ensure(con, form: Form) -> None:
             for n, c in cols.items():
                 if c not in have:
                     con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {_sql_type(form, n)}')
-            for c, t in _geo_columns(form, r).items():
+            for c, t in (_geo_columns(form, r) if geocode_columns else {}).items():
                 if c not in have:
                     con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {t}')
 
@@ -120,11 +124,11 @@ def _backfill(con, form: Form, repeat: Group, table: str) -> None:
 
 
 def _write_one(con, form: Form, r: Group, table: str, uuid: str, answers: dict[str, Any],
-               geocoded: list | None = None, kept: dict | None = None) -> None:
+               geocoded: list | None = None, kept: dict | None = None, with_geo: bool = True) -> None:
     """``geocoded``: the instances' geocode columns, as this save placed them; ``kept``: the
     stored ones by instance answers (JSON), for instances this write did not place."""
     cols = columns(form, r)
-    geo = list(_geo_columns(form, r))
+    geo = list(_geo_columns(form, r)) if with_geo else []
     names = ["parent_uuid", "position", *cols.values(), "answers", *geo]
     quoted = ", ".join(f'"{c}"' for c in names)
     for i, inst in enumerate(answers.get(r.name) or [], start=1):
@@ -154,14 +158,16 @@ def write_many(con, form: Form, responses: list[tuple[str, dict[str, Any]]],
     """``write`` for many responses (uuid, answers): the tables checked once."""
     if not form.repeats() or not responses:
         return
-    ensure(con, form)
+    ensure(con, form, geocode_columns=False)
     for r in form.repeats():
         table = table_name(form.form_id, r.name)
         geo = list(_geo_columns(form, r))
+        if geo and not set(geo) <= set(con.columns(table)):
+            geo = []                           # a table made before them, not reinstalled since
         for uuid, answers in responses:
             kept = stored_geocodes(con, table, uuid, geo) if geo else None
             con.execute(f'DELETE FROM "{table}" WHERE parent_uuid=?', (uuid,))
-            _write_one(con, form, r, table, uuid, answers, (geocoded or {}).get(r.name), kept)
+            _write_one(con, form, r, table, uuid, answers, (geocoded or {}).get(r.name), kept, bool(geo))
 
 
 def stored_geocodes(con, table: str, uuid: str, geo: list[str] | None = None) -> dict[str, dict]:

@@ -194,3 +194,26 @@ def test_survey_import_locator_alone_uses_the_forms_address_question(areas_proje
     assert "located from their address: 1 of 1 rows" in capsys.readouterr().out
     assert SurveyStore(project).get("p1").answers["location"] == pytest.approx((lat, lon + 2e-4))
 
+
+
+def test_a_child_table_made_before_the_geocode_columns(areas_project, tmp_path):
+    """A repeat's table made before these columns: a save places the instance and writes the row
+    without them (no ALTER on a save: a team lead may not); installing the form again adds them."""
+    project = areas_project
+    store = SurveyStore(project, device_id="laptop")
+    form = rounds_form(tmp_path)
+    store.install_form(form)
+    con = sqlite3.connect(project.path)
+    con.execute(f'ALTER TABLE "{CHILD}" DROP COLUMN geocode_match')
+    con.execute(f'ALTER TABLE "{CHILD}" DROP COLUMN geocode_score')
+    con.commit()
+    con.close()
+    lat, lon = main_st(project, tmp_path)
+    resp = store.save("rounds", {"site": "X", "visits": [{"who": "Ana", "where_typed": "120 Main St"}]},
+                      surveyor="R")
+    assert resp.answers["visits"][0]["spot"] == pytest.approx((lat, lon + 2e-4))
+    store.install_form(form)
+    again = store.save("rounds", {"site": "X", "visits": [{"who": "Ana", "where_typed": "140 Main St"}]},
+                       uuid=resp.uuid, surveyor="R")
+    assert again.answers["visits"][0]["spot"] == pytest.approx((lat, lon + 4e-4))
+    assert [(r[3], r[4]) for r in child_rows(project, resp.uuid)] == [("exact", 100)]
