@@ -248,6 +248,7 @@ def place_repeats_on_save(form: "Form", answers: dict, *, current: dict | None =
     answers = dict(answers)
     out = RepeatPlacements(answers, [], {}, set())
     todo: list[tuple[str, int, str, str]] = []           # (repeat, index, address, location question)
+    popped: dict[tuple[str, int], object] = {}
     for r, aq, gq in found:
         if not isinstance(answers.get(r.name), (list, tuple)):
             continue
@@ -270,7 +271,7 @@ def place_repeats_on_save(form: "Form", answers: dict, *, current: dict | None =
                 if not (twin[1] and twin[1] != "unmatched" and text != o_text):
                     cols[i] = {MATCH_COLUMN: twin[1], SCORE_COLUMN: twin[2]}   # as it was
                     continue
-                inst.pop(gq.name)                          # placed from the old address: again
+                popped[(r.name, i)] = inst.pop(gq.name)   # placed from the old address: again
             if text:
                 todo.append((r.name, i, text, gq.name))
         answers[r.name] = insts
@@ -278,7 +279,10 @@ def place_repeats_on_save(form: "Form", answers: dict, *, current: dict | None =
     if not todo:
         return out
     m = matcher() if callable(matcher) else matcher
-    if m is None:
+    if m is None:                     # no locator (any more): a point placed before stays where it was
+        for (rname, i), loc in popped.items():
+            gname = next(g.name for r, _a, g in found if r.name == rname)
+            answers[rname][i][gname] = loc
         return out
     res = m.match_addresses([t[2] for t in todo])
     for k, (rname, i, text, gname) in enumerate(todo):

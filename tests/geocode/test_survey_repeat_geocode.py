@@ -217,3 +217,18 @@ def test_a_child_table_made_before_the_geocode_columns(areas_project, tmp_path):
                        uuid=resp.uuid, surveyor="R")
     assert again.answers["visits"][0]["spot"] == pytest.approx((lat, lon + 4e-4))
     assert [(r[3], r[4]) for r in child_rows(project, resp.uuid)] == [("exact", 100)]
+
+
+def test_without_a_locator_an_edited_address_keeps_its_point(tmp_path):
+    """A point placed from an address whose text then changed, with no locator left to place it
+    again: the point stays (nothing typed or placed is lost)."""
+    from assetmap.geocode.survey import place_repeats_on_save
+
+    form = rounds_form(tmp_path)
+    old = {"visits": [({"who": "Ana", "where_typed": "120 Main St", "spot": (38.6, -90.2)}, "exact", 100)]}
+    new = {"site": "X", "visits": [{"who": "Ana", "where_typed": "122 Main St", "spot": (38.6, -90.2)}]}
+    out = place_repeats_on_save(form, new, current=old, matcher=None)
+    assert out.answers["visits"][0]["spot"] == (38.6, -90.2) and out.placements == []
+    assert new["visits"][0]["spot"] == (38.6, -90.2)                     # the caller's answers untouched
+    same = place_repeats_on_save(form, {"visits": [dict(old["visits"][0][0])]}, current=old, matcher=None)
+    assert same.columns == {"visits": [{"geocode_match": "exact", "geocode_score": 100}]}
