@@ -4611,6 +4611,14 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <source>Delete “%1”? You can undo this.</source>
             <translation>¿Borrar «%1»? Puede deshacerlo.</translation>
         </message>
+        <message>
+            <source>Repeated entries placed from their address: %1 of %2.</source>
+            <translation>Entradas repetidas ubicadas a partir de su dirección: %1 de %2.</translation>
+        </message>
+        <message>
+            <source>Not found, saved without a location: %1.</source>
+            <translation>No encontradas, guardadas sin ubicación: %1.</translation>
+        </message>
     </context>
     <context>
         <name>Task</name>
@@ -6190,6 +6198,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <message>
             <source>with the locator</source>
             <translation>con el localizador</translation>
+        </message>
+        <message>
+            <source>No ZIP column (a ZIP typed in the address still counts)</source>
+            <translation>Sin columna de código postal (un código postal escrito en la dirección sigue contando)</translation>
+        </message>
+        <message>
+            <source>ZIP code column (chooses between streets of the same name in two places)</source>
+            <translation>Columna del código postal (elige entre calles del mismo nombre en dos lugares)</translation>
         </message>
     </context>
     <context>

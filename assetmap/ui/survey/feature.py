@@ -383,13 +383,15 @@ class SurveyFeature(QObject):
         geo = choose_address_geocoding(self.w, path)   # with a locator: rows without GPS, by address
         if geo is False:
             return None
-        locator, address_column = geo
+        locator, address_column, zip_column = geo
+        if locator is None:
+            locator = _repeat_locators(project)   # entries inside repeats are placed from their marked address
 
         def work(ctx):
             from assetmap.survey.kobo import import_export, load_form_for
 
             return import_export(project, path, load_form_for(None, project), ctx=ctx, locator=locator,
-                                 address_column=address_column)
+                                 address_column=address_column, zip_column=zip_column)
 
         def done(report):
             from assetmap.ui.survey.dialogs import TextReportDialog
@@ -437,3 +439,22 @@ class SurveyFeature(QObject):
         return run_task(self.w, self.tr("Export survey responses"), work,
                         on_done=lambda *_: self.w.statusBar().showMessage(
                             self.tr("Responses exported to %1").replace("%1", out), 10000))
+
+
+def _repeat_locators(project) -> "list[str] | None":
+    """The project's locators (address points first), when its survey form has repeats with their own
+    location and a marked address question: their entries are placed on import as on Save."""
+    from assetmap.geocode.locators import list_locators
+    from assetmap.geocode.survey import repeat_address_questions
+    from assetmap.survey.kobo import load_form_for
+    from assetmap.survey.store import SurveyStore
+
+    try:
+        form = SurveyStore(project).form(load_form_for(None, project))
+        infos = list_locators(project)
+    except Exception:  # noqa: BLE001 - no form yet, several forms, no locator tables: the import says so
+        return None
+    if not infos or not repeat_address_questions(form):
+        return None
+    return [i.name for i in sorted(infos, key=lambda i: (i.kind != "points", i.name))]
+
