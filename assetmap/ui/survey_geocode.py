@@ -34,25 +34,12 @@ def _header(path: Path) -> list[str]:
     return [h.strip() for h in table[0] if h.strip()]
 
 
-_ZIP_NAMES = ("zip", "zipcode", "zip_code", "zip5", "postal", "postal_code", "postalcode", "postcode", "post_code")
-
-
-def zip_column_guess(columns: list[str]) -> str | None:
-    """A column whose name says ZIP code (the last part of a Kobo group path counts: address/zip)."""
-    import re
-
-    for c in columns:
-        if re.sub(r"[^a-z0-9]+", "_", c.rsplit("/", 1)[-1].lower()).strip("_") in _ZIP_NAMES:
-            return c
-    return None
-
-
 def choose_address_geocoding(w, path) -> "tuple[str | None, str | None, str | None] | bool":
     """(locator, address column, ZIP column or None), (None, None, None) to import without, or
     False when cancelled. The ZIP column is asked for only when a column's name says ZIP."""
     from PySide6.QtWidgets import QInputDialog
 
-    from assetmap.geocode.layer_import import guess_columns
+    from assetmap.geocode.layer_import import guess_columns, zip_column_guess
     from assetmap.geocode.locators import list_locators
 
     names = [i.name for i in list_locators(w.project)] if w.project is not None else []

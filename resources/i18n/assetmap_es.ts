@@ -6254,5 +6254,41 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>(none)</source>
             <translation>(ninguna)</translation>
         </message>
+        <message>
+            <source>Chooses between streets of the same name in two ZIPs; where it is blank, a ZIP typed at the end of the address still counts.</source>
+            <translation>Elige entre calles del mismo nombre en dos códigos postales; donde está vacía, sigue contando un código postal escrito al final de la dirección.</translation>
+        </message>
+        <message>
+            <source>&amp;ZIP code column (optional)</source>
+            <translation>Columna de código &amp;postal (opcional)</translation>
+        </message>
+        <message>
+            <source>ZIP code column</source>
+            <translation>Columna de código postal</translation>
+        </message>
+        <message>
+            <source>No ZIP column</source>
+            <translation>Sin columna de código postal</translation>
+        </message>
+        <message>
+            <source>address '{0}'</source>
+            <translation>dirección '{0}'</translation>
+        </message>
+        <message>
+            <source>house number '{0}', street '{1}'</source>
+            <translation>número de casa '{0}', calle '{1}'</translation>
+        </message>
+        <message>
+            <source>ZIP '{0}'</source>
+            <translation>código postal '{0}'</translation>
+        </message>
+        <message>
+            <source>no ZIP column</source>
+            <translation>sin columna de código postal</translation>
+        </message>
+        <message>
+            <source>Columns: {0}; {1}.</source>
+            <translation>Columnas: {0}; {1}.</translation>
+        </message>
     </context>
 </TS>
