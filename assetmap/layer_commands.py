@@ -365,6 +365,11 @@ class TableSet:
     def complete(self, tx, con) -> None:
         """After a restore, in its transaction: what a copied layer does not carry (keys, indexes)."""
 
+    def fingerprint(self, con):
+        """Something cheap that changes whenever the work writes (None: unknown): work that stopped
+        half-way (``TableWork.command(partial=True)``) is an undo step only when it wrote."""
+        return None
+
     def events(self, project, shown: dict[str, bool], hidden: dict[str, bool]) -> list:
         """The events of a swap: ``shown``/``hidden``, each layer and table present or not."""
         return []
@@ -464,6 +469,7 @@ class TableWork:
     def __init__(self, project, stash: UndoStash, tables: TableSet):
         self.project, self.stash, self.tables = project, stash, tables
         self._before: tuple[dict, dict] | None = None
+        self._print = None
 
     def _names(self) -> tuple[list[str], list[str]]:
         with self.project.sql_read() as con:
@@ -471,6 +477,8 @@ class TableWork:
         return self.tables.layers(self.project), tables
 
     def prepare(self) -> None:
+        with self.project.sql_read() as con:
+            self._print = self.tables.fingerprint(con)
         self._before = _snapshot(self.project, self.stash, self.tables, list(self._names()))
 
     def discard(self) -> None:
@@ -478,9 +486,16 @@ class TableWork:
             _forget(self.stash, self._before)
             self._before = None
 
-    def command(self, text: str) -> Command | None:
+    def command(self, text: str, partial: bool = False) -> Command | None:
+        """The undo step; ``partial``: the work stopped half-way, a step only if it wrote something."""
         if self._before is None:
             return None
+        if partial:
+            with self.project.sql_read() as con:
+                same = self._print is not None and self.tables.fingerprint(con) == self._print
+            if same:
+                self.discard()
+                return None
         layers, tables = self._before
         names = self._names()
         # what the work made: absent before (undo removes it)

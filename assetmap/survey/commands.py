@@ -181,7 +181,7 @@ class InstallForm(Command):
 
 
 class SurveyTables:
-    """What a survey merge or import may write (``layer_commands.TableWork``): every form's layer,
+    """What a survey merge or import may write (a ``layer_commands.TableSet``): every form's layer,
     the forms registry, the history, photos, merges, conflicts and imports tables, and the
     repeats' child tables; undo and redo put them back together."""
 
@@ -231,6 +231,16 @@ class SurveyTables:
                 con.ensure_unique(layer, ("uuid",))
         if con.has_table(S.HISTORY) and not con.has_table("assetmap_survey_history_uuid"):
             con.execute(S._INDEXES)
+
+    def fingerprint(self, con):
+        """The forms installed and the history's last row: every response write logs one."""
+        from assetmap.survey import schema as S
+
+        forms = (sorted(tuple(r) for r in con.execute(f"SELECT form_id, version FROM {S.FORMS}").fetchall())
+                 if con.has_table(S.FORMS) else None)
+        history = (tuple(con.execute(f"SELECT count(*), max(id) FROM {S.HISTORY}").fetchone())
+                   if con.has_table(S.HISTORY) else None)
+        return forms, history
 
     def events(self, project, shown: dict[str, bool], hidden: dict[str, bool]) -> list:
         from assetmap.session import (DATA, METADATA, LayerAdded, LayerChanged, LayerRemoved,

@@ -35,10 +35,12 @@ def run_layer_task(w, title: str, work: Callable, on_done: Callable[[Any], None]
 
 
 def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any], None] | None = None,
-                   text: str | None = None, **kwargs):
+                   text: str | None = None, partial: bool = False, **kwargs):
     """``run_layer_task`` for work that writes attribute tables with its layers (a survey merge or
     import): what ``tables`` (a ``layer_commands.TableSet``) names is copied into the stash on the
-    worker first, and one ``ReplaceTables`` is pushed when the work has finished (its events redraw)."""
+    worker first, and one ``ReplaceTables`` is pushed when the work has finished (its events redraw).
+    ``partial``: the work is not one transaction (an import saves row by row), so what a failure or
+    Cancel left written is one undo step as well."""
     from assetmap.layer_commands import TableWork
     from assetmap.ui.workers import run_task
 
@@ -55,6 +57,16 @@ def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any
         if on_done is not None:
             on_done(result)
 
+    def failed(ok: bool) -> None:
+        if ok:
+            return
+        if not partial:   # one transaction: rolled back, the project is as it was
+            table_work.discard()
+            return
+        command = table_work.command(text or title, partial=True)
+        if command is not None:
+            w.stack.push(command)
+
     task = run_task(w, title, wrapped, on_done=done, **kwargs)
-    task.finished.connect(lambda ok: None if ok else table_work.discard())
+    task.finished.connect(failed)
     return task

@@ -41,11 +41,11 @@ def bracket(project, work):
     from assetmap.survey.commands import SurveyTables
 
     stash = UndoStash(project)
-    bracket = TableWork(project, stash, SurveyTables())
-    bracket.prepare()
+    table_work = TableWork(project, stash, SurveyTables())
+    table_work.prepare()
     result = work()
     stack = CommandStack()
-    stack.push(bracket.command("work"))
+    stack.push(table_work.command("work"))
     return stack, stash, result
 
 
@@ -79,11 +79,11 @@ def test_merge_undone_and_redone_on_both_backends(project, tmp_path, backend):
 
 
 def test_import_installing_a_form_undone_and_redone_on_both_backends(project, tmp_path, backend):
+    from assetmap.project import Project
     from assetmap.survey.kobo import import_export, load_form_for
     from assetmap.survey.summary import export_responses
-    from tests.survey.household import write_household_form
 
-    from assetmap.project import Project
+    from .household import write_household_form
 
     xlsx = write_household_form(tmp_path / "household.xlsx")
     scratch = Project.create(tmp_path / "scratch.gpkg", crs="EPSG:4326")

@@ -211,6 +211,8 @@ def test_import_into_an_existing_form_is_undone_and_redone(window, qtbot, tmp_pa
 
 
 def test_import_that_installs_a_form_is_undone_with_the_form_and_its_layer(window, qtbot, tmp_path):
+    from assetmap.project import Project
+    from assetmap.survey.summary import export_responses
     from assetmap.survey.xlsform import load_form
     from tests.survey.household import write_household_form
 
@@ -221,10 +223,7 @@ def test_import_that_installs_a_form_is_undone_with_the_form_and_its_layer(windo
     before = read_back(w.project.path, [layer])
     assert before[layer] is None and before["assetmap_survey_forms"] is None
     out = tmp_path / "households.csv"
-    # an export of the household form: made by exporting from a scratch project that has two responses
-    from assetmap.project import Project
-    from assetmap.survey.summary import export_responses
-
+    # an export of the household form: exported from a scratch project that has two responses
     scratch = Project.create(tmp_path / "scratch.gpkg", crs="EPSG:4326")
     s = SurveyStore(scratch, device_id="x")
     s.install_form(load_form(form))
@@ -248,3 +247,48 @@ def test_import_that_installs_a_form_is_undone_with_the_form_and_its_layer(windo
     assert len(SurveyStore(w.project).responses("household")) == 2
     assert w.survey.dock is not None and w.survey.dock.form_id == "household"
     assert shown(w, qtbot, layer) == (True, True)
+
+
+def test_an_import_stopped_half_way_is_one_undo_step_and_a_refused_one_none(window, qtbot, tmp_path, monkeypatch):
+    """An import saves row by row: what it saved before it stopped is undone like a whole import.
+    One refused before it wrote anything leaves no undo step."""
+    from assetmap.errors import UserError
+    from assetmap.survey import builtin_form
+
+    w = window
+    office = SurveyStore(w.project, device_id="office")
+    office.install_form(builtin_form())
+    w.survey.install(w.project)
+    layer = office.layer("community_assets")
+    export = _export(tmp_path, [kobo_row(asset_type="faith", asset_name=f"Church {i}", _uuid=f"k{i}",
+                                         location="38.617 -90.24 0 5") for i in range(3)])
+    before = read_back(w.project.path, [layer])
+    real = SurveyStore.save_imported
+    calls = []
+
+    def second_fails(self, *a, **k):
+        calls.append(1)
+        if len(calls) == 2:
+            raise UserError("the disk is full", "free some space")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(SurveyStore, "save_imported", second_fails)
+    task = w.survey.import_export(str(export))
+    with qtbot.waitSignal(task.finished, timeout=60000) as sig:
+        pass
+    assert sig.args == [False]
+    task.error_box.close()
+    assert [r.uuid for r in SurveyStore(w.project).responses("community_assets")] == ["k0"]
+    assert w.stack.undo_text == "Import survey export"
+    undo(w)
+    assert read_back(w.project.path, [layer]) == before
+
+    calls.clear()
+    monkeypatch.setattr(SurveyStore, "save_imported", lambda self, *a, **k: (_ for _ in ()).throw(
+        UserError("refused", "nothing written")))
+    w.stack.clear()
+    task = w.survey.import_export(str(export))
+    with qtbot.waitSignal(task.finished, timeout=60000):
+        pass
+    task.error_box.close()
+    assert not w.stack.can_undo and read_back(w.project.path, [layer]) == before

@@ -405,8 +405,10 @@ class SurveyFeature(QObject):
             self.last_report = TextReportDialog(self.tr("Import report"), report.text(), self.w)
             self.last_report.open()
 
-        # One undo step: a form it installed goes with its layer, responses and history as before.
-        return run_table_task(self.w, self.tr("Import survey export"), work, SurveyTables(), on_done=done)
+        # One undo step: a form it installed goes with its layer, responses and history as before
+        # (rows are saved one by one: what a Cancel left imported is undone the same way).
+        return run_table_task(self.w, self.tr("Import survey export"), work, SurveyTables(), on_done=done,
+                              partial=True)
 
     def show_summary(self):
         from assetmap.survey.summary import survey_summary
