@@ -355,7 +355,7 @@ class TableSet:
         return []
 
     def tables(self, con) -> list[str]:
-        """Those it may write, existing or not yet; one another's ``create`` reads comes first."""
+        """Those it may write, existing or not yet; a table another's ``create`` reads comes first."""
         return []
 
     def create(self, con, table: str) -> None:

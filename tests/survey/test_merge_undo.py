@@ -5,8 +5,6 @@ here on PostGIS as well."""
 
 from __future__ import annotations
 
-import pytest
-
 from assetmap.commands import CommandStack
 from assetmap.survey.store import SurveyStore
 
@@ -29,8 +27,8 @@ def read(project) -> dict:
             out[table] = sorted(repr(tuple(r)) for r in rows)
     if project.has_layer("survey_household"):
         layer = project.read_layer("survey_household")
-        out["layer"] = sorted(repr((str(r.uuid), int(r.revision), str(r.answers), r.geometry.wkt if r.geometry else None))
-                              for r in layer.itertuples())
+        out["layer"] = sorted(repr((str(r.uuid), int(r.revision), str(r.answers),
+                                    r.geometry.wkt if r.geometry else None)) for r in layer.itertuples())
     else:
         out["layer"] = None
     return out
