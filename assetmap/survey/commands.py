@@ -178,3 +178,87 @@ class InstallForm(Command):
         from assetmap.session import SurveyFormsChanged
 
         return self._layers.events(undone) + [SurveyFormsChanged(self.form.form_id)]
+
+
+class SurveyTables:
+    """What a survey merge or import may write (a ``layer_commands.TableSet``): every form's layer,
+    the forms registry, the history, photos, merges, conflicts and imports tables, and the
+    repeats' child tables; undo and redo put them back together."""
+
+    def __init__(self) -> None:
+        self.form_of: dict[str, str] = {}   # layer -> form id, of every form seen (a removed one too)
+
+    def layers(self, project) -> list[str]:
+        from assetmap.survey import schema as S
+
+        with project.sql_read() as con:
+            rows = con.execute(f"SELECT form_id, layer FROM {S.FORMS}").fetchall() if con.has_table(S.FORMS) else []
+        for form_id, layer in rows:
+            self.form_of[layer] = form_id
+        return [layer for _, layer in rows]
+
+    def tables(self, con) -> list[str]:
+        from assetmap.survey import repeat_store
+        from assetmap.survey import schema as S
+
+        return list(S._SCHEMA) + repeat_store.child_tables(con)   # FORMS first: a child table's form
+
+    def create(self, con, table: str) -> None:
+        import json
+
+        from assetmap.survey import repeat_store
+        from assetmap.survey import schema as S
+        from assetmap.survey.form import form_from_dict
+
+        if table in S._SCHEMA:
+            S.ensure_tables(con, {table: S._SCHEMA[table]})
+            return
+        for (text,) in con.execute(f"SELECT json FROM {S.FORMS}").fetchall():
+            form = form_from_dict(json.loads(text))
+            if any(repeat_store.table_name(form.form_id, r.name) == table for r in form.repeats()):
+                repeat_store.ensure(con, form)
+                return
+        raise ValueError(f"no installed form has the child table {table}")
+
+    def complete(self, tx, con) -> None:
+        from assetmap.survey import schema as S
+
+        if not con.has_table(S.FORMS):
+            return
+        for (layer,) in con.execute(f"SELECT layer FROM {S.FORMS}").fetchall():
+            if con.has_table(layer):  # a copied layer has its rows, not its keys
+                con.ensure_identity(layer, "fid")
+                con.ensure_unique(layer, ("uuid",))
+        if con.has_table(S.HISTORY) and not con.has_table("assetmap_survey_history_uuid"):
+            con.execute(S._INDEXES)
+
+    def fingerprint(self, con):
+        """The forms installed and the history's last row: every response write logs one."""
+        from assetmap.survey import schema as S
+
+        forms = (sorted(tuple(r) for r in con.execute(f"SELECT form_id, version FROM {S.FORMS}").fetchall())
+                 if con.has_table(S.FORMS) else None)
+        history = (tuple(con.execute(f"SELECT count(*), max(id) FROM {S.HISTORY}").fetchone())
+                   if con.has_table(S.HISTORY) else None)
+        return forms, history
+
+    def events(self, project, shown: dict[str, bool], hidden: dict[str, bool]) -> list:
+        from assetmap.session import (DATA, METADATA, LayerAdded, LayerChanged, LayerRemoved,
+                                      SurveyFormsChanged, SurveyResponsesChanged)
+
+        out: list = []
+        forms_changed, responses = [], []
+        for layer, form_id in self.form_of.items():
+            now, then = shown.get(layer, False), hidden.get(layer, False)
+            if now and not then:
+                out.append(LayerAdded(layer))
+            elif then and not now:
+                out.append(LayerRemoved(layer))
+            elif now:
+                out.append(LayerChanged(layer, frozenset({DATA, METADATA})))
+            if now != then:
+                forms_changed.append(form_id)
+            if now:
+                responses.append(form_id)
+        return (out + [SurveyResponsesChanged(f) for f in responses]
+                + [SurveyFormsChanged(f) for f in forms_changed])

@@ -1,4 +1,4 @@
-"""Long work that writes layers, run on a worker and made one undo step when it finishes.
+"""Long work that writes layers (or layers and tables), run on a worker and made one undo step when it finishes.
 
 ``run_layer_task`` is ``workers.run_task`` plus ``layer_commands.LayerWork``: the layers the
 work may overwrite are copied into the session's undo stash on the worker first, and when the
@@ -31,4 +31,42 @@ def run_layer_task(w, title: str, work: Callable, on_done: Callable[[Any], None]
 
     task = run_task(w, title, wrapped, on_done=done, **kwargs)
     task.finished.connect(lambda ok: None if ok else layer_work.discard())
+    return task
+
+
+def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any], None] | None = None,
+                   text: str | None = None, partial: bool = False, **kwargs):
+    """``run_layer_task`` for work that writes attribute tables with its layers (a survey merge or
+    import): what ``tables`` (a ``layer_commands.TableSet``) names is copied into the stash on the
+    worker first, and one ``ReplaceTables`` is pushed when the work has finished (its events redraw).
+    ``partial``: the work is not one transaction (an import saves row by row), so what a failure or
+    Cancel left written is one undo step as well."""
+    from assetmap.layer_commands import TableWork
+    from assetmap.ui.workers import run_task
+
+    table_work = TableWork(w.project, w.session.stash, tables)
+
+    def wrapped(ctx):
+        table_work.prepare()
+        return work(ctx)
+
+    def done(result) -> None:
+        command = table_work.command(text or title)
+        if command is not None:
+            w.stack.push(command)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(ok: bool) -> None:
+        if ok:
+            return
+        if not partial:   # one transaction: rolled back, the project is as it was
+            table_work.discard()
+            return
+        command = table_work.command(text or title, partial=True)
+        if command is not None:
+            w.stack.push(command)
+
+    task = run_task(w, title, wrapped, on_done=done, **kwargs)
+    task.finished.connect(failed)
     return task

@@ -320,7 +320,8 @@ class SurveyFeature(QObject):
         return dlg
 
     def merge_packages(self, paths: list[str] | None = None):
-        from assetmap.ui.workers import run_task
+        from assetmap.survey.commands import SurveyTables
+        from assetmap.ui.layer_tasks import run_table_task
 
         if self.w.project is None:
             return None
@@ -340,15 +341,16 @@ class SurveyFeature(QObject):
                 reports.append(merge_package(project, p, ctx=ctx))
             return reports
 
-        return run_task(self.w, self.tr("Merge field packages"), work, on_done=self._merged)
+        # One undo step (Ctrl+Z): the forms, their layers, history, photos, conflicts and repeat
+        # tables as before the merge; its events redraw the map, the layers and the dock.
+        return run_table_task(self.w, self.tr("Merge field packages"), work, SurveyTables(),
+                              on_done=self._merged)
 
     def _merged(self, reports) -> None:
         from PySide6.QtWidgets import QPushButton
 
         from assetmap.ui.survey.dialogs import TextReportDialog
 
-        # a merge may add a form's layer or rows to any form
-        self._announce([f.form_id for f in self._store().forms()])
         text = "\n\n".join(r.text() for r in reports)
         extra = None
         if any(r.conflicts for r in reports):
@@ -367,8 +369,10 @@ class SurveyFeature(QObject):
         self.conflicts_dialog.open()
         return self.conflicts_dialog
 
-    def import_export(self, path: str | None = None):
-        from assetmap.ui.workers import run_task
+    def import_export(self, path: str | None = None, form: str | None = None):
+        """``form``: the XLSForm the export came from (installed if new); None: the project's only form."""
+        from assetmap.survey.commands import SurveyTables
+        from assetmap.ui.layer_tasks import run_table_task
 
         if self.w.project is None:
             return None
@@ -390,7 +394,7 @@ class SurveyFeature(QObject):
         def work(ctx):
             from assetmap.survey.kobo import import_export, load_form_for
 
-            return import_export(project, path, load_form_for(None, project), ctx=ctx, locator=locator,
+            return import_export(project, path, load_form_for(form, project), ctx=ctx, locator=locator,
                                  address_column=address_column, zip_column=zip_column)
 
         def done(report):
@@ -398,11 +402,13 @@ class SurveyFeature(QObject):
 
             if self.dock is None and self._store().forms():
                 self._make_dock(self._store().forms()[0].form_id)
-            self.redraw()
             self.last_report = TextReportDialog(self.tr("Import report"), report.text(), self.w)
             self.last_report.open()
 
-        return run_task(self.w, self.tr("Import survey export"), work, on_done=done)
+        # One undo step: a form it installed goes with its layer, responses and history as before
+        # (rows are saved one by one: what a Cancel left imported is undone the same way).
+        return run_table_task(self.w, self.tr("Import survey export"), work, SurveyTables(), on_done=done,
+                              partial=True)
 
     def show_summary(self):
         from assetmap.survey.summary import survey_summary
