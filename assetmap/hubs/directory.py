@@ -57,8 +57,10 @@ def _is_normal(df: "pd.DataFrame", cols) -> bool:
     if list(df.columns) != list(cols) or not isinstance(df.index, pd.RangeIndex) or df.index.start != 0 \
             or df.index.step != 1:
         return False
-    return all(df[c].dtype == object and pd.api.types.infer_dtype(df[c], skipna=False) in ("string", "empty")
-               for c in cols)
+    if not all(dtype == object for dtype in df.dtypes):
+        return False
+    # One look at every value (a 2-D object array: no copy of the strings), not a Series per column.
+    return pd.api.types.infer_dtype(df.to_numpy().ravel(), skipna=False) in ("string", "empty")
 
 
 @dataclass
@@ -84,8 +86,10 @@ class Directory:
     def empty(cls) -> "Directory":
         import pandas as pd
 
-        return cls({t: pd.DataFrame({c: pd.Series(dtype=object) for c in schema.stored_columns(t)})
-                    for t in schema.TABLES})
+        import numpy as np
+
+        return cls({t: pd.DataFrame(np.empty((0, len(cols)), dtype=object), columns=list(cols))
+                    for t in schema.TABLES for cols in (schema.stored_columns(t),)})
 
     def copy(self) -> "Directory":
         return Directory({t: df.copy() for t, df in self.tables.items()}, dict(self.categories))
