@@ -97,8 +97,9 @@ def _read_arrow(data: bytes) -> "pd.DataFrame | None":
         return None
     if table.column_names != header or any(t != pa.string() for t in table.schema.types):
         return None
+    # Arrow's arrays are read-only: the frame gets its own (a copy of pointers, not of the strings).
     return pd.DataFrame({h: table.column(i).to_numpy(zero_copy_only=False) for i, h in enumerate(header)},
-                        dtype=object, copy=False)
+                        dtype=object, copy=True)
 
 
 def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
@@ -342,7 +343,8 @@ def _text_columns(df: "pd.DataFrame", cols) -> dict:
 def _frame(columns: dict, cols) -> "pd.DataFrame":
     import pandas as pd
 
-    return pd.DataFrame({c: columns[c] for c in cols}, dtype=object, copy=False)
+    # copy: the arrays may be read-only views, and a Directory's frames are edited in place
+    return pd.DataFrame({c: columns[c] for c in cols}, dtype=object, copy=True)
 
 
 class CoordinateProblems(UserError):
@@ -368,6 +370,10 @@ def merge(base: Directory, new: Directory) -> Directory:
     out = base.normalised()
     new = new.normalised()
     for t in schema.TABLES:
+        if len(out[t]) == 0 or len(new[t]) == 0:   # what concat would give, without its copies
+            if len(new[t]):
+                out.tables[t] = new[t]
+            continue
         keep = out[t][~out[t]["id"].isin(set(new[t]["id"]))]
         out.tables[t] = pd.concat([keep, new[t]], ignore_index=True)
     return out
