@@ -46,6 +46,26 @@ def parse_coordinate(text, low: float, high: float) -> float | None:
     return value
 
 
+def parse_coordinates(texts, low: float, high: float):
+    """``parse_coordinate`` of each text, as a float array with NaN for None. A column of
+    numbers is converted in one cast (numpy converts a str with Python's own ``float``)."""
+    import numpy as np
+    import pandas as pd
+
+    values = np.asarray(texts, dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
+        try:
+            out = values.astype(float)
+        except ValueError:   # some text is not a number: one at a time, below
+            pass
+        else:
+            with np.errstate(invalid="ignore"):
+                out[~(np.isfinite(out) & (out >= low) & (out <= high))] = math.nan
+            return out
+    return np.array([math.nan if (v := parse_coordinate(t, low, high)) is None else v for t in values],
+                    dtype=float).reshape(len(values))
+
+
 def format_coordinate(value: float) -> str:
     return repr(round(float(value), 9))
 
@@ -349,11 +369,6 @@ def _summary(d: Directory) -> dict:
     return {c: np.array(v, dtype=object) for c, v in columns.items()}
 
 
-def _lonlat(lat, lon) -> tuple[float, float] | None:
-    x, y = parse_coordinate(lon, -180, 180), parse_coordinate(lat, -90, 90)
-    return None if x is None or y is None else (x, y)
-
-
 def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
     """The hubs layer: one point per located hub (None where it has no usable position)."""
     import geopandas as gpd
@@ -361,13 +376,10 @@ def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
     import shapely
 
     loc = d["locations"].reset_index(drop=True)
-    xy = list(map(_lonlat, loc["latitude"].tolist(), loc["longitude"].tolist()))
-    placed = np.array([p is not None for p in xy], dtype=bool)
-    coords = np.full((len(xy), 2), math.nan)
-    if placed.any():
-        coords[placed] = [p for p in xy if p is not None]
+    coords = np.column_stack([parse_coordinates(loc["longitude"].to_numpy(), -180, 180),
+                              parse_coordinates(loc["latitude"].to_numpy(), -90, 90)]).reshape(-1, 2)
     geoms = shapely.points(coords)
-    geoms[~placed] = None
+    geoms[np.isnan(coords).any(axis=1)] = None
     frame = loc.copy()
     summary = _summary(d)
     for c in schema.SUMMARY_COLUMNS:

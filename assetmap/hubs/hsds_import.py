@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
 from assetmap.hubs import schema
-from assetmap.hubs.directory import Directory, parse_coordinate
+from assetmap.hubs.directory import Directory, parse_coordinate, parse_coordinates
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -203,8 +203,9 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
 
     for t, df in tables.items():
         for c in schema.REQUIRED[t]:
-            for i in df.index[df[c].str.strip() == ""]:
-                problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
+            for i, v in zip(df.index, df[c].tolist()):
+                if isinstance(v, str) and not v.strip():
+                    problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
         dup = df["id"][df["id"].duplicated() & (df["id"] != "")]
         for i, v in dup.items():
             problems.append(f"{t}.csv line {line(i)}, field id: '{v}' is used twice")
@@ -258,8 +259,11 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     lats, lons = column("latitude"), column("longitude")
     names = column("name") if "name" in loc.columns else column("id")
     cleared = []
-    for i, lat, lon, name in zip(loc.index, lats, lons, names):
-        lat, lon = lat.strip(), lon.strip()
+    # Rows where both parse are fine: only the others are looked at one by one.
+    placed = ~(np.isnan(parse_coordinates(lats, -90, 90)) | np.isnan(parse_coordinates(lons, -180, 180)))
+    labels = loc.index
+    for k in np.flatnonzero(~placed):
+        i, lat, lon, name = labels[k], lats[k].strip(), lons[k].strip(), names[k]
         if not lat and not lon:
             label = f"locations.csv line {line(i)} ({name})"
             report.unplaced.append(f"{label}: no latitude/longitude")
