@@ -141,3 +141,33 @@ def test_arrow_write_of_the_hubs_layer_is_the_plain_write(project, hsds_copy, tm
     pd.testing.assert_frame_equal(layers[True], layers[False])
     for key in ("ddl", "geometry", "blobs", "extent"):
         assert layers[True, key] == layers[False, key], key
+
+
+def test_stage_skips_fsync_on_this_thread_only_while_gdal_writes_it():
+    import ctypes
+    import threading
+
+    from assetmap.project.store import _gdal_thread_option, _stage_unsynced
+
+    if _gdal_thread_option() is None:
+        pytest.skip("pyogrio without its own GDAL library: GDAL syncs the stage as before")
+    import glob
+    import os
+
+    import pyogrio
+
+    gdal = ctypes.CDLL(sorted(glob.glob(os.path.join(os.path.dirname(pyogrio.__file__) + ".libs", "libgdal*")))[0])
+    get = gdal.CPLGetConfigOption
+    get.argtypes, get.restype = [ctypes.c_char_p, ctypes.c_char_p], ctypes.c_char_p
+
+    def value():
+        return get(b"OGR_SQLITE_SYNCHRONOUS", None)
+
+    other = []
+    with _stage_unsynced():
+        assert value() == b"OFF"
+        t = threading.Thread(target=lambda: other.append(value()))
+        t.start()
+        t.join()
+    assert other == [None]        # another thread's GDAL writes keep syncing
+    assert value() is None        # and so does this one's, afterwards
