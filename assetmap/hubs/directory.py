@@ -323,9 +323,12 @@ def _summary(d: Directory) -> dict:
     loc = d["locations"]
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
     svc = d["services"]
-    public = {i: (name, cat, org) for i, name, cat, org, secret in
-              zip(svc["id"], svc["name"], svc["category"], svc["organization_id"], svc[CONFIDENTIAL])
-              if not is_true(secret)}
+    flags = svc[CONFIDENTIAL].tolist()
+    secret = {v: is_true(v) for v in set(flags)}   # a few distinct texts ("0", "1") for thousands of rows
+    public = {i: (name, cat, org) for i, name, cat, org, flag in
+              zip(svc["id"].tolist(), svc["name"].tolist(), svc["category"].tolist(),
+                  svc["organization_id"].tolist(), flags)
+              if not secret[flag]}
     secret_ids = set(svc["id"]) - set(public)
     here: dict[str, list] = {}
     for sid, lid in zip(d["service_at_location"]["service_id"], d["service_at_location"]["location_id"]):
@@ -358,13 +361,16 @@ def _summary(d: Directory) -> dict:
             services.append("")
             continue
         if not org:
-            org = next((o for o in (org_name.get(o, "") for _, _, o in offered) if o), "")
+            for _, _, other in offered:
+                org = org_name.get(other, "")
+                if org:
+                    break
         organization.append(org)
         categories.append(";".join(sorted({c for _, c, _ in offered if c})))
         services.append("; ".join([name for name, _, _ in offered]))
     ids = loc["id"].tolist()
     columns["phone"] = [phone.get(h, "") for h in ids]
-    columns["hours"] = ["; ".join(hours.get(h, ())) for h in ids]
+    columns["hours"] = ["; ".join(hours[h]) if h in hours else "" for h in ids]
     columns["address"] = [address.get(h, "") for h in ids]
     return {c: np.array(v, dtype=object) for c, v in columns.items()}
 
