@@ -8,6 +8,7 @@ are methods here and are wrapped as undoable commands in ``hubs.commands``.
 
 from __future__ import annotations
 
+import functools
 import math
 import uuid
 from dataclasses import dataclass, field
@@ -83,6 +84,16 @@ def _is_normal(df: "pd.DataFrame", cols) -> bool:
     return pd.api.types.infer_dtype(df.to_numpy().ravel(), skipna=False) in ("string", "empty")
 
 
+@functools.lru_cache(maxsize=1)
+def _empty_tables() -> dict[str, "pd.DataFrame"]:
+    """One empty frame per table (object columns), made once: ``Directory.empty`` copies them."""
+    import numpy as np
+    import pandas as pd
+
+    return {t: pd.DataFrame(np.empty((0, len(cols)), dtype=object), columns=list(cols))
+            for t in schema.TABLES for cols in (schema.stored_columns(t),)}
+
+
 @dataclass
 class ServiceSpec:
     """A service as a user enters it for a hub."""
@@ -106,10 +117,7 @@ class Directory:
     def empty(cls) -> "Directory":
         import pandas as pd
 
-        import numpy as np
-
-        return cls({t: pd.DataFrame(np.empty((0, len(cols)), dtype=object), columns=list(cols))
-                    for t in schema.TABLES for cols in (schema.stored_columns(t),)})
+        return cls({t: df.copy() for t, df in _empty_tables().items()})
 
     def copy(self) -> "Directory":
         return Directory({t: df.copy() for t, df in self.tables.items()}, dict(self.categories))

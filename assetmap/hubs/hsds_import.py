@@ -201,9 +201,10 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     def line(i: int) -> int:
         return i + 2  # header is line 1
 
+    labels = {t: df.index.tolist() for t, df in tables.items()}   # row labels, as plain ints
     for t, df in tables.items():
         for c in schema.REQUIRED[t]:
-            for i, v in zip(df.index, df[c].tolist()):
+            for i, v in zip(labels[t], df[c].tolist()):
                 if isinstance(v, str) and not v.strip():
                     problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
         dup = df["id"][df["id"].duplicated() & (df["id"] != "")]
@@ -220,7 +221,7 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
         return id_sets[t]
 
     def values(t: str, col: str):   # (row label, value): plain lists, not Series.items()
-        return zip(tables[t].index, tables[t][col].tolist())
+        return zip(labels[t], tables[t][col].tolist())
 
     def check_ref(t: str, col: str, target: str, optional: bool = False) -> None:
         if t not in tables or col not in tables[t].columns:
