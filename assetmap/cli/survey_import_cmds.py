@@ -16,8 +16,13 @@ def register(sub) -> None:
     p.add_argument("--surveyor", help="name to record when the export has no submitter column")
     p.add_argument("--encoding", help="text encoding of the CSV (default UTF-8)")
     p.add_argument("--locator", metavar="NAME", help="rows without a location get one from their address "
-                   "(offline, with this locator); needs --address-column")
+                   "(offline, with this locator), and so do repeat entries whose group has its own location and "
+                   "an address question marked geocode=yes (or named address); needs --address-column unless "
+                   "the form marks its address question")
     p.add_argument("--address-column", metavar="COL", help="the column (or text question) with the typed address")
+    p.add_argument("--zip", dest="zip_column", metavar="COL", help="with --locator: ZIP code column (or question); "
+                   "chooses between streets of the same name in two places (a ZIP typed at the end of the "
+                   "address counts too)")
     p.set_defaults(func=cmd_import)
 
 
@@ -27,7 +32,15 @@ def cmd_import(args) -> int:
 
     project = open_project(args.project)
     form_id = load_form_for(args.form, project)
+    address_column = args.address_column
+    if args.locator is not None and address_column is None:
+        from assetmap.geocode.survey import address_question
+        from assetmap.survey.store import SurveyStore
+
+        aq = address_question(SurveyStore(project).form(form_id))   # the form's marked address question
+        address_column = aq.name if aq is not None else None
     report = import_export(project, args.export, form_id, surveyor=args.surveyor, encoding=args.encoding,
-                           locator=args.locator, address_column=args.address_column)
+                           locator=args.locator, address_column=address_column,
+                           zip_column=args.zip_column)
     print(report.text())
     return 0

@@ -71,6 +71,20 @@ def guess_columns(columns: list[str]) -> dict[str, str | None]:
     return {"address": address, "number": number if not address else None, "street": street if not address else None}
 
 
+_ZIP_NAMES = ("zip", "zipcode", "zip_code", "zip5", "postal", "postal_code", "postalcode", "postcode", "post_code")
+
+
+def zip_column_guess(columns: list[str]) -> str | None:
+    """A column whose name says ZIP code, or None (the last part of a Kobo group path counts:
+    address/zip). Shared by the app's choices of a ZIP column; the user can change it."""
+    import re
+
+    for c in columns:
+        if re.sub(r"[^a-z0-9]+", "_", c.rsplit("/", 1)[-1].lower()).strip("_") in _ZIP_NAMES:
+            return c
+    return None
+
+
 @dataclass
 class AddressImportResult:
     report: "ImportReport"

@@ -3,7 +3,8 @@
 For each row: the street is resolved (``streets``), then, in order,
   exact         the address point itself;
   interpolated  between the nearest known numbers of the same parity on the street (the other
-                side's numbers when they bracket it much more closely);
+                side's numbers when they bracket it much more closely; block corners from known
+                intersections where the known numbers are far apart, ``blocks``);
   range         along an address-range segment, offset to the correct side (``ranges``);
   nearest       the closest known number of the same parity beyond the street's known ones;
   intersection  "A / B": a known intersection point, else where the two streets come closest;
@@ -27,14 +28,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MATCH_TYPES = ("exact", "interpolated", "range", "nearest", "intersection", "street", "unmatched")
 LOW_SCORE = 60            # below this a match is listed for checking (street-level is always below)
-_NEAR_NUMBERS = 400       # beyond a street's known numbers, extrapolate this far at most
-_EXTRAPOLATE_STEP = 3     # the street's direction from its last known number and the 3rd before it
-_EXTEND_M = 300.0         # street lines extended past their last known numbers, for crossings
-_EXTRAPOLATE_MAX = 2.0    # ... continued at most twice that distance
+_NEAR_NUMBERS = 1000      # beyond a street's known numbers, extrapolate this far at most
+_EXTRAPOLATE_SPAN = 300  # the street's direction and pace from its last known number and one this far in
+_EXTRAPOLATE_MAX = 1.0    # ... continued at most that distance again (chosen on 2017 -> 2018)
+_EXTEND_M = 1000.0        # street lines extended past their last known numbers, for crossings (300 before)
 _NUM_BITS = 21            # house numbers < 2,097,152
 _INTERSECTION_NEAR_M = 150.0
-_OTHER_SIDE_WEIGHT = 0.3  # chosen on 2018 geocoded from 2017; 2019 (from 2017+2018) held out
+_OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block corners); 2019 held out
 _M_PER_DEG_LAT = 110_950.0
+_BLOCK_CORNERS = True
+_CORNER_GAP = 200        # block corners are used where known numbers are further apart
 
 
 def pd_zip5(values):
@@ -114,27 +117,64 @@ class Matcher:
         if self._ranges is not None:
             self._ranges.bind({k: pos2[(k, "")] for k in range_keys}, lo, hi)
         self.streets = StreetIndex(keys, lo, hi, zones)
+        mid_lat = float(np.nanmedian(lat)) if len(lat) else 0.0
+        self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
+        self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
+                               if np.isfinite(x) and np.isfinite(y)}
         # Address points sorted by (street, parity, number): one searchsorted finds neighbours.
         k = self._key(sid, num % 2, num)
         order = np.argsort(k, kind="stable")
         k, plon, plat = k[order], plon[order], plat[order]
         uniq, first = np.unique(k, return_index=True)   # duplicates: the first (locators are deduplicated)
-        self._pkey, self._plon, self._plat = uniq, plon[first], plat[first]
-        self._psid = uniq >> (_NUM_BITS + 1)
+        rkey, rlon, rlat = uniq, plon[first], plat[first]
         # Same street, any parity: for the street-level fallback.
-        k2 = (self._psid << _NUM_BITS) | (uniq & ((1 << _NUM_BITS) - 1))
+        k2 = ((rkey >> (_NUM_BITS + 1)) << _NUM_BITS) | (rkey & ((1 << _NUM_BITS) - 1))
         order2 = np.argsort(k2, kind="stable")
-        self._akey, self._alon, self._alat = k2[order2], self._plon[order2], self._plat[order2]
-        self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
-                               if np.isfinite(x) and np.isfinite(y)}
+        self._akey, self._alon, self._alat = k2[order2], rlon[order2], rlat[order2]
+        # Block corners from the known intersections: reference points at the hundreds, both sides.
+        cs, cn, cx, cy = self._corners(pos, rkey, rlon, rlat)
+        if len(cs):
+            # The same corner on both sides of the street.
+            cs, cn, cx, cy = (np.concatenate([v, v]) for v in (cs, cn, cx, cy))
+            ck = self._key(cs, np.repeat([0, 1], len(cs) // 2), cn)
+            allk = np.concatenate([rkey, ck])
+            alo = np.concatenate([rlon, cx])
+            ala = np.concatenate([rlat, cy])
+            virt = np.concatenate([np.zeros(len(rkey), bool), np.ones(len(ck), bool)])
+            order = np.argsort(allk, kind="stable")       # a real point wins over a corner
+            uniq, first = np.unique(allk[order], return_index=True)
+            first = order[first]
+            self._merged = (uniq, alo[first], ala[first], virt[first])
+        else:
+            self._merged = None
+        self._pkey, self._plon, self._plat = rkey, rlon, rlat
+        self._real = (rkey, rlon, rlat, np.zeros(len(rkey), bool))
+        self._psid = self._pkey >> (_NUM_BITS + 1)
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
         for s, (x, y) in self._intersections.items():
             a, b = s.split(" & ", 1)
             if a in pos and b in pos:
                 self._pairs[tuple(sorted((pos[a], pos[b])))] = (x, y)
         self._street_points = None
-        mid_lat = float(np.nanmedian(lat)) if len(lat) else 0.0
-        self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
+
+    def _corners(self, pos, rkey, rlon, rlat):
+        """Block corners (street id, number, lon, lat) from the known intersections."""
+        import numpy as np
+
+        from assetmap.geocode.blocks import block_corners
+
+        if not _BLOCK_CORNERS or not self._intersections or not len(rkey):
+            e = np.zeros(0, np.int64)
+            return e, e, np.zeros(0), np.zeros(0)
+        at = [(pos.get(name, -1), x * self._kx, y * _M_PER_DEG_LAT)
+              for key, (x, y) in self._intersections.items() for name in key.split(" & ", 1)]
+        at_sid = np.array([a[0] for a in at], dtype=np.int64)
+        at_x = np.array([a[1] for a in at], dtype=float)
+        at_y = np.array([a[2] for a in at], dtype=float)
+        psid, pnum = rkey >> (_NUM_BITS + 1), rkey & ((1 << _NUM_BITS) - 1)
+        px, py = rlon * self._kx, rlat * _M_PER_DEG_LAT
+        cs, cn, cx, cy = block_corners(at_sid, at_x, at_y, psid, pnum, px, py)
+        return cs, cn, cx / self._kx, cy / _M_PER_DEG_LAT
 
     @staticmethod
     def _key(sid, parity, num):
@@ -232,11 +272,13 @@ class Matcher:
         sc = np.zeros(m, dtype=np.int64)
         if len(self._pkey) == 0:
             return lon, lat, typ, sc
-        same = self._neighbours(sid, par, num)
-        other = self._neighbours(sid, 1 - par, num)
+        same = self._neighbours_blocks(sid, par, num)
+        other = self._neighbours_blocks(sid, 1 - par, num)
         exact = same["exact"]
         lon[exact], lat[exact] = same["lon_lo"][exact], same["lat_lo"][exact]
         typ[exact], sc[exact] = "exact", 100
+        corner = exact & same["virt_lo"]
+        typ[corner], sc[corner] = "interpolated", 95
         # Interpolate on the side whose known numbers bracket the address more tightly.
         use_other = ~same["both"] | (other["both"] & (same["gap"] > 4 * other["gap"]))
         use_other &= other["both"]
@@ -275,7 +317,8 @@ class Matcher:
         lon[near] = np.where(take_lo, same["lon_lo"], same["lon_hi"])[near]
         lat[near] = np.where(take_lo, same["lat_lo"], same["lat_hi"])[near]
         typ[near] = "nearest"
-        sc[near] = np.where(np.minimum(d_lo, d_hi)[near] <= 20, 80, 65)
+        dn = np.minimum(d_lo, d_hi)[near]
+        sc[near] = np.where(dn <= 20, 80, np.where(dn <= 400, 65, 50))   # > 400 out: listed for checking
         if near.any():
             idx = np.flatnonzero(near)
             elon, elat, eok = self._extrapolate(sid[idx], num[idx])
@@ -301,10 +344,18 @@ class Matcher:
         n = len(self._akey)
         mask = (1 << _NUM_BITS) - 1
         above = (i > 0) & ((self._akey[np.clip(i - 1, 0, n - 1)] >> _NUM_BITS) == sid)
-        # e: the known end nearest the number; f: STEP known numbers further in.
-        e = np.where(above, i - 1, i)
-        f = np.where(above, e - _EXTRAPOLATE_STEP, e + _EXTRAPOLATE_STEP)
-        e, f = np.clip(e, 0, n - 1), np.clip(f, 0, n - 1)
+        # e: the known end nearest the number; f: the first known number at least SPAN further in
+        # (else the street's other end). Neighbouring numbers are often across the street or a
+        # few metres apart, too close to give the street's direction and pace.
+        e = np.clip(np.where(above, i - 1, i), 0, n - 1)
+        ke = self._akey[e]
+        fa = np.searchsorted(self._akey, ke - _EXTRAPOLATE_SPAN, side="right") - 1
+        fb = np.searchsorted(self._akey, ke + _EXTRAPOLATE_SPAN, side="left")
+        first = np.searchsorted(self._akey, sid << _NUM_BITS)
+        last = np.searchsorted(self._akey, (sid + 1) << _NUM_BITS) - 1
+        fa = np.where((fa >= 0) & ((self._akey[np.clip(fa, 0, n - 1)] >> _NUM_BITS) == sid), fa, first)
+        fb = np.where((fb < n) & ((self._akey[np.clip(fb, 0, n - 1)] >> _NUM_BITS) == sid), fb, last)
+        f = np.clip(np.where(above, fa, fb), 0, n - 1)
         ok = ((self._akey[e] >> _NUM_BITS) == sid) & ((self._akey[f] >> _NUM_BITS) == sid) & (e != f)
         ne, nf = self._akey[e] & mask, self._akey[f] & mask
         ok &= ne != nf
@@ -314,26 +365,40 @@ class Matcher:
         lat = self._alat[e] + t * (self._alat[e] - self._alat[f])
         return lon, lat, ok
 
-    def _neighbours(self, sid, par, num):
+    def _neighbours_blocks(self, sid, par, num):
+        """Neighbours among the address points; where they are far apart (or on one side only),
+        among the address points and the block corners."""
         import numpy as np
 
+        real = self._neighbours(sid, par, num)
+        if self._merged is None:
+            return real
+        merged = self._neighbours(sid, par, num, self._merged)
+        use = ~real["exact"] & (real["gap"] > _CORNER_GAP)
+        return {k: np.where(use, merged[k], v) for k, v in real.items()}
+
+    def _neighbours(self, sid, par, num, arrays=None):
+        import numpy as np
+
+        pkey, plon, plat, pvirt = arrays if arrays is not None else self._real
         k = self._key(sid, par, num)
         g = k >> _NUM_BITS
-        i = np.searchsorted(self._pkey, k)
-        n = len(self._pkey)
+        i = np.searchsorted(pkey, k)
+        n = len(pkey)
         lo_i = np.clip(i - 1, 0, n - 1)
         hi_i = np.clip(i, 0, n - 1)
-        exact = (i < n) & (self._pkey[hi_i] == k)
+        exact = (i < n) & (pkey[hi_i] == k)
         lo_i = np.where(exact, hi_i, lo_i)
-        has_lo = exact | ((i > 0) & ((self._pkey[lo_i] >> _NUM_BITS) == g))
-        has_hi = (i < n) & ((self._pkey[hi_i] >> _NUM_BITS) == g)
+        has_lo = exact | ((i > 0) & ((pkey[lo_i] >> _NUM_BITS) == g))
+        has_hi = (i < n) & ((pkey[hi_i] >> _NUM_BITS) == g)
         mask = (1 << _NUM_BITS) - 1
-        n_lo, n_hi = self._pkey[lo_i] & mask, self._pkey[hi_i] & mask
+        n_lo, n_hi = pkey[lo_i] & mask, pkey[hi_i] & mask
         both = has_lo & has_hi & ~exact
         return {"exact": exact, "has_lo": has_lo, "has_hi": has_hi & ~exact, "both": both,
                 "n_lo": n_lo, "n_hi": n_hi, "gap": np.where(both, n_hi - n_lo, 1 << 30),
-                "lon_lo": self._plon[lo_i], "lat_lo": self._plat[lo_i],
-                "lon_hi": self._plon[hi_i], "lat_hi": self._plat[hi_i]}
+                "virt_lo": pvirt[lo_i],
+                "lon_lo": plon[lo_i], "lat_lo": plat[lo_i],
+                "lon_hi": plon[hi_i], "lat_hi": plat[hi_i]}
 
     def _closest_any_parity(self, sid, num):
         """The known number on the street closest to ``num`` (either side)."""
@@ -466,7 +531,8 @@ class Matcher:
 
     def _line_crossing(self, ida: list[int], idb: list[int]):
         """Where the two streets' lines cross, or the middle of the gap between them when one
-        street's known numbers stop short of the other (a gap up to 300 m)."""
+        street's known numbers stop short of the other (a gap up to 300 m); each line is continued
+        _EXTEND_M past its last known numbers."""
         import shapely
 
         best = None

@@ -19,6 +19,7 @@ TYPO_1, TYPO_2 = 88, 75
 MIN_FUZZY_NAME = 4       # shorter names have too many neighbours one letter away
 LONG_NAME = 9            # names this long may carry two typos
 MIN_PREFIX = 6
+_WIDEN_EXACT = True
 
 
 def street_zones(keys, numbers, zips):
@@ -86,9 +87,14 @@ class StreetIndex:
     def _candidates(self, key: str) -> tuple[list[int], int]:
         if not key:
             return [], 0
-        if key in self.pos:
-            return list(self.ids_of[key]), EXACT
         pre, name, suffix, post = split_key(key)
+        if key in self.pos:
+            ids = list(self.ids_of[key])
+            if _WIDEN_EXACT and not (pre and suffix):
+                # A key with its direction or suffix left out ("CHIPPEWA") may be a short form of a
+                # fuller one ("CHIPPEWA ST"): the house number chooses, the exact key first.
+                ids += [i for i in self._same_name(name, pre, suffix, post) if i not in ids]
+            return ids, EXACT
         found = self._same_name(name, pre, suffix, post)
         if found:
             return found, VARIANT

@@ -48,6 +48,8 @@ class KoboImportReport:
     unused_columns: list[str] = field(default_factory=list)
     geocoded: dict[int, str] = field(default_factory=dict)   # row number -> match type
     repeat_problems: list[str] = field(default_factory=list)  # repeat files' rows that match no response
+    # row number -> the repeat instances placed from their address (AddressPlacement, ``where``)
+    repeats_geocoded: dict[int, list] = field(default_factory=dict)
 
     @property
     def rejected_rows(self) -> int:
@@ -68,6 +70,11 @@ class KoboImportReport:
             placed = sum(1 for t in self.geocoded.values() if t != "unmatched")
             lines.append(f"  located from their address: {placed} of {len(self.geocoded)} rows without a location"
                          + "".join(f"; row {n}: not found" for n, t in self.geocoded.items() if t == "unmatched"))
+        if self.repeats_geocoded:
+            every = [(n, p) for n, ps in self.repeats_geocoded.items() for p in ps]
+            placed = sum(1 for _n, p in every if p.placed)
+            lines.append(f"  repeat entries located from their address: {placed} of {len(every)} without a location"
+                         + "".join(f"; row {n} {p.where}: not found" for n, p in every if not p.placed))
         return "\n".join(lines)
 
 
@@ -147,8 +154,9 @@ def _coerce_into(form: Form, values: dict[str, str], answers: dict, problems: li
 def import_export(project: "Project", path, form_id: str, *, surveyor: str | None = None,
                   language: str | None = None, ctx: "TaskContext | None" = None,
                   encoding: str | None = None, locator: str | None = None,
-                  address_column: str | None = None) -> KoboImportReport:
-    """``locator`` + ``address_column``: rows without a location get one from their address."""
+                  address_column: str | None = None, zip_column: str | None = None) -> KoboImportReport:
+    """``locator`` + ``address_column``: rows without a location get one from their address
+    (``zip_column``: a ZIP column choosing between streets of the same name in two places)."""
     from assetmap.survey.store import SurveyStore
     from assetmap.survey.validation import evaluate
 
@@ -163,7 +171,8 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
         with tempfile.TemporaryDirectory(prefix="assetmap-import-") as tmp:
             main = unpack_zip(path, form, Path(tmp))
             report = import_export(project, main, form_id, surveyor=surveyor, language=language, ctx=ctx,
-                                   encoding=encoding, locator=locator, address_column=address_column)
+                                   encoding=encoding, locator=locator, address_column=address_column,
+                                   zip_column=zip_column)
         report.source = path.name
         return report
     cmap, rows = read_rows(path, form, encoding)
@@ -178,15 +187,29 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
     report.repeat_problems += unread_files(path, form)
     duplicates = _duplicate_uuids(rows)
     geocoded: dict[int, str] = {}
-    if locator is not None or address_column is not None:
+    inner: dict[int, tuple[list, dict]] = {}
+    if locator is not None or address_column is not None or zip_column is not None:
         from assetmap.geocode.locators import load_matcher
-        from assetmap.geocode.survey import fill_locations
+        from assetmap.geocode.survey import fill_locations, fill_repeat_locations, repeat_address_questions
 
-        if locator is None or address_column is None:
+        if locator is not None and address_column is None and zip_column is None:
+            # Only the addresses inside repeats (the form marks them); ``import_command`` makes the
+            # form's own address question the default column.
+            if not repeat_address_questions(form):
+                raise UserError("--locator and --address-column go together.",
+                                "Give both: the locator and the column holding the typed address.")
+        elif locator is None or address_column is None:
+            if zip_column is not None:
+                raise UserError("--zip is the ZIP column of addresses placed with --locator and --address-column.",
+                                "Give --locator NAME --address-column COL too, or leave --zip out.")
             raise UserError("--locator and --address-column go together.",
                             "Give both: the locator and the column holding the typed address.")
-        geocoded = fill_locations(path, form, rows, load_matcher(project, locator), address_column, encoding)
+        matcher = load_matcher(project, locator)
+        if address_column is not None:
+            geocoded = fill_locations(path, form, rows, matcher, address_column, encoding, zip_column=zip_column)
+        inner = fill_repeat_locations(form, rows, matcher)
         report.geocoded = geocoded
+        report.repeats_geocoded = {n: p for n, (p, _cols) in inner.items()}
     for i, row in enumerate(rows):
         if ctx is not None:
             if ctx.cancelled:
@@ -208,12 +231,15 @@ def import_export(project: "Project", path, form_id: str, *, surveyor: str | Non
             continue
         version = SourceVersion(row.edited_at or row.submitted_at, row.revision)
         uuid = row.uuid or _stable_uuid(path, row)
+        placed = [f"location from the address: {geocoded[row.row_number]}"] if geocoded.get(
+            row.row_number, "unmatched") != "unmatched" else []
+        placed += [f"{p.where}: location from the address: {p.match_type}"
+                   for p in inner.get(row.row_number, ([], {}))[0] if p.placed]
         outcome = store.save_imported(form_id, state.values, uuid=uuid,
                                       surveyor=row.surveyor or surveyor or "import",
                                       submitted_at=row.submitted_at, version=version,
-                                      source=path.name + (f" (location from the address: {geocoded[row.row_number]})"
-                                                          if geocoded.get(row.row_number, "unmatched") != "unmatched"
-                                                          else ""))
+                                      source=path.name + (f" ({'; '.join(placed)})" if placed else ""),
+                                      repeat_geocodes=inner.get(row.row_number, ([], None))[1])
         if outcome == "stale":
             report.stale.append(RowProblem(row.row_number, None, f"{uuid} is older than the project's copy, "
                                            "which was edited since; not applied"))

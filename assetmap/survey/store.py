@@ -48,6 +48,8 @@ class Response:
     # What this save did with the form's typed address (assetmap.geocode.survey.AddressPlacement);
     # set by ``SurveyStore.save`` only, not stored as such.
     geocode: Any = field(default=None, compare=False, repr=False)
+    # The same for addresses inside repeats (AddressPlacement with ``where``, e.g. "members[2]").
+    repeat_geocode: list = field(default_factory=list, compare=False, repr=False)
 
     def location(self, form: Form) -> tuple[float, float] | None:
         q = S.geopoint_question(form)
@@ -296,8 +298,11 @@ class SurveyStore:
                 answers[name] = filename
             blobs.append((field, filename, mimetypes.guess_type(path.name)[0] or "", data))
         answers, placement, geo_cols = self._place_address(form, answers, uuid)
+        inner = self._place_repeat_addresses(form, answers, uuid)
+        answers = inner.answers if inner is not None else answers
         # An address that was looked up and not found: saved without a location, even a required one.
-        answers = _validated(form, answers, allow_no_location=placement is not None and not placement.placed)
+        answers = _validated(form, answers, allow_no_location=placement is not None and not placement.placed,
+                             waived=inner.waived if inner is not None else ())
         with self._tx() as con:
             current = read_current(con, form, uuid) if uuid else None
             if current is not None and current.deleted:
@@ -315,10 +320,13 @@ class SurveyStore:
             resp = write(con, self, form, uuid=uuid or str(uuidlib.uuid4()), answers=answers,
                          surveyor=surveyor, device_id=device_id or self.device_id,
                          action="edit" if current else "create", current=current, extra=geo_cols,
-                         note=placement.note() if placement is not None else "")
+                         note="; ".join(n for n in (placement.note() if placement is not None else "",
+                                                    inner.note() if inner is not None else "") if n),
+                         repeat_geocodes=inner.columns if inner is not None else None)
             for name, filename, mime, data in blobs:
                 con.execute(S.replace_sql(con, S.MEDIA, 5), (resp.uuid, name, filename, mime, data))
         resp.geocode = placement
+        resp.repeat_geocode = inner.placements if inner is not None else []
         self.changed.emit(resp.uuid)
         return resp
 
@@ -344,9 +352,29 @@ class SurveyStore:
         return place_on_save(form, answers, current=current, current_match=current_match,
                              matcher=self._geocoder.matcher)
 
+    def _place_repeat_addresses(self, form: Form, answers: dict[str, Any], uuid: str | None):
+        """The typed addresses inside repeats with their own location, placed as the top level's
+        (``assetmap.geocode.survey.place_repeats_on_save``); None when the form has none."""
+        from assetmap.geocode.survey import SaveGeocoder, place_repeats_on_save, repeat_address_questions
+        from assetmap.survey import repeat_store
+
+        if not repeat_address_questions(form):
+            return None
+        current = None
+        if uuid:
+            with self._read() as con:
+                current = repeat_store.stored_instances(con, form, uuid)
+        if self._geocoder is None:
+            self._geocoder = SaveGeocoder(self.project)
+        return place_repeats_on_save(form, answers, current=current, matcher=self._geocoder.matcher)
+
     def save_imported(self, form_id: str, answers: dict[str, Any], *, uuid: str, surveyor: str,
-                      submitted_at: Any = None, source: str = "", version: Any = None) -> str:
+                      submitted_at: Any = None, source: str = "", version: Any = None,
+                      repeat_geocodes: dict[str, list] | None = None) -> str:
         """Save an already validated response from an export, keeping its UUID.
+
+        ``repeat_geocodes``: the match of each repeat instance placed from its address by the
+        import (``assetmap.geocode.survey.fill_repeat_locations``).
 
         Returns 'added', 'updated', 'unchanged' (same answers as stored), 'stale' (the row is
         not newer than the project's copy) or 'conflict' (changed in the export and edited
@@ -369,7 +397,8 @@ class SurveyStore:
                     ib.remember(con, uuid, form_id, source, version, current.revision)
                 return outcome
             resp = write(con, self, form, uuid=uuid, answers=answers, surveyor=surveyor, device_id=self.device_id,
-                         action="import", current=current, note=source, created_at=when)
+                         action="import", current=current, note=source, created_at=when,
+                         repeat_geocodes=repeat_geocodes)
             ib.remember(con, uuid, form_id, source, version, resp.revision)
         self.changed.emit(uuid)
         return "updated" if current else "added"
@@ -433,10 +462,12 @@ class SurveyStore:
 def write(con: sqlite3.Connection, store: SurveyStore, form: Form, *, uuid: str, answers: dict[str, Any],
           surveyor: str, device_id: str, action: str, current: Response | None = None,
           deleted: bool | None = None, note: str = "", created_at: str | None = None,
-          revision: int | None = None, extra: dict[str, Any] | None = None) -> Response:
+          revision: int | None = None, extra: dict[str, Any] | None = None,
+          repeat_geocodes: dict[str, list] | None = None) -> Response:
     """Insert or update one response and its history row, inside the caller's transaction.
 
-    ``extra``: more layer columns to set (the geocode match of a typed address)."""
+    ``extra``: more layer columns to set (the geocode match of a typed address);
+    ``repeat_geocodes``: the same for addresses inside repeats, per instance (``repeat_store.write``)."""
     now = utc_now()
     deleted = current.deleted if deleted is None and current else bool(deleted)
     changes = diff(current.answers if current else {}, answers)
@@ -450,7 +481,7 @@ def write(con: sqlite3.Connection, store: SurveyStore, form: Form, *, uuid: str,
     values = {"uuid": uuid, "surveyor": resp.surveyor, "device_id": resp.device_id, "created_at": resp.created_at,
               "modified_at": now, "revision": rev, "deleted": int(deleted), "answers": S.dump_answers(answers),
               **flat, **(extra or {})}
-    _put(con, store, form, values, insert=current is None)
+    _put(con, store, form, values, insert=current is None, repeat_geocodes=repeat_geocodes)
     if form.repeats():  # a removed member's photo goes with it
         from assetmap.survey import repeat_media
 
@@ -505,7 +536,8 @@ def insert_copies(con: sqlite3.Connection, store: SurveyStore, form: Form, respo
             con.note_extent(layer, x, y)
 
 
-def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[str, Any], insert: bool) -> None:
+def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[str, Any], insert: bool,
+         repeat_geocodes: dict[str, list] | None = None) -> None:
     layer = S.layer_name(form.form_id)
     xy = None if values["deleted"] else _xy(con, store, form, S.load_answers(form, values["answers"]))
     if xy is not None:
@@ -523,7 +555,7 @@ def _put(con: sqlite3.Connection, store: SurveyStore, form: Form, values: dict[s
     if form.repeats():
         from assetmap.survey import repeat_store
 
-        repeat_store.write(con, form, values["uuid"], S.load_answers(form, values["answers"]))
+        repeat_store.write(con, form, values["uuid"], S.load_answers(form, values["answers"]), repeat_geocodes)
 
 
 def _q(col: str) -> str:
@@ -556,10 +588,12 @@ def _response(form: Form, r: tuple) -> Response:
                     int(r[5] or 0), bool(r[6]), bool(r[7]))
 
 
-def _validated(form: Form, answers: dict[str, Any], allow_no_location: bool = False) -> dict[str, Any]:
+def _validated(form: Form, answers: dict[str, Any], allow_no_location: bool = False,
+               waived=()) -> dict[str, Any]:
     """The answers to save, checked by the form's rules when the validator is installed.
 
-    ``allow_no_location``: a missing location is not an error (its typed address was not found)."""
+    ``allow_no_location``: a missing location is not an error (its typed address was not found);
+    ``waived``: the same inside repeats, by instance ("members[2]/home")."""
     unknown = [k for k in answers if not form.has_question(k) and form.repeat(k) is None]
     if unknown:
         raise UserError(f"Form '{form.form_id}' has no question named {', '.join(sorted(unknown))}.",
@@ -572,6 +606,8 @@ def _validated(form: Form, answers: dict[str, Any], allow_no_location: bool = Fa
     if allow_no_location:
         gq = S.geopoint_question(form)
         state.issues = [i for i in state.issues if not (gq and i.question == gq.name and i.kind == "required")]
+    if waived:
+        state.issues = [i for i in state.issues if not (i.question in waived and i.kind == "required")]
     if not state.ok:
         lines = [f"{getattr(i, 'question', '') or ''}: {getattr(i, 'message', i)}".lstrip(": ") for i in state.issues]
         raise UserError("The response was not saved: " + "; ".join(lines) + ".",

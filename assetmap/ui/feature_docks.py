@@ -18,8 +18,8 @@ class FeatureDocks(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.w = window
-        self.hubs = None
-        self.finder = None
+        self._hubs = None
+        self._finder = None
         self.territories = None
         self.paint_action = QAction(self.tr("Paint territories on the map"), window)
         self.paint_action.setCheckable(True)
@@ -57,6 +57,21 @@ class FeatureDocks(QObject):
         # paint, polygon, Assign, team colours and their undo/redo are commands: their events redraw
         subscribe(window.session, self, TerritoryPlanEdited, self._plan_edited)
 
+    # ------------------------------------------------------------------ the docks
+    # The hubs and finder docks are hidden when a project opens: they read the project when first
+    # shown, or when handed out here (so whoever asks for one gets it filled), not before the first map.
+    @property
+    def hubs(self):
+        if self._hubs is not None:
+            self._hubs.ensure_loaded()
+        return self._hubs
+
+    @property
+    def finder(self):
+        if self._finder is not None:
+            self._finder.ensure_loaded()
+        return self._finder
+
     # ------------------------------------------------------------------ project
     def project_opened(self, project) -> None:
         self.install(project)
@@ -71,30 +86,31 @@ class FeatureDocks(QObject):
 
         self.remove()
         w = self.w
-        self.hubs = w.add_feature_dock(HubsDock(project, w.stack, w))
-        self.hubs.pick_requested.connect(self._hub_pick)
-        self.hubs.pick_cancelled.connect(lambda: self.w.canvas.end_map_tool(self.hub_tool))
-        self.hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
-        self.finder = w.add_feature_dock(FinderDock(project, w))
-        self.finder.pick_button.setCheckable(True)  # checked while its map tool is active
-        self.finder.pick_requested.connect(self._finder_pick)
+        hubs = self._hubs = w.add_feature_dock(HubsDock(project, w.stack, w, load=False))
+        hubs.pick_requested.connect(self._hub_pick)
+        hubs.pick_cancelled.connect(lambda: self.w.canvas.end_map_tool(self.hub_tool))
+        hubs.error.connect(lambda text: w.statusBar().showMessage(text, 8000))
+        finder = self._finder = w.add_feature_dock(FinderDock(project, w, load=False))
+        finder.pick_button.setCheckable(True)  # checked while its map tool is active
+        finder.pick_requested.connect(self._finder_pick)
+        # The territory plan is on the first map: its panel (and the plan's model) is made now.
         self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
         self.territories.plan_opened.connect(lambda _name: self.draw_territories())
         self.territories.units_to_show.connect(self.show_units)
-        w.tabifyDockWidget(self.hubs, self.finder)
-        w.tabifyDockWidget(self.finder, self.territories)
-        for dock in (self.hubs, self.finder, self.territories):
+        w.tabifyDockWidget(hubs, finder)
+        w.tabifyDockWidget(finder, self.territories)
+        for dock in (hubs, finder, self.territories):
             dock.hide()
         self.draw_territories()
 
     def remove(self) -> None:
         if self.w.canvas.map_tool() in (self.paint_tool, self.polygon_tool, self.hub_tool, self.finder_tool):
             self.w.canvas.set_map_tool(None)  # their panels go with the project
-        for dock in (self.hubs, self.finder, self.territories):
+        for dock in (self._hubs, self._finder, self.territories):
             if dock is not None:
                 self.w.removeDockWidget(dock)
                 dock.deleteLater()
-        self.hubs = self.finder = self.territories = None
+        self._hubs = self._finder = self.territories = None
 
     # ------------------------------------------------------------------ map clicks
     def _hub_pick(self, mode: str) -> None:
@@ -110,8 +126,8 @@ class FeatureDocks(QObject):
             self.hubs.place_pending(lon, lat)
 
     def _hub_tool_ended(self) -> None:
-        if not self.hub_tool.completed and self.hubs is not None:
-            self.hubs.cancel_pending()
+        if not self.hub_tool.completed and self._hubs is not None:
+            self._hubs.cancel_pending()
 
     def _finder_pick(self) -> None:
         if self.w.canvas.map_tool() is self.finder_tool:  # the checked button pressed again
@@ -128,8 +144,8 @@ class FeatureDocks(QObject):
             self.finder.set_spot(lon, lat)
 
     def _finder_tool_ended(self) -> None:
-        if self.finder is not None:
-            self.finder.pick_button.setChecked(False)
+        if self._finder is not None:
+            self._finder.pick_button.setChecked(False)
 
     # ------------------------------------------------------------------ territories
     def _paint_toggled(self, on: bool) -> None:

@@ -53,6 +53,7 @@ class AddressImportDialog(QDialog):
         self.fields.fill(self.project, cols, guess_columns(cols))
         f = self.fields
         self.locator, self.address, self.number, self.street = f.locator, f.address, f.number, f.street
+        self.zip = f.zip
         self.check, self.summary = f.check, f.summary
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,7 +67,7 @@ class AddressImportDialog(QDialog):
         lay.addWidget(intro)
         lay.addWidget(self.fields)
         lay.addWidget(self.buttons)
-        self.resize(520, 320)
+        self.resize(520, 380)
         self._changed()
 
     def columns_spec(self):
@@ -88,7 +89,7 @@ class AddressImportDialog(QDialog):
         self.summary.setText(self.tr("Checking…"))
         self.task = run_task(self, self.tr("Checking the addresses"),
                              lambda ctx: preview(project, path, locator=locator, columns=cols, ctx=ctx),
-                             on_done=lambda lines: self.summary.setText("\n".join(lines)))
+                             on_done=lambda lines: self.fields.show_summary(lines, cols))
         return self.task
 
     def _import(self):
@@ -101,7 +102,7 @@ class AddressImportDialog(QDialog):
 
         def done(result) -> None:   # the pushed AddLayers draws the new layer (and Ctrl+Z takes it away)
             w.statusBar().showMessage(result.lines()[0], 8000)
-            self.summary.setText("\n".join(result.lines()))
+            self.fields.show_summary(result.lines(), cols)
             self.accept()
 
         self.import_button.setEnabled(False)

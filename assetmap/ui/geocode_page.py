@@ -1,8 +1,9 @@
 """The Geocode step of the reports wizard: locate reports by coordinates or by address.
 
-With "by address", the user picks a locator stored in the project and the address column(s),
-and may check the match summary first (geocoded in memory on a worker, with Cancel; only the
-counts per match type and line numbers are shown). Nothing is written by this page.
+With "by address", the user picks a locator stored in the project, the address column(s) and
+optionally a ZIP column (chooses between streets of the same name in two ZIPs), and may check
+the match summary first (geocoded in memory on a worker, with Cancel; only the counts per match
+type, line numbers and the chosen column names are shown). Nothing is written by this page.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class GeocodePage(QWizardPage):
         self.form = AddressFields()
         f = self.form
         self.locator, self.address, self.number, self.street = f.locator, f.address, f.number, f.street
+        self.zip = f.zip
         self.check, self.summary = f.check, f.summary
         lay = QVBoxLayout(self)
         note = QLabel(self.tr("Addresses are matched on this computer; no address, position or match of a "
@@ -87,8 +89,13 @@ class GeocodePage(QWizardPage):
         return g.lines()[:-1]
 
     def _check(self) -> None:
+        from assetmap.errors import UserError
         from assetmap.ui.workers import run_task
 
+        try:
+            cols = self.columns_spec()
+        except UserError:
+            cols = None                         # the check itself says what is missing
         self.summary.setText(self.tr("Checking…"))
         run_task(self, self.tr("Checking the addresses"), self.preview,
-                 on_done=lambda lines: self.summary.setText("\n".join(lines)))
+                 on_done=lambda lines: self.form.show_summary(lines, cols))

@@ -83,7 +83,9 @@ class HubsDock(QDockWidget):
     pick_cancelled = Signal()      # the checked Add… or Move pressed again: the map gives up its pick
     error = Signal(str)
 
-    def __init__(self, project, stack: CommandStack, parent=None):
+    def __init__(self, project, stack: CommandStack, parent=None, load: bool = True):
+        """``load=False``: the directory is read when the dock is first shown or ``ensure_loaded``
+        (the window's docks, hidden at start-up: the first map is drawn without reading it)."""
         super().__init__(self.tr("Resource hubs"), parent)
         self.setObjectName("HubsDock")
         self.setAccessibleName(self.tr("Resource hubs panel"))
@@ -134,11 +136,23 @@ class HubsDock(QDockWidget):
 
         subscribe(stack.hub, self, HubsChanged, lambda _event: self.refresh())
         self.form_factory = HubForm   # tests replace it to answer the dialog
-        self.refresh()
+        self._loaded = False
+        if load:
+            self.refresh()
 
     # ------------------------------------------------------------------ list
+    def ensure_loaded(self) -> None:
+        """The list as the directory has it, read now unless it has been read before."""
+        if not self._loaded:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_loaded()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         d = directory.load(self.project)
+        self._loaded = True
         current = self.selected_id()
         self.list.clear()
         cats = d.hub_categories(public_only=True)

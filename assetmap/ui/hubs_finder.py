@@ -26,7 +26,9 @@ _SPOT = "__spot__"
 class FinderDock(QDockWidget):
     pick_requested = Signal()   # the map should ask the user for a click, then call set_spot
 
-    def __init__(self, project, parent=None):
+    def __init__(self, project, parent=None, load: bool = True):
+        """``load=False``: the services and areas are read when the dock is first shown or
+        ``ensure_loaded`` (the window's docks, hidden at start-up)."""
         super().__init__(self.tr("Resource finder"), parent)
         self.setObjectName("FinderDock")
         self.setAccessibleName(self.tr("Resource finder panel"))
@@ -63,12 +65,6 @@ class FinderDock(QDockWidget):
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services the family needs"))
         services_label.setBuddy(self.services)
-        for code, cat in categories(project).items():
-            item = QListWidgetItem(cat["label"])
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.services.addItem(item)
         lay.addWidget(self.services)
         row = QHBoxLayout()
         self.per_service = QSpinBox()
@@ -90,15 +86,34 @@ class FinderDock(QDockWidget):
         self.results.setAccessibleName(self.tr("Nearest resources found"))
         lay.addWidget(self.results, 2)
         self.setWidget(body)
-        self._fill_areas()
         self.pick_button.clicked.connect(self.pick_requested.emit)
         self.forget_button.clicked.connect(self.forget_spot)
         self.find_button.clicked.connect(self.find)
         self.sheet_button.clicked.connect(self.save_sheet)
         self.ask_pdf_path = lambda: QFileDialog.getSaveFileName(self, self.tr("Save referral sheet"),
                                                                 "referral.pdf", "PDF (*.pdf)")[0]
-        self.help.set_empty(self.services.count() == 0)
+        self._loaded = False
+        if load:
+            self.ensure_loaded()
         self._update()
+
+    def ensure_loaded(self) -> None:
+        """The services and areas to choose from, read from the project unless read before."""
+        if self._loaded:
+            return
+        self._loaded = True
+        for code, cat in categories(self.project).items():
+            item = QListWidgetItem(cat["label"])
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.services.addItem(item)
+        self._fill_areas()
+        self.help.set_empty(self.services.count() == 0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def _fill_areas(self) -> None:
         from assetmap.access.catchments import areas_layer

@@ -34,19 +34,20 @@ def _header(path: Path) -> list[str]:
     return [h.strip() for h in table[0] if h.strip()]
 
 
-def choose_address_geocoding(w, path) -> "tuple[str | None, str | None] | bool":
-    """(locator, address column), (None, None) to import without, or False when cancelled."""
+def choose_address_geocoding(w, path) -> "tuple[str | None, str | None, str | None] | bool":
+    """(locator, address column, ZIP column or None), (None, None, None) to import without, or
+    False when cancelled. The ZIP column is asked for only when a column's name says ZIP."""
     from PySide6.QtWidgets import QInputDialog
 
-    from assetmap.geocode.layer_import import guess_columns
+    from assetmap.geocode.layer_import import guess_columns, zip_column_guess
     from assetmap.geocode.locators import list_locators
 
     names = [i.name for i in list_locators(w.project)] if w.project is not None else []
     if not names:
-        return None, None
+        return None, None, None
     cols = _header(Path(path))
     if not cols:
-        return None, None
+        return None, None, None
     title = translate("SurveyGeocode", "Import survey export")
     guess = guess_columns(cols)["address"]
     ordered = ([guess] if guess else []) + [c for c in cols if c != guess]
@@ -57,8 +58,19 @@ def choose_address_geocoding(w, path) -> "tuple[str | None, str | None] | bool":
     if not ok:
         return False
     if column == none:
-        return None, None
+        return None, None, None
+    zip_column = None
+    zguess = zip_column_guess([c for c in cols if c != column])
+    if zguess is not None:
+        no_zip = translate("SurveyGeocode", "No ZIP column (a ZIP typed in the address still counts)")
+        others = [zguess] + [c for c in cols if c not in (zguess, column)]
+        picked, ok = QInputDialog.getItem(
+            w, title, translate("SurveyGeocode", "ZIP code column (chooses between streets of the same name in "
+                                                 "two places)"), others + [no_zip], 0, False)
+        if not ok:
+            return False
+        zip_column = None if picked == no_zip else picked
     if len(names) == 1:
-        return names[0], column
+        return names[0], column, zip_column
     locator, ok = QInputDialog.getItem(w, title, translate("SurveyGeocode", "with the locator"), names, 0, False)
-    return (locator, column) if ok else False
+    return (locator, column, zip_column) if ok else False

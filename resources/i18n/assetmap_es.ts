@@ -4611,6 +4611,14 @@ Escriba su nombre, conteste las preguntas (las marcadas con * son necesarias), i
             <source>Delete “%1”? You can undo this.</source>
             <translation>¿Borrar «%1»? Puede deshacerlo.</translation>
         </message>
+        <message>
+            <source>Repeated entries placed from their address: %1 of %2.</source>
+            <translation>Entradas repetidas ubicadas a partir de su dirección: %1 de %2.</translation>
+        </message>
+        <message>
+            <source>Not found, saved without a location: %1.</source>
+            <translation>No encontradas, guardadas sin ubicación: %1.</translation>
+        </message>
     </context>
     <context>
         <name>Task</name>
@@ -6191,6 +6199,14 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
             <source>with the locator</source>
             <translation>con el localizador</translation>
         </message>
+        <message>
+            <source>No ZIP column (a ZIP typed in the address still counts)</source>
+            <translation>Sin columna de código postal (un código postal escrito en la dirección sigue contando)</translation>
+        </message>
+        <message>
+            <source>ZIP code column (chooses between streets of the same name in two places)</source>
+            <translation>Columna del código postal (elige entre calles del mismo nombre en dos lugares)</translation>
+        </message>
     </context>
     <context>
         <name>AddressFields</name>
@@ -6237,6 +6253,42 @@ Elija un plan y el equipo con el que va a pintar; luego active Territorios › P
         <message>
             <source>(none)</source>
             <translation>(ninguna)</translation>
+        </message>
+        <message>
+            <source>Chooses between streets of the same name in two ZIPs; where it is blank, a ZIP typed at the end of the address still counts.</source>
+            <translation>Elige entre calles del mismo nombre en dos códigos postales; donde está vacía, sigue contando un código postal escrito al final de la dirección.</translation>
+        </message>
+        <message>
+            <source>&amp;ZIP code column (optional)</source>
+            <translation>Columna de código &amp;postal (opcional)</translation>
+        </message>
+        <message>
+            <source>ZIP code column</source>
+            <translation>Columna de código postal</translation>
+        </message>
+        <message>
+            <source>No ZIP column</source>
+            <translation>Sin columna de código postal</translation>
+        </message>
+        <message>
+            <source>address '{0}'</source>
+            <translation>dirección '{0}'</translation>
+        </message>
+        <message>
+            <source>house number '{0}', street '{1}'</source>
+            <translation>número de casa '{0}', calle '{1}'</translation>
+        </message>
+        <message>
+            <source>ZIP '{0}'</source>
+            <translation>código postal '{0}'</translation>
+        </message>
+        <message>
+            <source>no ZIP column</source>
+            <translation>sin columna de código postal</translation>
+        </message>
+        <message>
+            <source>Columns: {0}; {1}.</source>
+            <translation>Columnas: {0}; {1}.</translation>
         </message>
     </context>
 </TS>

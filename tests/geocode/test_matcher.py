@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from assetmap.geocode.matcher import Matcher
+from assetmap.geocode.matcher import _OTHER_SIDE_WEIGHT, Matcher
 
 M_PER_DEG = 110_950.0
 
@@ -131,17 +131,17 @@ def test_hundred_thousand_rows_vectorised(m):
 def test_other_side_mixed_in_by_how_tightly_it_brackets():
     # Odd side: 101 and 199 only (a gap of 98); even side: 140 and 160 (a gap of 20), 30 m south
     # and shifted east by 10e-5, as real reference points disagree. 151 moves along the street by
-    # the even side's share (its weight 0.3 per number of gap) and stays on the odd side.
+    # the even side's share (its weight _OTHER_SIDE_WEIGHT per number of gap) and stays on the odd side.
     rows = [("OAK ST", 101, -90 + 101e-5, 38.6003), ("OAK ST", 199, -90 + 199e-5, 38.6003),
             ("OAK ST", 140, -90 + 150e-5, 38.6), ("OAK ST", 160, -90 + 170e-5, 38.6)]
     m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
     r = m.match_parts(["151"], ["OAK ST"])
     a_lon, a_lat = -90 + 151e-5, 38.6003                   # odd side, t = 50/98
     b_lon, b_lat = -90 + 150e-5 + 0.55 * 20e-5, 38.6       # even side, t = 11/20
-    ws, wo = 1 / 98, 0.3 / 20
+    ws, wo = 1 / 98, _OTHER_SIDE_WEIGHT / 20
     f = wo / (ws + wo)
     assert r.match_type[0] == "interpolated"
-    assert r.lon[0] == pytest.approx(a_lon + f * (b_lon - a_lon))
+    assert r.lon[0] == pytest.approx(a_lon + f * (b_lon - a_lon), abs=1e-10)
     assert r.lat[0] == pytest.approx(a_lat)
 
 
@@ -177,3 +177,73 @@ def test_street_crossing_zips_stays_one_street():
     r = m.match_addresses(["1000 Grand Blvd", "1000 Grand Blvd, St. Louis MO 63118"])
     assert r.match_type.tolist() == ["interpolated", "interpolated"]
     assert r.lat.tolist() == [pytest.approx(38.6 + 1000e-5)] * 2
+
+
+def _elm_avenue():
+    # ELM AVE runs east; its blocks are of unequal length: the 1300 block is five times as long as
+    # the others. Address points are known in the 1200 and 1500 blocks only (evens on the south
+    # side, odds 22 m north); the cross streets at 1300, 1400 and 1500 are known intersections.
+    def at(n):   # position along the street, in 1e-5 degrees of longitude
+        return float(np.interp(n, [1200, 1300, 1400, 1500, 1600], [0, 100, 600, 700, 800]))
+
+    rows = []
+    for n in (1210, 1220, 1280, 1290, 1510, 1520, 1580, 1590):
+        rows += [("ELM AVE", n, -90 + at(n) * 1e-5, 38.6), ("ELM AVE", n + 1, -90 + at(n + 1) * 1e-5, 38.6002)]
+    for cross, n in (("A ST", 1300), ("B ST", 1400), ("C ST", 1500)):
+        rows.append((f"ELM AVE & {cross}", 0, -90 + at(n) * 1e-5, 38.6001))
+    return pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]), at
+
+
+def test_block_corners_from_intersections():
+    pts, at = _elm_avenue()
+    m = Matcher(pts)
+    r = m.match_parts(["1350", "1450", "1250"], ["ELM AVE"] * 3)
+    # 1350 lies between 1290 and 1510, a gap of 220: the cross streets bracketing it are the
+    # corners 1300 and 1400 (their hundreds told by ELM AVE's own numbers on either side), so it is
+    # placed half-way along the long 1300 block, not along the chord of the gap (at(1350) = 350).
+    assert r.match_type[0] == "interpolated"
+    assert r.lon[0] == pytest.approx(-90 + at(1350) * 1e-5, abs=1e-9)
+    assert r.lon[1] == pytest.approx(-90 + at(1450) * 1e-5, abs=1e-9)
+    # Between known numbers 1220 and 1280 (a gap of 60) the corners are not used.
+    assert r.lon[2] == pytest.approx(-90 + at(1250) * 1e-5, abs=1e-9)
+    # The corner is a reference point but not an address: 1300 itself is interpolated.
+    r = m.match_parts(["1300"], ["ELM AVE"])
+    assert r.match_type[0] == "interpolated" and r.score[0] < 100
+    assert m.size == len(pts)
+
+
+def test_block_corner_needs_the_streets_own_numbers_on_both_sides():
+    from assetmap.geocode.blocks import block_corners
+
+    # Points of street 0 numbered 1210-1290 west of x=100 and 1510-1590 east of it, 8 m apart.
+    num = np.array([1210, 1250, 1290, 1510, 1550, 1590])
+    x = np.array([10.0, 50, 90, 110, 150, 190])
+    sid, y = np.zeros(6, np.int64), np.zeros(6)
+    at = lambda *xs: (np.zeros(len(xs), np.int64), np.array(xs, float), np.zeros(len(xs)))  # noqa: E731
+    # A crossing between 1290 and 1510 with three hundreds in between: the nearest to the position.
+    cs, cn, cx, cy = block_corners(*at(100.0), sid, num, x, y)
+    assert cn.tolist() == [1400]
+    # A crossing beyond the street's known numbers tells no hundred.
+    cs, cn, cx, cy = block_corners(*at(400.0), sid, num, x, y)
+    assert len(cn) == 0
+
+
+def test_short_street_name_may_mean_the_fuller_one():
+    rows = [("CHIPPEWA", 3004, -90.3, 38.59), ("CHIPPEWA", 3100, -90.299, 38.59)]
+    rows += [("CHIPPEWA ST", n, -90.3 + (n - 3000) * 1e-5, 38.591) for n in range(2000, 7001, 100)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    r = m.match_parts(["6400", "3004"], ["CHIPPEWA", "CHIPPEWA"])
+    # 6400 is far beyond CHIPPEWA's two points but known on CHIPPEWA ST; 3004 stays on CHIPPEWA.
+    assert r.match_type.tolist() == ["exact", "exact"]
+    assert r.lon[0] == pytest.approx(-90.3 + 3400e-5, abs=1e-9) and r.lat[1] == pytest.approx(38.59)
+
+
+def test_beyond_the_known_numbers_paced_by_a_known_number_far_in():
+    # Numbers 100-400 every 20, the last three close together but zigzagging across the street:
+    # the direction and pace beyond 400 come from a known number 300 further in, not from them.
+    rows = [("PINE ST", n, -90 + n * 1e-5, 38.6) for n in range(100, 400, 20)]
+    rows += [("PINE ST", 396, -90 + 396e-5, 38.6003), ("PINE ST", 398, -90 + 398e-5, 38.5997),
+             ("PINE ST", 400, -90 + 400e-5, 38.6)]
+    r = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"])).match_parts(["600"], ["PINE ST"])
+    assert r.match_type[0] == "nearest"
+    assert r.lon[0] == pytest.approx(-90 + 600e-5, abs=1e-9) and r.lat[0] == pytest.approx(38.6)

@@ -62,3 +62,52 @@ def test_panel_without_locator_keeps_location_required(qtbot, areas_project, iso
     _fill(qtbot, panel, "Library", "100 Main St")
     assert panel.save() is None
     assert "location" in panel.entry.problems()
+
+
+def test_panel_places_typed_addresses_inside_a_repeat(qtbot, areas_project, isolated_home, tmp_path,
+                                                      offline):  # noqa: F811
+    """A repeat with its own location and a marked address question: each visited site typed with an
+    address and no point is placed on Save; one not found is saved without its point and named."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    from tests.geocode.test_survey_repeat_geocode import CHILD, main_st, rounds_form
+
+    store = SurveyStore(areas_project, device_id="laptop")
+    store.install_form(rounds_form(tmp_path))
+    lat, lon = main_st(areas_project, tmp_path)
+    from assetmap.ui.survey.panel import SurveyPanel
+
+    panel = SurveyPanel(areas_project, "rounds", surveyor="Rosa")
+    qtbot.addWidget(panel)
+    panel.resize(700, 900)
+    panel.show()
+    entry = panel.entry
+    qtbot.keyClicks(entry.rows["site"].editor.edit, "Library")
+    visits = entry.repeat_sections["visits"]
+    for who, address in (("Ana", "120 Main Street"), ("Cy", "5 Nowhere Rd")):
+        qtbot.mouseClick(visits.add_button, Qt.MouseButton.LeftButton)
+        inst = visits.instances[-1]
+        qtbot.keyClicks(inst.rows["who"].editor.edit, who)
+        qtbot.keyClicks(inst.rows["where_typed"].editor.edit, address)
+    uuid = panel.save()
+    assert uuid is not None, entry.problems()
+    text = panel.status.text()
+    assert "Repeated entries placed from their address: 1 of 2." in text
+    assert "Not found, saved without a location: visits[2] “5 Nowhere Rd”" in text
+    saved = store.get(uuid).answers["visits"]
+    assert saved[0]["spot"] == pytest.approx((lat, lon + 2e-4)) and "spot" not in saved[1]
+    con = sqlite3.connect(areas_project.path)
+    rows = con.execute(f'SELECT who, geocode_match, geocode_score FROM "{CHILD}" WHERE parent_uuid=? '
+                       "ORDER BY position", (uuid,)).fetchall()
+    con.close()
+    assert rows == [("Ana", "exact", 100), ("Cy", "unmatched", 0)]
+    assert [(p.where, p.placed) for p in panel.last_repeat_geocode] == [("visits[1]", True), ("visits[2]", False)]
+
+    # Nothing typed in a visit: its location is still required.
+    qtbot.keyClicks(entry.rows["site"].editor.edit, "Park")
+    qtbot.mouseClick(visits.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(visits.instances[-1].rows["who"].editor.edit, "Bo")
+    assert panel.save() is None
+    assert "visits[1]/spot" in entry.problems()

@@ -24,6 +24,7 @@ def test_wizard_by_address(qtbot, gproject, police_years, tmp_path):
     assert page.by_xy.isChecked() and page.isComplete() and not page.form.isEnabled()
     page.by_address.setChecked(True)
     assert page.form.isEnabled() and page.locator.currentData() == "police"
+    assert page.zip.currentData() is None             # no column's name says ZIP: "No ZIP column"
     assert not page.isComplete()                      # no address column chosen yet
     page.number.setCurrentText("ileads_address")
     page.street.setCurrentText("ileads_street")

@@ -92,3 +92,39 @@ def test_reports_zip_column_counts_in_the_right_neighbourhood(gproject, tmp_path
         err = capsys.readouterr().err
         assert err.startswith("assetmap: error:") and "Traceback" not in err
     assert hashlib.sha256(gproject.path.read_bytes()).hexdigest() == before
+
+
+def test_survey_import_zip_column_chooses_the_town(areas_project, tmp_path, capsys):
+    """`survey import --zip COL`: two Kobo rows naming the same street, which exists in two ZIPs,
+    are each placed on their ZIP's street; a bad --zip column stops the import before any write."""
+    from assetmap.survey import builtin_form
+    from assetmap.survey.store import SurveyStore
+    from tests.survey.test_kobo_import import KOBO_HEADER, kobo_row, write_csv
+
+    project = areas_project
+    SurveyStore(project, device_id="office").install_form(builtin_form())
+    a, b = point_in(project, 17), point_in(project, 39)
+    _county(project, tmp_path, capsys, [a, b])
+    p = str(project.path)
+    rows = [kobo_row(asset_type="faith", asset_name="North", _uuid="z1", street_address="160 Main Street",
+                     postal="63110"),
+            kobo_row(asset_type="faith", asset_name="South", _uuid="z2", street_address="160 main st",
+                     postal="63118-0042")]
+    export = write_csv(tmp_path / "kobo.csv", KOBO_HEADER + ["street_address", "postal"], rows)
+    before = hashlib.sha256(project.path.read_bytes()).hexdigest()
+    for argv, words in ((["--locator", "county", "--address-column", "street_address", "--zip", "zipcode"],
+                         "no column 'zipcode' (the ZIP column)"),
+                        (["--zip", "postal"], "--zip is the ZIP column")):
+        assert main(["survey", "import", p, str(export), *argv]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("assetmap: error:") and "Traceback" not in err and err.count(words) == 1, err
+    assert hashlib.sha256(project.path.read_bytes()).hexdigest() == before
+
+    assert main(["survey", "import", p, str(export), "--locator", "county", "--address-column", "street_address",
+                 "--zip", "postal"]) == 0
+    assert "located from their address: 2 of 2 rows" in capsys.readouterr().out
+    store = SurveyStore(project)
+    got = {r.uuid: r.answers["location"] for r in store.responses("community_assets")}
+    assert got["z1"] == pytest.approx((a[0], a[1] + 160e-6))
+    assert got["z2"] == pytest.approx((b[0], b[1] + 160e-6))
+    assert "location from the address: exact" in store.history("z2")[-1].note

@@ -92,6 +92,9 @@ class SurveyEntryForm(QWidget):
         # The name of the form's address question when the project has a locator: with that
         # address typed, an empty location is not missing (it is placed from the address on save).
         self.location_from_address: str | None = None
+        # The same inside repeats: repeat name -> (address question, location question) of the
+        # repeats with their own location and typed address (placed instance by instance).
+        self.repeat_locations_from_address: dict[str, tuple[str, str]] = {}
 
         # Volunteers read this at arm's length on a laptop: a notch larger than the rest.
         font = self.font()
@@ -316,6 +319,12 @@ class SurveyEntryForm(QWidget):
             gq = geopoint_question(self.form)
             if gq is not None:
                 state.issues = [i for i in state.issues if not (i.question == gq.name and i.kind == "required")]
+        waived = {f"{rname}[{n}]/{gname}"
+                  for rname, (aname, gname) in self.repeat_locations_from_address.items()
+                  for n, inst in enumerate(answers.get(rname) or [], start=1)
+                  if isinstance(inst, dict) and str(inst.get(aname) or "").strip()}
+        if waived:
+            state.issues = [i for i in state.issues if not (i.question in waived and i.kind == "required")]
         return state
 
     def _all_rows(self) -> dict[str, QWidget]:

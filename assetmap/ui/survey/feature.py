@@ -16,7 +16,11 @@ from assetmap.errors import UserError
 
 
 class SurveyDock(QDockWidget):
-    def __init__(self, panel, parent=None):
+    """The survey form's dock. Its panel (the form, the entries: the part that reads the project)
+    is made by ``make_panel`` when the dock is first shown or ``panel`` is asked for: hidden when a
+    project opens, the dock costs nothing before the first map."""
+
+    def __init__(self, make_panel, form_id: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Survey"))
         self.setObjectName("SurveyDock")
@@ -33,9 +37,22 @@ class SurveyDock(QDockWidget):
             "location with Pick on map or by choosing the neighbourhood, and press Save and next (Ctrl+S): "
             "the entry is saved at once. My entries lists what you entered; Edit, Delete and Ctrl+Z fix "
             "mistakes. The Survey menu makes field packages for volunteers and merges them back."))
-        layout.addWidget(panel, 1)
         self.setWidget(body)
-        self.panel = panel
+        self.form_id = form_id
+        self._layout = layout
+        self._make_panel = make_panel
+        self._panel = None
+
+    @property
+    def panel(self):
+        if self._panel is None:
+            self._panel = self._make_panel()
+            self._layout.addWidget(self._panel, 1)
+        return self._panel
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.panel  # made before it is first on screen
+        super().showEvent(event)
 
 
 class SurveyFeature(QObject):
@@ -130,15 +147,21 @@ class SurveyFeature(QObject):
         self._pick = None
 
     def _make_dock(self, form_id: str) -> None:
-        from assetmap.ui import i18n
-        from assetmap.ui.survey.panel import SurveyPanel
+        project, stack = self.w.project, self.w.stack
 
-        form = self._store().form(form_id)
-        language = i18n.form_language(form.languages, i18n.current_language())
-        panel = SurveyPanel(self.w.project, form_id, self.w.stack, language=language)
-        panel.pick_requested.connect(self._start_pick)
+        def make_panel():
+            from assetmap.survey.store import SurveyStore
+            from assetmap.ui import i18n
+            from assetmap.ui.survey.panel import SurveyPanel
+
+            form = SurveyStore(project).form(form_id)
+            language = i18n.form_language(form.languages, i18n.current_language())
+            panel = SurveyPanel(project, form_id, stack, language=language)
+            panel.pick_requested.connect(self._start_pick)
+            return panel
+
         # saves, edits and deletes are commands: their events redraw the map (no signal needed)
-        self.dock = self.w.add_feature_dock(SurveyDock(panel, self.w))
+        self.dock = self.w.add_feature_dock(SurveyDock(make_panel, form_id, self.w))
         self.dock.hide()
 
     def start(self) -> None:
@@ -251,7 +274,7 @@ class SurveyFeature(QObject):
         """Say that the open form's responses changed outside a command (merge, import, conflicts)."""
         if self.w.project is None or self.dock is None:
             return
-        self._announce([self.dock.panel.form_id])
+        self._announce([self.dock.form_id])
 
     def _announce(self, form_ids) -> None:
         from assetmap.session import DATA, LayerChanged, SurveyResponsesChanged
@@ -360,13 +383,15 @@ class SurveyFeature(QObject):
         geo = choose_address_geocoding(self.w, path)   # with a locator: rows without GPS, by address
         if geo is False:
             return None
-        locator, address_column = geo
+        locator, address_column, zip_column = geo
+        if locator is None:
+            locator = _repeat_locators(project)   # entries inside repeats are placed from their marked address
 
         def work(ctx):
             from assetmap.survey.kobo import import_export, load_form_for
 
             return import_export(project, path, load_form_for(None, project), ctx=ctx, locator=locator,
-                                 address_column=address_column)
+                                 address_column=address_column, zip_column=zip_column)
 
         def done(report):
             from assetmap.ui.survey.dialogs import TextReportDialog
@@ -414,3 +439,22 @@ class SurveyFeature(QObject):
         return run_task(self.w, self.tr("Export survey responses"), work,
                         on_done=lambda *_: self.w.statusBar().showMessage(
                             self.tr("Responses exported to %1").replace("%1", out), 10000))
+
+
+def _repeat_locators(project) -> "list[str] | None":
+    """The project's locators (address points first), when its survey form has repeats with their own
+    location and a marked address question: their entries are placed on import as on Save."""
+    from assetmap.geocode.locators import list_locators
+    from assetmap.geocode.survey import repeat_address_questions
+    from assetmap.survey.kobo import load_form_for
+    from assetmap.survey.store import SurveyStore
+
+    try:
+        form = SurveyStore(project).form(load_form_for(None, project))
+        infos = list_locators(project)
+    except Exception:  # noqa: BLE001 - no form yet, several forms, no locator tables: the import says so
+        return None
+    if not infos or not repeat_address_questions(form):
+        return None
+    return [i.name for i in sorted(infos, key=lambda i: (i.kind != "points", i.name))]
+

@@ -45,6 +45,7 @@ class SurveyPanel(QWidget):
         self.stack = stack or CommandStack()
         self.editing: str | None = None  # uuid of the response in the form, None for a new one
         self.last_geocode = None         # what the last save did with the typed address
+        self.last_repeat_geocode = []    # ... and with those inside repeats (AddressPlacement, ``where``)
 
         lay = QVBoxLayout(self)
         who = QHBoxLayout()
@@ -145,6 +146,20 @@ class SurveyPanel(QWidget):
         except Exception:  # noqa: BLE001 - a field package without the locator tables
             return None
 
+    def _repeat_address_questions(self) -> dict[str, tuple[str, str]]:
+        """repeat -> (address question, location question) of the repeats whose instances are placed
+        from their typed address, when the project has a locator to place them with."""
+        from assetmap.geocode.locators import list_locators
+        from assetmap.geocode.survey import repeat_address_questions
+
+        found = {r.name: (aq.name, gq.name) for r, aq, gq in repeat_address_questions(self.form)}
+        if not found:
+            return {}
+        try:
+            return found if list_locators(self.project) else {}
+        except Exception:  # noqa: BLE001 - a field package without the locator tables
+            return {}
+
     def _surveyor_changed(self) -> None:
         _settings().setValue(SURVEYOR_KEY, self.surveyor.text().strip())
         self.refresh_entries()
@@ -204,6 +219,7 @@ class SurveyPanel(QWidget):
             self.surveyor.setFocus()
             return None
         self.entry.location_from_address = self._address_question()
+        self.entry.repeat_locations_from_address = self._repeat_address_questions()
         if not self.entry.check():
             problems = self.entry.problems()
             self.status.setText(self.tr("Not saved yet: %n question(s) need an answer or a fix.", "",
@@ -239,8 +255,18 @@ class SurveyPanel(QWidget):
                     .replace("%3", placed.address))
         else:
             text = self.tr("Saved “%1” at %2. Ready for the next entry.")
-        self.status.setText(text.replace("%1", self._title(answers)).replace("%2", when))
+        text = text.replace("%1", self._title(answers)).replace("%2", when)
+        inner = cmd.response.repeat_geocode if cmd.response is not None else []
+        if inner:
+            text += " " + self.tr("Repeated entries placed from their address: %1 of %2.").replace(
+                "%1", str(sum(1 for p in inner if p.placed))).replace("%2", str(len(inner)))
+            missed = [p for p in inner if not p.placed]
+            if missed:
+                text += " " + self.tr("Not found, saved without a location: %1.").replace(
+                    "%1", ", ".join(f"{p.where} “{p.address}”" for p in missed))
+        self.status.setText(text)
         self.last_geocode = placed
+        self.last_repeat_geocode = inner
         self.saved.emit(uuid)
         self.responses_changed.emit()
         self.new_entry(keep_status=True)
