@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assetmap.errors import UserError
 from assetmap.hubs import schema
-from assetmap.hubs.directory import Directory, parse_coordinate
+from assetmap.hubs.directory import Directory, parse_coordinate, parse_coordinates
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -66,12 +66,53 @@ class HsdsImportReport:
         return out
 
 
-def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
-    """table name -> DataFrame (all text), the other CSV names, and notes on datapackage.json."""
+def _read_arrow(data: bytes) -> "pd.DataFrame | None":
+    """A CSV table read by pyarrow into text columns (object arrays of str, as
+    ``Directory`` keeps them), or None when the file needs pandas' reader, which then gives
+    the frame or the message: bad bytes, a ragged row, a header pandas renames (a repeated or
+    empty name), one column (pandas skips a line of blanks there), anything pyarrow refuses.
+    Where both read a file they give the same values (tests/hubs/test_hsds_fast_paths.py)."""
+    import csv
+
+    try:
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:  # pragma: no cover - pyarrow is a dependency; pandas alone still works
+        return None
+    try:
+        first = data.split(b"\n", 1)[0]
+        header = next(csv.reader([first.removesuffix(b"\r").decode("utf-8-sig")]), [])
+    except (UnicodeDecodeError, csv.Error):
+        return None
+    if len(header) < 2 or len(set(header)) != len(header) or any(h.strip() == "" for h in header):
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data), read_options=pacsv.ReadOptions(use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError, UnicodeError):
+        return None
+    if table.column_names != header or any(t != pa.string() for t in table.schema.types):
+        return None
+    # Arrow's arrays are read-only: the frame gets its own (a copy of pointers, not of the strings).
+    return pd.DataFrame({h: table.column(i).to_numpy(zero_copy_only=False) for i, h in enumerate(header)},
+                        dtype=object, copy=True)
+
+
+def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
+    """table name -> DataFrame (all text), the other CSV names, and notes on datapackage.json.
+    ``fast``: pyarrow reads what it can (``_read_arrow``); pandas reads the rest."""
     import json
     import pandas as pd
 
     def read(data: bytes, name: str) -> "pd.DataFrame":
+        if fast:
+            df = _read_arrow(data)
+            if df is not None:
+                return df
         try:
             return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -135,6 +176,8 @@ def _read_tables(path: Path) -> tuple[dict[str, "pd.DataFrame"], list[str], list
 def read_package(path: str | Path, *, unplaced: bool = False, categories: dict | None = None,
                  known: Directory | None = None) -> tuple[Directory, HsdsImportReport]:
     """Parse and check a package; raises UserError listing every problem."""
+    import numpy as np
+
     from assetmap.hubs import taxonomy
 
     path = Path(path)
@@ -158,25 +201,33 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     def line(i: int) -> int:
         return i + 2  # header is line 1
 
+    labels = {t: df.index.tolist() for t, df in tables.items()}   # row labels, as plain ints
     for t, df in tables.items():
         for c in schema.REQUIRED[t]:
-            for i in df.index[df[c].str.strip() == ""]:
-                problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
+            for i, v in zip(labels[t], df[c].tolist()):
+                if isinstance(v, str) and not v.strip():
+                    problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
         dup = df["id"][df["id"].duplicated() & (df["id"] != "")]
         for i, v in dup.items():
             problems.append(f"{t}.csv line {line(i)}, field id: '{v}' is used twice")
 
     base = known.normalised() if known is not None else Directory.empty()
+    id_sets: dict[str, set[str]] = {}
 
     def ids(t: str) -> set[str]:
-        own = set(tables[t]["id"]) if t in tables else set()
-        return own | set(base[t]["id"])
+        if t not in id_sets:
+            own = set(tables[t]["id"]) if t in tables else set()
+            id_sets[t] = own | set(base[t]["id"])
+        return id_sets[t]
+
+    def values(t: str, col: str):   # (row label, value): plain lists, not Series.items()
+        return zip(labels[t], tables[t][col].tolist())
 
     def check_ref(t: str, col: str, target: str, optional: bool = False) -> None:
         if t not in tables or col not in tables[t].columns:
             return
         valid = ids(target)
-        for i, v in tables[t][col].items():
+        for i, v in values(t, col):
             if v == "" and optional:
                 continue
             if v not in valid:
@@ -191,7 +242,7 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
         if t not in tables or col not in tables[t].columns:
             continue
         valid = ids(target)
-        dangling = [(i, v) for i, v in tables[t][col].items() if v != "" and v not in valid]
+        dangling = [(i, v) for i, v in values(t, col) if v != "" and v not in valid]
         if dangling:
             i, v = dangling[0]
             report.notes.append(
@@ -209,8 +260,11 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     lats, lons = column("latitude"), column("longitude")
     names = column("name") if "name" in loc.columns else column("id")
     cleared = []
-    for i, lat, lon, name in zip(loc.index, lats, lons, names):
-        lat, lon = lat.strip(), lon.strip()
+    # Rows where both parse are fine: only the others are looked at one by one.
+    placed = ~(np.isnan(parse_coordinates(lats, -90, 90)) | np.isnan(parse_coordinates(lons, -180, 180)))
+    labels = loc.index
+    for k in np.flatnonzero(~placed):
+        i, lat, lon, name = labels[k], lats[k].strip(), lons[k].strip(), names[k]
         if not lat and not lon:
             label = f"locations.csv line {line(i)} ({name})"
             report.unplaced.append(f"{label}: no latitude/longitude")
@@ -232,32 +286,70 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     if cleared:
         loc.loc[cleared, ["latitude", "longitude"]] = ""
 
-    d = Directory.empty()
     for t, df in tables.items():
-        d.tables[t] = df.reindex(columns=list(schema.stored_columns(t)))
         report.rows[t] = len(df)
-    d = d.normalised()
-    d.tables["locations"]["confidential"] = "0"
-    d.tables["services"]["confidential"] = "0"
+    text = {t: _text_columns(df, schema.stored_columns(t)) for t, df in tables.items()}
+    text["locations"]["confidential"] = np.full(n_loc, "0", dtype=object)
+    empty = Directory.empty()
+
+    def own(t: str, c: str) -> list:
+        return text[t][c].tolist() if t in text else []
+
     cats = categories if categories is not None else taxonomy.categories()
     terms = {**dict(zip(base["taxonomy_terms"]["id"], zip(base["taxonomy_terms"]["code"], base["taxonomy_terms"]["name"]))),
-             **dict(zip(d["taxonomy_terms"]["id"], zip(d["taxonomy_terms"]["code"], d["taxonomy_terms"]["name"])))}
+             **dict(zip(own("taxonomy_terms", "id"), zip(own("taxonomy_terms", "code"), own("taxonomy_terms", "name"))))}
+    match = taxonomy.matcher(cats)
+    found_for: dict[str, str] = {}   # term id -> category: the same few terms name thousands of services
     by_service: dict[str, str] = {}
-    for link, term in zip(d["attributes"]["link_id"], d["attributes"]["taxonomy_term_id"]):
-        code, name = terms.get(term, ("", ""))
-        found = taxonomy.match(code, cats) or taxonomy.match(name, cats)
+    links, term_ids = own("attributes", "link_id"), own("attributes", "taxonomy_term_id")
+    for link, term in zip(links, term_ids):
+        found = found_for.get(term)
+        if found is None:
+            code, name = terms.get(term, ("", ""))
+            found = found_for[term] = match(code) or match(name)
         if found and link not in by_service:
             by_service[link] = found
-    d.tables["services"]["category"] = [by_service.get(s, "") for s in d["services"]["id"]]
-    report.uncategorised_services = int((d["services"]["category"] == "").sum())
+    service_ids = own("services", "id")
+    category = np.array([by_service.get(s, "") for s in service_ids], dtype=object)
+    if "services" in text:
+        text["services"]["category"] = category
+        text["services"]["confidential"] = np.full(len(service_ids), "0", dtype=object)
+    report.uncategorised_services = int((category == "").sum())
     from collections import Counter
 
-    open_ids = set(d["services"].loc[d["services"]["category"] == "", "id"])
+    open_ids = {s for s, c in zip(service_ids, category) if c == ""}
     used = Counter(terms.get(term, ("", ""))[1] or terms.get(term, ("", ""))[0]
-                   for link, term in zip(d["attributes"]["link_id"], d["attributes"]["taxonomy_term_id"])
-                   if link in open_ids)
+                   for link, term in zip(links, term_ids) if link in open_ids)
     report.unmatched_terms = [t for t, _ in used.most_common() if t]
+    d = Directory({t: _frame(text[t], schema.stored_columns(t)) if t in text else empty.tables[t]
+                   for t in schema.TABLES})
     return d, report
+
+
+def _text_columns(df: "pd.DataFrame", cols) -> dict:
+    """The stored columns of a table read from a file: object arrays of str ('' for a column
+    the file lacks or a value it left out), as ``Directory.normalised`` makes them."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(df)
+    out = {}
+    for c in cols:
+        if c not in df.columns:
+            out[c] = np.full(n, "", dtype=object)
+            continue
+        values = df[c].to_numpy(dtype=object)
+        if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
+            values = np.array(["" if pd.isna(v) else str(v) for v in values], dtype=object)
+        out[c] = values
+    return out
+
+
+def _frame(columns: dict, cols) -> "pd.DataFrame":
+    import pandas as pd
+
+    # copy: the arrays may be read-only views, and a Directory's frames are edited in place
+    return pd.DataFrame({c: columns[c] for c in cols}, dtype=object, copy=True)
 
 
 class CoordinateProblems(UserError):
@@ -283,6 +375,10 @@ def merge(base: Directory, new: Directory) -> Directory:
     out = base.normalised()
     new = new.normalised()
     for t in schema.TABLES:
+        if len(out[t]) == 0 or len(new[t]) == 0:   # what concat would give, without its copies
+            if len(new[t]):
+                out.tables[t] = new[t]
+            continue
         keep = out[t][~out[t]["id"].isin(set(new[t]["id"]))]
         out.tables[t] = pd.concat([keep, new[t]], ignore_index=True)
     return out

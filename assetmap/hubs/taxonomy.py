@@ -72,6 +72,23 @@ def match(text: str, cats: dict[str, dict] | None = None) -> str:
     return ""
 
 
+def matcher(cats: dict[str, dict] | None = None):
+    """``match`` with ``cats`` fixed: a function text -> category code ('' for none) that finds
+    each distinct text once (an import asks about the same few terms for every service)."""
+    cats = cats if cats is not None else categories()
+    first: dict[str, str] = {}
+    for code, row in cats.items():   # the first category naming a key wins, as in match
+        first.setdefault(code, code)
+        first.setdefault(slug(row["label"]), code)
+    seen: dict[str, str] = {}
+
+    def find(text: str) -> str:
+        if text not in seen:
+            seen[text] = first.get(slug(text), "")
+        return seen[text]
+    return find
+
+
 def resolve_category(text: str, project: "Project | None" = None, cats: dict[str, dict] | None = None) -> str:
     cats = cats if cats is not None else categories(project)
     code = match(text, cats)

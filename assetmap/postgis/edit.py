@@ -49,9 +49,10 @@ class PostgisEdit:
             (name, self.project.schema, name)).fetchone() is not None
 
     def write_layer(self, gdf: "gpd.GeoDataFrame", info: LayerInfo, replace: bool = False,
-                    keep_fids: bool = False) -> LayerInfo:
+                    keep_fids: bool = False, arrow: bool = False) -> LayerInfo:
         """``keep_fids``: the features keep the fids of ``gdf``'s (integer) index; without it, an
-        index named ``fid`` is kept too (what ``read_layer`` gives)."""
+        index named ``fid`` is kept too (what ``read_layer`` gives). ``arrow`` (a hint for the
+        GeoPackage's GDAL write) changes nothing here."""
         from assetmap.postgis.publish import copy_layer, resolve_srid
 
         if keep_fids:
