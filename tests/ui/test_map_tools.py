@@ -5,6 +5,8 @@ tool is active."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -38,18 +40,33 @@ def _answer_hub_form(w, name="Corner Family Center"):
     w.features.hubs.form_factory = Answered
 
 
-def _free_neighbourhood(w, qtbot) -> int:
-    """A neighbourhood whose centre a real mouse reaches (not under the legend), the map at rest."""
-    frame = w.cache.frame("neighborhoods")
+def _click_neighbourhood(w, qtbot, types=None, fid=None) -> int:
+    """Mouse events (a click unless ``types``) on a neighbourhood a real mouse reaches (not under
+    the legend), the map drawn; returns its id. ``fid``: that neighbourhood, once it is reachable.
+
+    The check that the feature is reachable and the events are one page task. Checked in one
+    ``evaluate`` and clicked in the next, the page can change in between (docks shown just
+    before resize the map, and Leaflet and the legend follow asynchronously): the click then
+    landed on the bottom-right legend, no map tool heard it and the test timed out."""
+    ids = [int(fid)] if fid is not None else [int(f) for f in w.cache.frame("neighborhoods").index[20:40]]
     wait_drawn(w, qtbot)
+    code = ("(function (ids, types) {"
+            " for (var k = 0; k < ids.length; k++) {"
+            "  var at = assetmap.mouseAt('neighborhoods', ids[k], []);"
+            "  if (at && at.indexOf('am-neighborhoods') >= 0) {"
+            "   assetmap.mouseAt('neighborhoods', ids[k], types); return ids[k]; } }"
+            " return null; })(%s, %s)" % (json.dumps(ids), json.dumps(types)))
+    clicked: list[int] = []
 
-    def free():
-        return [int(f) for f in frame.index[20:40]
-                if "am-neighborhoods" in (w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {int(f)}, [])")
-                                          or "")]
+    def reachable_and_clicked() -> bool:
+        if not clicked:
+            hit = w.canvas.evaluate(code)
+            if hit is not None:
+                clicked.append(int(hit))
+        return bool(clicked)
 
-    qtbot.waitUntil(lambda: bool(free()), timeout=5000)
-    return free()[0]
+    qtbot.waitUntil(reachable_and_clicked, timeout=5000)
+    return clicked[0]
 
 
 def _hub_count(w) -> int:
@@ -84,9 +101,8 @@ def test_hub_armed_then_survey_pick_one_click_sets_only_the_survey_point(window,
     assert editor.pick.isChecked()
     assert "not placed" in w.features.hubs.status.text().lower()  # the dock says its pick ended
     assert "Pick a location" in _status(w)
-    fid = _free_neighbourhood(w, qtbot)
     w.grab().save(str(tmp_path / "survey-pick-tool.png"))
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # a real click on the map
+    fid = _click_neighbourhood(w, qtbot)  # a real click on the map
     qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
     frame = w.cache.frame("neighborhoods")
     x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
@@ -99,7 +115,7 @@ def test_hub_armed_then_survey_pick_one_click_sets_only_the_survey_point(window,
     assert _popups(w) == 0
     # a second click on the map is an identify again: nothing placed, the survey point unchanged
     lat = editor.lat.text()
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    _click_neighbourhood(w, qtbot, fid=fid)
     qtbot.waitUntil(lambda: _popups(w) == 1, timeout=5000)
     assert editor.lat.text() == lat and _hub_count(w) == 0
 
@@ -112,8 +128,7 @@ def test_survey_pick_then_hub_armed_one_click_places_only_the_hub(window, qtbot)
     w.features.hubs.add_button.click()
     assert w.canvas.map_tool() is w.features.hub_tool
     assert not editor.pick.isChecked()  # choosing the hub tool ended the survey's pick
-    fid = _free_neighbourhood(w, qtbot)
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    fid = _click_neighbourhood(w, qtbot)
     qtbot.waitUntil(lambda: _hub_count(w) == 1, timeout=10000)
     area = w.project.read_layer("neighborhoods")
     assert area.geometry.loc[fid].contains(w.project.read_layer("hubs").geometry.iloc[0])
@@ -147,8 +162,7 @@ def test_escape_returns_to_identify_from_paint(window, qtbot, tmp_path):
     # painting is over: a click identifies and assigns nothing
     panel = w.features.territories
     before = dict(panel.model.assignment)
-    fid = _free_neighbourhood(w, qtbot)
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    _click_neighbourhood(w, qtbot)
     qtbot.waitUntil(lambda: _popups(w) == 1, timeout=5000)
     assert dict(panel.model.assignment) == before
 
@@ -162,10 +176,9 @@ def test_escape_mid_stroke_ends_the_stroke(window, qtbot):
     panel.team_combo.setCurrentIndex(1)
     team = panel.model.teams[1]
     qtbot.waitUntil(lambda: w.canvas.state()["dragging"] is False, timeout=5000)
-    fid = _free_neighbourhood(w, qtbot)
-    uid = w.features.unit_id("neighborhoods", fid)
     depth = len(w.stack._undo)
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mousedown'])")
+    fid = _click_neighbourhood(w, qtbot, ["mousedown"])
+    uid = w.features.unit_id("neighborhoods", fid)
     qtbot.waitUntil(lambda: panel.model.assignment.get(uid) == team.team, timeout=5000)
     assert panel.session._stroke is not None  # the button is down: the stroke is open
     w.activateWindow()
@@ -173,7 +186,7 @@ def test_escape_mid_stroke_ends_the_stroke(window, qtbot):
     qtbot.keyClick(w, Qt.Key.Key_Escape)
     assert w.canvas.map_tool().key == "identify"
     assert panel.session._stroke is None
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid}, ['mouseup'])")
+    _click_neighbourhood(w, qtbot, ["mouseup"], fid=fid)
     assert len(w.stack._undo) == depth + 1
     w.actions_by_name["undo"].trigger()
     qtbot.waitUntil(lambda: panel.model.assignment.get(uid) != team.team, timeout=5000)
@@ -191,8 +204,7 @@ def test_escape_in_the_page_returns_to_identify(window, qtbot):
     qtbot.waitUntil(lambda: w.canvas.map_tool().key == "identify", timeout=5000)
     assert not finder.pick_button.isChecked()
     qtbot.waitUntil(lambda: w.canvas.state()["cursor"] != "crosshair", timeout=5000)
-    fid = _free_neighbourhood(w, qtbot)
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    _click_neighbourhood(w, qtbot)
     qtbot.waitUntil(lambda: _popups(w) == 1, timeout=5000)
     assert finder._spot is None  # the ended pick takes no click
 
@@ -248,12 +260,11 @@ def test_a_pick_does_not_identify_or_select(window, qtbot):
     w.canvas.feature_identified.connect(lambda layer, fid, add: got.append((layer, fid)))
     w.features.finder.show()
     w.features.finder.pick_button.click()
-    fid = _free_neighbourhood(w, qtbot)
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")
+    _click_neighbourhood(w, qtbot)
     qtbot.waitUntil(lambda: w.features.finder._spot is not None, timeout=5000)
     qtbot.wait(200)
     assert got == [] and _popups(w) == 0 and w.table.selected_ids() == []
-    w.canvas.evaluate(f"assetmap.mouseAt('neighborhoods', {fid})")  # Identify again
+    fid = _click_neighbourhood(w, qtbot)  # Identify again
     qtbot.waitUntil(lambda: got == [("neighborhoods", fid)], timeout=5000)
     qtbot.waitUntil(lambda: w.table.selected_ids() == [fid], timeout=5000)
 
