@@ -11,27 +11,33 @@ from __future__ import annotations
 from typing import Any, Callable
 
 
-def run_layer_task(w, title: str, work: Callable, on_done: Callable[[Any], None] | None = None,
-                   replaces=(), text: str | None = None, **kwargs):
-    from assetmap.layer_commands import LayerWork
+def _run_undoable(w, title: str, work: Callable, undo_work, on_done, text: str | None, failed, **kwargs):
+    """``work`` on a worker after ``undo_work.prepare()`` (the copies undo needs, made there too);
+    its command pushed when the work has finished; ``failed()`` when it failed or was cancelled."""
     from assetmap.ui.workers import run_task
 
-    layer_work = LayerWork(w.project, w.session.stash, replaces)
-
     def wrapped(ctx):
-        layer_work.prepare()
+        undo_work.prepare()
         return work(ctx)
 
     def done(result) -> None:
-        command = layer_work.command(text or title)
+        command = undo_work.command(text or title)
         if command is not None:
             w.stack.push(command)
         if on_done is not None:
             on_done(result)
 
     task = run_task(w, title, wrapped, on_done=done, **kwargs)
-    task.finished.connect(lambda ok: None if ok else layer_work.discard())
+    task.finished.connect(lambda ok: None if ok else failed())
     return task
+
+
+def run_layer_task(w, title: str, work: Callable, on_done: Callable[[Any], None] | None = None,
+                   replaces=(), text: str | None = None, **kwargs):
+    from assetmap.layer_commands import LayerWork
+
+    layer_work = LayerWork(w.project, w.session.stash, replaces)
+    return _run_undoable(w, title, work, layer_work, on_done, text, layer_work.discard, **kwargs)
 
 
 def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any], None] | None = None,
@@ -42,24 +48,10 @@ def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any
     ``partial``: the work is not one transaction (an import saves row by row), so what a failure or
     Cancel left written is one undo step as well."""
     from assetmap.layer_commands import TableWork
-    from assetmap.ui.workers import run_task
 
     table_work = TableWork(w.project, w.session.stash, tables)
 
-    def wrapped(ctx):
-        table_work.prepare()
-        return work(ctx)
-
-    def done(result) -> None:
-        command = table_work.command(text or title)
-        if command is not None:
-            w.stack.push(command)
-        if on_done is not None:
-            on_done(result)
-
-    def failed(ok: bool) -> None:
-        if ok:
-            return
+    def failed() -> None:
         if not partial:   # one transaction: rolled back, the project is as it was
             table_work.discard()
             return
@@ -67,6 +59,4 @@ def run_table_task(w, title: str, work: Callable, tables, on_done: Callable[[Any
         if command is not None:
             w.stack.push(command)
 
-    task = run_task(w, title, wrapped, on_done=done, **kwargs)
-    task.finished.connect(failed)
-    return task
+    return _run_undoable(w, title, work, table_work, on_done, text, failed, **kwargs)
