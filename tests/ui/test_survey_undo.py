@@ -161,15 +161,20 @@ def test_merge_that_installs_a_form_is_undone_with_its_layer(window, qtbot, tmp_
     assert after[layer] is not None and layer in w.project.layer_names()
     assert w.survey.dock is not None
 
-    undo(w)
-    assert read_back(w.project.path, [layer]) == before
-    assert layer not in w.project.layer_names() and SurveyStore(w.project).forms() == []
-    assert w.survey.dock is None and shown(w, qtbot, layer) == (False, False)
+    undo_form_install(w, qtbot, layer, before)
 
     redo(w)
     assert read_back(w.project.path, [layer]) == after
     assert [r.answers["asset_name"] for r in SurveyStore(w.project).responses("community_assets")] == ["Church A"]
     assert w.survey.dock is not None and shown(w, qtbot, layer) == (True, True)
+
+
+def undo_form_install(w, qtbot, layer, before) -> None:
+    """Undo of work that installed a form: the tables as before, no form, no layer, no dock."""
+    undo(w)
+    assert read_back(w.project.path, [layer]) == before
+    assert layer not in w.project.layer_names() and SurveyStore(w.project).forms() == []
+    assert w.survey.dock is None and shown(w, qtbot, layer) == (False, False)
 
 
 def _export(tmp_path, rows):
@@ -237,10 +242,7 @@ def test_import_that_installs_a_form_is_undone_with_the_form_and_its_layer(windo
     assert after[layer] is not None and len(after["survey_household__members"][1]) == 3
     assert layer in w.project.layer_names() and w.survey.dock is not None
 
-    undo(w)
-    assert read_back(w.project.path, [layer]) == before
-    assert layer not in w.project.layer_names() and SurveyStore(w.project).forms() == []
-    assert w.survey.dock is None and shown(w, qtbot, layer) == (False, False)
+    undo_form_install(w, qtbot, layer, before)
 
     redo(w)
     assert read_back(w.project.path, [layer]) == after
