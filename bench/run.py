@@ -7,7 +7,9 @@ function returning a ``Case`` with ``setup``, ``ours`` and ``baseline``
 callables (setup runs untimed before each timing). Ratio = baseline / ours, so
 above 1 means we are faster. A case's ``targets`` (the issues' figures) are checked
 against its result row after the run: each row says which are met, and the run ends with
-a line counting them (exit status 0 either way: a benchmark measures, it does not gate).
+a line counting them (exit status 0 either way: a benchmark measures, it does not gate). A case
+that raises is not a measurement: its row holds the error, the run goes on with the others, its
+targets count as not met, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import importlib
 import json
 import sys
 import time
+import traceback
 import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,8 +122,9 @@ def run(names: list[str], repeat: int) -> list[dict]:
         raise SystemExit(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available)}")
     results = []
     for name in names or list(available):
-        case = available[name]()
+        case = None
         try:
+            case = available[name]()
             ours = _time(case.ours, case.setup, repeat)
             base = _time(case.baseline, case.setup, repeat)
             row = {"name": name, "ours_s": round(ours, 4), "baseline_s": round(base, 4),
@@ -130,8 +134,13 @@ def run(names: list[str], repeat: int) -> list[dict]:
                 row["baseline_peak_mb"] = _peak_mb(case.baseline, case.setup)
             row.update(case.notes)   # figures a case notes while it runs (memory, quality)
             check_targets(row, case.targets)
+        except Exception as exc:  # one broken case must not hide the others' figures
+            row = {"name": name, "error": f"{type(exc).__name__}: {exc}".strip()[:2000]}
+            print(f"{name}: failed\n{traceback.format_exc()}", file=sys.stderr)
+            check_targets(row, case.targets if case is not None else [])
         finally:
-            case.teardown()
+            if case is not None:
+                case.teardown()
         results.append(row)
     return results
 
@@ -151,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
     else:
         for r in results:
+            if "error" in r:
+                print(f"{r['name']:32} FAILED: {r['error'].splitlines()[0]}")
+                continue
             extra = {k: v for k, v in r.items()
                      if k not in ("name", "ours_s", "baseline_s", "ratio", "targets", "targets_met")}
             print(f"{r['name']:32} ours {r['ours_s']:8.3f}s  baseline {r['baseline_s']:8.3f}s  "
@@ -158,14 +170,16 @@ def main(argv: list[str] | None = None) -> int:
             for t in r.get("targets", []):
                 print(f"{'':32} target {t['target']}: {'met' if t['met'] else 'NOT MET'}")
     print(summary(results), file=sys.stderr if args.json else sys.stdout)
-    return 0
+    return 1 if any("error" in r for r in results) else 0
 
 
 def summary(results: list[dict]) -> str:
     checked = [t for r in results for t in r.get("targets", [])]
     missed = [f"{r['name']}: {t['target']}" for r in results for t in r.get("targets", []) if not t["met"]]
+    failed = [r["name"] for r in results if "error" in r]
     return (f"targets: {len(checked) - len(missed)} of {len(checked)} met"
-            + (f"; not met: {'; '.join(missed)}" if missed else ""))
+            + (f"; not met: {'; '.join(missed)}" if missed else "")
+            + (f"; failed to run: {', '.join(failed)}" if failed else ""))
 
 
 if __name__ == "__main__":

@@ -64,3 +64,26 @@ def test_targets_are_checked_against_the_row(monkeypatch, capsys):
     assert bench_run.main(["tiny", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
     assert "target ours < 0.001 s: NOT MET" in out and out.rstrip().endswith("tiny: missing")
+
+
+def test_a_case_that_fails_does_not_stop_the_run(monkeypatch, capsys):
+    """A broken case is reported (row with its error, its targets not met, exit status 1) and the
+    cases after it still run: one failure must not hide every other figure of a whole run."""
+    def broken():
+        def ours():
+            raise RuntimeError("child exited 1")
+        return bench_run.Case(ours=ours, baseline=lambda: None, targets=[bench_run.ours_under(1.0)])
+
+    def fine():
+        return bench_run.Case(ours=lambda: None, baseline=lambda: time.sleep(0.001))
+
+    monkeypatch.setattr(bench_run, "discover", lambda: {"broken": broken, "fine": fine})
+    rows = bench_run.run([], repeat=1)
+    assert [r["name"] for r in rows] == ["broken", "fine"]
+    assert rows[0]["error"] == "RuntimeError: child exited 1" and rows[0]["targets_met"] is False
+    assert "ratio" in rows[1]
+    assert bench_run.summary(rows).endswith("not met: broken: ours < 1 s; failed to run: broken")
+    capsys.readouterr()
+    assert bench_run.main(["--repeat", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "broken                           FAILED: RuntimeError: child exited 1" in out
