@@ -18,10 +18,12 @@ import argparse
 import gc
 import importlib
 import json
+import os
 import sys
 import time
 import traceback
 import tracemalloc
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -155,10 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         print("\n".join(discover()))
         return 0
-    results = run(args.names, args.repeat)
     if args.json:
+        with _stdout_to_stderr():   # what cases print (a report, GDAL, a child process) is not JSON
+            results = run(args.names, args.repeat)
         print(json.dumps(results, indent=2))
+        sys.stdout.flush()
     else:
+        results = run(args.names, args.repeat)
         for r in results:
             if "error" in r:
                 print(f"{r['name']:32} FAILED: {r['error'].splitlines()[0]}")
@@ -171,6 +176,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{'':32} target {t['target']}: {'met' if t['met'] else 'NOT MET'}")
     print(summary(results), file=sys.stderr if args.json else sys.stdout)
     return 1 if any("error" in r for r in results) else 0
+
+
+@contextmanager
+def _stdout_to_stderr():
+    """Standard output, of this process and of the children it starts, goes to standard error."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        with redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def summary(results: list[dict]) -> str:

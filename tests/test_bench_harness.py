@@ -87,3 +87,26 @@ def test_a_case_that_fails_does_not_stop_the_run(monkeypatch, capsys):
     assert bench_run.main(["--repeat", "1"]) == 1
     out = capsys.readouterr().out
     assert "broken                           FAILED: RuntimeError: child exited 1" in out
+
+
+def test_json_output_is_only_json_when_cases_print(tmp_path):
+    """A case that prints (a report, a child process) must not spoil ``--json``: what it prints goes
+    to standard error, standard output is one JSON document."""
+    (tmp_path / "bench_noisy.py").write_text(
+        "import subprocess, sys\n"
+        "from run import Case\n"
+        "def noisy():\n"
+        "    def ours():\n"
+        "        print('a report line')\n"
+        "        subprocess.run([sys.executable, '-c', 'print(\"from a child\")'], check=True)\n"
+        "    return Case(ours=ours, baseline=lambda: None)\n"
+        "BENCHMARKS = {'noisy': noisy}\n")
+    code = ("import sys, runpy; sys.argv = ['run.py', 'noisy', '--json', '--repeat', '1'];"
+            f"sys.path.insert(0, {str(tmp_path)!r}); import run;"
+            f"run.HERE = __import__('pathlib').Path({str(tmp_path)!r}); raise SystemExit(run.main(sys.argv[1:]))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       cwd=str(BENCH))
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert rows[0]["name"] == "noisy"
+    assert "a report line" in r.stderr and "from a child" in r.stderr
