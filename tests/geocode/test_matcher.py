@@ -258,7 +258,8 @@ def test_street_level_only_where_it_means_something():
     rows = [("LONG AVE", n, -90 + n * 1e-5, 38.6) for n in range(100, 3001, 100)]
     rows += [("SHORT CT", n, -90.2 + n * 1e-6, 38.7) for n in (10, 12, 14, 16)]
     m = Matcher(_frame(rows))
-    r = m.match_parts(["", "9000", "3020", "", "0"], ["LONG AVE", "LONG AVE", "LONG AVE", "SHORT CT", "LONG AVE / ELM ST"])
+    r = m.match_parts(["", "9000", "3020", "", "0"],
+                      ["LONG AVE", "LONG AVE", "LONG AVE", "SHORT CT", "LONG AVE / ELM ST"])
     # No number on a long street, a number far from any known one, an intersection whose other
     # street is unknown: any point of the street would be arbitrary, kilometres off.
     assert r.match_type[0] == "unmatched" and np.isnan(r.lon[0]) and r.score[0] == 0
