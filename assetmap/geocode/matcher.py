@@ -4,11 +4,19 @@ For each row: the street is resolved (``streets``), then, in order,
   exact         the address point itself;
   interpolated  between the nearest known numbers of the same parity on the street (the other
                 side's numbers when they bracket it much more closely; block corners from known
-                intersections where the known numbers are far apart, ``blocks``);
+                intersections where the known numbers are far apart, ``blocks``); never between
+                two known numbers further apart than a street's pace allows (200 m + 5 m per
+                number: a key holding two streets, a street in pieces);
   range         along an address-range segment, offset to the correct side (``ranges``);
-  nearest       the closest known number of the same parity beyond the street's known ones;
+  nearest       the closest known number of the same parity beyond the street's known ones (or
+                the nearer of two implausibly far apart), the street's line continued where
+                its pace there is plausible;
   intersection  "A / B": a known intersection point, else where the two streets come closest;
-  street        street-level fallback: the closest known number on the street, any parity;
+  street        street-level fallback, only where it means something: the known number closest
+                to the row's when it is within 100 of it (any parity), or, with or without a
+                number, a point of a street whose known points all lie within 600 m (an
+                intersection with one street unknown too); on a long street any point would be
+                arbitrary, so the row is left unmatched;
   unmatched     no street, no number we can use, a PO box, or an empty cell.
 Each row gets longitude/latitude (WGS 84), a match type and a score (0-100).
 """
@@ -38,6 +46,12 @@ _OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block 
 _M_PER_DEG_LAT = 110_950.0
 _BLOCK_CORNERS = True
 _CORNER_GAP = 200        # block corners are used where known numbers are further apart
+# Sanity of a placement from known points (St. Louis blocks: about 100 numbers per 100-200 m).
+_PACE_BASE_M = 200.0      # two known numbers this far apart are plausible whatever their gap,
+_PACE_M = 5.0             # ... and this many metres per number more (chosen on 2017 -> 2018)
+_STREET_NEAR_NUMBERS = 100  # street level: at a known number at most this far from the row's (any side);
+_STREET_EXTENT_M = 600.0  # ... without a number, on a street whose known points all lie this close
+_STREET_MIN_POINTS = 1    # ... and are at least this many (2 or 3: fewer matched, no better on 2017 -> 2018)
 
 
 def pd_zip5(values):
@@ -131,6 +145,19 @@ class Matcher:
         k2 = ((rkey >> (_NUM_BITS + 1)) << _NUM_BITS) | (rkey & ((1 << _NUM_BITS) - 1))
         order2 = np.argsort(k2, kind="stable")
         self._akey, self._alon, self._alat = k2[order2], rlon[order2], rlat[order2]
+        # Each street's extent: the diagonal of its known points' bounding box, in metres.
+        asid = self._akey >> _NUM_BITS
+        ax, ay = self._alon * self._kx, self._alat * _M_PER_DEG_LAT
+        lo_x, lo_y = np.full(len(keys), np.inf), np.full(len(keys), np.inf)
+        hi_x, hi_y = np.full(len(keys), -np.inf), np.full(len(keys), -np.inf)
+        np.minimum.at(lo_x, asid, ax)
+        np.minimum.at(lo_y, asid, ay)
+        np.maximum.at(hi_x, asid, ax)
+        np.maximum.at(hi_y, asid, ay)
+        with np.errstate(invalid="ignore"):
+            ext = np.hypot(hi_x - lo_x, hi_y - lo_y)
+        self._extent = np.where(np.isfinite(ext), ext, np.inf)
+        self._npoints = np.bincount(asid, minlength=len(keys))
         # Block corners from the known intersections: reference points at the hundreds, both sides.
         cs, cn, cx, cy = self._corners(pos, rkey, rlon, rlat)
         if len(cs):
@@ -274,6 +301,14 @@ class Matcher:
             return lon, lat, typ, sc
         same = self._neighbours_blocks(sid, par, num)
         other = self._neighbours_blocks(sid, 1 - par, num)
+        # Two known numbers whose points lie implausibly far apart for their gap (a key holding two
+        # streets, BROADWAY for N and S BROADWAY; a street in two pieces) bracket nothing.
+        for nb in (same, other):
+            far = nb["both"] & ~self._plausible(nb["lon_lo"], nb["lat_lo"], nb["lon_hi"], nb["lat_hi"],
+                                                nb["gap"])
+            nb["both"] = nb["both"] & ~far
+            nb["gap"] = np.where(far, 1 << 30, nb["gap"])
+            nb["far"] = far
         exact = same["exact"]
         lon[exact], lat[exact] = same["lon_lo"][exact], same["lat_lo"][exact]
         typ[exact], sc[exact] = "exact", 100
@@ -321,10 +356,19 @@ class Matcher:
         sc[near] = np.where(dn <= 20, 80, np.where(dn <= 400, 65, 50))   # > 400 out: listed for checking
         if near.any():
             idx = np.flatnonzero(near)
-            elon, elat, eok = self._extrapolate(sid[idx], num[idx])
+            # Between two far-apart known numbers: continue the line of the nearer one's side.
+            elon, elat, eok = self._extrapolate(sid[idx], num[idx],
+                                                np.where(same["far"][idx], take_lo[idx].astype(int), -1))
             idx = idx[eok]
             lon[idx], lat[idx] = elon[eok], elat[eok]
         return lon, lat, typ, sc
+
+    def _plausible(self, lon_a, lat_a, lon_b, lat_b, gap):
+        """Whether two known points are close enough for the gap between their numbers."""
+        import numpy as np
+
+        d = np.hypot((lon_b - lon_a) * self._kx, (lat_b - lat_a) * _M_PER_DEG_LAT)
+        return d <= _PACE_BASE_M + _PACE_M * np.minimum(gap, 1 << 20)
 
     @staticmethod
     def _interpolate(nb, num, sel):
@@ -334,16 +378,19 @@ class Matcher:
         return (nb["lon_lo"][sel] + t * (nb["lon_hi"][sel] - nb["lon_lo"][sel]),
                 nb["lat_lo"][sel] + t * (nb["lat_hi"][sel] - nb["lat_lo"][sel]))
 
-    def _extrapolate(self, sid, num):
-        """Beyond a street's known numbers: continue the line of its last known ones."""
+    def _extrapolate(self, sid, num, from_below=None):
+        """Beyond a street's known numbers: continue the line of its last known ones.
+        ``from_below`` (1/0 per row, -1: by where the street's known numbers are) continues from
+        the known number below the row's (1) or above it (0)."""
         import numpy as np
 
-        m = len(sid)
         k = (sid << _NUM_BITS) | num
         i = np.searchsorted(self._akey, k)
         n = len(self._akey)
         mask = (1 << _NUM_BITS) - 1
         above = (i > 0) & ((self._akey[np.clip(i - 1, 0, n - 1)] >> _NUM_BITS) == sid)
+        if from_below is not None:
+            above = np.where(from_below >= 0, from_below == 1, above)
         # e: the known end nearest the number; f: the first known number at least SPAN further in
         # (else the street's other end). Neighbouring numbers are often across the street or a
         # few metres apart, too close to give the street's direction and pace.
@@ -361,6 +408,9 @@ class Matcher:
         ok &= ne != nf
         t = (num - ne) / np.where(ne != nf, ne - nf, 1)
         t = np.clip(t, 0, _EXTRAPOLATE_MAX)
+        # A pace implausible for the numbers (the two points on different pieces of the street)
+        # gives no direction.
+        ok &= self._plausible(self._alon[f], self._alat[f], self._alon[e], self._alat[e], np.abs(ne - nf))
         lon = self._alon[e] + t * (self._alon[e] - self._alon[f])
         lat = self._alat[e] + t * (self._alat[e] - self._alat[f])
         return lon, lat, ok
@@ -419,11 +469,16 @@ class Matcher:
         d_lo = np.where(ok_lo, num - (self._akey[lo_i] & mask), 1 << 40)
         d_hi = np.where(ok_hi, (self._akey[hi_i] & mask) - num, 1 << 40)
         j = np.where(d_lo <= d_hi, lo_i, hi_i)
-        ok = ok_lo | ok_hi
+        known = ok_lo | ok_hi
+        # Only where it means something: a known number close to the row's; without a number, a
+        # street whose known points all lie close together. Elsewhere the point is arbitrary.
+        s = np.clip(sid, 0, len(self._extent) - 1)
+        compact = (self._extent[s] <= _STREET_EXTENT_M) & (self._npoints[s] >= _STREET_MIN_POINTS)
+        ok = known & (compact | ((num > 0) & (np.minimum(d_lo, d_hi) <= _STREET_NEAR_NUMBERS)))
         lon, lat = self._alon[j], self._alat[j]
-        if self._ranges is not None and not ok.all():
-            rlon, rlat, rok = self._ranges.street_point(sid[~ok])
-            idx = np.flatnonzero(~ok)
+        if self._ranges is not None and not known.all():
+            rlon, rlat, rok = self._ranges.street_point(sid[~known])
+            idx = np.flatnonzero(~known)
             lon, lat = lon.copy(), lat.copy()
             lon[idx[rok]], lat[idx[rok]] = rlon[rok], rlat[rok]
             ok = ok.copy()
@@ -554,3 +609,4 @@ class Matcher:
         out.lon[rows], out.lat[rows], out.match_type[rows], out.score[rows] = lon, lat, typ, score
         unmatched = out.match_type[rows] == "unmatched"
         out.score[rows[unmatched]] = 0
+        out.lon[rows[unmatched]] = out.lat[rows[unmatched]] = float("nan")

@@ -20,6 +20,7 @@ MIN_FUZZY_NAME = 4       # shorter names have too many neighbours one letter awa
 LONG_NAME = 9            # names this long may carry two typos
 MIN_PREFIX = 6
 _WIDEN_EXACT = True
+PLACE_SUFFIXES = {"PARK"}   # a name with this suffix is a place: never another suffix's street
 
 
 def street_zones(keys, numbers, zips):
@@ -135,6 +136,9 @@ class StreetIndex:
                   and (not post or p[i][3] == post)]
         if strict:
             return strict
+        if suffix in PLACE_SUFFIXES:
+            # "OFALLON PARK" is the park, not a slip for OFALLON ST.
+            return []
         # A wrong suffix is a common slip (Grand Ave for Grand Blvd); a direction is kept if it fits.
         same_dir = [i for i in ids if (not pre or p[i][0] == pre) and (not post or p[i][3] == post)]
         return same_dir or list(ids)

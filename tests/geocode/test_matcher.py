@@ -247,3 +247,71 @@ def test_beyond_the_known_numbers_paced_by_a_known_number_far_in():
     r = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"])).match_parts(["600"], ["PINE ST"])
     assert r.match_type[0] == "nearest"
     assert r.lon[0] == pytest.approx(-90 + 600e-5, abs=1e-9) and r.lat[0] == pytest.approx(38.6)
+
+
+def _frame(rows):
+    return pd.DataFrame(rows, columns=["street", "number", "lon", "lat"])
+
+
+def test_street_level_only_where_it_means_something():
+    # LONG AVE: numbers 100-3000 over about 2.5 km; SHORT CT: four points within 40 m.
+    rows = [("LONG AVE", n, -90 + n * 1e-5, 38.6) for n in range(100, 3001, 100)]
+    rows += [("SHORT CT", n, -90.2 + n * 1e-6, 38.7) for n in (10, 12, 14, 16)]
+    m = Matcher(_frame(rows))
+    r = m.match_parts(["", "9000", "3020", "", "0"],
+                      ["LONG AVE", "LONG AVE", "LONG AVE", "SHORT CT", "LONG AVE / ELM ST"])
+    # No number on a long street, a number far from any known one, an intersection whose other
+    # street is unknown: any point of the street would be arbitrary, kilometres off.
+    assert r.match_type[0] == "unmatched" and np.isnan(r.lon[0]) and r.score[0] == 0
+    assert r.match_type[1] == "unmatched" and np.isnan(r.lon[1])
+    assert r.match_type[4] == "unmatched" and np.isnan(r.lon[4])
+    # A number close to a known one (the even side's 3000 would be 'nearest'; 3020 is 20 past it).
+    assert r.match_type[2] in ("nearest", "street") and r.lon[2] == pytest.approx(-90 + 3020e-5, abs=5e-5)
+    # A short street without a number: its known points are all close together.
+    assert r.match_type[3] == "street" and r.lat[3] == pytest.approx(38.7)
+    r = m.match_parts(["0"], ["SHORT CT / ELM ST"])
+    assert r.match_type[0] == "street"
+
+
+def test_street_level_at_a_known_number_close_to_the_row():
+    # Even numbers only, 100-3000 over 2.5 km: an odd number has no same-side neighbour.
+    rows = [("LONG AVE", n, -90 + n * 1e-5, 38.6) for n in range(100, 3001, 100)]
+    r = Matcher(_frame(rows)).match_parts(["3051", "3251", "1501"], ["LONG AVE"] * 3)
+    # 3051: 51 from the known 3000, whose point stands for it (street level, scored low).
+    assert r.match_type[0] == "street" and r.lon[0] == pytest.approx(-90 + 3000e-5) and r.score[0] < 60
+    # 3251: 251 from any known number on a long street: not placed.
+    assert r.match_type[1] == "unmatched" and np.isnan(r.lon[1])
+    # 1501: the even side brackets it (1500, 1600): interpolated there as before.
+    assert r.match_type[2] == "interpolated"
+
+
+def test_park_is_not_a_street_with_another_suffix():
+    rows = [("OFALLON ST", n, -90.2 + n * 1e-6, 38.65) for n in (100, 102, 104)]
+    m = Matcher(_frame(rows))
+    r = m.match_parts(["0", "0", "102"], ["OFALLON PARK", "OFALLON AVE", "OFALLON PARK"])
+    assert r.match_type.tolist() == ["unmatched", "street", "unmatched"]
+
+
+def test_no_interpolation_between_far_apart_halves_of_a_key():
+    # BROADWAY (no direction) holds both halves: 4000-4600 going south from (-90.2, 38.6), and
+    # 4700-5300 going north from a point 10 km away. 4650 lies between 4600 and 4700 by number.
+    step = 150 / M_PER_DEG   # 150 m per 100 numbers
+    rows = [("BROADWAY", n, -90.2, 38.6 - (n - 4000) / 100 * step) for n in range(4000, 4601, 100)]
+    rows += [("BROADWAY", n, -90.2, 38.7 + (n - 4700) / 100 * step) for n in range(4700, 5301, 100)]
+    r = Matcher(_frame(rows)).match_parts(["4650", "4300"], ["BROADWAY", "BROADWAY"])
+    # Not on the chord 5 km from either half: continued 50 numbers from the nearer known one.
+    assert r.match_type[0] == "nearest"
+    d_south = abs(r.lat[0] - (38.6 - 6 * step)) * M_PER_DEG
+    assert d_south < 100
+    assert r.match_type[1] == "exact"
+
+
+def test_no_extrapolation_along_an_implausible_pace():
+    # PINE ST 100-400 on a line, and 700 known 5 km away (another piece of the street): beyond
+    # 700 there is no direction to continue in, so 900 stays at 700's point.
+    rows = [("PINE ST", n, -90 + n * 1e-5, 38.6) for n in range(100, 401, 20)]
+    rows.append(("PINE ST", 700, -90 + 400e-5 + 5000 / (M_PER_DEG * np.cos(np.radians(38.6))), 38.6))
+    m = Matcher(_frame(rows))
+    r = m.match_parts(["900"], ["PINE ST"])
+    assert r.match_type[0] == "nearest"
+    assert (r.lon[0], r.lat[0]) == pytest.approx((rows[-1][2], 38.6))

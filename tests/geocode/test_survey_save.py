@@ -46,6 +46,17 @@ def _known(project):
     return int(row["number"]), float(row["lat"]), float(row["lon"])
 
 
+def _another(project, lat, lon):
+    """Another known number of N GRAND BLVD, at a point of its own (a number next to the first one
+    may be placed at the first one's point)."""
+    from assetmap.geocode.locators import load_table
+
+    t = load_table(project, "police")
+    t = t[(t["street"] == "N GRAND BLVD") & (t["number"] > 0)]
+    far = (t["lat"] - lat).abs() + (t["lon"] - lon).abs() > 1e-3
+    return int(t[far].iloc[0]["number"])
+
+
 def _columns(project, uuid):
     con = sqlite3.connect(project.path)
     try:
@@ -81,7 +92,7 @@ def test_typed_address_is_placed_on_save(gproject, tmp_path, offline):
     assert _columns(gproject, r3.uuid) == (None, None, 0)
 
     # Editing: the address changed, the location was the old address's: placed again.
-    other = f"{number + 2} N GRAND BLVD"
+    other = f"{_another(gproject, lat, lon)} N GRAND BLVD"
     r4 = store.save("places", {**store.get(r.uuid).answers, "address": other}, uuid=r.uuid, surveyor="Ana")
     assert r4.geocode is not None and r4.geocode.placed
     assert r4.answers["location"] != pytest.approx((lat, lon))
