@@ -90,3 +90,45 @@ def test_help_and_version():
     r = run_cli("--help")
     for cmd in ("new", "import", "layers", "export", "open", "demo"):
         assert cmd in r.stdout
+
+
+def test_the_command_table_is_what_each_module_registers():
+    """``COMMANDS_BY_MODULE`` says which module adds which command (a command line builds only its
+    command's parsers): it must be exactly what each module's ``register`` adds."""
+    import importlib
+
+    from assetmap.cli import COMMANDS_BY_MODULE, _Parser
+
+    for module, commands in COMMANDS_BY_MODULE.items():
+        sub = _Parser(prog="assetmap").add_subparsers(dest="command", parser_class=_Parser)
+        importlib.import_module(module).register(sub)
+        assert tuple(sorted(sub.choices)) == tuple(sorted(commands)), module
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo", "--screenshot", "x.png"], ["open", "p.gpkg", "--full"], ["survey", "merge", "p.gpkg", "a.gpkg"],
+    ["layers", "p.gpkg"], ["locator", "list", "p.gpkg"], ["survey", "import", "p.gpkg", "export.csv"],
+])
+def test_a_named_command_parses_as_with_the_whole_parser(argv):
+    from assetmap.cli import _named_command, build_parser
+
+    assert _named_command(argv) == argv[0]
+    whole, only = build_parser().parse_args(argv), build_parser(argv[0]).parse_args(argv)
+    assert {k: v for k, v in vars(whole).items() if k != "func"} == {k: v for k, v in vars(only).items() if k != "func"}
+    assert whole.func.__qualname__ == only.func.__qualname__
+
+
+def test_only_the_named_commands_modules_are_built():
+    from assetmap.cli import _named_command, build_parser
+
+    sub = next(a for a in build_parser("demo")._actions if a.dest == "command")
+    assert sorted(sub.choices) == ["demo", "open"]
+    for argv in ([], ["--version"], ["nosuch"], ["-h"]):
+        assert _named_command(argv) is None   # the whole parser answers (help, the list of commands)
+
+
+def test_command_help_and_unknown_commands_still_answer():
+    r = run_cli("demo", "--help")
+    assert r.returncode == 0 and "--screenshot" in r.stdout
+    r = run_cli("nosuch")
+    assert r.returncode == 2 and "invalid choice: 'nosuch'" in r.stderr and "demo" in r.stderr

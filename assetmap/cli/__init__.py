@@ -16,23 +16,27 @@ import sys
 from assetmap import __version__
 from assetmap.errors import Cancelled, UserError
 
-COMMAND_MODULES = [
-    "assetmap.cli.project_cmds",
-    "assetmap.cli.gui_cmds",
-    "assetmap.cli.map_cmds",
-    "assetmap.cli.hubs_cmds",
-    "assetmap.cli.territories_cmds",
-    "assetmap.cli.reports_cmds",
-    "assetmap.cli.postgis_cmds",
-    "assetmap.cli.survey_cmds",
-    "assetmap.cli.survey_import_cmds",
-    "assetmap.cli.indicators_cmds",
-    "assetmap.cli.geocode_cmds",
-    "assetmap.cli.risk_cmds",
-    "assetmap.cli.join_cmds",
-    "assetmap.cli.survey_reference_cmds",
-    "assetmap.cli.privacy_cmds",
-]
+# Each module and the commands it adds (tests/test_cli.py checks this against what ``register``
+# adds). A command line that names a command builds only its modules' parsers: building all of
+# them took 30-40 ms of every start of the app.
+COMMANDS_BY_MODULE = {
+    "assetmap.cli.project_cmds": ("export", "import", "layers", "new"),
+    "assetmap.cli.gui_cmds": ("demo", "open"),
+    "assetmap.cli.map_cmds": ("map",),
+    "assetmap.cli.hubs_cmds": ("access", "catchments", "coverage", "find", "hubs"),
+    "assetmap.cli.territories_cmds": ("territories",),
+    "assetmap.cli.reports_cmds": ("bivariate", "hotspots", "reports"),
+    "assetmap.cli.postgis_cmds": ("admin", "publish"),
+    "assetmap.cli.survey_cmds": ("survey",),
+    "assetmap.cli.survey_import_cmds": ("survey",),   # sub-commands of survey's parser
+    "assetmap.cli.indicators_cmds": ("indicators", "report"),
+    "assetmap.cli.geocode_cmds": ("geocode", "locator"),
+    "assetmap.cli.risk_cmds": ("clusters", "rates", "risk-terrain"),
+    "assetmap.cli.join_cmds": ("join",),
+    "assetmap.cli.survey_reference_cmds": ("survey",),
+    "assetmap.cli.privacy_cmds": ("sensitivity", "suppression"),
+}
+COMMAND_MODULES = list(COMMANDS_BY_MODULE)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,15 +45,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"assetmap: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``command`` (a name in ``COMMANDS_BY_MODULE``) only that command's."""
     parser = _Parser(prog="assetmap", description="Community asset and risk mapping.")
     parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation headless (demo, import, map render) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for name, commands in COMMANDS_BY_MODULE.items():
+        if command is None or command in commands:
+            importlib.import_module(name).register(sub)
     return parser
+
+
+def _named_command(argv: list[str]) -> str | None:
+    """The command a command line names first (``demo`` in ``demo --screenshot x``), if it is
+    one we know and nothing before it is an option; else None (the whole parser answers)."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    known = {c for commands in COMMANDS_BY_MODULE.values() for c in commands}
+    return argv[0] if argv[0] in known else None
 
 
 # "-90.24,38.61" after an option: argparse takes it for an option ("expected one argument").
@@ -69,8 +84,9 @@ def join_negative_values(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(join_negative_values(list(sys.argv[1:] if argv is None else argv)))
+    argv = join_negative_values(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(_named_command(argv))
+    args = parser.parse_args(argv)
     if args.self_test:
         from assetmap.selftest import run_self_test
 
