@@ -60,3 +60,59 @@ def test_survey_panel_is_made_when_its_dock_is_first_shown(qtbot, isolated_home)
     w.actions_by_name["survey enter"].trigger()            # Survey › Enter survey responses
     assert dock.isVisible() and dock.findChildren(SurveyPanel) == [dock.panel]
     assert dock.panel.form_id == dock.form_id == "community_assets" and dock.panel.entries.count() > 0
+
+
+def test_the_project_is_read_once_the_map_page_is_ready(qtbot, isolated_home, monkeypatch):
+    """``make_window`` shows the window and lets its map page load before reading the project
+    (QtWebEngine's browser side runs on the GUI thread: reading first kept the page waiting), and
+    the first map is fitted to the layers at the window's real size."""
+    from assetmap.demo import demo_project_path
+    from assetmap.project import Project
+    from assetmap.ui.app import make_window
+    from assetmap.ui.main_window import MainWindow
+
+    made: list = []
+    init = MainWindow.__init__
+
+    def remember(self, *a, **k):
+        init(self, *a, **k)
+        made.append(self)
+
+    seen: list[tuple[bool, bool]] = []
+    read = Project.read_layer
+
+    def read_layer(self, *a, **k):
+        w = made[-1]
+        seen.append((w.isVisible(), w.canvas.is_ready))
+        return read(self, *a, **k)
+
+    monkeypatch.setattr(MainWindow, "__init__", remember)
+    monkeypatch.setattr(Project, "read_layer", read_layer)
+    window = make_window(demo_project_path(fresh=True), False, size=(1000, 700))
+    qtbot.addWidget(window)
+    assert seen and all(seen), seen                        # shown and ready before the first read
+    assert (window.width(), window.height()) == (1000, 700)
+    with qtbot.waitSignal(window.canvas.drawn, timeout=30_000):
+        pass
+    ext = window.canvas.evaluate("window.assetmap.state().extentPx")
+    width, height = window.canvas.evaluate("[document.getElementById('map').clientWidth,"
+                                           " document.getElementById('map').clientHeight]")
+    # The layers' extent lies inside the page and fills much of it: fitted at the real size.
+    assert 0 <= ext["left"] < ext["right"] <= width and 0 <= ext["top"] < ext["bottom"] <= height, (ext, width, height)
+    assert ext["bottom"] - ext["top"] > 0.6 * height, (ext, height)
+
+
+def test_a_map_page_that_never_loads_does_not_hold_the_start(qtbot):
+    import time
+
+    from PySide6.QtCore import QObject, Signal
+
+    from assetmap.ui.app import let_map_page_load
+
+    class Never(QObject):
+        ready = Signal()
+        is_ready = False
+
+    t = time.monotonic()
+    let_map_page_load(Never(), limit_ms=200)
+    assert 0.15 < time.monotonic() - t < 5
