@@ -140,7 +140,10 @@ def cmd_merge(args) -> int:
     if args.json:
         print(json.dumps([dict(package=r.package, surveyor=r.surveyor, **r.counts,
                                conflict_uuids=[c.uuid for c in r.conflicts],
-                               possible_duplicates=r.possible_duplicates) for r in reports], indent=2))
+                               possible_duplicates=r.possible_duplicates,
+                               placed_from_address=[dict(uuid=u, where=pl.where, match_type=pl.match_type,
+                                                         score=pl.score) for u, pl in r.placed])
+                           for r in reports], indent=2))
     else:
         for r in reports:
             print(r.text())

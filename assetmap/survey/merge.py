@@ -13,6 +13,11 @@ recorded in ``assetmap_survey_merges``):
   in ``assetmap_survey_conflicts`` (one row per response and package, refreshed by a
   re-merge, never duplicated) until ``resolve_conflict`` picks a version.
 
+An added or updated response with a typed address and no location (a volunteer's package has no
+locator: a form whose location is optional saves the address alone) is placed from the address
+with the project's locators, as a save in the office would (``assetmap.geocode.survey``): one more
+project revision whose history says how, so that a re-merge of the same package changes nothing.
+
 The whole merge is one transaction: a failure or Cancel leaves the project as it was.
 """
 
@@ -72,6 +77,8 @@ class MergeReport:
     # (added uuid, existing uuid): same type and name within DUPLICATE_METRES: maybe the same
     # asset entered twice by two volunteers. Listed for a person to check, never merged away.
     possible_duplicates: list[tuple[str, str]] = field(default_factory=list)
+    # (uuid, AddressPlacement): typed addresses of added or updated responses looked up on merge
+    placed: list[tuple[str, Any]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -84,10 +91,35 @@ class MergeReport:
                  f"{c['unchanged']} unchanged, {c['conflicts']} conflict(s)."]
         lines += [c.text() for c in self.conflicts]
         lines += [f"POSSIBLE DUPLICATE {new} (added) looks like {old}" for new, old in self.possible_duplicates]
+        found = [(u, p) for u, p in self.placed if p.placed]
+        if found:
+            kinds = ", ".join(f"{k} {n}" for k, n in _count(p.match_type for _, p in found))
+            lines.append(f"Placed {len(found)} typed address(es) with the project's locators ({kinds}).")
+        for uuid, p in self.placed:
+            if not p.placed:
+                lines.append(f"ADDRESS NOT FOUND {uuid}{' ' + p.where if p.where else ''}: '{p.address}' "
+                             "(kept without a location: place it on the map, or correct the address)")
         if self.conflicts:
             lines.append("Nothing was overwritten for these. Choose a version with: "
                          "assetmap survey resolve PROJECT.gpkg UUID --keep project|package")
         return "\n".join(lines)
+
+
+def _count(values) -> list[tuple[str, int]]:
+    from collections import Counter
+
+    return sorted(Counter(values).items())
+
+
+def _merge_matcher(project: "Project", forms):
+    """The project's locators as one matcher when a package form has a typed address to place
+    (else None), loaded before the merge's transaction: inside it, a second connection would
+    wait for the transaction's own lock."""
+    from assetmap.geocode.survey import SaveGeocoder, address_question, repeat_address_questions
+
+    if not any(address_question(f) is not None or repeat_address_questions(f) for f in forms):
+        return None
+    return SaveGeocoder(project).matcher()
 
 
 def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) -> MergeReport:
@@ -111,6 +143,7 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     package_id, surveyor = meta["package_id"], meta.get("surveyor", "")
     report = MergeReport(pkg_project.path.name, surveyor)
     pstore, store = SurveyStore(pkg_project), SurveyStore(project)
+    matcher = _merge_matcher(project, pstore.forms())
     try:
         installed = {f.form_id for f in store.forms()}
         new_forms = [form for form in pstore.forms() if form.form_id not in installed]
@@ -121,7 +154,7 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
                 store.install_form(form, tx=tx)
             store._outer = con
             try:
-                _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx)
+                _merge_responses(project, pkg_project, store, pstore, package_id, report, ctx, matcher)
             finally:
                 store._outer = None
     except NotPermitted as exc:  # the server's roles (assetmap admin init-roles) decide, not the app
@@ -138,7 +171,8 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
     return report
 
 
-def _merge_responses(project, pkg_project, store, pstore, package_id: str, report: "MergeReport", ctx) -> None:
+def _merge_responses(project, pkg_project, store, pstore, package_id: str, report: "MergeReport", ctx,
+                     matcher=None) -> None:
     from assetmap.survey.store import _SELECT
 
     surveyor = report.surveyor
@@ -150,10 +184,49 @@ def _merge_responses(project, pkg_project, store, pstore, package_id: str, repor
             f'{_SELECT} FROM "{S.layer_name(f.form_id)}" ORDER BY created_at, fid').fetchall()]
         with store._tx() as con:
             S.ensure_tables(con)
-            _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx)
+            _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx, matcher)
 
 
-def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx) -> None:
+def _place_addresses(con, form, uuid: str, answers: dict, current, matcher):
+    """(answers, layer columns, repeat columns, placements) of a response about to be stored,
+    with its typed addresses placed as a save places them; None when nothing is to be placed."""
+    from assetmap.geocode.survey import (MATCH_COLUMN, address_question, place_on_save, place_repeats_on_save,
+                                         repeat_address_questions)
+    from assetmap.survey import repeat_store
+
+    if matcher is None:
+        return None
+    placements, cols, rcols = [], None, None
+    if address_question(form) is not None:
+        layer = S.layer_name(form.form_id)
+        current_match = None
+        if current is not None and MATCH_COLUMN in con.columns(layer):
+            current_match = con.execute(f'SELECT "{MATCH_COLUMN}" FROM "{layer}" WHERE uuid=?',
+                                        (uuid,)).fetchone()[0]
+        answers, placement, cols = place_on_save(form, answers, current=current.answers if current else None,
+                                                 current_match=current_match, matcher=matcher)
+        if placement is not None:
+            placements.append(placement)
+    if repeat_address_questions(form):
+        stored = repeat_store.stored_instances(con, form, uuid) if current is not None else None
+        inner = place_repeats_on_save(form, answers, current=stored, matcher=matcher)
+        answers, rcols = inner.answers, inner.columns
+        placements += inner.placements
+    return answers, cols, rcols, placements
+
+
+def _geocode_columns(con, form) -> None:
+    """A form layer installed before the match columns gets them (as a save adds them)."""
+    from assetmap.geocode.survey import GEOCODE_COLUMNS
+
+    layer = S.layer_name(form.form_id)
+    have = set(con.columns(layer))
+    for col, kind in GEOCODE_COLUMNS.items():
+        if col not in have:
+            con.add_column(layer, col, kind)
+
+
+def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx, matcher=None) -> None:
     """The per-response decisions of ``merge_package``, inside its transaction (one connection:
     a second one would wait for this transaction's lock)."""
     from assetmap.survey.store import _response, insert_copy, log, read_current, write
@@ -187,7 +260,18 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             log(con, uuid, form.form_id, theirs.revision, "merge", surveyor or theirs.surveyor,
                 theirs.device_id, _changes(None, theirs), note)
             _copy_media(con, src, uuid)
-            _record(con, package_id, uuid, theirs.revision, theirs.revision)
+            project_revision = theirs.revision
+            placed = None if theirs.deleted else _place_addresses(con, form, uuid, theirs.answers, None, matcher)
+            if placed is not None and placed[3]:
+                answers, cols, rcols, found = placed
+                if cols:
+                    _geocode_columns(con, form)
+                project_revision = write(
+                    con, store, form, uuid=uuid, answers=answers, surveyor=surveyor or theirs.surveyor,
+                    device_id=theirs.device_id, action="merge", current=theirs, extra=cols, repeat_geocodes=rcols,
+                    note="; ".join(f"{p.where + ': ' if p.where else ''}{p.note()}" for p in found)).revision
+                report.placed += [(uuid, p) for p in found]
+            _record(con, package_id, uuid, theirs.revision, project_revision)
             report.added.append(uuid)
         elif _same(ours, theirs):
             agreed.append((uuid, theirs.revision, ours.revision))
@@ -196,9 +280,15 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             # Only the project changed it; the package has not seen that, so the base stays.
             report.unchanged.append(uuid)
         elif ours.revision == proj_base:
-            new = write(con, store, form, uuid=uuid, answers=theirs.answers, surveyor=surveyor or
+            placed = None if theirs.deleted else _place_addresses(con, form, uuid, theirs.answers, ours, matcher)
+            answers, cols, rcols, found = placed if placed is not None else (theirs.answers, None, None, [])
+            if cols:
+                _geocode_columns(con, form)
+            new = write(con, store, form, uuid=uuid, answers=answers, surveyor=surveyor or
                         theirs.surveyor, device_id=theirs.device_id, action="merge", current=ours,
-                        deleted=theirs.deleted, note=note)
+                        deleted=theirs.deleted, extra=cols, repeat_geocodes=rcols,
+                        note="; ".join([note] + [f"{p.where + ': ' if p.where else ''}{p.note()}" for p in found]))
+            report.placed += [(uuid, p) for p in found]
             _copy_media(con, src, uuid)
             _record(con, package_id, uuid, theirs.revision, new.revision)
             report.updated.append(uuid)
