@@ -134,3 +134,34 @@ def test_pick_the_location_with_a_real_click_on_the_map(window, qtbot, monkeypat
     qtbot.waitUntil(lambda: editor.lat.text() != "", timeout=5000)
     x, y = frame.to_crs(4326).geometry.loc[fid].centroid.coords[0]
     assert abs(float(editor.lat.text()) - y) < 0.01 and abs(float(editor.lon.text()) - x) < 0.01
+
+
+def test_merge_places_a_typed_address_and_says_so(window, qtbot, tmp_path):
+    """Survey › Merge field packages: an entry saved in the field with its address only (the
+    package has no locator) is placed with the project's locator; the report says so, and names
+    the address that was not found."""
+    from assetmap.project import Project
+    from assetmap.survey.pack import make_package
+    from assetmap.survey.xlsform import load_form
+    from tests.geocode.test_survey_repeat_geocode import main_st
+    from tests.survey.test_merge_geocode import FORM
+
+    w = window
+    (tmp_path / "places.md").write_text(FORM)
+    SurveyStore(w.project, device_id="office").install_form(load_form(tmp_path / "places.md"))
+    lat, lon = main_st(w.project, tmp_path)
+    w.survey.install(w.project)
+    pkg = make_package(w.project, tmp_path / "ann.gpkg", surveyor="Ann").path
+    field = SurveyStore(Project.open(pkg), device_id="ann-phone")
+    found = field.save("places", {"site": "Library", "address": "120 Main St"}, surveyor="Ann")
+    lost = field.save("places", {"site": "Clinic", "address": "5 Nowhere Rd"}, surveyor="Ann")
+
+    w.survey.merge_packages([str(pkg)])
+    qtbot.waitUntil(lambda: getattr(w.survey, "last_report", None) is not None, timeout=20000)
+    text = w.survey.last_report.text.toPlainText()
+    assert "2 added" in text and "Placed 1 typed address(es) with the project's locators (exact 1)." in text, text
+    assert f"ADDRESS NOT FOUND {lost.uuid}: '5 Nowhere Rd'" in text, text
+    assert SurveyStore(w.project).get(found.uuid).answers["location"] == pytest.approx((lat, lon + 2e-4))
+    layer = SurveyStore(w.project).layer("places")
+    qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 1, timeout=10000)
+    w.survey.last_report.grab().save(str(tmp_path / "merge_report.png"))
