@@ -208,3 +208,50 @@ def test_copied_spatial_index_answers_bbox_queries_like_a_full_scan(areas_projec
     x, y = everything.geometry.x, everything.geometry.y
     brute = everything[x.between(box[0], box[2]) & y.between(box[1], box[3])]
     assert len(via_index) == len(brute) > 100
+
+
+def test_metadata_reads_share_one_connection_that_never_blocks_a_writer(areas_project, monkeypatch):
+    """``layer``/``layers``/``has_layer``/``meta`` reuse one read-only connection per thread (a new
+    one parses the schema again); it holds no lock between reads, so a writer commits at once."""
+    import sqlite3
+    import threading
+
+    project = Project(areas_project.path)   # no read made yet
+    opened = []
+    real = sqlite3.connect
+
+    def counting(*a, **k):
+        opened.append(a[0] if a else k.get("database"))
+        return real(*a, **k)
+
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    for _ in range(20):
+        project.layer("neighborhoods")
+        project.layers()
+        project.has_layer("neighborhoods")
+        project.layer_names()
+        assert project.crs == "EPSG:4326"
+    assert len(opened) == 1
+    monkeypatch.setattr(sqlite3, "connect", real)
+    writer = sqlite3.connect(project.path, timeout=0.1, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE assetmap_layers SET display_name='Areas' WHERE name='neighborhoods'")
+    writer.execute("COMMIT")   # "database is locked" if a metadata read had kept a lock
+    writer.close()
+    assert project.layer("neighborhoods").display_name == "Areas"   # seen at the next read
+
+    got = []
+    t = threading.Thread(target=lambda: got.append(project.layer("neighborhoods").display_name))
+    t.start()
+    t.join()
+    assert got == ["Areas"]   # another thread gets a connection of its own
+
+
+def test_a_project_file_replaced_under_its_name_is_read_anew(tmp_path):
+    from assetmap.project import Project
+
+    path = tmp_path / "p.gpkg"
+    first = Project.create(path, title="First")
+    assert first.title == "First" and first.layers() == []
+    Project.create(path, title="Second", overwrite=True)   # a new file under the same name
+    assert first.title == "Second"

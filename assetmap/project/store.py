@@ -25,6 +25,7 @@ import functools
 import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -117,7 +118,7 @@ def _live_count(con: sqlite3.Connection, info: LayerInfo) -> LayerInfo:
     """The feature count from the table, not the stored figure: QGIS, survey saves and other
     programs add rows without touching assetmap_layers."""
     try:
-        info.feature_count = con.execute(f'SELECT count(*) FROM "{info.name}"').fetchone()[0]
+        info.feature_count = con.execute(f'SELECT count(*) FROM "{info.name}"').fetchall()[0][0]
     except sqlite3.Error:
         pass  # a layer table another program dropped: keep the stored figure
     return info
@@ -138,10 +139,41 @@ def _upsert_info(con: sqlite3.Connection, info: LayerInfo) -> None:
 
 
 class Project:
-    """An open project file. Holds no connection: each operation opens its own."""
+    """An open project file. Writes open their own connection; metadata reads (``layer``,
+    ``layers``, ``has_layer``…) share one read-only connection per thread (``_metadata_read``)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self._readers = threading.local()
+
+    @contextmanager
+    def _metadata_read(self) -> Iterator[GpkgConnection]:
+        """A read-only connection kept for this thread's metadata reads.
+
+        A new connection parses the GeoPackage's schema again before its first statement (about
+        1 ms for a project of many layers, triggers and R-trees), and the window asks for a
+        layer's metadata dozens of times while a project opens. Kept, it holds no lock between
+        reads (autocommit, each statement read to its end: a writer's COMMIT never waits for it),
+        sees every committed change at its next statement, and is opened again when the file
+        under this name is another one (``Project.create(..., overwrite=True)`` replaces it)."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            with gpkg.connect(self.path, readonly=True) as con:   # gone: the usual error
+                yield con
+            return
+        key = (st.st_dev, st.st_ino)
+        local = self._readers
+        con = getattr(local, "con", None)
+        if con is None or local.key != key:
+            if con is not None:
+                con.close()
+            local.con = None
+            uri = f"{self.path.absolute().as_uri()}?mode=ro"
+            con = sqlite3.connect(uri, uri=True, timeout=30, factory=GpkgConnection, isolation_level=None)
+            gpkg.register_functions(con)
+            local.con, local.key = con, key
+        yield con
 
     # ------------------------------------------------------------------ open/create
     @classmethod
@@ -232,9 +264,9 @@ class Project:
 
     # ------------------------------------------------------------------ metadata
     def meta(self, key: str, default: str | None = None) -> str | None:
-        with gpkg.connect(self.path, readonly=True) as con:
-            row = con.execute("SELECT value FROM assetmap_project WHERE key=?", (key,)).fetchone()
-        return row[0] if row else default
+        with self._metadata_read() as con:
+            rows = con.execute("SELECT value FROM assetmap_project WHERE key=?", (key,)).fetchall()
+        return rows[0][0] if rows else default
 
     def all_meta(self) -> dict[str, str]:
         with gpkg.connect(self.path, readonly=True) as con:
@@ -254,7 +286,7 @@ class Project:
         return self.meta("title", self.path.stem)
 
     def layers(self) -> list[LayerInfo]:
-        with gpkg.connect(self.path, readonly=True) as con:
+        with self._metadata_read() as con:
             return [_live_count(con, info) for info in _layers(con)]
 
     @property
@@ -263,16 +295,16 @@ class Project:
         return str(self.path.resolve())
 
     def layer_names(self) -> list[str]:
-        with gpkg.connect(self.path, readonly=True) as con:
-            return [r[0] for r in con.execute("SELECT name FROM assetmap_layers ORDER BY sort_order, name")]
+        with self._metadata_read() as con:
+            return [r[0] for r in con.execute("SELECT name FROM assetmap_layers ORDER BY sort_order, name").fetchall()]
 
     def has_layer(self, name: str) -> bool:
-        with gpkg.connect(self.path, readonly=True) as con:
-            return con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (name,)).fetchone() is not None
+        with self._metadata_read() as con:
+            return bool(con.execute("SELECT 1 FROM assetmap_layers WHERE name=?", (name,)).fetchall())
 
     def layer(self, name: str) -> LayerInfo:
         # All rows: a layer's sensitivity follows what it was made from; only its own is counted.
-        with gpkg.connect(self.path, readonly=True) as con:
+        with self._metadata_read() as con:
             infos = _layers(con)
             for info in infos:
                 if info.name == name:
