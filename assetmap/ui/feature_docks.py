@@ -20,7 +20,7 @@ class FeatureDocks(QObject):
         self.w = window
         self._hubs = None
         self._finder = None
-        self.territories = None
+        self._territories = None
         self.paint_action = QAction(self.tr("Paint territories on the map"), window)
         self.paint_action.setCheckable(True)
         self.paint_action.setShortcut("Ctrl+T")
@@ -58,8 +58,9 @@ class FeatureDocks(QObject):
         subscribe(window.session, self, TerritoryPlanEdited, self._plan_edited)
 
     # ------------------------------------------------------------------ the docks
-    # The hubs and finder docks are hidden when a project opens: they read the project when first
-    # shown, or when handed out here (so whoever asks for one gets it filled), not before the first map.
+    # The hubs, finder and territories docks are hidden when a project opens: they read the project
+    # when first shown, or when handed out here (so whoever asks for one gets it filled), not before
+    # the first map. The first map's team colours come from a light read (draw_territories).
     @property
     def hubs(self):
         if self._hubs is not None:
@@ -71,6 +72,12 @@ class FeatureDocks(QObject):
         if self._finder is not None:
             self._finder.ensure_loaded()
         return self._finder
+
+    @property
+    def territories(self):
+        if self._territories is not None:
+            self._territories.ensure_loaded()
+        return self._territories
 
     # ------------------------------------------------------------------ project
     def project_opened(self, project) -> None:
@@ -93,24 +100,26 @@ class FeatureDocks(QObject):
         finder = self._finder = w.add_feature_dock(FinderDock(project, w, load=False))
         finder.pick_button.setCheckable(True)  # checked while its map tool is active
         finder.pick_requested.connect(self._finder_pick)
-        # The territory plan is on the first map: its panel (and the plan's model) is made now.
-        self.territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w))
-        self.territories.plan_opened.connect(lambda _name: self.draw_territories())
-        self.territories.units_to_show.connect(self.show_units)
+        # The territory plan is on the first map, but only its team colours: they are read from the
+        # plan's record (draw_territories); the plan's model (the areas' adjacency, the hubs and
+        # assets counted per unit: ~80 ms of CPU on the demo) is made when the panel is first shown or asked for.
+        territories = self._territories = w.add_feature_dock(TerritoriesPanel(project, w.stack, w, load=False))
+        territories.plan_opened.connect(self._plan_opened)
+        territories.units_to_show.connect(self.show_units)
         w.tabifyDockWidget(hubs, finder)
-        w.tabifyDockWidget(finder, self.territories)
-        for dock in (hubs, finder, self.territories):
+        w.tabifyDockWidget(finder, territories)
+        for dock in (hubs, finder, territories):
             dock.hide()
         self.draw_territories()
 
     def remove(self) -> None:
         if self.w.canvas.map_tool() in (self.paint_tool, self.polygon_tool, self.hub_tool, self.finder_tool):
             self.w.canvas.set_map_tool(None)  # their panels go with the project
-        for dock in (self._hubs, self._finder, self.territories):
+        for dock in (self._hubs, self._finder, self._territories):
             if dock is not None:
                 self.w.removeDockWidget(dock)
                 dock.deleteLater()
-        self._hubs = self._finder = self.territories = None
+        self._hubs = self._finder = self._territories = None
 
     # ------------------------------------------------------------------ map clicks
     def _hub_pick(self, mode: str) -> None:
@@ -265,37 +274,66 @@ class FeatureDocks(QObject):
             self.tr("%n unit(s) differ between the plans: outlined on the map.", None, len(fids)), 10000)
         return fids
 
+    def _plan_opened(self, _name: str) -> None:
+        panel = self._territories
+        # The plan a lazily made panel opens when it loads is the one install drew from its record,
+        # unchanged since (any edit loads the panel first): drawing it again would only undo a
+        # restyle of the layer made in between, which opening a dock never did.
+        if panel is not None and not panel.first_loading:
+            self.draw_territories()
+
     def _plan_edited(self, event) -> None:
-        panel = self.territories
-        if panel is None or panel.model is None:
+        panel = self._territories
+        if panel is None:
+            return
+        if not panel.is_loaded:  # (edits go through the panel's model, which loads it) redraw from the record
+            self.draw_territories()
+            return
+        if panel.model is None:
             return
         if event.plan_id is None or event.plan_id == panel.model.plan.plan_id:  # the plan shown
             self.draw_territories()
 
     def draw_territories(self) -> None:
-        """Team colours on the plan's areas layer, restyled in place (no page rebuild)."""
-        panel = self.territories
-        if panel is None or panel.model is None:
+        """Team colours on the plan's areas layer, restyled in place (no page rebuild).
+
+        The panel's model when it is made (the assignment as painted); before, the plan's record
+        (``TerritoriesPanel.shown_plan``): the same teams and assignment, without loading the units."""
+        panel = self._territories
+        if panel is None:
             return
-        units = panel.model.units
-        layer = units.layer
-        if layer not in self.w.project.layer_names():
-            return
-        colours = panel.unit_colours()
-        frame = self.w.cache.frame(layer)
-        field = units.id_field
         # the page matches categories on the field's text; unit ids are normalised the same way
         from assetmap.territories.units import unit_key
 
+        if panel.is_loaded:
+            if panel.model is None:
+                return
+            layer, field, plan = panel.model.units.layer, panel.model.units.id_field, panel.model.plan
+            if layer not in self.w.project.layer_names():
+                return
+            colours = panel.unit_colours()
+            frame = self.w.cache.frame(layer)
+        else:
+            plan = panel.shown_plan()
+            if plan is None or plan.areas_layer not in self.w.project.layer_names():
+                return
+            layer = plan.areas_layer
+            team_colour = {t.team: t.colour for t in plan.teams}
+            # (units the layer no longer has are in the record but match no feature below)
+            colours = {u: team_colour[t] for u, t in plan.assignments.items()}
+            frame = self.w.cache.frame(layer)
+            # the id field as load_units takes it: the layer's, if the layer has such a column
+            field = self.w.project.layer(layer).extra.get("id_field")
+            field = field if field and field in frame.columns else None
         raw = frame[field] if field else frame.index.to_series()
         categories = {str(v): colours[unit_key(v)] for v in raw if unit_key(v) in colours}
-        legend = [{"label": t.name, "color": t.colour, "symbol": "circle"} for t in panel.model.teams]
+        legend = [{"label": t.name, "color": t.colour, "symbol": "circle"} for t in plan.teams]
         legend.append({"label": self.tr("unassigned"), "color": UNASSIGNED, "symbol": "circle"})
         spec = {"kind": "categorized", "field": field or "fid", "categories": categories, "symbols": {},
                 "color": UNASSIGNED, "other": UNASSIGNED, "stroke": "#555555", "weight": 1,
                 "fillOpacity": 0.75, "radius": 5, "symbol": "circle", "legend": legend}
         info = self.w.project.layer(layer)
-        self.w.canvas.set_style(layer, spec, f"{info.display_name}: {panel.model.plan.name}")
+        self.w.canvas.set_style(layer, spec, f"{info.display_name}: {plan.name}")
 
 
 def add_menus(window, features: FeatureDocks) -> None:

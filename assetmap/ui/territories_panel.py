@@ -89,14 +89,22 @@ class TerritoriesPanel(QDockWidget):
     units_to_show = Signal(str, list)     # areas layer, unit ids: outline them on the map (plan comparison)
     balance_failed = Signal(str)
 
-    def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None):
+    def __init__(self, project, stack: CommandStack | None = None, parent: QWidget | None = None,
+                 load: bool = True):
+        """``load=False``: the plans are read, and the current plan's model made (its areas layer
+        with adjacency, the hubs and assets counted in each unit, the statistics), when the dock is
+        first shown or ``ensure_loaded``, or when ``model`` or ``session`` is first read (the
+        window's dock, hidden at start-up: the first map only needs the team colours, which
+        ``shown_plan`` reads lightly)."""
         super().__init__(self.tr("Territories"), parent)
         self.setObjectName("TerritoriesPanel")
         self.setAccessibleName(self.tr("Territories panel"))
         self.project = project
         self.stack = stack or CommandStack()
-        self.model: PlanModel | None = None
-        self.session: PaintSession | None = None
+        self._loaded = False
+        self.first_loading = False
+        self._model: PlanModel | None = None
+        self._session: PaintSession | None = None
         self._units_cache = {}
         self._models: dict[int, PlanModel] = {}
 
@@ -197,11 +205,61 @@ class TerritoriesPanel(QDockWidget):
 
         self.stack.changed.connect(self._undo_state)
         subscribe(self.stack.hub, self, TerritoryPlansChanged, self._plans_changed)
-        self.reload_plans()
+        if load:
+            self.reload_plans()
         self._undo_state()
+
+    # ------------------------------------------------------------------ loading
+    # Whoever reads the model or the session gets them made: the paint and polygon tools, the
+    # menu actions, the map's clicks, tests. Only ``shown_plan`` (the first map) does without.
+    @property
+    def model(self) -> PlanModel | None:
+        self.ensure_loaded()
+        return self._model
+
+    @model.setter
+    def model(self, model: PlanModel | None) -> None:
+        self._model = model
+
+    @property
+    def session(self) -> PaintSession | None:
+        self.ensure_loaded()
+        return self._session
+
+    @session.setter
+    def session(self, session: PaintSession | None) -> None:
+        self._session = session
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def ensure_loaded(self) -> None:
+        """The plans, the current plan's model and the widgets filled, now unless done before."""
+        if not self._loaded:
+            self.first_loading = True  # plan_opened's listeners may know this plan already (shown_plan)
+            try:
+                self.reload_plans()
+            finally:
+                self.first_loading = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def shown_plan(self) -> store.PlanRecord | None:
+        """The plan the map colours, as it is now: loaded, the model's record (the assignment as
+        painted); not loaded yet, the record of the plan the panel will open (the first, as
+        ``reload_plans`` chooses) read from the plan tables alone: a few rows, without the areas
+        layer, its adjacency or the point counts that the model needs (~80 ms of CPU on the demo)."""
+        if self._loaded:
+            return self._model.record() if self._model is not None else None
+        names = store.plan_names(self.project)
+        return store.load_plan(self.project, names[0]) if names else None
 
     # ------------------------------------------------------------------ plans
     def reload_plans(self, select: str | None = None) -> None:
+        self._loaded = True  # first, so that reading self.model below does not come back here
         names = store.plan_names(self.project)
         current = select or self.plan_combo.currentText()
         self.plan_combo.blockSignals(True)
@@ -411,6 +469,9 @@ class TerritoriesPanel(QDockWidget):
 
     def _plans_changed(self, _event=None) -> None:
         # A plan-level command (new, delete, rename, duplicate) or its undo changed the plan list.
+        if not self._loaded:  # the plan the map shows may have changed: open it (plan_opened redraws it)
+            self.reload_plans()
+            return
         if store.plan_names(self.project) != [self.plan_combo.itemText(i) for i in range(self.plan_combo.count())]:
             self.reload_plans()
 

@@ -24,7 +24,8 @@ def test_the_demo_window_shows_the_mission_and_not_the_shelter(qtbot, isolated_h
                   "Six teams"):
         assert shown in legend
     assert "Safe house" not in legend
-    panel = w.findChildren(TerritoriesPanel)[0]
+    panel = w.features.territories  # handed out filled (hidden at start, it reads the plans when asked)
+    assert w.findChildren(TerritoriesPanel) == [panel]
     assert panel.plan_combo.findText("Six teams") >= 0
     assert w.windowTitle().startswith("St. Louis child-welfare partnership (demo)")
     w.grab().save(str(tmp_path / "mission_demo.png"))
