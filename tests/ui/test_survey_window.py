@@ -165,3 +165,42 @@ def test_merge_places_a_typed_address_and_says_so(window, qtbot, tmp_path):
     layer = SurveyStore(w.project).layer("places")
     qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 1, timeout=10000)
     w.survey.last_report.grab().save(str(tmp_path / "merge_report.png"))
+
+
+def test_keep_acts_on_the_first_conflict_with_a_modifier_held(window, qtbot, tmp_path):
+    """The conflicts dialog selects its first entry through the selection model: the view's own
+    selectRow follows the keyboard modifiers, and with Shift held it selected nothing, so
+    Keep… did nothing (found when a test typing Ctrl+Shift+I ran just before)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from assetmap.project import Project
+    from assetmap.survey import builtin_form
+    from assetmap.survey.pack import make_package, merge_package
+
+    w = window
+    store = SurveyStore(w.project, device_id="office")
+    store.install_form(builtin_form())
+    base = {"asset_type": "faith", "asset_name": "St. Ann", "willing_to_partner": "yes",
+            "date_visited": "2026-05-01", "location": (38.6170, -90.2405)}
+    shared = store.save("community_assets", base, surveyor="lead").uuid
+    pkg = make_package(w.project, tmp_path / "li.gpkg", surveyor="li").path
+    SurveyStore(Project.open(pkg), device_id="b").save("community_assets", {**base, "asset_name": "Saint Ann"},
+                                                       uuid=shared, surveyor="li")
+    store.save("community_assets", {**base, "asset_name": "St. Ann Parish"}, uuid=shared, surveyor="lead")
+    assert merge_package(w.project, pkg).counts["conflicts"] == 1
+    w.survey.install(w.project)
+    # A shortcut typed a moment before (Ctrl+Shift+I, the Identify tool) leaves the application's
+    # modifiers set (Shift, as the last key released reports them) until the next input event.
+    QTest.keyClick(w.coords, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    try:
+        assert QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+        dlg = w.survey.show_conflicts()
+        qtbot.addWidget(dlg)
+        assert dlg.table.selectedItems() and dlg.table.currentRow() == 0
+        dlg.resolve("package")
+        assert dlg.table.rowCount() == 0
+        assert SurveyStore(w.project).get(shared).answers["asset_name"] == "Saint Ann"
+    finally:
+        QTest.mouseClick(w.coords, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)

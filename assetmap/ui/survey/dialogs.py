@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -154,15 +154,20 @@ class ConflictsDialog(QDialog):
         for b in (self.keep_project, self.keep_package):
             b.setEnabled(bool(n))
         if n:
-            self.table.selectRow(0)
+            # Through the selection model: the view's selectRow follows the keyboard modifiers, and
+            # with Ctrl held it toggled the row off, leaving Keep… with nothing to act on.
+            self.table.selectionModel().setCurrentIndex(
+                self.table.model().index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def resolve(self, keep: str) -> None:
         from assetmap.survey.merge import resolve_conflict
 
         items = self.table.selectedItems()
-        if not items:
+        row = items[0].row() if items else self.table.currentRow()
+        if row < 0 or self.table.item(row, 0) is None:
             return
-        cid = items[0].data(Qt.ItemDataRole.UserRole)
+        cid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         conflict = next(c for c in self.conflicts if c.id == cid)
         resolve_conflict(self.project, conflict, keep=keep)
         self.reload()
