@@ -214,8 +214,12 @@ class MapCanvas(QWebEngineView):
         # A file URL, not setHtml: setHtml is limited to 2 MB and gives the page no file access.
         # With the amlayer:// scheme, the same page from there, so it may fetch layers from it.
         self.page_path = write_app_page(Path(self._dir.name))
-        from assetmap.ui import layer_scheme
+        from assetmap.ui import basemap, layer_scheme
 
+        # The offline basemap's mbtiles:// handler is installed before the page loads: installed
+        # after it, the page's tile requests never reach it (a basemap set once the page is
+        # ready, as the window now does when it opens a project, stayed blank).
+        basemap.handler(self.page().profile())
         if layer_scheme.available():
             html = self.page_path.read_bytes()
             self.load(QUrl(layer_scheme.handler(self.page().profile()).put_page(html)))
