@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-SHARED = HERE.parent.parent / "shared" / "data"
+from tests.shared_data import SHARED  # noqa: E402  beside the checkout, ASSETMAP_SHARED_DATA, or beside a parent (a nested worktree)
 
 
 @dataclass(frozen=True)
