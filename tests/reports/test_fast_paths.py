@@ -82,3 +82,67 @@ def test_fast_dates_equal_pandas(fmt, make):
     assert list(fast.index) == list(s.index)
     assert fast.isna().equals(plain.isna())
     assert (fast[plain.notna()].to_numpy(dtype="datetime64[s]") == plain[plain.notna()].to_numpy(dtype="datetime64[s]")).all()
+
+
+def _odd_dates():
+    """Dates as intake files hold them besides the plain ones: each the width of a zero-padded
+    row where that is a trap for a reader of fixed positions."""
+    days = ["02/29/2019", "02/29/2020", "02/29/1900", "02/29/2000", "02/30/2020", "02/31/2019", "04/31/2019",
+            "06/31/2019", "09/31/2019", "11/31/2019", "12/31/2019", "01/31/2019", "13/01/2019", "00/10/2019",
+            "10/00/2019", "10/32/2019", "01/01/1677", "12/31/1677", "01/01/1678", "12/31/2261", "01/01/2262",
+            "04/11/2262", "01/01/0000", "12/31/9999", "01/02/19", "01/02/019", "01/02/20190", " 1/05/2019",
+            "01/ 5/2019", "1/5/2019", "01/5/2019", "1/05/2019", "01-05-2019", "01/05/2019x", "٠١/05/2019",
+            "０1/05/2019", "01/05/2O19", "", " ", "NaT", "nan", "not a date!"]
+    times = ["", " 10:00", " 00:00", " 23:59", " 24:00", " 12:60", " 3:04", " 03:4", "  10:00", "\t10:00",
+             "10:00", " 10:00 ", " 10:00x", " 10:0x", " 1:00 ", " 1 :00", " +1:00", " 10:00:00"]
+    text = [d + t for d in days for t in times]
+    # day-first, the same traps (including the month/day ones above read the other way round)
+    text += [f"{d[3:5]}.{d[:2]}.{d[6:]}" + t for d in days if len(d) == 10 for t in ("", " 10:00")]
+    text += ["29.02.2019", "29.02.2020", "31.04.2019", "00.01.2019", "01.13.2019", " 1.05.2019", "1.5.2019",
+             "01.05.19", "01.05.2019.", "1.05.2019 ", "3.7.2019"]
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["%m/%d/%Y %H:%M", "%m/%d/%Y", "%d.%m.%Y"])
+@pytest.mark.parametrize("storage", ["pyarrow", "object", "chunked"])
+def test_fixed_width_dates_equal_pandas(fmt, storage, monkeypatch):
+    """Zero-padded rows are read from their bytes, never by the regex split or pandas; every row,
+    those included, gets exactly the date pandas gives it (NaT where pandas gives NaT)."""
+    pa = pytest.importorskip("pyarrow")
+    from assetmap.reports import source
+
+    rng = np.random.default_rng(11)
+    n = 30_000
+    when = (np.datetime64("1678-01-01", "m") + rng.integers(0, (2262 - 1678) * 525_960, n)).astype(object)
+    when = [w.strftime(fmt) for w in when]
+    odd = _odd_dates()
+    text = when + odd * 3 + [None] * 50
+    order = rng.permutation(len(text))
+    text = [text[i] for i in order]
+    if storage == "object":
+        s = pd.Series(text, dtype=object)
+    else:
+        arr = pa.array(text, type=pa.string() if storage == "pyarrow" else pa.large_string())
+        if storage == "chunked":   # several chunks, one of them a slice that does not start at 0
+            arr = pa.chunked_array([arr[:1000], arr[1000:5001], arr.slice(5001)])
+        s = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(arr) if storage == "pyarrow" else arr))
+    s.index = np.arange(7, 7 + len(s))
+    split_rows = []
+    split_fields = source._split_fields
+
+    def spy(t, f):
+        split_rows.append(len(t))
+        return split_fields(t, f)
+
+    monkeypatch.setattr(source, "_split_fields", spy)
+    fast = source._to_datetime(s, fmt)
+    plain = pd.to_datetime(s, format=fmt, errors="coerce")
+    assert list(fast.index) == list(s.index)
+    assert fast.isna().equals(plain.isna())
+    got = fast[plain.notna()].to_numpy(dtype="datetime64[s]")
+    assert (got == plain[plain.notna()].to_numpy(dtype="datetime64[s]")).all()
+    # the plain rows never reach the slower paths (only the odd ones, and the few plain rows of
+    # years outside 1678-2261, which pandas reads)
+    far = sum(not 1678 <= int(w[w.rindex("/" if "/" in fmt else ".") + 1:][:4]) <= 2261 for w in when)
+    assert sum(split_rows) <= 3 * len(odd) + far
+    assert plain.notna().sum() > n * 0.99
