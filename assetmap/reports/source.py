@@ -68,12 +68,52 @@ def _read_columns(path: Path, encoding: str | None, wanted: list[str], numeric: 
                         "Check that it is a comma-separated file with one header row.") from exc
 
 
+def _few_values(path: Path, read_opts, column: str, null_values) -> bool:
+    """Whether the column holds few distinct values (at most one in 10 rows of the file's first
+    block): then it is read as a dictionary and the filter tests each value once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    try:
+        with pacsv.open_csv(path, read_options=read_opts, convert_options=pacsv.ConvertOptions(
+                include_columns=[column], null_values=null_values, strings_can_be_null=True,
+                column_types={column: pa.string()})) as reader:
+            batch = reader.read_next_batch()
+    except (pa.ArrowException, ValueError, UnicodeError, LookupError, StopIteration):
+        return False
+    return batch.num_rows >= 1000 and pc.count_distinct(batch.column(0)).as_py() * 10 <= batch.num_rows
+
+
+def _contains(column, text: str):
+    """``pc.match_substring(column, text, ignore_case=True)`` with nulls False, as numpy; for a
+    dictionary column each distinct value is tested once (the same answers row by row)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pa.types.is_dictionary(column.type):
+        return pc.fill_null(pc.match_substring(column, text, ignore_case=True), False).to_numpy(
+            zero_copy_only=False)
+    if column.num_chunks == 0:
+        return np.zeros(0, bool)
+    # one dictionary for all chunks, so each value is tested once
+    column = pa.table([column], names=["c"]).unify_dictionaries().column(0)
+    hit = pc.fill_null(pc.match_substring(column.chunk(0).dictionary, text, ignore_case=True), False)
+    indices = pa.chunked_array([c.indices for c in column.chunks], column.type.index_type)
+    if indices.null_count:
+        return pc.fill_null(pc.take(hit, indices), False).to_numpy(zero_copy_only=False)
+    return hit.to_numpy(zero_copy_only=False)[indices.to_numpy()]
+
+
 def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: list[str], filter_col,
-                filter_contains):
+                filter_contains, filter_only: bool = False):
     """The wanted columns read by pyarrow (several times faster than pandas' reader), filtered
     before they become a frame; (frame, rows in the file, kept rows' positions) or None when the
     file needs pandas' reader: pyarrow missing, a ragged row, bad bytes, an ambiguous header.
-    Its messages quote the offending line, so none of them is kept."""
+    Its messages quote the offending line, so none of them is kept. ``filter_only``: the filter
+    column is needed for nothing else, so it is left out of the frame (and, when it holds few
+    distinct values, read as a dictionary)."""
     try:
         import numpy as np
         import pandas as pd
@@ -95,11 +135,14 @@ def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: li
         names[want] = found[0]
     codec = (encoding or "utf-8").lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(encoding="utf8" if codec in ("utf-8", "utf8", "utf-8-sig") else encoding)
+    types = {c: pa.string() for c in wanted}
+    if filter_col is not None and filter_only and _few_values(path, read_opts, names[filter_col], NA_VALUES):
+        types[filter_col] = pa.dictionary(pa.int32(), pa.string())
     for numbers_as in (pa.float64(), pa.string()):  # text among the coordinates: parsed in read_reports
         try:
             table = pacsv.read_csv(path, read_options=read_opts, convert_options=pacsv.ConvertOptions(
                 include_columns=[names[c] for c in wanted], null_values=NA_VALUES, strings_can_be_null=True,
-                column_types={names[c]: numbers_as if c in numeric else pa.string() for c in wanted}))
+                column_types={names[c]: numbers_as if c in numeric else types[c] for c in wanted}))
             break
         except (pa.ArrowException, ValueError, UnicodeError, LookupError):
             continue
@@ -108,10 +151,12 @@ def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: li
     table = table.rename_columns(wanted)
     read = table.num_rows
     if filter_col is not None:
-        keep = pc.fill_null(pc.match_substring(table[filter_col], filter_contains, ignore_case=True), False)
-        rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        keep = _contains(table[filter_col], filter_contains)
+        rows = np.flatnonzero(keep)
+        if filter_only:
+            table = table.drop_columns([filter_col])
         if len(rows) < read:
-            table = table.filter(keep)
+            table = table.filter(pa.array(keep))
     else:
         rows = np.arange(read)
     return table.to_pandas(), read, rows
@@ -388,7 +433,8 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
             raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
     address_cols = geocode.columns.names if geocode is not None else []
     wanted = list(dict.fromkeys(c for c in (x, y, date_col, filter_col, *address_cols) if c))
-    fast = _read_arrow(path, encoding, wanted, [x, y], filter_col, filter_contains)
+    fast = _read_arrow(path, encoding, wanted, [x, y], filter_col, filter_contains,
+                       filter_only=filter_col not in (x, y, date_col, *address_cols))
     if fast is not None:
         # Row numbers in messages must still point at the file's lines: rows are the kept rows' positions.
         df, n_read, rows = fast

@@ -146,3 +146,42 @@ def test_fixed_width_dates_equal_pandas(fmt, storage, monkeypatch):
     far = sum(not 1678 <= int(w[w.rindex("/" if "/" in fmt else ".") + 1:][:4]) <= 2261 for w in when)
     assert sum(split_rows) <= 3 * len(odd) + far
     assert plain.notna().sum() > n * 0.99
+
+
+def test_dictionary_filter_equals_string_filter(tmp_path):
+    """A filter column of few distinct values is read as a dictionary and each value tested once:
+    the same rows are kept as when every row's text is tested, nulls and case folding included."""
+    pytest.importorskip("pyarrow")
+    from assetmap.reports import source
+
+    rng = np.random.default_rng(5)
+    n = 20_000
+    values = ["ASSAULT-DOMESTIC", "domestic", "Domestic violence", "DOMEſTIC", "NON-DOMESTIC", "dom estic",
+              "ДOMESTIC", "THEFT", "NA", "", "null", "-", "  DOMESTIC  ", "DOMESTI", "x, \"DOMESTIC\""]
+    desc = np.array(values, dtype=object)[rng.integers(0, len(values), n)]
+    ids = [f"17-{i:06d}" for i in rng.permutation(n)]   # a column of as many values as rows
+    df = pd.DataFrame({"x": rng.uniform(-90.3, -90.2, n), "y": rng.uniform(38.6, 38.7, n), "description": desc,
+                       "complaint": ids, "date_occur": "01/02/2019 10:00"})
+    path = tmp_path / "reports.csv"
+    df.to_csv(path, index=False)
+    wanted = ["x", "y", "date_occur", "description"]
+    from assetmap.importers.csv_points import NA_VALUES
+
+    opts = __import__("pyarrow.csv", fromlist=["ReadOptions"]).ReadOptions()
+    assert source._few_values(path, opts, "description", NA_VALUES)
+    assert not source._few_values(path, opts, "complaint", NA_VALUES)
+    as_dict = source._read_arrow(path, None, wanted, ["x", "y"], "description", "DOMESTIC", filter_only=True)
+    as_text = source._read_arrow(path, None, wanted, ["x", "y"], "description", "DOMESTIC", filter_only=False)
+    assert as_dict[1] == as_text[1] == n
+    assert np.array_equal(as_dict[2], as_text[2])
+    assert 0 < len(as_dict[2]) < n
+    assert "description" not in as_dict[0].columns
+    pd.testing.assert_frame_equal(as_dict[0], as_text[0].drop(columns="description"))
+    # the rows kept are the rows whose text holds it, ignoring case (nulls never)
+    text = pd.read_csv(path, dtype=str, keep_default_na=False)["description"]
+    expect = [i for i, t in enumerate(text) if t not in NA_VALUES and "domestic" in t.casefold().replace("ſ", "s")]
+    assert list(as_text[2]) == expect
+    # a filter column of many values stays text
+    ids_dict = source._read_arrow(path, None, ["x", "y", "complaint"], ["x", "y"], "complaint", "17-00001",
+                                  filter_only=True)
+    assert list(ids_dict[2]) == [i for i, t in enumerate(ids) if "17-00001" in t]
