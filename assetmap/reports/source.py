@@ -365,19 +365,24 @@ def period_codes(dates, period: str):
     """An integer ordinal per row (-1 for no date) and a label for each ordinal."""
     import numpy as np
 
-    ok = dates.notna().to_numpy()
-    year = dates.dt.year.fillna(0).astype("int64").to_numpy()
-    if period == "year":
-        code = year
-    elif period == "quarter":
-        code = year * 4 + dates.dt.quarter.fillna(1).astype("int64").to_numpy() - 1
-    elif period == "month":
-        code = year * 12 + dates.dt.month.fillna(1).astype("int64").to_numpy() - 1
-    else:
+    if period not in PERIODS:
         raise UserError(f"Unknown period '{period}'.", f"Use one of: {', '.join(PERIODS)}.")
+    ok = dates.notna().to_numpy()
+    if isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M":
+        # naive datetimes: the fields from the month count (numpy), not pandas' field accessors
+        months = np.where(ok, dates.to_numpy().astype("datetime64[M]").astype(np.int64), 0)
+        year, month = months // 12 + 1970, months % 12 + 1
+        quarter = (month - 1) // 3 + 1
+    else:  # time-zone aware: the local fields
+        year = dates.dt.year.fillna(0).astype("int64").to_numpy()
+        quarter = dates.dt.quarter.fillna(1).astype("int64").to_numpy()
+        month = dates.dt.month.fillna(1).astype("int64").to_numpy()
+    code = year if period == "year" else year * 4 + quarter - 1 if period == "quarter" else year * 12 + month - 1
     code = np.where(ok, code, -1)
     labels = {}
-    for c in np.unique(code[ok]):
+    present = code[ok]
+    counts = np.bincount(present - present.min()) if len(present) else np.zeros(0, np.int64)
+    for c in np.flatnonzero(counts) + (present.min() if len(present) else 0):
         c = int(c)
         labels[c] = (str(c) if period == "year" else
                      f"{c // 4}-Q{c % 4 + 1}" if period == "quarter" else f"{c // 12}-{c % 12 + 1:02d}")

@@ -185,3 +185,25 @@ def test_dictionary_filter_equals_string_filter(tmp_path):
     ids_dict = source._read_arrow(path, None, ["x", "y", "complaint"], ["x", "y"], "complaint", "17-00001",
                                   filter_only=True)
     assert list(ids_dict[2]) == [i for i, t in enumerate(ids) if "17-00001" in t]
+
+
+@pytest.mark.parametrize("period", ["year", "quarter", "month"])
+@pytest.mark.parametrize("tz", [None, "America/Chicago"])
+def test_period_codes_equal_pandas_fields(period, tz):
+    """Period codes from the month count equal those from pandas' year/quarter/month fields
+    (dates before 1970 and missing ones included; aware dates keep their local fields)."""
+    from assetmap.reports.source import period_codes
+
+    rng = np.random.default_rng(2)
+    dates = pd.Series(np.datetime64("1900-01-01", "s") + rng.integers(0, 200 * 365 * 86400, 5000).astype("timedelta64[s]"))
+    dates[rng.random(5000) < 0.05] = pd.NaT
+    if tz:
+        dates = dates.dt.tz_localize("UTC").dt.tz_convert(tz)
+    code, labels = period_codes(dates, period)
+    year = dates.dt.year.fillna(0).astype("int64").to_numpy()
+    sub = {"year": 0, "quarter": dates.dt.quarter, "month": dates.dt.month}[period]
+    per = {"year": 1, "quarter": 4, "month": 12}[period]
+    expect = year * per + (0 if period == "year" else sub.fillna(1).astype("int64").to_numpy() - 1)
+    expect = np.where(dates.notna().to_numpy(), expect, -1)
+    assert (code == expect).all()
+    assert sorted(labels) == sorted(set(expect[expect >= 0].tolist()))
