@@ -104,7 +104,7 @@ def _odd_dates():
 
 
 @pytest.mark.parametrize("fmt", ["%m/%d/%Y %H:%M", "%m/%d/%Y", "%d.%m.%Y"])
-@pytest.mark.parametrize("storage", ["pyarrow", "object", "chunked"])
+@pytest.mark.parametrize("storage", ["pyarrow", "object", "chunked", "sliced"])
 def test_fixed_width_dates_equal_pandas(fmt, storage, monkeypatch):
     """Zero-padded rows are read from their bytes, never by the regex split or pandas; every row,
     those included, gets exactly the date pandas gives it (NaT where pandas gives NaT)."""
@@ -125,7 +125,9 @@ def test_fixed_width_dates_equal_pandas(fmt, storage, monkeypatch):
         arr = pa.array(text, type=pa.string() if storage == "pyarrow" else pa.large_string())
         if storage == "chunked":   # several chunks, one of them a slice that does not start at 0
             arr = pa.chunked_array([arr[:1000], arr[1000:5001], arr.slice(5001)])
-        s = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(arr) if storage == "pyarrow" else arr))
+        s = pd.Series(pd.arrays.ArrowStringArray(arr if storage == "chunked" else pa.chunked_array([arr])))
+        if storage == "sliced":   # one array whose rows start past its buffers' first offset
+            s = s.iloc[3:]
     s.index = np.arange(7, 7 + len(s))
     split_rows = []
     split_fields = source._split_fields
