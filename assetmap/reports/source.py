@@ -203,34 +203,74 @@ _FAST_FORMATS = {"%m/%d/%Y %H:%M": "^{m}/{d}/{Y}\\s+{H}:{M}$", "%m/%d/%Y": "^{m}
                  "%d.%m.%Y": "^{d}\\.{m}\\.{Y}$"}
 
 
-# The same formats written zero-padded, one byte a character: a row of exactly this many bytes with
-# these separators and digits elsewhere is read from its bytes; pandas' patterns match it in full
-# and give these fields, so only the date itself (Feb 30, a 13th month, 24:00) is left to check.
+# The same formats one byte a character, zero-padded or not: a row of exactly a layout's bytes, with
+# its separators and digits elsewhere, is read from its bytes; pandas' patterns match it in full and
+# give these fields (a field of one digit is 1-9, or 0-9 for hours and minutes, for both), so only
+# the date itself (Feb 30, a 13th month, 24:00) is left to check.
 _FIXED = {"%m/%d/%Y %H:%M": "mm/dd/YYYY HH:MM", "%m/%d/%Y": "mm/dd/YYYY", "%d.%m.%Y": "dd.mm.YYYY"}
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _layouts(layout: str) -> list[str]:
+    """The zero-padded layout first, then each way of writing its fields but the year with one digit."""
+    from itertools import product
+
+    fields = [ch for ch in dict.fromkeys(layout) if ch.isalpha() and ch != "Y"]
+    out = []
+    for short in product((False, True), repeat=len(fields)):
+        text = layout
+        for ch, one in zip(fields, short):
+            text = text.replace(ch * 2, ch) if one else text
+        out.append(text)
+    return out
+
+
 def _fixed_width(arr, layout: str):
-    """(read, seconds): which rows of a pyarrow string array are written exactly as ``layout`` with
-    a real date in pandas' range, and their seconds since 1970 (numpy, from the bytes)."""
+    """(read, seconds): which rows of a pyarrow string array are written exactly as ``layout`` or
+    one of its unpadded forms with a real date in pandas' range, and their seconds since 1970
+    (numpy, from the bytes). A row has one byte length and digits where separators are not, so it
+    fits one form at most."""
     import numpy as np
     import pyarrow as pa
 
-    n, width = len(arr), len(layout)
+    n = len(arr)
     validity, offsets, data = arr.buffers()
     off = np.frombuffer(offsets, np.int64 if pa.types.is_large_string(arr.type) else np.int32)
     off = off[arr.offset: arr.offset + n + 1].astype(np.int64)
-    read = np.diff(off) == width
+    lengths = np.diff(off)
     if arr.null_count:
-        read &= arr.is_valid().to_numpy(zero_copy_only=False)
-    if data is None or not read.any():
-        return np.zeros(n, bool), np.zeros(n, np.int64)
+        lengths[~arr.is_valid().to_numpy(zero_copy_only=False)] = -1
+    read, seconds = np.zeros(n, bool), np.zeros(n, np.int64)
+    if data is None:
+        return read, seconds
     buf = np.frombuffer(data, np.uint8)
-    if read.all():  # every row this wide: the rows lie end to end
-        rows, mat = None, buf[off[0]: off[0] + n * width].reshape(n, width)
-    else:
-        rows = np.flatnonzero(read)
-        mat = np.lib.stride_tricks.sliding_window_view(buf, width)[off[rows]]
+    left = np.bincount(np.clip(lengths, -1, 64) + 1, minlength=66)  # rows not read yet, by length
+    for form in _layouts(layout):
+        width = len(form)
+        if not left[width + 1]:
+            continue
+        todo = (lengths == width) & ~read
+        if todo.all():  # every row this wide: the rows lie end to end
+            good, secs = _read_form(buf[off[0]: off[0] + n * width].reshape(n, width), form)
+            read, seconds = good, np.where(good, secs, 0)
+            left[width + 1] -= int(good.sum())
+            continue
+        rows = np.flatnonzero(todo)
+        # the forms of one length differ in where their separators are: those first, byte by byte
+        for i, ch in enumerate(form):
+            if not ch.isalpha():
+                rows = rows[buf[off[rows] + i] == ord(ch)]
+        good, secs = _read_form(np.lib.stride_tricks.sliding_window_view(buf, width)[off[rows]], form)
+        read[rows[good]] = True
+        seconds[rows[good]] = secs[good]
+        left[width + 1] -= int(good.sum())
+    return read, seconds
+
+
+def _read_form(mat, layout: str):
+    """(good, seconds) of rows of bytes (a uint8 matrix, one row a row) written as ``layout``."""
+    import numpy as np
+
     good = np.ones(len(mat), bool)
     value = {}
     for i, ch in enumerate(layout):  # column by column: numpy's reductions along a row are slower
@@ -254,17 +294,13 @@ def _fixed_width(arr, layout: str):
     doy = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5 + day - 1
     days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
     seconds = days.astype(np.int64) * 86400 + (hour * 3600 + minute * 60)
-    if rows is None:
-        return good, seconds
-    out_read, out_seconds = np.zeros(n, bool), np.zeros(n, np.int64)
-    out_read[rows], out_seconds[rows] = good, seconds
-    return out_read, out_seconds
+    return good, seconds
 
 
 def _to_datetime(text, fmt: str):
     """``pd.to_datetime(text, format=fmt, errors="coerce")``; for the commonest formats the rows
-    written zero-padded are read from their bytes, the others split into fields by pyarrow
-    (pandas' per-row strptime took 2 s a million rows), and pandas reads what neither matches."""
+    written plainly (zero-padded or not) are read from their bytes, the others split into fields
+    by pyarrow (pandas' per-row strptime took 2 s a million rows), and pandas reads the rest."""
     import numpy as np
     import pandas as pd
 
