@@ -118,7 +118,6 @@ def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: li
         import numpy as np
         import pandas as pd
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.csv as pacsv
     except ImportError:  # pragma: no cover - pyarrow is a dependency; pandas alone still works
         return None

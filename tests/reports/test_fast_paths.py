@@ -202,7 +202,8 @@ def test_period_codes_equal_pandas_fields(period, tz):
     from assetmap.reports.source import period_codes
 
     rng = np.random.default_rng(2)
-    dates = pd.Series(np.datetime64("1900-01-01", "s") + rng.integers(0, 200 * 365 * 86400, 5000).astype("timedelta64[s]"))
+    seconds = rng.integers(0, 200 * 365 * 86400, 5000).astype("timedelta64[s]")
+    dates = pd.Series(np.datetime64("1900-01-01", "s") + seconds)
     dates[rng.random(5000) < 0.05] = pd.NaT
     if tz:
         dates = dates.dt.tz_localize("UTC").dt.tz_convert(tz)
