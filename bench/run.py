@@ -32,7 +32,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-SHARED = HERE.parent.parent / "shared" / "data"
+# Beside the checkout, ASSETMAP_SHARED_DATA, or beside a parent folder (a nested worktree).
+from tests.shared_data import SHARED  # noqa: E402,F401  (the bench modules import it from here)
 
 
 @dataclass(frozen=True)

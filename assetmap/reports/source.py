@@ -68,17 +68,56 @@ def _read_columns(path: Path, encoding: str | None, wanted: list[str], numeric: 
                         "Check that it is a comma-separated file with one header row.") from exc
 
 
+def _few_values(path: Path, read_opts, column: str, null_values) -> bool:
+    """Whether the column holds few distinct values (at most one in 10 rows of the file's first
+    block): then it is read as a dictionary and the filter tests each value once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    try:
+        with pacsv.open_csv(path, read_options=read_opts, convert_options=pacsv.ConvertOptions(
+                include_columns=[column], null_values=null_values, strings_can_be_null=True,
+                column_types={column: pa.string()})) as reader:
+            batch = reader.read_next_batch()
+    except (pa.ArrowException, ValueError, UnicodeError, LookupError, StopIteration):
+        return False
+    return batch.num_rows >= 1000 and pc.count_distinct(batch.column(0)).as_py() * 10 <= batch.num_rows
+
+
+def _contains(column, text: str):
+    """``pc.match_substring(column, text, ignore_case=True)`` with nulls False, as numpy; for a
+    dictionary column each distinct value is tested once (the same answers row by row)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pa.types.is_dictionary(column.type):
+        return pc.fill_null(pc.match_substring(column, text, ignore_case=True), False).to_numpy(
+            zero_copy_only=False)
+    if column.num_chunks == 0:
+        return np.zeros(0, bool)
+    # one dictionary for all chunks, so each value is tested once
+    column = pa.table([column], names=["c"]).unify_dictionaries().column(0)
+    hit = pc.fill_null(pc.match_substring(column.chunk(0).dictionary, text, ignore_case=True), False)
+    indices = pa.chunked_array([c.indices for c in column.chunks], column.type.index_type)
+    if indices.null_count:
+        return pc.fill_null(pc.take(hit, indices), False).to_numpy(zero_copy_only=False)
+    return hit.to_numpy(zero_copy_only=False)[indices.to_numpy()]
+
+
 def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: list[str], filter_col,
-                filter_contains):
+                filter_contains, filter_only: bool = False):
     """The wanted columns read by pyarrow (several times faster than pandas' reader), filtered
     before they become a frame; (frame, rows in the file, kept rows' positions) or None when the
     file needs pandas' reader: pyarrow missing, a ragged row, bad bytes, an ambiguous header.
-    Its messages quote the offending line, so none of them is kept."""
+    Its messages quote the offending line, so none of them is kept. ``filter_only``: the filter
+    column is needed for nothing else, so it is left out of the frame (and, when it holds few
+    distinct values, read as a dictionary)."""
     try:
         import numpy as np
         import pandas as pd
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.csv as pacsv
     except ImportError:  # pragma: no cover - pyarrow is a dependency; pandas alone still works
         return None
@@ -95,11 +134,14 @@ def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: li
         names[want] = found[0]
     codec = (encoding or "utf-8").lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(encoding="utf8" if codec in ("utf-8", "utf8", "utf-8-sig") else encoding)
+    types = {c: pa.string() for c in wanted}
+    if filter_col is not None and filter_only and _few_values(path, read_opts, names[filter_col], NA_VALUES):
+        types[filter_col] = pa.dictionary(pa.int32(), pa.string())
     for numbers_as in (pa.float64(), pa.string()):  # text among the coordinates: parsed in read_reports
         try:
             table = pacsv.read_csv(path, read_options=read_opts, convert_options=pacsv.ConvertOptions(
                 include_columns=[names[c] for c in wanted], null_values=NA_VALUES, strings_can_be_null=True,
-                column_types={names[c]: numbers_as if c in numeric else pa.string() for c in wanted}))
+                column_types={names[c]: numbers_as if c in numeric else types[c] for c in wanted}))
             break
         except (pa.ArrowException, ValueError, UnicodeError, LookupError):
             continue
@@ -108,10 +150,12 @@ def _read_arrow(path: Path, encoding: str | None, wanted: list[str], numeric: li
     table = table.rename_columns(wanted)
     read = table.num_rows
     if filter_col is not None:
-        keep = pc.fill_null(pc.match_substring(table[filter_col], filter_contains, ignore_case=True), False)
-        rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+        keep = _contains(table[filter_col], filter_contains)
+        rows = np.flatnonzero(keep)
+        if filter_only:
+            table = table.drop_columns([filter_col])
         if len(rows) < read:
-            table = table.filter(keep)
+            table = table.filter(pa.array(keep))
     else:
         rows = np.arange(read)
     return table.to_pandas(), read, rows
@@ -158,9 +202,104 @@ _FAST_FORMATS = {"%m/%d/%Y %H:%M": "^{m}/{d}/{Y}\\s+{H}:{M}$", "%m/%d/%Y": "^{m}
                  "%d.%m.%Y": "^{d}\\.{m}\\.{Y}$"}
 
 
+# The same formats one byte a character, zero-padded or not: a row of exactly a layout's bytes, with
+# its separators and digits elsewhere, is read from its bytes; pandas' patterns match it in full and
+# give these fields (a field of one digit is 1-9, or 0-9 for hours and minutes, for both), so only
+# the date itself (Feb 30, a 13th month, 24:00) is left to check.
+_FIXED = {"%m/%d/%Y %H:%M": "mm/dd/YYYY HH:MM", "%m/%d/%Y": "mm/dd/YYYY", "%d.%m.%Y": "dd.mm.YYYY"}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _layouts(layout: str) -> list[str]:
+    """The zero-padded layout first, then each way of writing its fields but the year with one digit."""
+    from itertools import product
+
+    fields = [ch for ch in dict.fromkeys(layout) if ch.isalpha() and ch != "Y"]
+    out = []
+    for short in product((False, True), repeat=len(fields)):
+        text = layout
+        for ch, one in zip(fields, short):
+            text = text.replace(ch * 2, ch) if one else text
+        out.append(text)
+    return out
+
+
+def _fixed_width(arr, layout: str):
+    """(read, seconds): which rows of a pyarrow string array are written exactly as ``layout`` or
+    one of its unpadded forms with a real date in pandas' range, and their seconds since 1970
+    (numpy, from the bytes). A row has one byte length and digits where separators are not, so it
+    fits one form at most."""
+    import numpy as np
+    import pyarrow as pa
+
+    n = len(arr)
+    validity, offsets, data = arr.buffers()
+    off = np.frombuffer(offsets, np.int64 if pa.types.is_large_string(arr.type) else np.int32)
+    off = off[arr.offset: arr.offset + n + 1].astype(np.int64)
+    lengths = np.diff(off)
+    if arr.null_count:
+        lengths[~arr.is_valid().to_numpy(zero_copy_only=False)] = -1
+    read, seconds = np.zeros(n, bool), np.zeros(n, np.int64)
+    if data is None:
+        return read, seconds
+    buf = np.frombuffer(data, np.uint8)
+    left = np.bincount(np.clip(lengths, -1, 64) + 1, minlength=66)  # rows not read yet, by length
+    for form in _layouts(layout):
+        width = len(form)
+        if not left[width + 1]:
+            continue
+        todo = (lengths == width) & ~read
+        if todo.all():  # every row this wide: the rows lie end to end
+            good, secs = _read_form(buf[off[0]: off[0] + n * width].reshape(n, width), form)
+            read, seconds = good, np.where(good, secs, 0)
+            left[width + 1] -= int(good.sum())
+            continue
+        rows = np.flatnonzero(todo)
+        # the forms of one length differ in where their separators are: those first, byte by byte
+        for i, ch in enumerate(form):
+            if not ch.isalpha():
+                rows = rows[buf[off[rows] + i] == ord(ch)]
+        good, secs = _read_form(np.lib.stride_tricks.sliding_window_view(buf, width)[off[rows]], form)
+        read[rows[good]] = True
+        seconds[rows[good]] = secs[good]
+        left[width + 1] -= int(good.sum())
+    return read, seconds
+
+
+def _read_form(mat, layout: str):
+    """(good, seconds) of rows of bytes (a uint8 matrix, one row a row) written as ``layout``."""
+    import numpy as np
+
+    good = np.ones(len(mat), bool)
+    value = {}
+    for i, ch in enumerate(layout):  # column by column: numpy's reductions along a row are slower
+        if ch.isalpha():
+            digit = mat[:, i] - np.uint8(48)            # anything but 0-9 wraps to >= 10
+            good &= digit < 10
+            value[ch] = value.get(ch, 0) * 10 + digit.astype(np.int32)
+        else:
+            good &= mat[:, i] == ord(ch)
+    year, month, day = value["Y"], value["m"], value["d"]
+    hour, minute = value.get("H", 0), value.get("M", 0)
+    # Years outside datetime64[ns] are left to pandas, as before.
+    good &= (year >= 1678) & (year <= 2261) & (month >= 1) & (month <= 12) & (day >= 1)
+    good &= (hour <= 23) & (minute <= 59)
+    month = np.where(good, month, 1)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    good &= day <= np.asarray(_MONTH_DAYS)[month - 1] + ((month == 2) & leap)
+    # days from the civil date (H. Hinnant's algorithm; years here are positive)
+    y = year - (month <= 2)
+    era, yoe = y // 400, y % 400
+    doy = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5 + day - 1
+    days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+    seconds = days.astype(np.int64) * 86400 + (hour * 3600 + minute * 60)
+    return good, seconds
+
+
 def _to_datetime(text, fmt: str):
     """``pd.to_datetime(text, format=fmt, errors="coerce")``; for the commonest formats the rows
-    are split into fields by pyarrow (pandas' per-row strptime took 2 s a million rows)."""
+    written plainly (zero-padded or not) are read from their bytes, the others split into fields
+    by pyarrow (pandas' per-row strptime took 2 s a million rows), and pandas reads the rest."""
     import numpy as np
     import pandas as pd
 
@@ -168,9 +307,32 @@ def _to_datetime(text, fmt: str):
         return pd.to_datetime(text, format=fmt, errors="coerce")
     try:
         import pyarrow as pa
-        import pyarrow.compute as pc
     except ImportError:  # pragma: no cover
         return pd.to_datetime(text, format=fmt, errors="coerce")
+    arr = pa.array(text.array)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return _split_fields(text, fmt)
+    read, seconds = _fixed_width(arr, _FIXED[fmt])
+    out = pd.Series(np.where(read, seconds, np.iinfo(np.int64).min).view("datetime64[s]"), index=text.index)
+    rest = ~read & text.notna().to_numpy()
+    if rest.any():
+        out[rest] = _split_fields(text[rest], fmt)
+    return out
+
+
+def _split_fields(text, fmt: str):
+    """``pd.to_datetime(text, format=fmt, errors="coerce")`` for one of ``_FAST_FORMATS``: pyarrow
+    splits the rows into fields with pandas' own patterns, pandas reads the rows they don't match."""
+    import numpy as np
+    import pandas as pd
+
+    if len(text) < 10_000:
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     parts = pc.extract_regex(pa.array(text.array), _FAST_FORMATS[fmt].format(**_FIELD))
     matched = parts.is_valid().to_numpy(zero_copy_only=False)
 
@@ -238,19 +400,24 @@ def period_codes(dates, period: str):
     """An integer ordinal per row (-1 for no date) and a label for each ordinal."""
     import numpy as np
 
-    ok = dates.notna().to_numpy()
-    year = dates.dt.year.fillna(0).astype("int64").to_numpy()
-    if period == "year":
-        code = year
-    elif period == "quarter":
-        code = year * 4 + dates.dt.quarter.fillna(1).astype("int64").to_numpy() - 1
-    elif period == "month":
-        code = year * 12 + dates.dt.month.fillna(1).astype("int64").to_numpy() - 1
-    else:
+    if period not in PERIODS:
         raise UserError(f"Unknown period '{period}'.", f"Use one of: {', '.join(PERIODS)}.")
+    ok = dates.notna().to_numpy()
+    if isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M":
+        # naive datetimes: the fields from the month count (numpy), not pandas' field accessors
+        months = np.where(ok, dates.to_numpy().astype("datetime64[M]").astype(np.int64), 0)
+        year, month = months // 12 + 1970, months % 12 + 1
+        quarter = (month - 1) // 3 + 1
+    else:  # time-zone aware: the local fields
+        year = dates.dt.year.fillna(0).astype("int64").to_numpy()
+        quarter = dates.dt.quarter.fillna(1).astype("int64").to_numpy()
+        month = dates.dt.month.fillna(1).astype("int64").to_numpy()
+    code = year if period == "year" else year * 4 + quarter - 1 if period == "quarter" else year * 12 + month - 1
     code = np.where(ok, code, -1)
     labels = {}
-    for c in np.unique(code[ok]):
+    present = code[ok]
+    counts = np.bincount(present - present.min()) if len(present) else np.zeros(0, np.int64)
+    for c in np.flatnonzero(counts) + (present.min() if len(present) else 0):
         c = int(c)
         labels[c] = (str(c) if period == "year" else
                      f"{c // 4}-Q{c % 4 + 1}" if period == "quarter" else f"{c // 12}-{c % 12 + 1:02d}")
@@ -306,7 +473,8 @@ def read_reports(path, *, project_crs: str, x: str | None = None, y: str | None 
             raise UserError(f"{path} has no column '{col}'.", f"Columns in the file: {shown}.")
     address_cols = geocode.columns.names if geocode is not None else []
     wanted = list(dict.fromkeys(c for c in (x, y, date_col, filter_col, *address_cols) if c))
-    fast = _read_arrow(path, encoding, wanted, [x, y], filter_col, filter_contains)
+    fast = _read_arrow(path, encoding, wanted, [x, y], filter_col, filter_contains,
+                       filter_only=filter_col not in (x, y, date_col, *address_cols))
     if fast is not None:
         # Row numbers in messages must still point at the file's lines: rows are the kept rows' positions.
         df, n_read, rows = fast
