@@ -92,9 +92,8 @@ def _from_welcome(app) -> tuple[Path | None, bool | None]:
     return dlg.path, (True if dlg.choice is Choice.JOIN_SURVEY else None)
 
 
-def make_window(project_path: Path | str, survey_mode: bool | None = None, size: tuple[int, int] | None = None):
-    """The planner's main window, or survey mode for a field package (or when asked); ``size``:
-    the window's size in pixels (else its last, or Qt's default)."""
+def make_window(project_path: Path | str, survey_mode: bool | None = None):
+    """The planner's main window, or survey mode for a field package (or when asked)."""
     if survey_mode is None:
         from assetmap.project.backends import open_any
         from assetmap.survey.pack import package_meta
@@ -112,34 +111,8 @@ def make_window(project_path: Path | str, survey_mode: bool | None = None, size:
         from assetmap.ui.main_window import MainWindow
 
         window = MainWindow()
-        if size:
-            window.resize(*size)
-        # Shown first, so that the map page loads at the size it will have (fitting the layers
-        # into a page that has no size yet leaves them out of view), then the project is read.
-        window.show()
-        let_map_page_load(window.canvas)
         ok = window.open_project(project_path)  # a .gpkg, or a URL (ui/shared_project_dialog.py)
     return window if ok else None
-
-
-def let_map_page_load(canvas, limit_ms: int = 3000) -> None:
-    """Wait (up to ``limit_ms``) until the new map page of a shown window is ready, before the
-    project is read.
-
-    QtWebEngine's browser side runs on this thread: while the project was read (a third of a
-    second on the demo) the page had not even been fetched; once it has, Chromium parses and
-    lays out the page in its own process while we read, and the first map comes ≈0.1 s sooner.
-    The window has no project yet: user input is held back, and the events handled here are
-    those an idle window would handle."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    if canvas.is_ready:
-        return
-    loop = QEventLoop()
-    canvas.ready.connect(loop.quit)
-    QTimer.singleShot(limit_ms, loop.quit)   # a page that never loads: open as before
-    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    canvas.ready.disconnect(loop.quit)
 
 
 def import_data_libraries() -> None:
@@ -164,7 +137,7 @@ def run_app(project_path: Path | str | None, screenshot: str | None = None, surv
         project_path, survey_mode = _from_welcome(app)
         if project_path is None:
             return 0
-    window = make_window(project_path, survey_mode, size=(1280, 800) if screenshot else None)
+    window = make_window(project_path, survey_mode)
     if window is None:
         return 2
     if screenshot:
