@@ -89,6 +89,15 @@ SCORE_COLUMN = "geocode_score"
 GEOCODE_COLUMNS = {MATCH_COLUMN: "str", SCORE_COLUMN: "int"}
 
 
+def ensure_geocode_columns(con, layer: str) -> None:
+    """A form layer installed before the match columns existed gets them (a save or a merge that
+    places an address adds them; nothing else alters a form's layer)."""
+    have = set(con.columns(layer))
+    for col, kind in GEOCODE_COLUMNS.items():
+        if col not in have:
+            con.add_column(layer, col, kind)
+
+
 def address_question(form: "Form"):
     """The form's address question (marked with `geocode`, else named `address`), or None.
     Only with a location question to fill, and only at the top level (addresses inside a repeat

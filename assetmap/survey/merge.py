@@ -215,20 +215,15 @@ def _place_addresses(con, form, uuid: str, answers: dict, current, matcher):
     return answers, cols, rcols, placements
 
 
-def _geocode_columns(con, form) -> None:
-    """A form layer installed before the match columns gets them (as a save adds them)."""
-    from assetmap.geocode.survey import GEOCODE_COLUMNS
-
-    layer = S.layer_name(form.form_id)
-    have = set(con.columns(layer))
-    for col, kind in GEOCODE_COLUMNS.items():
-        if col not in have:
-            con.add_column(layer, col, kind)
+def _placement_notes(placements) -> str:
+    """The history note of addresses placed on merge, as a save writes it (``visits[2]: …``)."""
+    return "; ".join(f"{p.where + ': ' if p.where else ''}{p.note()}" for p in placements)
 
 
 def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx, matcher=None) -> None:
     """The per-response decisions of ``merge_package``, inside its transaction (one connection:
     a second one would wait for this transaction's lock)."""
+    from assetmap.geocode.survey import ensure_geocode_columns
     from assetmap.survey.store import _response, insert_copy, log, read_current, write
 
     merged = {r[0]: (r[1], r[2]) for r in con.execute(
@@ -265,11 +260,11 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             if placed is not None and placed[3]:
                 answers, cols, rcols, found = placed
                 if cols:
-                    _geocode_columns(con, form)
+                    ensure_geocode_columns(con, S.layer_name(form.form_id))
                 project_revision = write(
                     con, store, form, uuid=uuid, answers=answers, surveyor=surveyor or theirs.surveyor,
                     device_id=theirs.device_id, action="merge", current=theirs, extra=cols, repeat_geocodes=rcols,
-                    note="; ".join(f"{p.where + ': ' if p.where else ''}{p.note()}" for p in found)).revision
+                    note=_placement_notes(found)).revision
                 report.placed += [(uuid, p) for p in found]
             _record(con, package_id, uuid, theirs.revision, project_revision)
             report.added.append(uuid)
@@ -283,11 +278,11 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             placed = None if theirs.deleted else _place_addresses(con, form, uuid, theirs.answers, ours, matcher)
             answers, cols, rcols, found = placed if placed is not None else (theirs.answers, None, None, [])
             if cols:
-                _geocode_columns(con, form)
+                ensure_geocode_columns(con, S.layer_name(form.form_id))
             new = write(con, store, form, uuid=uuid, answers=answers, surveyor=surveyor or
                         theirs.surveyor, device_id=theirs.device_id, action="merge", current=ours,
                         deleted=theirs.deleted, extra=cols, repeat_geocodes=rcols,
-                        note="; ".join([note] + [f"{p.where + ': ' if p.where else ''}{p.note()}" for p in found]))
+                        note="; ".join(n for n in (note, _placement_notes(found)) if n))
             report.placed += [(uuid, p) for p in found]
             _copy_media(con, src, uuid)
             _record(con, package_id, uuid, theirs.revision, new.revision)

@@ -310,13 +310,9 @@ class SurveyStore:
             if current is not None and not blobs and S.dump_answers(current.answers) == S.dump_answers(answers):
                 return current  # nothing changed: no new revision for a merge to mistake for an edit
             if geo_cols:
-                layer = S.layer_name(form.form_id)
-                have = set(con.columns(layer))
-                from assetmap.geocode.survey import GEOCODE_COLUMNS
+                from assetmap.geocode.survey import ensure_geocode_columns
 
-                for col, kind in GEOCODE_COLUMNS.items():   # a form installed before these columns
-                    if col not in have:
-                        con.add_column(layer, col, kind)
+                ensure_geocode_columns(con, S.layer_name(form.form_id))
             resp = write(con, self, form, uuid=uuid or str(uuidlib.uuid4()), answers=answers,
                          surveyor=surveyor, device_id=device_id or self.device_id,
                          action="edit" if current else "create", current=current, extra=geo_cols,
