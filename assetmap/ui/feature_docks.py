@@ -295,36 +295,27 @@ class FeatureDocks(QObject):
             self.draw_territories()
 
     def draw_territories(self) -> None:
-        """Team colours on the plan's areas layer, restyled in place (no page rebuild).
-
-        The panel's model when it is made (the assignment as painted); before, the plan's record
-        (``TerritoriesPanel.shown_plan``): the same teams and assignment, without loading the units."""
+        """Team colours on the plan's areas layer, restyled in place (no page rebuild), from
+        ``TerritoriesPanel.shown_plan``: the model's assignment as painted once the panel is
+        loaded, before that the plan's record (the same teams and assignment, without the units)."""
         panel = self._territories
         if panel is None:
+            return
+        plan = panel.shown_plan()
+        if plan is None or plan.areas_layer not in self.w.project.layer_names():
             return
         # the page matches categories on the field's text; unit ids are normalised the same way
         from assetmap.territories.units import unit_key
 
-        if panel.is_loaded:
-            if panel.model is None:
-                return
-            layer, field, plan = panel.model.units.layer, panel.model.units.id_field, panel.model.plan
-            if layer not in self.w.project.layer_names():
-                return
-            colours = panel.unit_colours()
-            frame = self.w.cache.frame(layer)
-        else:
-            plan = panel.shown_plan()
-            if plan is None or plan.areas_layer not in self.w.project.layer_names():
-                return
-            layer = plan.areas_layer
-            team_colour = {t.team: t.colour for t in plan.teams}
-            # (units the layer no longer has are in the record but match no feature below)
-            colours = {u: team_colour[t] for u, t in plan.assignments.items()}
-            frame = self.w.cache.frame(layer)
-            # the id field as load_units takes it: the layer's, if the layer has such a column
-            field = self.w.project.layer(layer).extra.get("id_field")
-            field = field if field and field in frame.columns else None
+        layer = plan.areas_layer
+        team_colour = {t.team: t.colour for t in plan.teams}
+        # (units the layer no longer has are in the record but match no feature below)
+        colours = {u: team_colour[t] for u, t in plan.assignments.items()}
+        frame = self.w.cache.frame(layer)
+        info = self.w.project.layer(layer)
+        # the id field as load_units takes it: the layer's, if the layer has such a column
+        field = info.extra.get("id_field")
+        field = field if field and field in frame.columns else None
         raw = frame[field] if field else frame.index.to_series()
         categories = {str(v): colours[unit_key(v)] for v in raw if unit_key(v) in colours}
         legend = [{"label": t.name, "color": t.colour, "symbol": "circle"} for t in plan.teams]
@@ -332,7 +323,6 @@ class FeatureDocks(QObject):
         spec = {"kind": "categorized", "field": field or "fid", "categories": categories, "symbols": {},
                 "color": UNASSIGNED, "other": UNASSIGNED, "stroke": "#555555", "weight": 1,
                 "fillOpacity": 0.75, "radius": 5, "symbol": "circle", "legend": legend}
-        info = self.w.project.layer(layer)
         self.w.canvas.set_style(layer, spec, f"{info.display_name}: {plan.name}")
 
 
