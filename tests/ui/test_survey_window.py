@@ -51,17 +51,23 @@ def test_enter_a_response_with_a_map_click(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: w.canvas.evaluate(f"assetmap.drawnIds('{layer}').length") == 0, timeout=10000)
 
 
-def test_merge_packages_and_resolve_conflict(window, qtbot, tmp_path):
-    from assetmap.project import Project
+def _office_entry(w):
+    """The built-in form installed and one entry saved at the office: (store, its answers, uuid)."""
     from assetmap.survey import builtin_form
-    from assetmap.survey.pack import make_package
 
-    w = window
     store = SurveyStore(w.project, device_id="office")
     store.install_form(builtin_form())
     base = {"asset_type": "faith", "asset_name": "St. Ann", "willing_to_partner": "yes",
             "date_visited": "2026-05-01", "location": (38.6170, -90.2405)}
-    shared = store.save("community_assets", base, surveyor="lead").uuid
+    return store, base, store.save("community_assets", base, surveyor="lead").uuid
+
+
+def test_merge_packages_and_resolve_conflict(window, qtbot, tmp_path):
+    from assetmap.project import Project
+    from assetmap.survey.pack import make_package
+
+    w = window
+    store, base, shared = _office_entry(w)
     w.survey.install(w.project)
     a = make_package(w.project, tmp_path / "a.gpkg", surveyor="amal").path
     b = make_package(w.project, tmp_path / "b.gpkg", surveyor="li").path
@@ -176,15 +182,10 @@ def test_keep_acts_on_the_first_conflict_with_a_modifier_held(window, qtbot, tmp
     from PySide6.QtWidgets import QApplication
 
     from assetmap.project import Project
-    from assetmap.survey import builtin_form
     from assetmap.survey.pack import make_package, merge_package
 
     w = window
-    store = SurveyStore(w.project, device_id="office")
-    store.install_form(builtin_form())
-    base = {"asset_type": "faith", "asset_name": "St. Ann", "willing_to_partner": "yes",
-            "date_visited": "2026-05-01", "location": (38.6170, -90.2405)}
-    shared = store.save("community_assets", base, surveyor="lead").uuid
+    store, base, shared = _office_entry(w)
     pkg = make_package(w.project, tmp_path / "li.gpkg", surveyor="li").path
     SurveyStore(Project.open(pkg), device_id="b").save("community_assets", {**base, "asset_name": "Saint Ann"},
                                                        uuid=shared, surveyor="li")
