@@ -2,7 +2,9 @@
 
 Two kinds, each an attribute table ``assetmap_locator_<name>`` listed in ``assetmap_locators``:
   points  one row per distinct (street, number): an address list, parcel centroids, last year's
-          geocoded records; street intersections ("A / B") are kept as number 0;
+          geocoded records; street intersections ("A / B") are kept as number 0, and so are
+          named places without a number (a park, a plaza: "OFALLON PARK") where the source's
+          points for that name agree;
   ranges  street centreline segments with address ranges per side (TIGER/Line layout).
 Only the normalised street key, number, ZIP and position are stored (longitude/latitude): no
 other column of the source is kept. Everything is written in one transaction.
@@ -121,7 +123,10 @@ def load_matcher(project, names):
 
 # ---------------------------------------------------------------------- building
 def point_rows(numbers, keys, zips, lon, lat) -> "pd.DataFrame":
-    """Distinct (street, number, ZIP) reference points; repeats at their median position."""
+    """Distinct (street, number, ZIP) reference points; repeats at their median position.
+    A name without a number is kept (number 0) as a place when at least PLACE_AGREE of its
+    points lie within PLACE_NEAR_M of their median: police and 911 extracts place "OFALLON PARK"
+    at one point; a street written without a number ("S GRAND BLVD") is scattered and dropped."""
     import numpy as np
     import pandas as pd
 
@@ -130,8 +135,9 @@ def point_rows(numbers, keys, zips, lon, lat) -> "pd.DataFrame":
     df = pd.DataFrame({"street": keys, "number": np.asarray(numbers, dtype=np.int64), "zip": zips,
                        "lon": np.asarray(lon, dtype=float), "lat": np.asarray(lat, dtype=float)})
     inter = np.array([is_intersection(k) for k in df["street"]], dtype=bool)
-    df.loc[inter, "number"] = 0
-    keep = (df["street"] != "") & np.isfinite(df["lon"]) & np.isfinite(df["lat"]) & ((df["number"] > 0) | inter)
+    unnumbered = df["number"].to_numpy() <= 0
+    df.loc[inter | unnumbered, "number"] = 0
+    keep = (df["street"] != "") & np.isfinite(df["lon"]) & np.isfinite(df["lat"])
     df = df[keep]
     if df.empty:
         return df.reset_index(drop=True)
@@ -139,7 +145,31 @@ def point_rows(numbers, keys, zips, lon, lat) -> "pd.DataFrame":
     df["zip"] = df["zip"].fillna("").astype(str)
     out = df.groupby(["street", "number", "zip"], as_index=False, sort=True).agg(
         lon=("lon", "median"), lat=("lat", "median"))
-    return out[list(_POINT_COLS)]
+    place = (out["number"] == 0) & ~out["street"].map(is_intersection).astype(bool)
+    if place.any():
+        ok = pd.Series(True, index=out.index)
+        ok[place] = _agreeing(df, out[place])
+        out = out[ok]
+    return out[list(_POINT_COLS)].reset_index(drop=True)
+
+
+PLACE_NEAR_M = 100.0
+PLACE_AGREE = 0.8
+
+
+def _agreeing(points: "pd.DataFrame", places: "pd.DataFrame") -> "pd.Series":
+    """Per place (index of ``places``): whether its source points agree on where it is."""
+    import numpy as np
+
+    sub = points[points["number"] == 0].merge(
+        places.reset_index()[["index", "street", "zip", "lon", "lat"]], on=["street", "zip"],
+        suffixes=("", "_median"))
+    kx = 111_320.0 * np.cos(np.radians(sub["lat_median"].to_numpy()))
+    d = np.hypot((sub["lon"] - sub["lon_median"]).to_numpy() * kx,
+                 (sub["lat"] - sub["lat_median"]).to_numpy() * 110_950.0)
+    near = (d <= PLACE_NEAR_M).astype(float)
+    share = sub.assign(near=near).groupby("index")["near"].mean()
+    return (share >= PLACE_AGREE).reindex(places.index, fill_value=False)
 
 
 def _read(path: Path, layer, x, y, src_crs, encoding):
@@ -209,8 +239,10 @@ def add_locator(project, name: str, source, *, number: str | None = None, street
         rows = point_rows(nums, keys, zips, pts.x.to_numpy(), pts.y.to_numpy())
         inter = np.array([" & " in k for k in keys], dtype=bool)
         named = keys != ""
+        places = np.isin(keys, rows["street"][rows["number"] == 0].to_numpy(dtype=object))
         skipped = {"no street": int((~named).sum()),
-                   "no house number (and not an intersection)": int((named & (nums <= 0) & ~inter).sum())}
+                   "no house number (not an intersection, nor a place its rows agree on)":
+                       int((named & (nums <= 0) & ~inter & ~places).sum())}
         settings = {"number": number, "street": street, "address": address, "zip": zip_col}
     else:
         mapping = dict(TIGER_FIELDS)

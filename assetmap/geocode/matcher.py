@@ -1,7 +1,8 @@
 """Place addresses with a project's locators, all rows at once on arrays.
 
 For each row: the street is resolved (``streets``), then, in order,
-  exact         the address point itself;
+  exact         the address point itself (a place's own point for a name with no number, such
+                as "OFALLON PARK", where it is no numbered street of the locator);
   interpolated  between the nearest known numbers of the same parity on the street (the other
                 side's numbers when they bracket it much more closely; block corners from known
                 intersections where the known numbers are far apart, ``blocks``); never between
@@ -135,6 +136,9 @@ class Matcher:
         self._kx = _M_PER_DEG_LAT * np.cos(np.radians(mid_lat))   # metres per degree of longitude
         self._intersections = {s: (x, y) for s, x, y in zip(street[inter], lon[inter], lat[inter])
                                if np.isfinite(x) and np.isfinite(y)}
+        # Named places (number 0, no " & "): a name that is also a numbered street is that street.
+        place = ~inter & (number == 0) & np.isfinite(lon) & np.isfinite(lat)
+        self._places = {s: (x, y) for s, x, y in zip(street[place], lon[place], lat[place]) if s not in pos}
         # Address points sorted by (street, parity, number): one searchsorted finds neighbours.
         k = self._key(sid, num % 2, num)
         order = np.argsort(k, kind="stable")
@@ -209,7 +213,8 @@ class Matcher:
 
     @property
     def size(self) -> int:
-        return len(self._pkey) + len(self._intersections) + (self._ranges.size if self._ranges else 0)
+        return (len(self._pkey) + len(self._intersections) + len(self._places)
+                + (self._ranges.size if self._ranges else 0))
 
     # ------------------------------------------------------------------ entry points
     def match_addresses(self, values, ctx: "TaskContext | None" = None, zips=None) -> Matches:
@@ -253,6 +258,7 @@ class Matcher:
         inter = np.array([is_intersection(k) for k in keys], dtype=bool) if n else np.zeros(0, bool)
         ctx.progress(0.05, "Finding the streets")
         plain = ~inter & (numbers != -2)           # -2: a PO box, which has no place
+        plain &= ~self._place_names(out, np.flatnonzero(plain & (numbers <= 0)), keys)
         sid, sscore = self.streets.resolve(np.where(plain, keys, ""), numbers, zips)
         ctx.check()
         ctx.progress(0.5, "Placing the addresses")
@@ -268,6 +274,21 @@ class Matcher:
         return out
 
     # ------------------------------------------------------------------ stages
+    def _place_names(self, out: Matches, rows, keys) -> "np.ndarray":
+        """Rows without a number whose key is a known place: at its point. Returns a mask."""
+        import numpy as np
+
+        hit = np.zeros(len(keys), dtype=bool)
+        if not self._places or len(rows) == 0:
+            return hit
+        for i in rows:
+            at = self._places.get(keys[i])
+            if at is not None:
+                out.lon[i], out.lat[i] = at
+                out.match_type[i], out.score[i] = "exact", 95
+                hit[i] = True
+        return hit
+
     def _place_numbers(self, out: Matches, rows, sid, num, sscore) -> None:
         import numpy as np
 

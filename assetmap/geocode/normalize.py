@@ -33,6 +33,9 @@ _UNIT_RE = re.compile(r"(?:\s+(?:" + "|".join(_UNIT_WORDS) + r")\b\.?\s*#?\s*[A-
 _ZIP_RE = re.compile(r"\b(\d{5})(?:\s*-?\s*\d{4})?\s*$")
 _NUMBER_RE = re.compile(r"^\s*(\d{1,7})(?:\s*-\s*\d+|[A-Z](?=\s)|\s+1/2)?\s+(.*)$")
 _PO_BOX_RE = re.compile(r"^\s*(?:P\s*O|POST\s+OFFICE|POB)\s*BOX\b|^\s*BOX\s+\d")
+# Dispatch extracts mark a common place with "@" and may append its coordinates, cut short:
+# "@FAIRGROUND PARK : XY(89964035". The name is what a reference and a query share.
+_CAD_PLACE_RE = re.compile(r"^\s*@\s*|\s*:\s*(?:X(?:Y.*)?)?$", re.IGNORECASE)
 _INTERSECTION_RE = re.compile(r"\s*(?:/|&|\bAND\b|\bAT\b|@)\s*")
 
 
@@ -132,7 +135,7 @@ def street_key(text: str) -> tuple[str, str]:
 # The same street text recurs with every house number on it: normalise it once.
 @lru_cache(maxsize=262_144)
 def _street_key(text: str) -> tuple[str, str]:
-    text = _clean(text)
+    text = _clean(_CAD_PLACE_RE.sub("", text))
     zip_code = ""
     m = _ZIP_RE.search(text)
     if m:
@@ -200,7 +203,12 @@ def parse_address(text: str) -> tuple[int, str, str]:
     elif _INTERSECTION_RE.search(_clean(upper).split(",")[0]):
         key, zip_code = street_key(upper)
         return (0 if is_intersection(key) else -1), key, zip_code
-    return _parse_with_usaddress(text)
+    number, key, zip_code = _parse_with_usaddress(text)
+    if number < 0 and (not key or "," in upper):
+        # No number: a named place ("Tower Grove Park, St. Louis, MO"), which usaddress takes
+        # apart as a street; the name is what comes before the first comma.
+        key, zip_code = street_key(text)
+    return number, key, zip_code
 
 
 @lru_cache(maxsize=262_144)

@@ -183,3 +183,24 @@ def test_zip_column_of_locator_and_typed_zip_tell_two_towns_apart(project, tmp_p
     assert res["match_type"].tolist() == ["exact", "exact"]
     assert res["lat"].tolist() == [pytest.approx(38.5), pytest.approx(38.6)]
     assert res["lon"].tolist() == [pytest.approx(-89.8 + 160e-5), pytest.approx(-90.0 + 160e-5)]
+
+
+def test_named_park_polygons_become_places(project, tmp_path, capsys):
+    # A layer of named areas (parks) added with --address NAME: a place per polygon, at a point
+    # inside it; "Tower Grove Park, St. Louis, MO" is then placed there, a numbered address is not.
+    parks = gpd.GeoDataFrame({"NAME": ["Tower Grove Park", "O'Fallon Park"]},
+                             geometry=[shapely.box(-90.26, 38.60, -90.25, 38.61),
+                                       shapely.box(-90.22, 38.68, -90.21, 38.69)], crs="EPSG:4326")
+    src = tmp_path / "parks.gpkg"
+    parks.to_file(src)
+    assert main(["locator", "add", str(project.path), "parks", str(src), "--address", "NAME"]) == 0
+    assert "2 reference addresses from 2 rows" in capsys.readouterr().out
+    rows = tmp_path / "visits.csv"
+    pd.DataFrame({"where": ["Tower Grove Park, St. Louis, MO 63110", "OFALLON PARK", "12 Elm St"]}).to_csv(
+        rows, index=False)
+    out = tmp_path / "placed.csv"
+    assert main(["geocode", str(project.path), str(rows), str(out), "--locator", "parks", "--address", "where"]) == 0
+    got = pd.read_csv(out)
+    assert got["match_type"].tolist() == ["exact", "exact", "unmatched"]
+    for i, box in enumerate(parks.geometry):
+        assert box.contains(shapely.Point(got["lon"][i], got["lat"][i]))

@@ -315,3 +315,54 @@ def test_no_extrapolation_along_an_implausible_pace():
     r = m.match_parts(["900"], ["PINE ST"])
     assert r.match_type[0] == "nearest"
     assert (r.lon[0], r.lat[0]) == pytest.approx((rows[-1][2], 38.6))
+
+
+def _points(rows):
+    """Locator rows as ``locators.point_rows`` stores them from (number, street, lon, lat) rows."""
+    from assetmap.geocode.locators import point_rows
+    from assetmap.geocode.normalize import house_numbers, street_keys
+
+    keys, zips = street_keys(np.array([r[1] for r in rows], dtype=object))
+    return point_rows(house_numbers(pd.Series([r[0] for r in rows], dtype=object)), keys, zips,
+                      np.array([r[2] for r in rows]), np.array([r[3] for r in rows]))
+
+
+def test_named_places_from_unnumbered_reference_rows():
+    park = (-90.2193, 38.6807)
+    rows = [("0", "OFALLON PARK", *park)] * 3 + [("", "@OFALLON PARK : XY(9012", *park)]
+    # A street written without a number, at points all along it: no place can be told.
+    rows += [("0", "S GRAND BLVD", -90.24, 38.60), ("0", "S GRAND BLVD", -90.24, 38.62),
+             ("0", "S GRAND BLVD", -90.24, 38.64)]
+    # An unnumbered MAIN ST row next to MAIN ST's numbered points: MAIN ST is a street, not a place.
+    rows += [(str(n), "MAIN ST", -90 + n * 1e-5, 38.6) for n in (100, 120, 140)]
+    rows += [("0", "MAIN ST", -90.5, 38.9)] * 2
+    pts = _points(rows)
+    assert sorted(pts["street"][pts["number"] == 0]) == ["MAIN ST", "OFALLON PARK"]
+    m = Matcher(pts)
+    r = m.match_parts(["0", "", "0", "0", "0"],
+                      ["OFALLON PARK", "@OFALLON PARK : XY(90", "S GRAND BLVD", "MAIN ST", "KIENER PLAZA"])
+    assert r.match_type[:2].tolist() == ["exact", "exact"] and (r.score[:2] == 95).all()
+    assert (r.lon[0], r.lat[0]) == pytest.approx(park) and (r.lon[1], r.lat[1]) == pytest.approx(park)
+    assert r.match_type[2] == "unmatched"                 # scattered: dropped when the locator was built
+    # MAIN ST without a number: the street-level rule of a street (its points lie within 600 m),
+    # never the unnumbered rows' point 40 km away.
+    assert r.match_type[3] == "street" and r.lon[3] == pytest.approx(-90 + 100e-5)
+    assert r.match_type[4] == "unmatched"
+    typed = m.match_addresses(["Ofallon Park, St. Louis, MO 63107", "ofallon park"])
+    assert typed.match_type.tolist() == ["exact", "exact"]
+    assert (typed.lon[0], typed.lat[0]) == pytest.approx(park)
+
+
+def test_place_kept_when_most_of_its_points_agree():
+    from assetmap.geocode.locators import PLACE_AGREE
+
+    at = (-90.29, 38.64)
+    n_near = 9
+    rows = [("0", "ART HILL", *at)] * n_near + [("0", "ART HILL", -90.20, 38.70)]   # one stray point
+    assert n_near / (n_near + 1) >= PLACE_AGREE
+    r = Matcher(_points(rows)).match_parts(["0"], ["ART HILL"])
+    assert r.match_type[0] == "exact"
+    # The median is the place's point; the stray one does not pull it away.
+    assert (r.lon[0], r.lat[0]) == pytest.approx(at)
+    rows = [("0", "ART HILL", *at)] * 2 + [("0", "ART HILL", -90.20, 38.70)] * 2
+    assert Matcher(_points(rows)).match_parts(["0"], ["ART HILL"]).match_type[0] == "unmatched"

@@ -21,6 +21,10 @@ from assetmap.geocode.normalize import house_numbers, parse_address, parse_addre
     ("southwest avenue", "SOUTHWEST AVE"),                 # the direction is the street's name
     ("Westminster Pl", "WESTMINSTER PL"),
     ("Easy St", "EASY ST"),
+    ("@FAIRGROUND PARK : XY(89964035", "FAIRGROUND PARK"),   # a dispatch extract's common place
+    ("@FOREST PARK - ART HILL : XY(8", "FOREST PARK ART HL"),
+    ("@KIENER PLAZA : X", "KIENER PLZ"),                      # cut short before the coordinates
+    ("GRAND BLVD @ OLIVE ST", "GRAND BLVD & OLIVE ST"),      # "@" between two streets still joins them
 ])
 def test_street_keys(typed, key):
     assert street_key(typed)[0] == key
@@ -39,6 +43,9 @@ def test_zip_is_kept_apart():
     ("1302 North Ninth St.", (1302, "N 9TH ST", "")),
     ("Grand & Olive, St Louis", (0, "GRAND & OLIVE", "")),
     ("P.O. Box 12, St. Louis MO", (-2, "", "")),
+    ("Tower Grove Park, St. Louis, MO 63110", (-1, "TOWER GROVE PARK", "63110")),   # a named place
+    ("O'Fallon Park", (-1, "OFALLON PARK", "")),
+    ("Apt 3, 12 Main St", (12, "MAIN ST", "")),                                       # the number is found
     ("", (-1, "", "")),
 ])
 def test_parse_address(typed, parsed):
