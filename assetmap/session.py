@@ -131,14 +131,17 @@ class Session(Hub):
             self._stash.close()
             self._stash = None
 
-    def open(self, project) -> None:
-        """Make ``project`` the open one: ProjectClosed for the old, then ProjectOpened."""
+    def open(self, project, cache=None) -> None:
+        """Make ``project`` the open one: ProjectClosed for the old, then ProjectOpened.
+        ``cache``: a ``LayerCache`` of this project already holding some of its layers."""
         from assetmap.mapview.layers import LayerCache
 
+        if cache is not None and (cache.project is not project or cache.audience != self.audience):
+            raise ValueError("the cache is another project's or another audience's")
         self.close()
         self._drop_history()
         self.project = project
-        self.cache = LayerCache(project, audience=self.audience)
+        self.cache = cache if cache is not None else LayerCache(project, audience=self.audience)
         self.emit(ProjectOpened(project))
 
     def close(self) -> None:

@@ -161,3 +161,24 @@ def test_dispatcher_sees_events_from_other_threads():
 def test_layer_events_for_work_done_outside_a_command():
     assert layer_events(["a", "b"], ["a", "c"], ["a"]) == [
         LayerAdded("c"), LayerRemoved("b"), LayerChanged("a", frozenset({DATA}))]
+
+
+def test_open_with_a_cache_read_beforehand(map_project, tmp_path):
+    import pytest
+
+    from assetmap.mapview.layers import LayerCache
+    from assetmap.project import Project
+
+    s = Session()
+    cache = LayerCache(map_project)
+    names = map_project.layer_names()
+    cache.prefetch(names)
+    assert set(cache._frames) == set(names)
+    s.open(map_project, cache=cache)
+    assert s.cache is cache
+    frame = s.cache.frame(names[0])
+    assert frame is cache._frames[names[0]]                  # read once, before the project opened
+    for wrong in (LayerCache(Project.create(tmp_path / "other.gpkg")), LayerCache(map_project, audience="field")):
+        with pytest.raises(ValueError):
+            s.open(map_project, cache=wrong)
+    assert s.project is map_project and s.cache is cache     # a refused cache changes nothing

@@ -54,6 +54,11 @@ class LayerCache:
             self._frames[name] = frame
         return self._frames[name]
 
+    def prefetch(self, names) -> None:
+        """Read these layers now (on a worker thread while the map page loads, at start-up)."""
+        for name in names:
+            self.frame(name)
+
     def forget(self, name: str) -> None:
         self._frames.pop(name, None)
 

@@ -62,7 +62,6 @@ def write_app_page(directory: Path, title: str = "assetmap map") -> Path:
         f'<script src="{(js / "assetmap_flat.js").as_uri()}"></script>',
         f'<script src="{(js / "assetmap_map.js").as_uri()}"></script>',
         f'<script src="{(js / "assetmap_aggregates.js").as_uri()}"></script>',
-        "<script>assetmap.init({}); assetmapConnect();</script>",
     ])
     path = directory / "map.html"
     path.write_text(_HEAD.format(title=_escape_html(title), css=css, scripts=scripts), encoding="utf-8")

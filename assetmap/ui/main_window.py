@@ -107,7 +107,14 @@ class MainWindow(QMainWindow):
             box.exec()
             return False
         self.setWindowTitle(f"{project.title} — assetmap")
-        self.session.open(project)   # the old project's ProjectClosed, then ProjectOpened
+        from assetmap.mapview.layers import LayerCache
+        from assetmap.ui.page_wait import while_page_loads
+
+        # At start-up the map page is still loading, and QtWebEngine loads it only while the
+        # event loop runs: the layers are read on a worker thread meanwhile, not before it.
+        cache = LayerCache(project, audience=self.session.audience)
+        while_page_loads(self.canvas, lambda: cache.prefetch(i.name for i in project.layers()))
+        self.session.open(project, cache=cache)   # the old project's ProjectClosed, then ProjectOpened
         if project.recent_entry is not None:  # a shared project's URL holds a password: not in the list
             window_actions.remember_project(self, project.recent_entry)
         if project.server:  # shared with others on a server: the title and status bar say where

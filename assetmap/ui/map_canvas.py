@@ -174,6 +174,7 @@ class MapCanvas(QWebEngineView):
         self.setAccessibleName(self.tr("Map"))
         self.setAccessibleDescription(self.tr("Map of the project's layers"))
         self._ready = False
+        self._loaded = self._started = False   # the page loaded; the map on it made (_start)
         self._queue: list[tuple[str, Callable | None]] = []
         self._waiters: list[tuple[int, Callable[[], None]]] = []
         self._last_drawn = 0
@@ -192,6 +193,8 @@ class MapCanvas(QWebEngineView):
         s = self.settings()
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        self.loadStarted.connect(self._page_load_started)
+        self.loadFinished.connect(self._page_loaded)
         b = self._bridge
         b.sig_ready.connect(self._on_ready)
         b.sig_drawn.connect(self._on_drawn)
@@ -230,6 +233,27 @@ class MapCanvas(QWebEngineView):
     @property
     def is_ready(self) -> bool:
         return self._ready
+
+    # The page loads as soon as the view is made, while the window is still being built and
+    # hidden (the project's layers are read meanwhile: ui/page_wait.py); the map on it is made
+    # once the view is shown, at the size it is shown at (assetmapStartAt in assetmap_map.js).
+    def _page_load_started(self) -> None:
+        self._loaded = self._started = self._ready = False
+
+    def _page_loaded(self, ok: bool) -> None:
+        self._loaded = bool(ok)
+        self._start()
+
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(ev)
+        self._start()
+
+    def _start(self) -> None:
+        if self._started or not self._loaded or not self.isVisible():
+            return
+        self._started = True
+        z = self.zoomFactor() or 1.0
+        self.page().runJavaScript(f"assetmapStartAt({self.width() / z:.2f}, {self.height() / z:.2f})")
 
     def _on_ready(self) -> None:
         from assetmap.ui.map_words import page_words

@@ -724,6 +724,28 @@
   };
   window.assetmap = api;
 
+  // The app's page loads while its window is still being built, hidden, at a size that is not
+  // its own: a map made there draws nothing, or a fraction of a pixel off, once shown. The map
+  // view says when it is shown and at what size (CSS pixels); the map is made once the page has
+  // that size (or after 300 ms, should a window manager have changed it), and only then does
+  // the page say it is ready.
+  window.assetmapStartAt = function (w, h) {
+    var el = document.getElementById("map"), started = false, watch = null, timer = null;
+    function fits() { return Math.abs(el.clientWidth - w) <= 1 && Math.abs(el.clientHeight - h) <= 1; }
+    function start() {
+      if (started) { return; }
+      started = true;
+      if (watch) { watch.disconnect(); }
+      clearTimeout(timer);
+      api.init({});
+      window.assetmapConnect();
+    }
+    if (fits()) { start(); return; }
+    watch = new ResizeObserver(function () { if (fits()) { start(); } });
+    watch.observe(el);
+    timer = setTimeout(start, 300);
+  };
+
   window.assetmapConnect = function () {
     if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
