@@ -84,3 +84,25 @@ def test_project_opened_hidden_is_drawn_at_the_size_it_is_shown_at(qtbot, isolat
     img = w.canvas.grab().toImage()
     colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
     assert len(colours) > 20                                                # drawn, not a blank map
+
+
+def test_screenshot_is_the_drawn_map_not_the_frame_before(qtbot, isolated_home, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from assetmap.demo import demo_project_path
+    from assetmap.ui.app import grab_when_drawn
+    from tests.ui.conftest import open_main_window
+
+    w = open_main_window(qtbot, demo_project_path(fresh=True))
+    grabs = []
+    real = w.grab
+    w.grab = lambda *a: grabs.append(1) or real(*a)
+    done = []
+    w.canvas.set_visible("neighborhoods", False)              # a change the screenshot must show
+    grab_when_drawn(w, str(tmp_path / "shot.png"), lambda: done.append(1))
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    qtbot.wait(500)
+    later = real().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    saved = QImage(str(tmp_path / "shot.png")).convertToFormat(QImage.Format.Format_RGB32)
+    assert saved == later
+    assert len(grabs) >= 2                                     # two grabs in a row agreed
