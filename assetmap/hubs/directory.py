@@ -20,6 +20,7 @@ from assetmap.hubs.schema import CONFIDENTIAL, HUBS_LAYER
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
     from assetmap.project import Project
@@ -352,11 +353,9 @@ class Directory:
 
 
 # ---------------------------------------------------------------------- storage
-def _summary(d: Directory) -> dict:
-    """Popup columns per hub (object arrays of text, in the order of the locations), from public
+def _summary(d: Directory) -> dict[str, list]:
+    """Popup columns per hub (lists of text, in the order of the locations), from public
     services only (a confidential service never shows)."""
-    import numpy as np
-
     # Plain dictionaries over the columns: a per-hub groupby cost more than the rest of an import.
     loc = d["locations"]
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
@@ -367,11 +366,13 @@ def _summary(d: Directory) -> dict:
               zip(svc["id"].tolist(), svc["name"].tolist(), svc["category"].tolist(),
                   svc["organization_id"].tolist(), flags)
               if not secret[flag]}
-    secret_ids = set(svc["id"]) - set(public)
+    secret_ids = set(svc["id"].tolist()) - set(public)
     here: dict[str, list] = {}
-    for sid, lid in zip(d["service_at_location"]["service_id"], d["service_at_location"]["location_id"]):
-        if sid in public:
-            here.setdefault(lid, []).append(public[sid])
+    sal = d["service_at_location"]
+    for sid, lid in zip(sal["service_id"].tolist(), sal["location_id"].tolist()):
+        offered = public.get(sid)
+        if offered is not None:
+            here.setdefault(lid, []).append(offered)
     phone: dict[str, str] = {}
     ph = d["phones"]
     for lid, sid, number in zip(ph["location_id"], ph["service_id"], ph["number"]):
@@ -398,6 +399,12 @@ def _summary(d: Directory) -> dict:
             categories.append("")
             services.append("")
             continue
+        if len(offered) == 1:   # the usual hub: what the general case below gives, without its sets
+            name, cat, other = offered[0]
+            organization.append(org or org_name.get(other, ""))
+            categories.append(cat)
+            services.append(name)
+            continue
         if not org:
             for _, _, other in offered:
                 org = org_name.get(other, "")
@@ -410,26 +417,25 @@ def _summary(d: Directory) -> dict:
     columns["phone"] = [phone.get(h, "") for h in ids]
     columns["hours"] = ["; ".join(hours[h]) if h in hours else "" for h in ids]
     columns["address"] = [address.get(h, "") for h in ids]
-    return {c: np.array(v, dtype=object) for c, v in columns.items()}
+    return columns
+
+
+def hubs_columns(d: Directory) -> "tuple[dict[str, list], np.ndarray, np.ndarray]":
+    """The hubs layer as columns: the locations' own, then the popup summaries (lists of text), and
+    each hub's longitude and latitude (NaN where it has no usable position)."""
+    loc = d["locations"]
+    columns = {c: loc[c].tolist() for c in loc.columns}
+    columns.update(_summary(d))
+    return (columns, parse_coordinates(columns["longitude"], -180, 180),
+            parse_coordinates(columns["latitude"], -90, 90))
 
 
 def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
     """The hubs layer: one point per located hub (None where it has no usable position)."""
-    import geopandas as gpd
-    import numpy as np
-    import shapely
+    from assetmap.project.points import points_frame, to_crs
 
-    loc = d["locations"].reset_index(drop=True)
-    coords = np.column_stack([parse_coordinates(loc["longitude"].to_numpy(), -180, 180),
-                              parse_coordinates(loc["latitude"].to_numpy(), -90, 90)]).reshape(-1, 2)
-    geoms = shapely.points(coords)
-    geoms[np.isnan(coords).any(axis=1)] = None
-    frame = loc.copy()
-    summary = _summary(d)
-    for c in schema.SUMMARY_COLUMNS:
-        frame[c] = summary[c]
-    gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
-    return gdf.to_crs(crs) if crs != "EPSG:4326" else gdf
+    columns, lon, lat = hubs_columns(d)
+    return points_frame(columns, *to_crs(lon, lat, "EPSG:4326", crs), crs)
 
 
 def load(project: "Project") -> Directory:
@@ -464,21 +470,25 @@ def load(project: "Project") -> Directory:
     return d.normalised()
 
 
-def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "") -> None:
-    """Write the whole directory atomically: the hubs layer and every attribute table."""
+def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "",
+         normal: bool = False) -> None:
+    """Write the whole directory atomically: the hubs layer and every attribute table. ``normal``:
+    the caller's directory is normal already (``Directory.normalised``), so it is not made again."""
     from assetmap.layers import LayerInfo, LayerRole
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
-    d = d.normalised()
+    if not normal:
+        d = d.normalised()
     ctx.progress(0.1, "Placing hubs")
-    gdf = hubs_frame(d, project.crs)
+    columns, lon, lat = hubs_columns(d)
     old = project.layer(HUBS_LAYER) if project.has_layer(HUBS_LAYER) else None
     info = old or LayerInfo(name=HUBS_LAYER, role=LayerRole.HUBS, display_name="Resource hubs", source=source)
     ctx.progress(0.4, "Writing hubs")
     with project.edit() as tx:
-        # Text columns and points only: GDAL takes them as one Arrow table (a third faster).
-        tx.write_layer(gdf, info, replace=old is not None or tx.layer_exists(HUBS_LAYER), arrow=True)
+        # Text columns and points only: the backend writes them without a GeoDataFrame.
+        tx.write_points(info, columns, lon, lat, crs="EPSG:4326",
+                        replace=old is not None or tx.layer_exists(HUBS_LAYER))
         with tx.sql() as con:
             for t in schema.TABLES:
                 if t == "locations":
@@ -489,11 +499,15 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
                 con.create_table(f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY, ' +
                                  ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
+                table = d[t]
+                values = {c: table[c].tolist() for c in cols}
+                # Only the columns with some text: the others' DEFAULT '' is the same value, and
+                # most HSDS columns of a package are empty (each bound value costs).
+                cols = [cols[0]] + [c for c in cols[1:] if any(values[c])]
                 marks = ", ".join("?" for _ in cols)
                 names = ", ".join(f'"{c}"' for c in cols)
-                table = d[t]
                 con.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})',
-                                zip(*(table[c].tolist() for c in cols)))
+                                zip(*(values[c] for c in cols)))
                 con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
         ctx.check()  # the last point where Cancel still leaves the project as it was
