@@ -353,20 +353,26 @@ class Directory:
 
 
 # ---------------------------------------------------------------------- storage
-def _summary(d: Directory) -> dict[str, list]:
+def column_lists(df: "pd.DataFrame") -> dict[str, list]:
+    """Every column of a frame as a list, in one conversion (a normal table is one block of
+    objects: a column at a time costs a Series each)."""
+    return dict(zip(df.columns, df.to_numpy(dtype=object).T.tolist()))
+
+
+def _summary(d: Directory, loc: dict[str, list] | None = None) -> dict[str, list]:
     """Popup columns per hub (lists of text, in the order of the locations), from public
-    services only (a confidential service never shows)."""
+    services only (a confidential service never shows). ``loc``: the locations' columns
+    (``column_lists``), when the caller has them."""
     # Plain dictionaries over the columns: a per-hub groupby cost more than the rest of an import.
-    loc = d["locations"]
+    loc = loc if loc is not None else column_lists(d["locations"])
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
-    svc = d["services"]
-    flags = svc[CONFIDENTIAL].tolist()
+    svc = column_lists(d["services"])
+    flags = svc[CONFIDENTIAL]
     secret = {v: is_true(v) for v in set(flags)}   # a few distinct texts ("0", "1") for thousands of rows
     public = {i: (name, cat, org) for i, name, cat, org, flag in
-              zip(svc["id"].tolist(), svc["name"].tolist(), svc["category"].tolist(),
-                  svc["organization_id"].tolist(), flags)
+              zip(svc["id"], svc["name"], svc["category"], svc["organization_id"], flags)
               if not secret[flag]}
-    secret_ids = set(svc["id"].tolist()) - set(public)
+    secret_ids = set(svc["id"]) - set(public)
     here: dict[str, list] = {}
     sal = d["service_at_location"]
     for sid, lid in zip(sal["service_id"].tolist(), sal["location_id"].tolist()):
@@ -390,7 +396,7 @@ def _summary(d: Directory) -> dict[str, list]:
         address.setdefault(lid, ", ".join(x for x in (a1, city) if x))
     columns: dict[str, list] = {c: [] for c in schema.SUMMARY_COLUMNS}
     organization, categories, services = columns["organization"], columns["categories"], columns["services"]
-    for hid, own_org in zip(loc["id"].tolist(), loc["organization_id"].tolist()):
+    for hid, own_org in zip(loc["id"], loc["organization_id"]):
         # the hub's own organisation, else the first named one of the services offered there
         org = org_name.get(own_org, "")
         offered = here.get(hid)
@@ -413,7 +419,7 @@ def _summary(d: Directory) -> dict[str, list]:
         organization.append(org)
         categories.append(";".join(sorted({c for _, c, _ in offered if c})))
         services.append("; ".join([name for name, _, _ in offered]))
-    ids = loc["id"].tolist()
+    ids = loc["id"]
     columns["phone"] = [phone.get(h, "") for h in ids]
     columns["hours"] = ["; ".join(hours[h]) if h in hours else "" for h in ids]
     columns["address"] = [address.get(h, "") for h in ids]
@@ -423,9 +429,8 @@ def _summary(d: Directory) -> dict[str, list]:
 def hubs_columns(d: Directory) -> "tuple[dict[str, list], np.ndarray, np.ndarray]":
     """The hubs layer as columns: the locations' own, then the popup summaries (lists of text), and
     each hub's longitude and latitude (NaN where it has no usable position)."""
-    loc = d["locations"]
-    columns = {c: loc[c].tolist() for c in loc.columns}
-    columns.update(_summary(d))
+    columns = column_lists(d["locations"])
+    columns.update(_summary(d, columns))
     return (columns, parse_coordinates(columns["longitude"], -180, 180),
             parse_coordinates(columns["latitude"], -90, 90))
 
@@ -499,8 +504,7 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
                 con.create_table(f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY, ' +
                                  ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
-                table = d[t]
-                values = {c: table[c].tolist() for c in cols}
+                values = column_lists(d[t])
                 # Only the columns with some text: the others' DEFAULT '' is the same value, and
                 # most HSDS columns of a package are empty (each bound value costs).
                 cols = [cols[0]] + [c for c in cols[1:] if any(values[c])]

@@ -67,7 +67,7 @@ class HsdsImportReport:
         return out
 
 
-def _read_arrow(data: bytes) -> "dict[str, list] | None":
+def _read_arrow(data: bytes) -> "TextColumns | None":
     """A CSV table read by pyarrow into text columns (header -> list of str), or None when the
     file needs pandas' reader, which then gives the columns or the message: bad bytes, a ragged
     row, a header pandas renames (a repeated or empty name), one column (pandas skips a line of
@@ -98,7 +98,11 @@ def _read_arrow(data: bytes) -> "dict[str, list] | None":
     if table.column_names != header or any(t != pa.string() for t in table.schema.types):
         return None
     # numpy's object array of str, then a list: faster than Arrow's own to_pylist
-    return {h: table.column(i).to_numpy(zero_copy_only=False).tolist() for i, h in enumerate(header)}
+    return TextColumns({h: table.column(i).to_numpy(zero_copy_only=False).tolist() for i, h in enumerate(header)})
+
+
+class TextColumns(dict):
+    """A table's columns known to hold str values only (pyarrow's read): the checks need not look."""
 
 
 def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, dict[str, list]], list[str], list[str]]:
@@ -210,7 +214,7 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
             for i in _blank_rows(cols[c]):
                 problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
         ids = cols["id"]
-        for i in _repeated_rows(ids):
+        for i in _repeated_rows(ids, isinstance(cols, TextColumns) or _all_text(ids)):
             problems.append(f"{t}.csv line {line(i)}, field id: '{ids[i]}' is used twice")
 
     base = known if known is not None else Directory.empty()   # only read
@@ -342,9 +346,10 @@ def _blank_rows(values: list) -> list[int]:
     return [i for i, v in enumerate(values) if isinstance(v, str) and not v.strip()]
 
 
-def _repeated_rows(ids: list) -> list[int]:
-    """Rows whose non-empty id an earlier row has (pandas' ``duplicated``; NaN equals NaN there)."""
-    if _all_text(ids):
+def _repeated_rows(ids: list, text: bool) -> list[int]:
+    """Rows whose non-empty id an earlier row has (pandas' ``duplicated``; NaN equals NaN there).
+    ``text``: every id is a str."""
+    if text:
         if len(set(ids)) == len(ids):
             return []
         seen: set = set()
@@ -377,7 +382,7 @@ def _text_columns(columns: dict[str, list], cols) -> dict[str, list]:
             out[c] = [""] * n
             continue
         values = columns[c]
-        if not _all_text(values):
+        if not isinstance(columns, TextColumns) and not _all_text(values):
             values = ["" if pd.isna(v) else str(v) for v in values]
         out[c] = values
     return out
