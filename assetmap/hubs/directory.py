@@ -480,6 +480,7 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
     """Write the whole directory atomically: the hubs layer and every attribute table. ``normal``:
     the caller's directory is normal already (``Directory.normalised``), so it is not made again."""
     from assetmap.layers import LayerInfo, LayerRole
+    from assetmap.project.dialect import insert_rows
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
@@ -508,10 +509,9 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 # Only the columns with some text: the others' DEFAULT '' is the same value, and
                 # most HSDS columns of a package are empty (each bound value costs).
                 cols = [cols[0]] + [c for c in cols[1:] if any(values[c])]
-                marks = ", ".join("?" for _ in cols)
                 names = ", ".join(f'"{c}"' for c in cols)
-                con.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})',
-                                zip(*(values[c] for c in cols)))
+                insert_rows(con, f'INSERT INTO "{name}" ({names})', "(" + ", ".join("?" for _ in cols) + ")",
+                            [values[c] for c in cols])
                 con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
         ctx.check()  # the last point where Cancel still leaves the project as it was

@@ -14,6 +14,8 @@ from __future__ import annotations
 import struct
 from typing import TYPE_CHECKING
 
+from assetmap.project.dialect import insert_rows
+
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite3
 
@@ -91,9 +93,9 @@ def write_point_table(con: "sqlite3.Connection", table: str, description: str, c
     # A column of '' only (most HSDS columns of a package) is written as the literal '': the same
     # value, without binding it row by row.
     blank = {c for c in names if columns[c].count("") == n}
-    con.executemany(f'INSERT INTO "{table}" ("fid", "{g}"' + "".join(f', "{c}"' for c in names)
-                    + ") VALUES (?, ?" + "".join(", ''" if c in blank else ", ?" for c in names) + ")",
-                    zip(range(1, n + 1), point_blobs(x, y, srs), *(columns[c] for c in names if c not in blank)))
+    insert_rows(con, f'INSERT INTO "{table}" ("fid", "{g}"' + "".join(f', "{c}"' for c in names) + ")",
+                "(?, ?" + "".join(", ''" if c in blank else ", ?" for c in names) + ")",
+                [range(1, n + 1), point_blobs(x, y, srs), *(columns[c] for c in names if c not in blank)])
     placed = np.flatnonzero(~(np.isnan(x) | np.isnan(y)))
     rtree = f"rtree_{table}_{g}"
     con.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
@@ -205,5 +207,5 @@ def fill_rtree(con: "sqlite3.Connection", rtree: str, ids: "np.ndarray", x: "np.
         level_ids, boxes, depth = numbers.astype(np.int64), up_boxes, depth + 1
     con.execute(f'DELETE FROM "{rtree}_node"')
     con.executemany(f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    con.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+    insert_rows(con, f'INSERT INTO "{rtree}_rowid" (rowid, nodeno)', "(?, ?)", list(zip(*rowids)))
     con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
