@@ -149,3 +149,13 @@ def test_gdal_validator_passes_on_a_point_layer_written_by_sql(tmp_path):
     with p.edit() as tx:
         tx.write_points(_info(), COLUMNS, LON, LAT)
     assert problems(p.path) == []
+
+
+def test_names_gdal_would_change_go_through_gdal(tmp_path):
+    for names in (["a", "A"], ["fid", "b"], ["GEOM"], ['x"y'], [""]):
+        assert not gpkg_points.plain_names(names), names
+    assert gpkg_points.plain_names(["id", "name", "Ñandú"])
+    p = Project.create(tmp_path / "p.gpkg")
+    with p.edit() as tx:
+        tx.write_points(_info(), {'x"y': ["v"]}, np.array([1.0]), np.array([2.0]))
+    assert p.read_layer("pts")['x"y'].tolist() == ["v"]

@@ -508,10 +508,10 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 values = column_lists(d[t])
                 # Only the columns with some text: the others' DEFAULT '' is the same value, and
                 # most HSDS columns of a package are empty (each bound value costs).
-                cols = [cols[0]] + [c for c in cols[1:] if any(values[c])]
-                names = ", ".join(f'"{c}"' for c in cols)
-                insert_rows(con, f'INSERT INTO "{name}" ({names})', "(" + ", ".join("?" for _ in cols) + ")",
-                            [values[c] for c in cols])
+                filled = [cols[0]] + [c for c in cols[1:] if any(values[c])]
+                names = ", ".join(f'"{c}"' for c in filled)
+                insert_rows(con, f'INSERT INTO "{name}" ({names})', "(" + ", ".join("?" for _ in filled) + ")",
+                            [values[c] for c in filled])
                 con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
         ctx.check()  # the last point where Cancel still leaves the project as it was

@@ -64,6 +64,14 @@ def srs_id(con: "sqlite3.Connection", crs: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def plain_names(columns) -> bool:
+    """Column names GDAL keeps as they are: no quote, none named like the fid or geometry column,
+    no two alike but for case (SQLite's names ignore it)."""
+    folded = [str(c).lower() for c in columns]
+    return (len(set(folded)) == len(folded) and not {"fid", GEOMETRY_COLUMN} & set(folded)
+            and not any('"' in c or not c for c in folded))
+
+
 def point_blobs(x: "np.ndarray", y: "np.ndarray", srs: int) -> list:
     """GeoPackage blobs of 2D points (little-endian, no envelope: as GDAL and ``gpkg.point_blob``
     write them), None where x or y is NaN; made in one numpy pass."""

@@ -507,7 +507,8 @@ class ProjectEdit:
         """A layer of points with text columns (values str or None), x and y in ``crs`` (NaN: no
         position), as ``write_layer`` of ``points.points_frame(columns, x, y, crs)`` in the
         project's CRS writes it. Written by SQL in this transaction (``gpkg_points``) when the
-        project knows its CRS; through GDAL otherwise (a CRS it has not seen yet, no placed point)."""
+        project knows its CRS; through GDAL otherwise (a CRS it has not seen yet, no placed point,
+        column names GDAL would have to change)."""
         import numpy as np
 
         from assetmap.project import gpkg_points
@@ -517,7 +518,8 @@ class ProjectEdit:
         x, y = to_crs(np.asarray(x, dtype=float), np.asarray(y, dtype=float), crs, self.project.crs)
         srs = gpkg_points.srs_id(self.con, self.project.crs)
         placed = ~(np.isnan(x) | np.isnan(y))
-        if srs is None or not placed.any() or not np.isfinite(x[placed]).all() or not np.isfinite(y[placed]).all():
+        if srs is None or not placed.any() or not np.isfinite(x[placed]).all() or not np.isfinite(y[placed]).all() \
+                or not gpkg_points.plain_names(columns):
             return self.write_layer(points_frame(columns, x, y, self.project.crs), info, replace=replace, arrow=True)
         self._make_room(info, replace)
         self._describe(info, len(x), "Point")
