@@ -159,3 +159,13 @@ def test_names_gdal_would_change_go_through_gdal(tmp_path):
     with p.edit() as tx:
         tx.write_points(_info(), {'x"y': ["v"]}, np.array([1.0]), np.array([2.0]))
     assert p.read_layer("pts")['x"y'].tolist() == ["v"]
+
+
+def test_point_blobs_are_gpkg_point_blobs():
+    from assetmap.project import gpkg
+
+    x = np.array([1.5, math.nan, 38.5, -0.0, 0.0])
+    y = np.array([2.0, 1.0, 0.0, 5.0, math.nan])   # 0.0 ends a blob in NUL bytes: kept
+    assert gpkg_points.point_blobs(x, y, 26915) == [gpkg.point_blob(1.5, 2.0, 26915), None,
+                                                   gpkg.point_blob(38.5, 0.0, 26915),
+                                                   gpkg.point_blob(-0.0, 5.0, 26915), None]

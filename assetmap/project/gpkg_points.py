@@ -81,9 +81,10 @@ def point_blobs(x: "np.ndarray", y: "np.ndarray", srs: int) -> list:
     rec = np.zeros(n, dtype=[("head", "S4"), ("srs", "<i4"), ("order", "u1"), ("kind", "<u4"),
                              ("x", "<f8"), ("y", "<f8")])
     rec["head"], rec["srs"], rec["order"], rec["kind"], rec["x"], rec["y"] = b"GP\x00\x01", srs, 1, 1, x, y
-    raw, size = rec.tobytes(), rec.dtype.itemsize
-    placed = ~(np.isnan(x) | np.isnan(y))
-    return [raw[i * size:(i + 1) * size] if p else None for i, p in enumerate(placed.tolist())]
+    blobs = rec.view(f"V{rec.dtype.itemsize}").tolist()   # raw records as bytes (NUL bytes kept)
+    for i in np.flatnonzero(np.isnan(x) | np.isnan(y)).tolist():
+        blobs[i] = None
+    return blobs
 
 
 def write_point_table(con: "sqlite3.Connection", table: str, description: str, columns: dict[str, list],
@@ -186,7 +187,7 @@ def fill_rtree(con: "sqlite3.Connection", rtree: str, ids: "np.ndarray", x: "np.
     # The level being packed: its entries' ids (row ids, then node numbers) and boxes (minx, maxx, miny, maxy).
     level_ids = np.asarray(ids, dtype=np.int64)
     boxes = np.column_stack([_round_down(x), _round_up(x), _round_down(y), _round_up(y)])
-    nodes, rowids, parents = [], None, []     # (nodeno, blob); (rowid, leaf); (node, parent) arrays
+    nodes, rowids, parents = [], [], []     # (nodeno, blob) rows; [row ids, leaves]; (node, parent) rows
     depth, next_no = 0, 2
     while True:
         root = len(level_ids) <= per_node
@@ -194,26 +195,30 @@ def fill_rtree(con: "sqlite3.Connection", rtree: str, ids: "np.ndarray", x: "np.
             _str_groups((boxes[:, 0] + boxes[:, 1]) / 2, (boxes[:, 2] + boxes[:, 3]) / 2, per_node)
         numbers = np.array([1]) if root else np.arange(next_no, next_no + len(groups))
         next_no += len(groups)
-        up_boxes = np.empty((len(groups), 4), dtype=np.float32)
-        for k, members in enumerate(groups):
-            cells = np.zeros(len(members), dtype=cell)
-            cells["id"], cells["box"] = level_ids[members], boxes[members]
-            head = struct.pack(">HH", depth if root else 0, len(members))
-            nodes.append((int(numbers[k]), head + cells.tobytes() + bytes(size - 4 - cells.nbytes)))
-            b = boxes[members]
-            up_boxes[k] = b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max()
-        # each entry's node: a leaf's row ids go to _rowid, an inner node's children to _parent
+        # All nodes of the level at once: their cells in order, cut into blobs; each node's box
+        # (the union of its cells) is what the level above packs.
         order = np.concatenate(groups)
-        owner = np.repeat(numbers, [len(g) for g in groups])
-        pairs = np.column_stack([level_ids[order], owner]).tolist()
+        sizes = np.array([len(g) for g in groups])
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        cells = np.zeros(len(order), dtype=cell)
+        cells["id"], cells["box"] = level_ids[order], boxes[order]
+        raw, width = cells.tobytes(), cell.itemsize
+        for no, start, count in zip(numbers.tolist(), starts.tolist(), sizes.tolist()):
+            nodes.append((no, struct.pack(">HH", depth if root else 0, count)
+                          + raw[start * width:(start + count) * width] + bytes(size - 4 - count * width)))
+        ordered = boxes[order]
+        up_boxes = np.column_stack([np.minimum.reduceat(ordered[:, 0], starts), np.maximum.reduceat(ordered[:, 1], starts),
+                                    np.minimum.reduceat(ordered[:, 2], starts), np.maximum.reduceat(ordered[:, 3], starts)])
+        # each entry's node: a leaf's row ids go to _rowid, an inner node's children to _parent
+        owner = np.repeat(numbers, sizes)
         if depth == 0:
-            rowids = pairs
+            rowids = [level_ids[order].tolist(), owner.tolist()]
         else:
-            parents += pairs
+            parents += np.column_stack([level_ids[order], owner]).tolist()
         if root:
             break
         level_ids, boxes, depth = numbers.astype(np.int64), up_boxes, depth + 1
     con.execute(f'DELETE FROM "{rtree}_node"')
     con.executemany(f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    insert_rows(con, f'INSERT INTO "{rtree}_rowid" (rowid, nodeno)', "(?, ?)", list(zip(*rowids)))
+    insert_rows(con, f'INSERT INTO "{rtree}_rowid" (rowid, nodeno)', "(?, ?)", rowids)
     con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
