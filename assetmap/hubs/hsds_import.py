@@ -230,6 +230,8 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
         if t not in tables or col not in tables[t]:
             return
         valid = ids(target)
+        if valid.issuperset(tables[t][col]):   # the usual package: every reference found, in one pass in C
+            return
         for i, v in enumerate(tables[t][col]):
             if v == "" and optional:
                 continue
