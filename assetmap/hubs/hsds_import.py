@@ -288,8 +288,7 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     if problems:
         raise _problems(path, problems, coords=any("latitude (-90" in p for p in problems))
     for c in ("latitude", "longitude"):
-        if cleared and c in loc:
-            loc[c] = list(loc[c])
+        if c in loc:
             for i in cleared:
                 loc[c][i] = ""
 
