@@ -125,3 +125,22 @@ def test_the_registry_opens_by_path_and_takes_new_backends(tmp_path, project, mo
         assert type(B.open_any(project.path)) is Project  # the others still answer
     finally:
         B._BACKENDS[:] = saved
+
+
+@pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 200])
+def test_insert_rows_is_one_insert_per_row(n):
+    from assetmap.project.dialect import insert_rows
+
+    con = sqlite3.connect(":memory:")
+    wide = [f"c{j}" for j in range(120)]   # 120 values a row: fewer rows a statement (999 at most)
+    for name, cols in (("t", ["a", "b", "c"]), ("w", wide)):
+        con.execute(f"CREATE TABLE {name}_many (k INTEGER PRIMARY KEY, {', '.join(c + ' TEXT' for c in cols)}, lit TEXT)")
+        con.execute(f"CREATE TABLE {name}_rows (k INTEGER PRIMARY KEY, {', '.join(c + ' TEXT' for c in cols)}, lit TEXT)")
+        values = [[f"{c}{i}" if i % 5 else None for i in range(n)] for c in cols]
+        con.executemany(f"INSERT INTO {name}_many ({', '.join(cols)}, lit) VALUES ({', '.join('?' for _ in cols)}, 'x''y')",
+                        zip(*values))
+        insert_rows(con, f"INSERT INTO {name}_rows ({', '.join(cols)}, lit)",
+                    "(" + ", ".join("?" for _ in cols) + ", 'x''y')", values)
+        every = "SELECT * FROM {} ORDER BY k"
+        assert con.execute(every.format(f"{name}_rows")).fetchall() == con.execute(every.format(f"{name}_many")).fetchall()
+        assert con.execute(f"SELECT count(*) FROM {name}_rows").fetchone()[0] == n

@@ -20,6 +20,7 @@ from assetmap.hubs.schema import CONFIDENTIAL, HUBS_LAYER
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
 
     from assetmap.project import Project
@@ -352,26 +353,32 @@ class Directory:
 
 
 # ---------------------------------------------------------------------- storage
-def _summary(d: Directory) -> dict:
-    """Popup columns per hub (object arrays of text, in the order of the locations), from public
-    services only (a confidential service never shows)."""
-    import numpy as np
+def column_lists(df: "pd.DataFrame") -> dict[str, list]:
+    """Every column of a frame as a list, in one conversion (a normal table is one block of
+    objects: a column at a time costs a Series each)."""
+    return dict(zip(df.columns, df.to_numpy(dtype=object).T.tolist()))
 
+
+def _summary(d: Directory, loc: dict[str, list] | None = None) -> dict[str, list]:
+    """Popup columns per hub (lists of text, in the order of the locations), from public
+    services only (a confidential service never shows). ``loc``: the locations' columns
+    (``column_lists``), when the caller has them."""
     # Plain dictionaries over the columns: a per-hub groupby cost more than the rest of an import.
-    loc = d["locations"]
+    loc = loc if loc is not None else column_lists(d["locations"])
     org_name = dict(zip(d["organizations"]["id"], d["organizations"]["name"]))
-    svc = d["services"]
-    flags = svc[CONFIDENTIAL].tolist()
+    svc = column_lists(d["services"])
+    flags = svc[CONFIDENTIAL]
     secret = {v: is_true(v) for v in set(flags)}   # a few distinct texts ("0", "1") for thousands of rows
     public = {i: (name, cat, org) for i, name, cat, org, flag in
-              zip(svc["id"].tolist(), svc["name"].tolist(), svc["category"].tolist(),
-                  svc["organization_id"].tolist(), flags)
+              zip(svc["id"], svc["name"], svc["category"], svc["organization_id"], flags)
               if not secret[flag]}
     secret_ids = set(svc["id"]) - set(public)
     here: dict[str, list] = {}
-    for sid, lid in zip(d["service_at_location"]["service_id"], d["service_at_location"]["location_id"]):
-        if sid in public:
-            here.setdefault(lid, []).append(public[sid])
+    sal = d["service_at_location"]
+    for sid, lid in zip(sal["service_id"].tolist(), sal["location_id"].tolist()):
+        offered = public.get(sid)
+        if offered is not None:
+            here.setdefault(lid, []).append(offered)
     phone: dict[str, str] = {}
     ph = d["phones"]
     for lid, sid, number in zip(ph["location_id"], ph["service_id"], ph["number"]):
@@ -389,7 +396,7 @@ def _summary(d: Directory) -> dict:
         address.setdefault(lid, ", ".join(x for x in (a1, city) if x))
     columns: dict[str, list] = {c: [] for c in schema.SUMMARY_COLUMNS}
     organization, categories, services = columns["organization"], columns["categories"], columns["services"]
-    for hid, own_org in zip(loc["id"].tolist(), loc["organization_id"].tolist()):
+    for hid, own_org in zip(loc["id"], loc["organization_id"]):
         # the hub's own organisation, else the first named one of the services offered there
         org = org_name.get(own_org, "")
         offered = here.get(hid)
@@ -397,6 +404,12 @@ def _summary(d: Directory) -> dict:
             organization.append(org)
             categories.append("")
             services.append("")
+            continue
+        if len(offered) == 1:   # the usual hub: what the general case below gives, without its sets
+            name, cat, other = offered[0]
+            organization.append(org or org_name.get(other, ""))
+            categories.append(cat)
+            services.append(name)
             continue
         if not org:
             for _, _, other in offered:
@@ -406,30 +419,28 @@ def _summary(d: Directory) -> dict:
         organization.append(org)
         categories.append(";".join(sorted({c for _, c, _ in offered if c})))
         services.append("; ".join([name for name, _, _ in offered]))
-    ids = loc["id"].tolist()
+    ids = loc["id"]
     columns["phone"] = [phone.get(h, "") for h in ids]
     columns["hours"] = ["; ".join(hours[h]) if h in hours else "" for h in ids]
     columns["address"] = [address.get(h, "") for h in ids]
-    return {c: np.array(v, dtype=object) for c, v in columns.items()}
+    return columns
+
+
+def hubs_columns(d: Directory) -> "tuple[dict[str, list], np.ndarray, np.ndarray]":
+    """The hubs layer as columns: the locations' own, then the popup summaries (lists of text), and
+    each hub's longitude and latitude (NaN where it has no usable position)."""
+    columns = column_lists(d["locations"])
+    columns.update(_summary(d, columns))
+    return (columns, parse_coordinates(columns["longitude"], -180, 180),
+            parse_coordinates(columns["latitude"], -90, 90))
 
 
 def hubs_frame(d: Directory, crs: str) -> "gpd.GeoDataFrame":
     """The hubs layer: one point per located hub (None where it has no usable position)."""
-    import geopandas as gpd
-    import numpy as np
-    import shapely
+    from assetmap.project.points import points_frame, to_crs
 
-    loc = d["locations"].reset_index(drop=True)
-    coords = np.column_stack([parse_coordinates(loc["longitude"].to_numpy(), -180, 180),
-                              parse_coordinates(loc["latitude"].to_numpy(), -90, 90)]).reshape(-1, 2)
-    geoms = shapely.points(coords)
-    geoms[np.isnan(coords).any(axis=1)] = None
-    frame = loc.copy()
-    summary = _summary(d)
-    for c in schema.SUMMARY_COLUMNS:
-        frame[c] = summary[c]
-    gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
-    return gdf.to_crs(crs) if crs != "EPSG:4326" else gdf
+    columns, lon, lat = hubs_columns(d)
+    return points_frame(columns, *to_crs(lon, lat, "EPSG:4326", crs), crs)
 
 
 def load(project: "Project") -> Directory:
@@ -464,21 +475,26 @@ def load(project: "Project") -> Directory:
     return d.normalised()
 
 
-def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "") -> None:
-    """Write the whole directory atomically: the hubs layer and every attribute table."""
+def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, source: str = "",
+         normal: bool = False) -> None:
+    """Write the whole directory atomically: the hubs layer and every attribute table. ``normal``:
+    the caller's directory is normal already (``Directory.normalised``), so it is not made again."""
     from assetmap.layers import LayerInfo, LayerRole
+    from assetmap.project.dialect import insert_rows
     from assetmap.tasks import ensure
 
     ctx = ensure(ctx)
-    d = d.normalised()
+    if not normal:
+        d = d.normalised()
     ctx.progress(0.1, "Placing hubs")
-    gdf = hubs_frame(d, project.crs)
+    columns, lon, lat = hubs_columns(d)
     old = project.layer(HUBS_LAYER) if project.has_layer(HUBS_LAYER) else None
     info = old or LayerInfo(name=HUBS_LAYER, role=LayerRole.HUBS, display_name="Resource hubs", source=source)
     ctx.progress(0.4, "Writing hubs")
     with project.edit() as tx:
-        # Text columns and points only: GDAL takes them as one Arrow table (a third faster).
-        tx.write_layer(gdf, info, replace=old is not None or tx.layer_exists(HUBS_LAYER), arrow=True)
+        # Text columns and points only: the backend writes them without a GeoDataFrame.
+        tx.write_points(info, columns, lon, lat, crs="EPSG:4326",
+                        replace=old is not None or tx.layer_exists(HUBS_LAYER))
         with tx.sql() as con:
             for t in schema.TABLES:
                 if t == "locations":
@@ -489,11 +505,13 @@ def save(project: "Project", d: Directory, ctx: "TaskContext | None" = None, sou
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
                 con.create_table(f'CREATE TABLE "{name}" (fid INTEGER PRIMARY KEY, ' +
                                  ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in cols) + ")")
-                marks = ", ".join("?" for _ in cols)
-                names = ", ".join(f'"{c}"' for c in cols)
-                table = d[t]
-                con.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})',
-                                zip(*(table[c].tolist() for c in cols)))
+                values = column_lists(d[t])
+                # Only the columns with some text: the others' DEFAULT '' is the same value, and
+                # most HSDS columns of a package are empty (each bound value costs).
+                filled = [cols[0]] + [c for c in cols[1:] if any(values[c])]
+                names = ", ".join(f'"{c}"' for c in filled)
+                insert_rows(con, f'INSERT INTO "{name}" ({names})', "(" + ", ".join("?" for _ in filled) + ")",
+                            [values[c] for c in filled])
                 con.register_table(name, f"HSDS {t} of the resource directory")
         ctx.progress(0.95, "Saving")
         ctx.check()  # the last point where Cancel still leaves the project as it was

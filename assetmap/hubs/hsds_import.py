@@ -10,6 +10,7 @@ example's 100/101 are placeholders that must not become a point on the map.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -66,16 +67,15 @@ class HsdsImportReport:
         return out
 
 
-def _read_arrow(data: bytes) -> "pd.DataFrame | None":
-    """A CSV table read by pyarrow into text columns (object arrays of str, as
-    ``Directory`` keeps them), or None when the file needs pandas' reader, which then gives
-    the frame or the message: bad bytes, a ragged row, a header pandas renames (a repeated or
-    empty name), one column (pandas skips a line of blanks there), anything pyarrow refuses.
-    Where both read a file they give the same values (tests/hubs/test_hsds_fast_paths.py)."""
+def _read_arrow(data: bytes) -> "TextColumns | None":
+    """A CSV table read by pyarrow into text columns (header -> list of str), or None when the
+    file needs pandas' reader, which then gives the columns or the message: bad bytes, a ragged
+    row, a header pandas renames (a repeated or empty name), one column (pandas skips a line of
+    blanks there), anything pyarrow refuses. Where both read a file they give the same values
+    (tests/hubs/test_hsds_fast_paths.py)."""
     import csv
 
     try:
-        import pandas as pd
         import pyarrow as pa
         import pyarrow.csv as pacsv
     except ImportError:  # pragma: no cover - pyarrow is a dependency; pandas alone still works
@@ -97,24 +97,30 @@ def _read_arrow(data: bytes) -> "pd.DataFrame | None":
         return None
     if table.column_names != header or any(t != pa.string() for t in table.schema.types):
         return None
-    # Arrow's arrays are read-only: the frame gets its own (a copy of pointers, not of the strings).
-    return pd.DataFrame({h: table.column(i).to_numpy(zero_copy_only=False) for i, h in enumerate(header)},
-                        dtype=object, copy=True)
+    # numpy's object array of str, then a list: faster than Arrow's own to_pylist
+    return TextColumns({h: table.column(i).to_numpy(zero_copy_only=False).tolist() for i, h in enumerate(header)})
 
 
-def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, "pd.DataFrame"], list[str], list[str]]:
-    """table name -> DataFrame (all text), the other CSV names, and notes on datapackage.json.
-    ``fast``: pyarrow reads what it can (``_read_arrow``); pandas reads the rest."""
+class TextColumns(dict):
+    """A table's columns known to hold str values only (pyarrow's read): the checks need not look."""
+
+
+def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, dict[str, list]], list[str], list[str]]:
+    """table name -> its columns (header -> list of values, in file order), the other CSV names,
+    and notes on datapackage.json. ``fast``: pyarrow reads what it can (``_read_arrow``); pandas
+    reads the rest (its values are text too, but for pandas' NaN where a short row ends early)."""
     import json
-    import pandas as pd
 
-    def read(data: bytes, name: str) -> "pd.DataFrame":
+    def read(data: bytes, name: str) -> dict[str, list]:
         if fast:
-            df = _read_arrow(data)
-            if df is not None:
-                return df
+            columns = _read_arrow(data)
+            if columns is not None:
+                return columns
+        import pandas as pd
+
         try:
-            return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            return {c: df[c].tolist() for c in df.columns}
         except UnicodeDecodeError as exc:
             raise UserError(f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start}).",
                             "HSDS files are UTF-8: re-save the file as CSV UTF-8.") from exc
@@ -175,7 +181,8 @@ def _read_tables(path: Path, fast: bool = True) -> tuple[dict[str, "pd.DataFrame
 
 def read_package(path: str | Path, *, unplaced: bool = False, categories: dict | None = None,
                  known: Directory | None = None) -> tuple[Directory, HsdsImportReport]:
-    """Parse and check a package; raises UserError listing every problem."""
+    """Parse and check a package; raises UserError listing every problem. ``known``: the
+    project's directory as ``directory.load`` gives it (normal), whose ids references may name."""
     import numpy as np
 
     from assetmap.hubs import taxonomy
@@ -188,11 +195,11 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
                         "An HSDS package needs locations.csv (with organizations.csv and services.csv) "
                         "at the top of the folder or zip.")
     problems: list[str] = []
-    for t, df in tables.items():
-        missing = [c for c in schema.REQUIRED[t] if c not in df.columns]
+    for t, cols in tables.items():
+        missing = [c for c in schema.REQUIRED[t] if c not in cols]
         if missing:
             problems.append(f"{t}.csv: missing required column(s) {', '.join(missing)}")
-        extra = [c for c in df.columns if c not in schema.COLUMNS[t]]
+        extra = [c for c in cols if c not in schema.COLUMNS[t]]
         if extra:
             report.ignored_columns[t] = extra
     if problems:
@@ -201,17 +208,16 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     def line(i: int) -> int:
         return i + 2  # header is line 1
 
-    labels = {t: df.index.tolist() for t, df in tables.items()}   # row labels, as plain ints
-    for t, df in tables.items():
+    # Plain lists throughout (row i is line i + 2): row-by-row pandas access was most of an import's time.
+    for t, cols in tables.items():
         for c in schema.REQUIRED[t]:
-            for i, v in zip(labels[t], df[c].tolist()):
-                if isinstance(v, str) and not v.strip():
-                    problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
-        dup = df["id"][df["id"].duplicated() & (df["id"] != "")]
-        for i, v in dup.items():
-            problems.append(f"{t}.csv line {line(i)}, field id: '{v}' is used twice")
+            for i in _blank_rows(cols[c]):
+                problems.append(f"{t}.csv line {line(i)}, field {c}: empty (required)")
+        ids = cols["id"]
+        for i in _repeated_rows(ids, isinstance(cols, TextColumns) or _all_text(ids)):
+            problems.append(f"{t}.csv line {line(i)}, field id: '{ids[i]}' is used twice")
 
-    base = known.normalised() if known is not None else Directory.empty()
+    base = known if known is not None else Directory.empty()   # only read
     id_sets: dict[str, set[str]] = {}
 
     def ids(t: str) -> set[str]:
@@ -220,14 +226,13 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
             id_sets[t] = own | set(base[t]["id"])
         return id_sets[t]
 
-    def values(t: str, col: str):   # (row label, value): plain lists, not Series.items()
-        return zip(labels[t], tables[t][col].tolist())
-
     def check_ref(t: str, col: str, target: str, optional: bool = False) -> None:
-        if t not in tables or col not in tables[t].columns:
+        if t not in tables or col not in tables[t]:
             return
         valid = ids(target)
-        for i, v in values(t, col):
+        if valid.issuperset(tables[t][col]):   # the usual package: every reference found, in one pass in C
+            return
+        for i, v in enumerate(tables[t][col]):
             if v == "" and optional:
                 continue
             if v not in valid:
@@ -239,10 +244,10 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
     check_ref("service_at_location", "location_id", "locations")
     check_ref("addresses", "location_id", "locations")
     for t, col, target in schema.OPTIONAL_LINKS:
-        if t not in tables or col not in tables[t].columns:
+        if t not in tables or col not in tables[t]:
             continue
         valid = ids(target)
-        dangling = [(i, v) for i, v in values(t, col) if v != "" and v not in valid]
+        dangling = [(i, v) for i, v in enumerate(tables[t][col]) if v != "" and v not in valid]
         if dangling:
             i, v = dangling[0]
             report.notes.append(
@@ -252,19 +257,18 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
                    else "."))
 
     loc = tables["locations"]
-    n_loc = len(loc)
+    n_loc = _row_count(loc)
 
-    def column(c):   # plain lists: row-by-row pandas access was most of an import's time
-        return loc[c].tolist() if c in loc.columns else [""] * n_loc
+    def column(c):
+        return loc[c] if c in loc else [""] * n_loc
 
     lats, lons = column("latitude"), column("longitude")
-    names = column("name") if "name" in loc.columns else column("id")
+    names = column("name") if "name" in loc else column("id")
     cleared = []
     # Rows where both parse are fine: only the others are looked at one by one.
     placed = ~(np.isnan(parse_coordinates(lats, -90, 90)) | np.isnan(parse_coordinates(lons, -180, 180)))
-    labels = loc.index
-    for k in np.flatnonzero(~placed):
-        i, lat, lon, name = labels[k], lats[k].strip(), lons[k].strip(), names[k]
+    for i in np.flatnonzero(~placed).tolist():
+        lat, lon, name = lats[i].strip(), lons[i].strip(), names[i]
         if not lat and not lon:
             label = f"locations.csv line {line(i)} ({name})"
             report.unplaced.append(f"{label}: no latitude/longitude")
@@ -283,17 +287,18 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
                             "latitude (-90..90) / longitude (-180..180)")
     if problems:
         raise _problems(path, problems, coords=any("latitude (-90" in p for p in problems))
-    if cleared:
-        loc.loc[cleared, ["latitude", "longitude"]] = ""
+    for c in ("latitude", "longitude"):
+        if c in loc:
+            for i in cleared:
+                loc[c][i] = ""
 
-    for t, df in tables.items():
-        report.rows[t] = len(df)
-    text = {t: _text_columns(df, schema.stored_columns(t)) for t, df in tables.items()}
-    text["locations"]["confidential"] = np.full(n_loc, "0", dtype=object)
-    empty = Directory.empty()
+    for t, cols in tables.items():
+        report.rows[t] = _row_count(cols)
+    text = {t: _text_columns(cols, schema.stored_columns(t)) for t, cols in tables.items()}
+    text["locations"]["confidential"] = ["0"] * n_loc
 
     def own(t: str, c: str) -> list:
-        return text[t][c].tolist() if t in text else []
+        return text[t][c] if t in text else []
 
     cats = categories if categories is not None else taxonomy.categories()
     terms = {**dict(zip(base["taxonomy_terms"]["id"], zip(base["taxonomy_terms"]["code"], base["taxonomy_terms"]["name"]))),
@@ -310,46 +315,100 @@ def read_package(path: str | Path, *, unplaced: bool = False, categories: dict |
         if found and link not in by_service:
             by_service[link] = found
     service_ids = own("services", "id")
-    category = np.array([by_service.get(s, "") for s in service_ids], dtype=object)
+    category = [by_service.get(s, "") for s in service_ids]
     if "services" in text:
         text["services"]["category"] = category
-        text["services"]["confidential"] = np.full(len(service_ids), "0", dtype=object)
-    report.uncategorised_services = int((category == "").sum())
+        text["services"]["confidential"] = ["0"] * len(service_ids)
+    report.uncategorised_services = category.count("")
     from collections import Counter
 
     open_ids = {s for s, c in zip(service_ids, category) if c == ""}
     used = Counter(terms.get(term, ("", ""))[1] or terms.get(term, ("", ""))[0]
                    for link, term in zip(links, term_ids) if link in open_ids)
     report.unmatched_terms = [t for t, _ in used.most_common() if t]
+    empty = Directory.empty()
     d = Directory({t: _frame(text[t], schema.stored_columns(t)) if t in text else empty.tables[t]
                    for t in schema.TABLES})
     return d, report
 
 
-def _text_columns(df: "pd.DataFrame", cols) -> dict:
-    """The stored columns of a table read from a file: object arrays of str ('' for a column
-    the file lacks or a value it left out), as ``Directory.normalised`` makes them."""
+def _row_count(columns: dict[str, list]) -> int:
+    return len(next(iter(columns.values()))) if columns else 0
+
+
+def _blank_rows(values: list) -> list[int]:
+    """Rows whose value is empty or blanks (pandas' NaN of a short row is not text: not counted)."""
+    try:
+        # ''/blank values are rare: ``in`` and map() look at every value without a Python loop.
+        if "" not in values and not any(map(str.isspace, values)):
+            return []
+    except TypeError:   # a value that is not text: look at each
+        pass
+    return [i for i, v in enumerate(values) if isinstance(v, str) and not v.strip()]
+
+
+def _repeated_rows(ids: list, text: bool) -> list[int]:
+    """Rows whose non-empty id an earlier row has (pandas' ``duplicated``; NaN equals NaN there).
+    ``text``: every id is a str."""
+    if text:
+        if len(set(ids)) == len(ids):
+            return []
+        seen: set = set()
+        out = []
+        for i, v in enumerate(ids):
+            if v in seen and v != "":
+                out.append(i)
+            seen.add(v)
+        return out
     import numpy as np
     import pandas as pd
 
-    n = len(df)
+    s = pd.Series(ids, dtype=object)
+    return np.flatnonzero((s.duplicated() & (s != "")).to_numpy()).tolist()
+
+
+def _all_text(values: list) -> bool:
+    return set(map(type, values)) <= {str}
+
+
+def _text_columns(columns: dict[str, list], cols) -> dict[str, list]:
+    """The stored columns of a table read from a file: lists of str ('' for a column the file
+    lacks or a value it left out), as ``Directory.normalised`` makes them."""
+    import pandas as pd
+
+    n = _row_count(columns)
     out = {}
     for c in cols:
-        if c not in df.columns:
-            out[c] = np.full(n, "", dtype=object)
+        if c not in columns:
+            out[c] = [""] * n
             continue
-        values = df[c].to_numpy(dtype=object)
-        if pd.api.types.infer_dtype(values, skipna=False) not in ("string", "empty"):
-            values = np.array(["" if pd.isna(v) else str(v) for v in values], dtype=object)
+        values = columns[c]
+        if not isinstance(columns, TextColumns) and not _all_text(values):
+            values = ["" if pd.isna(v) else str(v) for v in values]
         out[c] = values
     return out
 
 
 def _frame(columns: dict, cols) -> "pd.DataFrame":
+    import numpy as np
     import pandas as pd
 
-    # copy: the arrays may be read-only views, and a Directory's frames are edited in place
-    return pd.DataFrame({c: columns[c] for c in cols}, dtype=object, copy=True)
+    # One 2-D block filled a column at a time: the frame owns (and may edit) its values, and
+    # pandas has no per-column arrays to consolidate.
+    n = _row_count(columns)
+    block = np.empty((n, len(cols)), dtype=object)
+    for j, c in enumerate(cols):
+        block[:, j] = columns[c]
+    return pd.DataFrame(block, columns=_column_index(tuple(cols)), index=pd.RangeIndex(n), dtype=object)
+
+
+@functools.lru_cache(maxsize=None)
+def _column_index(cols: tuple[str, ...]) -> "pd.Index":
+    """The column labels of a table, made once: an Index is immutable (frames share it), and
+    making one from names costs more than filling a small table."""
+    import pandas as pd
+
+    return pd.Index(cols)
 
 
 class CoordinateProblems(UserError):
@@ -368,12 +427,17 @@ def _problems(path: Path, problems: list[str], coords: bool = False) -> UserErro
     return kind(f"{path}: {len(problems)} problem(s) in the HSDS package:\n  " + "\n  ".join(shown) + more, hint)
 
 
-def merge(base: Directory, new: Directory) -> Directory:
-    """Rows of ``new`` added to ``base``; a row with an id already there replaces it."""
+def merge(base: Directory, new: Directory, normal: bool = False) -> Directory:
+    """Rows of ``new`` added to ``base``; a row with an id already there replaces it. ``normal``:
+    both are normal already (what ``directory.load`` and ``read_package`` give) and the caller
+    hands their frames over, so they are not checked and copied again."""
     import pandas as pd
 
-    out = base.normalised()
-    new = new.normalised()
+    if normal:
+        out = Directory(dict(base.tables), dict(base.categories))
+    else:
+        out = base.normalised()
+        new = new.normalised()
     for t in schema.TABLES:
         if len(out[t]) == 0 or len(new[t]) == 0:   # what concat would give, without its copies
             if len(new[t]):
@@ -397,9 +461,11 @@ def import_hsds(project: "Project", path: str | Path, *, unplaced: bool = False,
     if locator is not None:
         _geocode(project, new, report, locator)
     ctx.progress(0.3, "Writing hubs")
-    merged = merge(current, new)
+    # load() and read_package() give normal directories, and a geocoded location keeps its text
+    # values: neither is normalised again on the way to the file (each pass looks at every value).
+    merged = merge(current, new, normal=True)
     merged.categories = current.categories
-    directory.save(project, merged, ctx=ctx, source=str(path))
+    directory.save(project, merged, ctx=ctx, source=str(path), normal=True)
     return report
 
 

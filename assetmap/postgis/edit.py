@@ -102,6 +102,17 @@ class PostgisEdit:
             return info
         return self.write_layer(frames[0] if len(frames) == 1 else pd.concat(frames), info, replace=replace)
 
+    def write_points(self, info: LayerInfo, columns: dict[str, list], x, y, crs: str = "EPSG:4326",
+                     replace: bool = False) -> LayerInfo:
+        """``ProjectEdit.write_points`` on the server: the frame, reprojected to the project's CRS
+        as the GeoPackage's write does, goes through ``write_layer``."""
+        import numpy as np
+
+        from assetmap.project.points import points_frame, to_crs
+
+        x, y = to_crs(np.asarray(x, dtype=float), np.asarray(y, dtype=float), crs, self.project.crs)
+        return self.write_layer(points_frame(columns, x, y, self.project.crs), info, replace=replace, arrow=True)
+
     def _levels(self) -> dict[str, str]:
         from psycopg.rows import dict_row
 

@@ -107,6 +107,27 @@ class GpkgConnection(sqlite3.Connection):
     concurrent_editors = False
 
 
+def insert_rows(con, head: str, row: str, columns: list, per_statement: int = 64) -> None:
+    """``head VALUES row, row, ...`` for the rows of ``columns`` (equal-length sequences, one per
+    ``?`` of ``row``, which may also hold literals), ``per_statement`` rows a statement: each
+    statement costs SQLite and Python's sqlite3 a fixed amount, about a third of a short row's
+    insert when run row by row. Plain SQL, so it runs on either backend's connection."""
+    from itertools import chain
+
+    n = len(columns[0]) if columns else 0
+    width = len(columns)
+    # at most 999 values a statement: the limit of SQLite builds before 3.32
+    per_statement = max(1, min(per_statement, 999 // max(width, 1)))
+    flat = list(chain.from_iterable(zip(*columns)))
+    full, rest = divmod(n, per_statement)
+    step = per_statement * width
+    if full:
+        con.executemany(f"{head} VALUES " + ", ".join([row] * per_statement),
+                        (flat[i:i + step] for i in range(0, full * step, step)))
+    if rest:
+        con.execute(f"{head} VALUES " + ", ".join([row] * rest), flat[full * step:])
+
+
 def data_columns(columns: list[str]) -> list[str]:
     """A table's columns without the INTEGER key GeoPackage asks of attribute tables: callers
     give values for the data, in the order the table had before that key existed."""

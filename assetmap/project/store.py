@@ -484,17 +484,8 @@ class ProjectEdit:
             gdf = gdf.copy()
             gdf.insert(0, "fid", gdf.index.astype("int64"))
             gdf = gdf.reset_index(drop=True)
-        if self.layer_exists(info.name):
-            if not replace:
-                raise UserError(
-                    f"{self.project.path} already has a layer named '{info.name}'.",
-                    "Give the new layer another name (--name), or remove the old one first.",
-                )
-            self.remove_layer(info.name)
-        info.feature_count = int(len(gdf))
-        info.geometry_type = geometry_type_of(gdf)
-        info.imported_at = info.imported_at or utc_now()
-        info.sensitivity = effective_sensitivity(info, _levels(self.con).get, self.project.lineage_key)
+        self._make_room(info, replace)
+        self._describe(info, int(len(gdf)), geometry_type_of(gdf))
         kwargs: dict[str, Any] = {}
         if len(gdf) == 0:
             kwargs["geometry_type"] = info.geometry_type or "Unknown"
@@ -509,6 +500,49 @@ class ProjectEdit:
         self.con.execute(f"ATTACH DATABASE ? AS {alias}", (str(stage),))
         self._stages.append((alias, stage))
         gpkg.copy_feature_table(self.con, alias, info.name)
+        return self._register(info, replace)
+
+    def write_points(self, info: LayerInfo, columns: dict[str, list], x, y, crs: str = "EPSG:4326",
+                     replace: bool = False) -> LayerInfo:
+        """A layer of points with text columns (values str or None), x and y in ``crs`` (NaN: no
+        position), as ``write_layer`` of ``points.points_frame(columns, x, y, crs)`` in the
+        project's CRS writes it. Written by SQL in this transaction (``gpkg_points``) when the
+        project knows its CRS; through GDAL otherwise (a CRS it has not seen yet, no placed point,
+        column names GDAL would have to change)."""
+        import numpy as np
+
+        from assetmap.project import gpkg_points
+        from assetmap.project.points import points_frame, to_crs
+
+        validate_layer_name(info.name)
+        x, y = to_crs(np.asarray(x, dtype=float), np.asarray(y, dtype=float), crs, self.project.crs)
+        srs = gpkg_points.srs_id(self.con, self.project.crs)
+        placed = ~(np.isnan(x) | np.isnan(y))
+        if srs is None or not placed.any() or not np.isfinite(x[placed]).all() or not np.isfinite(y[placed]).all() \
+                or not gpkg_points.plain_names(columns):
+            return self.write_layer(points_frame(columns, x, y, self.project.crs), info, replace=replace, arrow=True)
+        self._make_room(info, replace)
+        self._describe(info, len(x), "Point")
+        gpkg_points.write_point_table(self.con, info.name, info.display_name, columns, x, y, srs)
+        return self._register(info, replace)
+
+    def _make_room(self, info: LayerInfo, replace: bool) -> None:
+        """Remove the layer ``info`` names when ``replace`` allows it; refuse otherwise."""
+        if self.layer_exists(info.name):
+            if not replace:
+                raise UserError(
+                    f"{self.project.path} already has a layer named '{info.name}'.",
+                    "Give the new layer another name (--name), or remove the old one first.",
+                )
+            self.remove_layer(info.name)
+
+    def _describe(self, info: LayerInfo, count: int, geometry_type: str) -> None:
+        info.feature_count = count
+        info.geometry_type = geometry_type
+        info.imported_at = info.imported_at or utc_now()
+        info.sensitivity = effective_sensitivity(info, _levels(self.con).get, self.project.lineage_key)
+
+    def _register(self, info: LayerInfo, replace: bool) -> LayerInfo:
         if info.sort_order <= 0 and not replace:
             # New layers go on top, the way QGIS adds them.
             self.con.execute("UPDATE assetmap_layers SET sort_order = sort_order + 1")
