@@ -21,6 +21,8 @@ Last measured (2026-12-06), within 100 m of the police point, of all 18,197 rows
                                     matched 99.65 -> 99.25 % as filed, 99.53 -> 99.11 % typed
   named places (parks, landmarks: no number) kept in the locator
                                     96.02 % as filed, 95.82 % typed; matched 99.34 / 99.20 %; units 88.6/100/97.7 %
+  a crossing found by its other carriageway (I 64 EASTBOUND / WESTBOUND)
+                                    96.05 % as filed, 95.86 % typed; matched 99.38 / 99.24 %
   naive exact-then-linear           92.3 % / 28.1 %
 ("units": neighbourhood counts within 5 % or 2 of the police's, all / DOMESTIC / CHILD.)
 Changes are chosen on the development split geocode_police_dev (2018 geocoded from a 2017

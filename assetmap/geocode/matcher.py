@@ -24,6 +24,7 @@ Each row gets longitude/latitude (WGS 84), a match type and a score (0-100).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,14 @@ _PACE_M = 5.0             # ... and this many metres per number more (chosen on 
 _STREET_NEAR_NUMBERS = 100  # street level: at a known number at most this far from the row's (any side);
 _STREET_EXTENT_M = 600.0  # ... without a number, on a street whose known points all lie this close
 _STREET_MIN_POINTS = 1    # ... and are at least this many (2 or 3: fewer matched, no better on 2017 -> 2018)
+
+
+_BOUND_RE = re.compile(r"\b(?:EASTBOUND|WESTBOUND|NORTHBOUND|SOUTHBOUND)\b")
+
+
+def _without_bound(key: str) -> str:
+    """An intersection key without the carriageway words of its streets."""
+    return " & ".join(sorted(" ".join(_BOUND_RE.sub(" ", side).split()) for side in key.split(" & ")))
 
 
 def pd_zip5(values):
@@ -181,6 +190,13 @@ class Matcher:
         self._pkey, self._plon, self._plat = rkey, rlon, rlat
         self._real = (rkey, rlon, rlat, np.zeros(len(rkey), bool))
         self._psid = self._pkey >> (_NUM_BITS + 1)
+        # The same crossing of a divided road's other carriageway ("I 64 EASTBOUND & S BOYLE AVE"
+        # known, "I 64 WESTBOUND & S BOYLE AVE" asked): the median of the known ones.
+        loose: dict[str, list[tuple[float, float]]] = {}
+        for key, xy in self._intersections.items():
+            loose.setdefault(_without_bound(key), []).append(xy)
+        self._loose_intersections = {k: (float(np.median([p[0] for p in v])), float(np.median([p[1] for p in v])))
+                                     for k, v in loose.items()}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
         for s, (x, y) in self._intersections.items():
             a, b = s.split(" & ", 1)
@@ -536,6 +552,9 @@ class Matcher:
         hit = self._intersections.get(key)
         if hit is not None:
             return hit, "intersection", 95
+        hit = self._loose_intersections.get(_without_bound(key))
+        if hit is not None:
+            return hit, "intersection", 85
         a, b = key.split(" & ", 1)
         ida, sca = self.streets.candidates(a)
         idb, scb = self.streets.candidates(b)

@@ -366,3 +366,17 @@ def test_place_kept_when_most_of_its_points_agree():
     assert (r.lon[0], r.lat[0]) == pytest.approx(at)
     rows = [("0", "ART HILL", *at)] * 2 + [("0", "ART HILL", -90.20, 38.70)] * 2
     assert Matcher(_points(rows)).match_parts(["0"], ["ART HILL"]).match_type[0] == "unmatched"
+
+
+def test_intersection_with_the_other_carriageway_of_a_divided_road():
+    # Known: where S BOYLE AVE crosses I 64's westbound carriageway, and I 64 written without one.
+    rows = [("I 64 WESTBOUND & S BOYLE AVE", 0, -90.2533, 38.6313), ("I 64 & S BOYLE AVE", 0, -90.2531, 38.6313)]
+    rows += [("S BOYLE AVE", n, -90.2533, 38.6300 + n * 1e-6) for n in (100, 120, 140)]
+    m = Matcher(_frame(rows))
+    r = m.match_parts(["0", "0", "0", "0"], ["S BOYLE AVE / I 64 EASTBOUND", "I 64 WESTBOUND / S BOYLE AVE",
+                                             "I 64 / S Boyle Ave", "I 70 EASTBOUND / S BOYLE AVE"])
+    assert r.match_type[:3].tolist() == ["intersection"] * 3
+    assert r.score[:3].tolist() == [85, 95, 95]                          # a known key: 95; the other carriageway: 85
+    assert (r.lon[0], r.lat[0]) == pytest.approx((-90.2532, 38.6313), abs=1e-9)   # the median of the two
+    assert (r.lon[1], r.lon[2]) == pytest.approx((-90.2533, -90.2531), abs=1e-9)
+    assert r.score[3] < 85                                              # another road: not that crossing
