@@ -110,3 +110,28 @@ def test_json_output_is_only_json_when_cases_print(tmp_path):
     rows = json.loads(r.stdout)
     assert rows[0]["name"] == "noisy"
     assert "a report line" in r.stderr and "from a child" in r.stderr
+
+
+def test_sides_alternate_and_short_cases_run_longer(monkeypatch):
+    """Ours and the baseline run alternately (a change of the machine's pace weighs on both); a
+    case of milliseconds runs until each side has had SHORT_S, at most MAX_REPEAT times, a long
+    one ``repeat`` times."""
+    calls = []
+
+    def case(ours_s, base_s):
+        def make():
+            return bench_run.Case(ours=lambda: (calls.append("o"), time.sleep(ours_s)),
+                                  baseline=lambda: (calls.append("b"), time.sleep(base_s)),
+                                  setup=lambda: calls.append("s"))
+        return make
+
+    monkeypatch.setattr(bench_run, "SHORT_S", 0.05)
+    monkeypatch.setattr(bench_run, "MAX_REPEAT", 8)
+    monkeypatch.setattr(bench_run, "discover", lambda: {"quick": case(0.001, 0.002), "slow": case(0.03, 0.03)})
+    bench_run.run(["quick"], repeat=2)
+    assert calls[:6] == ["s", "o", "s", "b", "s", "o"]
+    timed = [c for c in calls if c != "s"]
+    assert timed == ["o", "b"] * 8                       # 1-2 ms a run: MAX_REPEAT rounds, not 2
+    calls.clear()
+    bench_run.run(["slow"], repeat=2)
+    assert [c for c in calls if c != "s"] == ["o", "b"] * 2   # 30 ms a run: 60 ms >= SHORT_S after 2
