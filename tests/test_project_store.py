@@ -78,7 +78,7 @@ def test_killed_import_leaves_project_as_it_was(areas_project, stl, tmp_path):
     before = areas_project.path.read_bytes()
     script = textwrap.dedent(f"""
         import os, signal
-        from assetmap.project import store
+        from assetmap.project import edit as store
         def then_die(real):
             def write(self, *a, **k):
                 real(self, *a, **k)

@@ -146,7 +146,7 @@ def test_stage_skips_fsync_on_this_thread_only_while_gdal_writes_it():
     import ctypes
     import threading
 
-    from assetmap.project.store import _gdal_thread_option, _stage_unsynced
+    from assetmap.project.edit import _gdal_thread_option, _stage_unsynced
 
     if _gdal_thread_option() is None:
         pytest.skip("pyogrio without its own GDAL library: GDAL syncs the stage as before")
