@@ -137,3 +137,32 @@ def test_shells_and_holes_are_drawn_turning_opposite_ways(mixed):
             ccw = bool(shapely.is_ccw(shapely.linearrings(a["xy"][a["verts"][r]:a["verts"][r + 1]])))
             turns.setdefault("shell" if r == a["rings"][p] else "hole", set()).add(ccw != bool(a["rev"][r]))
     assert len(turns["shell"]) == 1 and len(turns["hole"]) == 1 and turns["shell"] != turns["hole"]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_ragged_polygons_agree_with_shapely_to_ragged_array(seed):
+    """The counted offsets (no per-ring objects) equal shapely's on polygons with and without
+    holes, multipolygons whose parts have several holes, and all of them mixed."""
+    from assetmap.mapview.flat import ragged_polygons
+
+    rng = np.random.default_rng(seed)
+    geoms = []
+    for k in range(300):
+        x, y = rng.uniform(0, 100, 2)
+        shell = shapely.Point(x, y).buffer(rng.uniform(2, 5), quad_segs=int(rng.integers(1, 6)))
+        cuts = [shapely.Point(x + dx, y + dy).buffer(0.4) for dx, dy in rng.uniform(-1.2, 1.2, (int(rng.integers(0, 4)), 2))]
+        poly = shell.difference(shapely.union_all(cuts)) if cuts else shell
+        if rng.random() < 0.3:
+            other = shapely.box(x + 10, y + 10, x + 12, y + 12).difference(shapely.box(x + 10.5, y + 10.5, x + 11, y + 11))
+            poly = shapely.MultiPolygon(list(getattr(poly, "geoms", [poly])) + [other])
+        geoms.append(poly)
+    geoms = np.asarray(geoms, dtype=object)
+    assert (shapely.get_num_interior_rings(shapely.get_parts(geoms)) > 1).any()
+    for subset in (geoms, geoms[shapely.get_type_id(geoms) == 3], geoms[shapely.get_num_interior_rings(geoms) == 0]):
+        kind, coords, offsets = shapely.to_ragged_array(subset)
+        if kind == shapely.GeometryType.POLYGON:
+            offsets = (*offsets, np.arange(len(subset) + 1))
+        got = ragged_polygons(subset)
+        assert np.array_equal(got[0], coords)
+        for mine, theirs in zip(got[1:], offsets):
+            assert np.array_equal(mine, theirs)
