@@ -291,9 +291,7 @@ def process_memory_mb() -> dict:
 
 def fresh_process_memory_mb() -> dict:
     """``process_memory_mb`` of a new Python process that shows the 100k layer (as the app would)."""
-    import json
     import subprocess
-    import sys
 
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory"], capture_output=True,
                          text=True, timeout=600, cwd=str(HERE), check=True).stdout

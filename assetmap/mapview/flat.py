@@ -34,7 +34,6 @@ from assetmap.privacy import public_features
 if TYPE_CHECKING:
     import geopandas as gpd
 
-_POLYGONAL_IDS = {3, 6}  # shapely.GeometryType.POLYGON, MULTIPOLYGON
 _INT32 = 2**31 - 1
 
 
@@ -78,8 +77,8 @@ def flat_layer(gdf: "gpd.GeoDataFrame", properties: list[str] | None = None) -> 
     drawable = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     if not drawable.all():
         gdf, geoms = gdf[drawable], geoms[drawable]
-    kinds = np.unique(shapely.get_type_id(geoms))
-    if not len(gdf) or not set(kinds.tolist()) <= _POLYGONAL_IDS:
+    kinds = set(np.unique(shapely.get_type_id(geoms)).tolist())
+    if not len(gdf) or not kinds <= {shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON}:
         return None
     index = np.asarray(gdf.index)
     if index.dtype.kind not in "iu" or index.min() < -_INT32 or index.max() > _INT32:
@@ -115,12 +114,12 @@ def ragged_polygons(geoms):
     import shapely
 
     multi = shapely.get_type_id(geoms) == shapely.GeometryType.MULTIPOLYGON
-    parts = np.zeros(len(geoms) + 1, dtype=np.int64)
     if multi.any():
+        parts = np.zeros(len(geoms) + 1, dtype=np.int64)
         np.cumsum(shapely.get_num_geometries(geoms), out=parts[1:])
         polys = shapely.get_parts(geoms)
     else:
-        parts[1:] = np.arange(1, len(geoms) + 1)
+        parts = np.arange(len(geoms) + 1, dtype=np.int64)
         polys = geoms
     holes = shapely.get_num_interior_rings(polys)
     rings = np.zeros(len(polys) + 1, dtype=np.int64)
