@@ -173,8 +173,60 @@ def shot_risk_clusters(tmp: Path, out: Path) -> None:
     _grab(_main_window(path), out / "risk_bivariate_lisa.png", (1280, 820))
 
 
+def shot_geocode(tmp: Path, out: Path) -> None:
+    """The reports wizard's Geocode step after *Check the addresses* (docs/geocoding.md): the 2019
+    police incidents with their coordinates dropped, a locator made from 2017 and 2018."""
+    import time
+
+    import pandas as pd
+    from PySide6.QtWidgets import QApplication
+
+    from assetmap.geocode.locators import add_locator
+    from assetmap.importers import import_file
+    from assetmap.project import Project
+    from assetmap.ui.reports_wizard import ReportsWizard
+    from tests.shared_data import STL
+
+    if not (STL / "slmpd_part1_2019.csv").exists():
+        raise SystemExit(f"the St. Louis police files are not at {STL} (see ../shared/data/README.md)")
+    years = {y: pd.read_csv(STL / f"slmpd_part1_{y}.csv", dtype=str, keep_default_na=False)
+             for y in (2017, 2018, 2019)}
+    pd.concat([years[2017], years[2018]]).to_csv(tmp / "incidents_2017_2018.csv", index=False)
+    years[2019].drop(columns=["x", "y"]).to_csv(tmp / "calls_2019.csv", index=False)
+    project = Project.create(tmp / "city.gpkg", crs="EPSG:4326")
+    import_file(project, STL / "neighborhoods.geojson", "areas", name="neighborhoods", id_field="NHD_NUM",
+                name_field="NHD_NAME")
+    add_locator(project, "police", tmp / "incidents_2017_2018.csv", number="ileads_address",
+                street="ileads_street", public_source=True)
+    wizard = ReportsWizard(project)
+    wizard.file_page.path.setText(str(tmp / "calls_2019.csv"))
+    wizard.resize(820, 560)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    page = wizard.geocode_page
+    page.by_address.setChecked(True)
+    page.number.setCurrentText("ileads_address")
+    page.street.setCurrentText("ileads_street")
+    page.check.click()
+    app, deadline = QApplication.instance(), time.monotonic() + 120
+    while "Geocoded" not in page.summary.text() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    # The summary's wrapped lines are laid out on the next events: let them settle first.
+    settle = time.monotonic() + 0.5
+    while time.monotonic() < settle:
+        app.processEvents()
+        time.sleep(0.02)
+    wizard.grab().save(str(out / "geocode_reports_wizard.png"))
+    print(f"wrote {out / 'geocode_reports_wizard.png'}")
+    wizard.close()
+    wizard.deleteLater()
+
+
 SHOTS = {"demo": shot_demo, "territories": shot_territories, "accessibility": shot_accessibility,
-         "survey_mode": shot_survey_mode, "risk_clusters": shot_risk_clusters}
+         "survey_mode": shot_survey_mode, "risk_clusters": shot_risk_clusters,
+         "geocode": shot_geocode}
 
 
 def main(argv: list[str] | None = None) -> None:
