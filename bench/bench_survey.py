@@ -32,7 +32,8 @@ def _form():
 
 
 def _fill(store, form, n: int, rng: random.Random, surveyor: str, name: str) -> None:
-    from assetmap.survey.store import Response, insert_copies
+    from assetmap.survey.response import Response
+    from assetmap.survey.response_write import insert_copies
 
     when = "2026-01-01T00:00:00Z"
     with store._tx() as con:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from assetmap.commands import Command
 
 if TYPE_CHECKING:  # pragma: no cover
-    from assetmap.survey.store import Response, SurveyStore
+    from assetmap.survey.response import Response
+    from assetmap.survey.store import SurveyStore
 
 
 class SaveResponse(Command):

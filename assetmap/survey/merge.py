@@ -35,7 +35,7 @@ from assetmap.survey.duplicates import DUPLICATE_METRES, possible_duplicates  # 
 
 if TYPE_CHECKING:  # pragma: no cover
     from assetmap.project import Project
-    from assetmap.survey.store import Response
+    from assetmap.survey.response import Response
     from assetmap.tasks import TaskContext
 
 
@@ -173,7 +173,7 @@ def merge_package(project: "Project", pkg, *, ctx: "TaskContext | None" = None) 
 
 def _merge_responses(project, pkg_project, store, pstore, package_id: str, report: "MergeReport", ctx,
                      matcher=None) -> None:
-    from assetmap.survey.store import _SELECT
+    from assetmap.survey.response import SELECT_RESPONSE
 
     surveyor = report.surveyor
     store._forms = None
@@ -181,7 +181,7 @@ def _merge_responses(project, pkg_project, store, pstore, package_id: str, repor
         bases = dict(src.execute(f"SELECT uuid, revision FROM {S.PACK_BASE}").fetchall())
         # Raw rows, parsed only when a response differs: most of a big package is unchanged.
         incoming = [(f, row) for f in pstore.forms() for row in src.execute(
-            f'{_SELECT} FROM "{S.layer_name(f.form_id)}" ORDER BY created_at, fid').fetchall()]
+            f'{SELECT_RESPONSE} FROM "{S.layer_name(f.form_id)}" ORDER BY created_at, fid').fetchall()]
         with store._tx() as con:
             S.ensure_tables(con)
             _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, ctx, matcher)
@@ -224,7 +224,8 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
     """The per-response decisions of ``merge_package``, inside its transaction (one connection:
     a second one would wait for this transaction's lock)."""
     from assetmap.geocode.survey import ensure_geocode_columns
-    from assetmap.survey.store import _response, insert_copy, log, read_current, write
+    from assetmap.survey.response import from_row, read_current
+    from assetmap.survey.response_write import insert_copy, log, write
 
     merged = {r[0]: (r[1], r[2]) for r in con.execute(
         f"SELECT uuid, package_revision, project_revision FROM {S.MERGES} WHERE package_id=?", (package_id,))}
@@ -247,7 +248,7 @@ def _merge_rows(con, store, src, incoming, bases, package_id, surveyor, report, 
             agreed.append((uuid, revision, int(raw[0] or 0)))
             report.unchanged.append(uuid)
             continue
-        theirs = _response(form, row)
+        theirs = from_row(form, row)
         ours = read_current(con, form, uuid) if raw is not None else None
         pkg_base, proj_base = merged.get(uuid) or (bases.get(uuid), bases.get(uuid))
         if ours is None:
@@ -303,7 +304,7 @@ def _same(ours: "Response", theirs: "Response") -> bool:
 
 
 def _changes(ours: "Response | None", theirs: "Response") -> dict:
-    from assetmap.survey.store import diff
+    from assetmap.survey.response import diff
 
     out = diff(ours.answers if ours else {}, theirs.answers)
     if ours is not None and ours.deleted != theirs.deleted:
@@ -400,7 +401,9 @@ def resolve_conflict(project: "Project", conflict: "Conflict | str", keep: "str 
 
     ``conflict`` is a ``Conflict`` or a response UUID (with one pending conflict). The
     choice is a new revision in the history; the package counts as merged afterwards."""
-    from assetmap.survey.store import SurveyStore, log, read_current, write
+    from assetmap.survey.response import read_current
+    from assetmap.survey.response_write import log, write
+    from assetmap.survey.store import SurveyStore
 
     if isinstance(conflict, str):
         found = pending_conflicts(project, conflict)
@@ -427,9 +430,9 @@ def resolve_conflict(project: "Project", conflict: "Conflict | str", keep: "str 
                            device_id=store.device_id, action="resolve", current=ours,
                            deleted=conflict.package_deleted, note=note)
         else:
-            from assetmap.survey.store import _validated
+            from assetmap.survey.save_prep import validated
 
-            result = write(con, store, form, uuid=ours.uuid, answers=_validated(form, keep), surveyor=who,
+            result = write(con, store, form, uuid=ours.uuid, answers=validated(form, keep), surveyor=who,
                            device_id=store.device_id, action="resolve", current=ours, deleted=False, note=note)
         S.ensure_tables(con)  # a project merged before photos waited with conflicts lacks that table
         _settle_media(con, conflict, None if keep == "project" else result.answers,

@@ -189,7 +189,7 @@ def id_text(series):
 def _copy_responses(project, store, pkg, pstore, forms, area_gdf) -> int:
     """Copy the live, public responses (inside the areas, when areas were chosen) as they are."""
     from assetmap.privacy import public_features
-    from assetmap.survey.store import insert_copies
+    from assetmap.survey.response_write import insert_copies
 
     n = 0
     with gpkg.transaction(pkg.path) as con:

@@ -13,7 +13,8 @@ from tests.survey.storage_forms import asset_form
 def _fill(store, form, n, rng, *, surveyor="Lead", name="Asset {i}", when="2026-01-01T00:00:00Z",
           box=(38.58, 38.70, -90.30, -90.20), types=("faith", "school")):
     """``n`` responses written straight into one transaction (fast; no validation needed)."""
-    from assetmap.survey.store import Response, insert_copy
+    from assetmap.survey.response import Response
+    from assetmap.survey.response_write import insert_copy
 
     out = []
     with store._tx() as con:

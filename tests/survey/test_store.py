@@ -129,12 +129,12 @@ def test_photo_bytes_are_stored_in_the_project(store, tmp_path):
 
 def test_save_is_one_transaction_with_synchronous_full(store, demo_copy, monkeypatch):
     """A failure inside the save (after the feature row) leaves neither row nor history."""
-    import assetmap.survey.store as st
+    import assetmap.survey.response_write as rw
 
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(st, "log", boom)
+    monkeypatch.setattr(rw, "log", boom)
     with pytest.raises(RuntimeError):
         store.save("assets", {"name": "A"}, surveyor="Ann")
     with sqlite3.connect(demo_copy.path) as con:
@@ -174,7 +174,7 @@ def test_undo_redo_create_edit_delete(store, demo_copy):
 
 
 def test_device_id_is_stable_per_machine(isolated_home):
-    from assetmap.survey.store import default_device_id
+    from assetmap.survey.device import default_device_id
 
     first = default_device_id()
     assert first == default_device_id() and len(first) == 36
