@@ -3,8 +3,9 @@
 The known numbers are the locator's address points and block corners (``blocks``). A number is
 exact at its own point; interpolated between the nearest known numbers of the same parity (the
 other side's when they bracket it much more closely), never between two further apart than a
-street's pace allows; nearest beyond them, the street's line continued where its pace there is
-plausible. ``closest_any_parity`` is the street-level point.
+street's pace allows (where they are several blocks apart, at the position the same numbers on
+parallel streets give: ``number_grid``); nearest beyond them, the street's line continued where
+its pace there is plausible. ``closest_any_parity`` is the street-level point.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _EXTRAPOLATE_MAX = 1.0    # ... continued at most that distance again (chosen on
 _OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block corners); 2019 held out
 _BLOCK_CORNERS = True
 _CORNER_GAP = 200        # block corners are used where known numbers are further apart
+_GRID_GAP = 200          # ... and the same numbers on parallel streets (chosen on 2017 -> 2018)
 # Sanity of a placement from known points (St. Louis blocks: about 100 numbers per 100-200 m).
 _PACE_BASE_M = 200.0      # two known numbers this far apart are plausible whatever their gap,
 _PACE_M = 5.0             # ... and this many metres per number more (chosen on 2017 -> 2018)
@@ -90,6 +92,7 @@ class KnownNumbers:
             self._merged = None
         self._real = (rkey, rlon, rlat, np.zeros(len(rkey), bool))
         self._street_points = None
+        self._grid = None   # number_grid.NumberGrid, made when first needed
 
     def _corners(self, intersections, pos, rkey, rlon, rlat):
         """Block corners (street id, number, lon, lat) from the known intersections."""
@@ -169,6 +172,7 @@ class KnownNumbers:
             along = dx * ux + dy * uy
             dx, dy = along * ux, along * uy
             lon[both], lat[both] = alon + dx / self._kx, alat + dy / M_PER_DEG_LAT
+        self._along_the_grid(sid, num, typ, corner, use_other, same, other, lon, lat)
         # Beyond the street's known numbers (same parity): continue the street's line from the end.
         one = ~exact & (typ == "unmatched") & (same["has_lo"] | same["has_hi"])
         d_lo = np.where(same["has_lo"], num - same["n_lo"], 1 << 30)
@@ -188,6 +192,31 @@ class KnownNumbers:
             idx = idx[eok]
             lon[idx], lat[idx] = elon[eok], elat[eok]
         return lon, lat, typ, sc
+
+    def _along_the_grid(self, sid, num, typ, corner, use_other, same, other, lon, lat) -> None:
+        """Between known numbers more than _GRID_GAP apart, move each interpolated point along the
+        line between them to where the same numbers on parallel streets put it (``number_grid``);
+        across, it stays where it was: on its own side of the street."""
+        import numpy as np
+
+        gap = np.where(use_other, other["gap"], same["gap"])
+        rows = np.flatnonzero((typ == "interpolated") & ~corner & (gap > _GRID_GAP) & (gap < 1 << 30))
+        if len(rows) == 0:
+            return
+        if self._grid is None:
+            from assetmap.geocode.number_grid import NumberGrid
+
+            self._grid = NumberGrid(self._akey, self._alon * self._kx, self._alat * M_PER_DEG_LAT, _NUM_BITS)
+        ends = [np.where(use_other[rows], other[k][rows], same[k][rows]) for k in ("lon_lo", "lat_lo",
+                                                                                 "lon_hi", "lat_hi")]
+        x0, y0, x1, y1 = (v * k for v, k in zip(ends, (self._kx, M_PER_DEG_LAT) * 2))
+        t = self._grid.along(sid[rows], num[rows], x0, y0, x1, y1)
+        ok = np.isfinite(t)
+        rows, t, x0, y0, x1, y1 = rows[ok], t[ok], x0[ok], y0[ok], x1[ok], y1[ok]
+        cx, cy = x1 - x0, y1 - y0
+        now = ((lon[rows] * self._kx - x0) * cx + (lat[rows] * M_PER_DEG_LAT - y0) * cy) / (cx * cx + cy * cy)
+        lon[rows] += (t - now) * cx / self._kx
+        lat[rows] += (t - now) * cy / M_PER_DEG_LAT
 
     def _plausible(self, lon_a, lat_a, lon_b, lat_b, gap):
         """Whether two known points are close enough for the gap between their numbers."""

@@ -1,0 +1,117 @@
+"""Where a number lies along its street, from the same numbers on parallel streets: a small
+hand-made grid city whose blocks are of unequal lengths, checked against where each hundred is."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from assetmap.geocode.matcher import Matcher
+from assetmap.geocode.number_grid import NumberGrid
+
+# Cross streets (where each hundred starts), metres east of the west end: blocks of unequal length.
+HUNDREDS = np.array([4000, 4100, 4200, 4300, 4400, 4500, 4600])
+CROSS_X = np.array([0.0, 80.0, 260.0, 330.0, 520.0, 600.0, 790.0])
+M_PER_DEG_LAT = 110_950.0
+KX = M_PER_DEG_LAT * np.cos(np.radians(38.6))
+
+
+def _x_of(number):
+    return np.interp(number, HUNDREDS, CROSS_X)
+
+
+def _grid_points(streets=(1, 2, 3), numbers=range(4000, 4601, 25)):
+    """(street id, number, x, y): parallel east-west streets 150 m apart, numbers rising east."""
+    return [(s, n, _x_of(n), 150.0 * s) for s in streets for n in numbers]
+
+
+def _grid(points):
+    pts = sorted(points)
+    sid = np.array([p[0] for p in pts], dtype=np.int64)
+    num = np.array([p[1] for p in pts], dtype=np.int64)
+    akey = (sid << 21) | num
+    return NumberGrid(akey, np.array([p[2] for p in pts]), np.array([p[3] for p in pts]), 21)
+
+
+def _along(grid, number, street=0):
+    # The row's street 0 knows only 4000 (x = 0) and 4600 (x = 790), along y = 0.
+    t = grid.along(np.array([street]), np.array([number]), np.array([0.0]), np.array([0.0]),
+                   np.array([790.0]), np.array([0.0]))
+    return t[0]
+
+
+def _linear(number):
+    return (number - 4000) / 600 * 790.0
+
+
+def test_parallel_streets_put_a_number_at_its_block():
+    grid = _grid(_grid_points())
+    for number in (4100, 4250, 4300, 4480, 4550):
+        # Linear between 4000 and 4600 puts 4300 at 395 m; the blocks put it at 330 m. The
+        # parallel streets' numbers near 4300 are stepped to 4300 at their street's pace over
+        # three blocks, so a corner comes out within a few tens of metres, not exactly.
+        err = abs(_along(grid, number) * 790.0 - _x_of(number))
+        assert err <= 20.0 and err < 0.5 * abs(_linear(number) - _x_of(number))
+    assert _along(grid, 4250) * 790.0 == pytest.approx(_x_of(4250), abs=1.0)   # mid-block: exact
+
+
+def test_streets_on_the_other_axis_of_the_grid_do_not_count():
+    # A north-south street crossing the stretch, its own 4300s at x = 700 (numbers rising north).
+    across = [(9, n, 700.0, (n - 4000) * 1.5 - 300.0) for n in range(4200, 4401, 20)]
+    only_across = _grid(across + [(9, 3000, 700.0, -1800.0)])
+    assert np.isnan(_along(only_across, 4300))
+    with_parallels = _grid(_grid_points() + across)
+    assert _along(with_parallels, 4300) == _along(_grid(_grid_points()), 4300)
+
+
+def test_numbers_rising_the_other_way_do_not_count():
+    # A parallel street numbered westward (another numbering): its 4300 and 4302 agree with each
+    # other, at 460 m, and say nothing of ours; its 4200 and 4400 give its direction.
+    westward = [(5, n, 790.0 - _x_of(n), 150.0) for n in (4200, 4300, 4302, 4400)]
+    assert np.isnan(_along(_grid(westward), 4300))
+    eastward = [(5, n, _x_of(n), 150.0) for n in (4200, 4300, 4302, 4400)]
+    assert _along(_grid(eastward), 4300) * 790.0 == pytest.approx(330.0, abs=2.0)
+
+
+def test_parallel_streets_that_disagree_say_nothing():
+    # One parallel street has its 4300 at 330 m, another at 700 m: no agreement, no placement.
+    far_off = [(2, n, min(790.0, _x_of(n) + 370.0 * (n >= 4250)), 300.0) for n in range(4000, 4601, 25)]
+    assert np.isnan(_along(_grid(_grid_points(streets=(1,)) + far_off), 4300))
+
+
+def test_far_streets_and_the_rows_own_street_do_not_count():
+    far = _grid(_grid_points(streets=(5, 6)))        # 750 and 900 m away: beyond _BESIDE_M
+    assert np.isnan(_along(far, 4300))
+    own = _grid(_grid_points(streets=(0,)))          # the row's own street is what is being placed
+    assert np.isnan(_along(own, 4300))
+
+
+def test_matcher_moves_a_long_gap_interpolation_along_its_street_only():
+    """Through the matcher: 4300 MAIN ST between known 4000 and 4600 (even side) lands by its
+    block (330 m), not at the linear 395 m, and stays on its side of the street."""
+    lon0, lat0 = -90.25, 38.6
+    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
+    for name, s in (("OAK ST", 1), ("ELM ST", 2)):
+        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
+                 for n in range(4000, 4601, 25)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    r = m.match_parts(["4300", "4300"], ["MAIN ST", "OAK ST"])
+    assert r.match_type[0] == "interpolated"
+    assert (r.lon[0] - lon0) * KX == pytest.approx(_along(_grid(_grid_points(streets=(1, 2))), 4300) * 790.0,
+                                                   abs=0.5)
+    assert abs((r.lon[0] - lon0) * KX - 330.0) <= 20.0
+    assert r.lat[0] == pytest.approx(lat0)
+    assert r.match_type[1] == "exact"
+
+
+def test_many_rows_in_chunks_match_one_by_one(monkeypatch):
+    import assetmap.geocode.number_grid as ng
+
+    grid = _grid(_grid_points())
+    numbers = np.arange(4010, 4600, 7)
+    m = len(numbers)
+    args = (np.zeros(m, np.int64), numbers, np.zeros(m), np.zeros(m), np.full(m, 790.0), np.zeros(m))
+    whole = grid.along(*args)
+    monkeypatch.setattr(ng, "_CHUNK", 50)             # a few rows per pass
+    assert np.array_equal(grid.along(*args), whole, equal_nan=True)
+    err = np.abs(whole * 790.0 - _x_of(numbers))
+    assert err.max() <= 20.0 and err.mean() < 0.25 * np.abs(_linear(numbers) - _x_of(numbers)).mean()
