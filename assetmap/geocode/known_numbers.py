@@ -26,6 +26,7 @@ _OTHER_SIDE_WEIGHT = 0.5  # chosen on 2018 geocoded from 2017 (0.3 before block 
 _BLOCK_CORNERS = True
 _CORNER_GAP = 200        # block corners are used where known numbers are further apart
 _GRID_GAP = 200          # ... and the same numbers on parallel streets (chosen on 2017 -> 2018)
+_GRID_BEYOND = 20        # beyond the known numbers, the parallel streets lead this far out and more
 # Sanity of a placement from known points (St. Louis blocks: about 100 numbers per 100-200 m).
 _PACE_BASE_M = 200.0      # two known numbers this far apart are plausible whatever their gap,
 _PACE_M = 5.0             # ... and this many metres per number more (chosen on 2017 -> 2018)
@@ -191,7 +192,40 @@ class KnownNumbers:
                                                 np.where(same["far"][idx], take_lo[idx].astype(int), -1))
             idx = idx[eok]
             lon[idx], lat[idx] = elon[eok], elat[eok]
+        self._beyond_on_the_grid(sid, num, typ, sc, lon, lat)
         return lon, lat, typ, sc
+
+    def _beyond_on_the_grid(self, sid, num, typ, sc, lon, lat) -> None:
+        """Beyond the street's known numbers (more than _GRID_BEYOND from the nearest), or where
+        nothing placed the row: where the parallel streets near the street's nearest known number
+        lead (``number_grid``). Such a row is ``nearest``."""
+        import numpy as np
+
+        from assetmap.geocode.number_grid import _nearest_number
+
+        rows = np.flatnonzero(((typ == "nearest") | (typ == "unmatched")) & (num > 0))
+        if len(rows) == 0:
+            return
+        anchor = _nearest_number(self._akey, sid[rows], num[rows], _NUM_BITS)
+        dn = np.abs(num[rows] - (self._akey[anchor] & ((1 << _NUM_BITS) - 1)))
+        keep = (anchor >= 0) & (dn > _GRID_BEYOND)
+        rows, anchor, dn = rows[keep], anchor[keep], dn[keep]
+        if len(rows) == 0:
+            return
+        x, y = self._number_grid().beyond(sid[rows], num[rows], anchor)
+        ok = np.isfinite(x)
+        rows, dn = rows[ok], dn[ok]
+        lon[rows], lat[rows] = x[ok] / self._kx, y[ok] / M_PER_DEG_LAT
+        new = typ[rows] == "unmatched"
+        typ[rows] = "nearest"
+        sc[rows[new]] = np.where(dn[new] <= 400, 65, 50)
+
+    def _number_grid(self):
+        if self._grid is None:
+            from assetmap.geocode.number_grid import NumberGrid
+
+            self._grid = NumberGrid(self._akey, self._alon * self._kx, self._alat * M_PER_DEG_LAT, _NUM_BITS)
+        return self._grid
 
     def _along_the_grid(self, sid, num, typ, corner, use_other, same, other, lon, lat) -> None:
         """Between known numbers more than _GRID_GAP apart, move each interpolated point along the
@@ -203,14 +237,11 @@ class KnownNumbers:
         rows = np.flatnonzero((typ == "interpolated") & ~corner & (gap > _GRID_GAP) & (gap < 1 << 30))
         if len(rows) == 0:
             return
-        if self._grid is None:
-            from assetmap.geocode.number_grid import NumberGrid
-
-            self._grid = NumberGrid(self._akey, self._alon * self._kx, self._alat * M_PER_DEG_LAT, _NUM_BITS)
+        grid = self._number_grid()
         ends = [np.where(use_other[rows], other[k][rows], same[k][rows]) for k in ("lon_lo", "lat_lo",
                                                                                  "lon_hi", "lat_hi")]
         x0, y0, x1, y1 = (v * k for v, k in zip(ends, (self._kx, M_PER_DEG_LAT) * 2))
-        t = self._grid.along(sid[rows], num[rows], x0, y0, x1, y1)
+        t = grid.along(sid[rows], num[rows], x0, y0, x1, y1)
         ok = np.isfinite(t)
         rows, t, x0, y0, x1, y1 = rows[ok], t[ok], x0[ok], y0[ok], x1[ok], y1[ok]
         cx, cy = x1 - x0, y1 - y0

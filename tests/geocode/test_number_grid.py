@@ -115,3 +115,66 @@ def test_many_rows_in_chunks_match_one_by_one(monkeypatch):
     assert np.array_equal(grid.along(*args), whole, equal_nan=True)
     err = np.abs(whole * 790.0 - _x_of(numbers))
     assert err.max() <= 20.0 and err.mean() < 0.25 * np.abs(_linear(numbers) - _x_of(numbers)).mean()
+
+
+# ---------------------------------------------------------------- beyond the known numbers
+def _anchor(grid, street, number):
+    akey = grid._all[0]
+    return np.array([int(np.searchsorted(akey, (street << 21) | number))])
+
+
+def _beyond(points, number, anchor_number=4000):
+    """Street 0 knows only ``anchor_number`` at x = _x_of(it), y = 0."""
+    grid = _grid(points + [(0, anchor_number, _x_of(anchor_number), 0.0)])
+    x, y = grid.beyond(np.array([0]), np.array([number]), _anchor(grid, 0, anchor_number))
+    return x[0], y[0]
+
+
+def test_parallel_streets_lead_beyond_the_known_numbers_block_by_block():
+    for number in (4100, 4300, 4450, 4600):
+        x, y = _beyond(_grid_points(streets=(1, 2)), number)
+        # The street's one known point, 4000 at x = 0: the parallel streets lead to the row's
+        # block (4300 at 330 m, where the pace of the first block would say 800 m).
+        assert x == pytest.approx(_x_of(number), abs=1.0) and y == pytest.approx(0.0, abs=1.0)
+    x, _ = _beyond(_grid_points(streets=(1, 2)), 4050, anchor_number=4600)   # leading back west
+    assert x == pytest.approx(_x_of(4050), abs=1.0)
+
+
+def test_beyond_needs_two_parallel_streets_that_agree_near_the_street():
+    assert np.isnan(_beyond(_grid_points(streets=(1,)), 4300)[0])            # one street: not enough
+    assert np.isnan(_beyond(_grid_points(streets=(7, 8)), 4300)[0])          # 1,050 m and more away
+    drifting = [(2, n, _x_of(n) * 1.6, 300.0) for n in range(4000, 4601, 25)]   # leads 60 % further
+    assert np.isnan(_beyond(_grid_points(streets=(1,)) + drifting, 4500)[0])
+    # A third street that agrees with the first outvotes the drifting one.
+    x, _ = _beyond(_grid_points(streets=(1, 3)) + drifting, 4500)
+    assert x == pytest.approx(_x_of(4500), abs=1.0)
+
+
+def test_beyond_ignores_streets_numbered_the_other_way():
+    # Streets numbered westward have their 4600 at x = 0, 790 m behind the anchor's 4600 (x = 790)
+    # along the way they lead: not abreast of it, so they lead nowhere for ours.
+    westward = [(s, n, 790.0 - _x_of(n), 150.0 * s) for s in (1, 2) for n in range(4000, 4601, 25)]
+    assert np.isnan(_beyond(westward, 4300, anchor_number=4600)[0])
+    eastward = _beyond(_grid_points(streets=(1, 2)), 4300, anchor_number=4600)[0]
+    assert eastward == pytest.approx(_x_of(4300), abs=1.0)
+
+
+def test_matcher_places_beyond_the_known_numbers_along_the_parallel_streets():
+    """MAIN ST knows one address; its other numbers are placed where the parallel streets lead:
+    within its known numbers' reach as ``nearest``, and far beyond (1,500 numbers, where only a
+    point of the street was given before: ``street``) as ``nearest`` with a low score."""
+    lon0, lat0 = -90.25, 38.6
+    pace = 0.5                                             # metres per number on this side of town
+
+    def east(n):
+        return lon0 + (n - 2000) * pace / KX
+
+    rows = [("MAIN ST", 2000, east(2000), lat0)]
+    for name, s in (("OAK ST", 1), ("ELM ST", 2)):
+        rows += [(name, n, east(n), lat0 + 150.0 * s / M_PER_DEG_LAT) for n in range(2000, 3601, 20)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    r = m.match_parts(["2400", "3500"], ["MAIN ST", "MAIN ST"])
+    assert r.match_type.tolist() == ["nearest", "nearest"]
+    assert (r.lon - lon0) * KX == pytest.approx([200.0, 750.0], abs=1.0)
+    assert r.lat == pytest.approx([lat0, lat0])
+    assert r.score[1] < 60                                 # listed for checking
