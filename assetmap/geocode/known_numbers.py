@@ -229,8 +229,9 @@ class KnownNumbers:
 
     def _along_the_grid(self, sid, num, typ, corner, use_other, same, other, lon, lat) -> None:
         """Between known numbers more than _GRID_GAP apart, move each interpolated point along the
-        line between them to where the same numbers on parallel streets put it (``number_grid``);
-        across, it stays where it was: on its own side of the street."""
+        line between them to where the same numbers on parallel streets put it, or else to where
+        they lead from the nearest known number (``number_grid``); across, it stays where it was:
+        on its own side of the street."""
         import numpy as np
 
         gap = np.where(use_other, other["gap"], same["gap"])
@@ -242,6 +243,17 @@ class KnownNumbers:
                                                                                  "lon_hi", "lat_hi")]
         x0, y0, x1, y1 = (v * k for v, k in zip(ends, (self._kx, M_PER_DEG_LAT) * 2))
         t = grid.along(sid[rows], num[rows], x0, y0, x1, y1)
+        # No parallel street beside the whole stretch: where they lead from the nearest known number.
+        lead = np.flatnonzero(~np.isfinite(t))
+        if len(lead):
+            from assetmap.geocode.number_grid import _nearest_number
+
+            anchor = _nearest_number(self._akey, sid[rows[lead]], num[rows[lead]], _NUM_BITS)
+            bx, by = grid.beyond(sid[rows[lead]], num[rows[lead]], anchor)
+            cx, cy = x1[lead] - x0[lead], y1[lead] - y0[lead]
+            tb = ((bx - x0[lead]) * cx + (by - y0[lead]) * cy) / (cx * cx + cy * cy)
+            inside = np.isfinite(tb) & (tb >= 0.0) & (tb <= 1.0)
+            t[lead[inside]] = tb[inside]
         ok = np.isfinite(t)
         rows, t, x0, y0, x1, y1 = rows[ok], t[ok], x0[ok], y0[ok], x1[ok], y1[ok]
         cx, cy = x1 - x0, y1 - y0

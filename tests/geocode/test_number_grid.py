@@ -178,3 +178,17 @@ def test_matcher_places_beyond_the_known_numbers_along_the_parallel_streets():
     assert (r.lon - lon0) * KX == pytest.approx([200.0, 750.0], abs=1.0)
     assert r.lat == pytest.approx([lat0, lat0])
     assert r.score[1] < 60                                 # listed for checking
+
+
+def test_long_gap_without_parallel_streets_beside_it_follows_their_lead():
+    """The parallel streets are 450 and 600 m away: too far to be beside the stretch between
+    MAIN ST's 4000 and 4600, near enough to lead from 4000 to 4300's block (330 m, not 395 m)."""
+    lon0, lat0 = -90.25, 38.6
+    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
+    for name, s in (("OAK ST", 3), ("ELM ST", 4)):
+        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
+                 for n in range(4000, 4601, 25)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    r = m.match_parts(["4300"], ["MAIN ST"])
+    assert r.match_type[0] == "interpolated" and r.lat[0] == pytest.approx(lat0)
+    assert (r.lon[0] - lon0) * KX == pytest.approx(330.0, abs=1.0)
