@@ -251,7 +251,8 @@ class KnownNumbers:
             anchor = _nearest_number(self._akey, sid[rows[lead]], num[rows[lead]], _NUM_BITS)
             bx, by = grid.beyond(sid[rows[lead]], num[rows[lead]], anchor)
             cx, cy = x1[lead] - x0[lead], y1[lead] - y0[lead]
-            tb = ((bx - x0[lead]) * cx + (by - y0[lead]) * cy) / (cx * cx + cy * cy)
+            with np.errstate(invalid="ignore", divide="ignore"):   # two known numbers at one point
+                tb = ((bx - x0[lead]) * cx + (by - y0[lead]) * cy) / (cx * cx + cy * cy)
             inside = np.isfinite(tb) & (tb >= 0.0) & (tb <= 1.0)
             t[lead[inside]] = tb[inside]
         ok = np.isfinite(t)
