@@ -27,6 +27,8 @@ Last measured (2026-12-06), within 100 m of the police point, of all 18,197 rows
                                     96.26 % as filed, 96.07 % typed (p90 55 m); units 90.9/100/97.7 %
   ... and beyond a street's known numbers, where the parallel streets lead
                                     96.49 % as filed, 96.30 % typed (p90 54 m); matched 99.43 / 99.29 %
+  ... and along long gaps with no parallel street beside them
+                                    96.49 % as filed, 96.30 % typed; units 89.8/100/97.7 %
   naive exact-then-linear           92.3 % / 28.1 %
 ("units": neighbourhood counts within 5 % or 2 of the police's, all / DOMESTIC / CHILD.)
 Changes are chosen on the development split geocode_police_dev (2018 geocoded from a 2017
