@@ -23,6 +23,7 @@ _SAME_WAY = 0.95      # ... on streets running the same way (cosine of the angle
 _AGREE_M = 40.0       # ... where they agree (median absolute deviation along the street)
 _MIN_POINTS = 2       # ... and are at least this many
 _CHUNK = 2_000_000    # candidate pairs per numpy pass (memory)
+_CELL_M = 500.0       # points are found by square cells of this side, then by number
 # Beyond the known numbers (chosen on 2018 geocoded from 2017, 2019 held out):
 _BEYOND_NEAR_M = 1000.0   # other streets' points this close to the street's known point,
 _BEYOND_NUMBERS = 100     # ... with numbers this close to its number, and to the row's on their street,
@@ -51,13 +52,15 @@ class NumberGrid:
         dn = (num[hi] - num[lo]).astype(float)
         length = np.hypot(dx, dy)
         ok = (dn >= _MIN_SPAN) & (length > 30.0)
-        keep = np.flatnonzero(ok)[np.argsort(num[ok], kind="stable")]
+        keep = np.flatnonzero(ok)
         self._num, self._sid = num[keep], sid[keep]
         self._x, self._y = x[keep], y[keep]
         self._ux, self._uy = dx[keep] / length[keep], dy[keep] / length[keep]
         self._pace = length[keep] / dn[keep]
-        # Every known point, by number, for ``beyond``.
-        self._all = (akey, num, x, y, np.argsort(num, kind="stable"), num_bits)
+        self._cells = _Cells(self._x, self._y, self._num)
+        # Every known point, for ``beyond``.
+        self._all = (akey, num, x, y, num_bits)
+        self._all_cells = _Cells(x, y, num)
 
     def along(self, sid, num, x0, y0, x1, y1):
         """For each row (street ``sid``, number ``num``, between its street's known numbers at
@@ -69,26 +72,16 @@ class NumberGrid:
         t = np.full(m, np.nan)
         if m == 0 or len(self._num) == 0:
             return t
-        start = np.searchsorted(self._num, num - _NUMBERS)
-        counts = np.searchsorted(self._num, num + _NUMBERS, side="right") - start
-        cum = np.cumsum(counts)
-        a = 0
-        while a < m:
-            done = int(cum[a - 1]) if a else 0
-            b = min(m, max(a + 1, int(np.searchsorted(cum, done + _CHUNK, side="right"))))
-            rows = np.arange(a, b)
-            self._along_rows(rows, start[rows], counts[rows], sid, num, x0, y0, x1, y1, t)
-            a = b
+        pad = _BESIDE_M + 0.05 * np.hypot(x1 - x0, y1 - y0)   # what the filters below let through
+        box = (np.minimum(x0, x1) - pad, np.maximum(x0, x1) + pad, np.minimum(y0, y1) - pad,
+               np.maximum(y0, y1) + pad)
+        for row, c in self._cells.pairs(box, num - _NUMBERS, num + _NUMBERS):
+            self._along_pairs(row, c, sid, num, x0, y0, x1, y1, t)
         return t
 
-    def _along_rows(self, rows, start, counts, sid, num, x0, y0, x1, y1, out) -> None:
+    def _along_pairs(self, row, c, sid, num, x0, y0, x1, y1, out) -> None:
         import numpy as np
 
-        total = int(counts.sum())
-        if total == 0:
-            return
-        row = np.repeat(rows, counts)
-        c = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
         cx, cy = x1[row] - x0[row], y1[row] - y0[row]
         chord = np.hypot(cx, cy)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -119,34 +112,21 @@ class NumberGrid:
         that point lead, in metres (x, y; NaN where fewer than two lead there or they disagree)."""
         import numpy as np
 
-        akey, anum, ax, ay, by_num, bits = self._all
+        akey, anum, ax, ay, bits = self._all
         m = len(sid)
         x, y = np.full(m, np.nan), np.full(m, np.nan)
         if m == 0 or len(akey) == 0:
             return x, y
-        n_at = anum[anchor]
-        sorted_num = anum[by_num]
-        start = np.searchsorted(sorted_num, n_at - _BEYOND_NUMBERS)
-        counts = np.searchsorted(sorted_num, n_at + _BEYOND_NUMBERS, side="right") - start
-        cum = np.cumsum(counts)
-        a = 0
-        while a < m:
-            done = int(cum[a - 1]) if a else 0
-            b = min(m, max(a + 1, int(np.searchsorted(cum, done + _CHUNK, side="right"))))
-            rows = np.arange(a, b)
-            self._beyond_rows(rows, start[rows], counts[rows], sid, num, anchor, x, y)
-            a = b
+        n_at, r = anum[anchor], _BEYOND_NEAR_M
+        box = (ax[anchor] - r, ax[anchor] + r, ay[anchor] - r, ay[anchor] + r)
+        for row, c in self._all_cells.pairs(box, n_at - _BEYOND_NUMBERS, n_at + _BEYOND_NUMBERS):
+            self._beyond_pairs(row, c, sid, num, anchor, x, y)
         return x, y
 
-    def _beyond_rows(self, rows, start, counts, sid, num, anchor, out_x, out_y) -> None:
+    def _beyond_pairs(self, row, c, sid, num, anchor, out_x, out_y) -> None:
         import numpy as np
 
-        akey, anum, ax, ay, by_num, bits = self._all
-        total = int(counts.sum())
-        if total == 0:
-            return
-        row = np.repeat(rows, counts)
-        c = by_num[np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)]
+        akey, anum, ax, ay, bits = self._all
         p = anchor[row]
         cs = akey[c] >> bits
         near = (cs != sid[row]) & (np.hypot(ax[c] - ax[p], ay[c] - ay[p]) <= _BEYOND_NEAR_M)
@@ -154,7 +134,7 @@ class NumberGrid:
         if len(row) == 0:
             return
         # One point per parallel street: its number nearest the anchor's.
-        order = np.lexsort((np.abs(anum[c] - anum[p]), cs, row))
+        order = np.lexsort((anum[c], np.abs(anum[c] - anum[p]), cs, row))   # a tie: the lower number
         row, c, cs, p = row[order], c[order], cs[order], p[order]
         first = np.ones(len(row), bool)
         first[1:] = (row[1:] != row[:-1]) | (cs[1:] != cs[:-1])
@@ -188,6 +168,60 @@ class NumberGrid:
         led = np.hypot(mx - ax[at], my - ay[at])
         ok = (n >= _MIN_POINTS) & (spread <= _BEYOND_AGREE_M + 0.1 * led)
         out_x[groups[ok]], out_y[groups[ok]] = mx[ok], my[ok]
+
+
+class _Cells:
+    """Points found by square cells, then by number within a cell: ``pairs`` gives, for rows each
+    with a box and a number range, the (row, point) pairs in chunks of about _CHUNK."""
+
+    def __init__(self, x, y, num):
+        import numpy as np
+
+        self._n = len(x)
+        if self._n == 0:
+            return
+        cx, cy = np.floor(x / _CELL_M).astype(np.int64), np.floor(y / _CELL_M).astype(np.int64)
+        self._x0, self._y0 = int(cx.min()), int(cy.min())
+        self._nx, self._ny = int(cx.max()) - self._x0 + 1, int(cy.max()) - self._y0 + 1
+        self._span = int(num.max()) + 2
+        key = ((cx - self._x0) * self._ny + (cy - self._y0)) * self._span + num
+        self._order = np.argsort(key, kind="stable")
+        self._key = key[self._order]
+
+    def pairs(self, box, num_lo, num_hi):
+        import numpy as np
+
+        if self._n == 0 or len(num_lo) == 0:
+            return
+        xmin, xmax, ymin, ymax = box
+        # Each row's cells (clipped to the indexed ones); a row whose box misses them all has none.
+        c0 = np.clip(np.floor(xmin / _CELL_M).astype(np.int64) - self._x0, 0, self._nx)
+        c1 = np.clip(np.floor(xmax / _CELL_M).astype(np.int64) - self._x0 + 1, 0, self._nx)
+        r0 = np.clip(np.floor(ymin / _CELL_M).astype(np.int64) - self._y0, 0, self._ny)
+        r1 = np.clip(np.floor(ymax / _CELL_M).astype(np.int64) - self._y0 + 1, 0, self._ny)
+        wide, high = c1 - c0, r1 - r0
+        cells = np.maximum(wide, 0) * np.maximum(high, 0)
+        row = np.repeat(np.arange(len(num_lo)), cells)
+        k = np.arange(len(row)) - np.repeat(np.cumsum(cells) - cells, cells)
+        cell = (c0[row] + k // high[row]) * self._ny + (r0[row] + k % high[row])
+        lo = np.clip(num_lo[row], 0, self._span - 1)
+        hi = np.clip(num_hi[row], -1, self._span - 1)
+        start = np.searchsorted(self._key, cell * self._span + lo)
+        counts = np.maximum(np.searchsorted(self._key, cell * self._span + hi, side="right") - start, 0)
+        # Chunks of whole rows (a row's median needs all its points at once).
+        per_row = np.bincount(row, weights=counts, minlength=len(num_lo)).astype(np.int64)
+        cum = np.cumsum(per_row)
+        a, m = 0, len(num_lo)
+        while a < m:
+            done = int(cum[a - 1]) if a else 0
+            b = min(m, max(a + 1, int(np.searchsorted(cum, done + _CHUNK, side="right"))))
+            e0, e1 = np.searchsorted(row, a), np.searchsorted(row, b)
+            n = counts[e0:e1]
+            total = int(n.sum())
+            if total:
+                pos = np.repeat(start[e0:e1] - (np.cumsum(n) - n), n) + np.arange(total)
+                yield np.repeat(row[e0:e1], n), self._order[pos]
+            a = b
 
 
 def _nearest_number(akey, street, num, bits):

@@ -192,3 +192,35 @@ def test_long_gap_without_parallel_streets_beside_it_follows_their_lead():
     r = m.match_parts(["4300"], ["MAIN ST"])
     assert r.match_type[0] == "interpolated" and r.lat[0] == pytest.approx(lat0)
     assert (r.lon[0] - lon0) * KX == pytest.approx(330.0, abs=1.0)
+
+
+def test_cells_find_exactly_the_points_in_each_box_and_number_range(monkeypatch):
+    """The cell index against a brute-force search, in chunks that never split a row."""
+    import assetmap.geocode.number_grid as ng
+
+    rng = np.random.default_rng(5)
+    x, y = rng.uniform(-3000, 3000, 4000), rng.uniform(-2000, 2000, 4000)
+    num = rng.integers(0, 5000, 4000)
+    monkeypatch.setattr(ng, "_CHUNK", 300)
+    cells = ng._Cells(x, y, num)
+    m = 60
+    cx, cy = rng.uniform(-3500, 3500, m), rng.uniform(-2500, 2500, m)
+    half = rng.uniform(0, 1500, m)
+    lo = rng.integers(-100, 5000, m)
+    hi = lo + rng.integers(-10, 400, m)                  # some empty ranges
+    box = (cx - half, cx + half, cy - half, cy + half)
+    seen: dict[int, set] = {}
+    for rows, pts in cells.pairs(box, lo, hi):
+        for r in set(rows.tolist()):
+            assert r not in seen                         # a row's points come in one chunk
+        for r, p in zip(rows.tolist(), pts.tolist()):
+            seen.setdefault(r, set()).add(p)
+    for r in range(m):
+        inside = ((x >= box[0][r]) & (x <= box[1][r]) & (y >= box[2][r]) & (y <= box[3][r])
+                  & (num >= lo[r]) & (num <= hi[r]))
+        # Cells are whole squares: they may bring points just outside the box, never miss one inside.
+        got = seen.get(r, set())
+        assert set(np.flatnonzero(inside).tolist()) <= got
+        assert all(lo[r] <= num[p] <= hi[r] for p in got)
+        assert all(abs(x[p] - cx[r]) <= half[r] + ng._CELL_M and abs(y[p] - cy[r]) <= half[r] + ng._CELL_M
+                   for p in got)
