@@ -201,12 +201,12 @@ class KnownNumbers:
         lead (``number_grid``). Such a row is ``nearest``."""
         import numpy as np
 
-        from assetmap.geocode.number_grid import _nearest_number
+        from assetmap.geocode.number_grid import nearest_number
 
         rows = np.flatnonzero(((typ == "nearest") | (typ == "unmatched")) & (num > 0))
         if len(rows) == 0:
             return
-        anchor = _nearest_number(self._akey, sid[rows], num[rows], _NUM_BITS)
+        anchor = nearest_number(self._akey, sid[rows], num[rows], _NUM_BITS)
         dn = np.abs(num[rows] - (self._akey[anchor] & ((1 << _NUM_BITS) - 1)))
         keep = (anchor >= 0) & (dn > _GRID_BEYOND)
         rows, anchor, dn = rows[keep], anchor[keep], dn[keep]
@@ -246,9 +246,9 @@ class KnownNumbers:
         # No parallel street beside the whole stretch: where they lead from the nearest known number.
         lead = np.flatnonzero(~np.isfinite(t))
         if len(lead):
-            from assetmap.geocode.number_grid import _nearest_number
+            from assetmap.geocode.number_grid import nearest_number
 
-            anchor = _nearest_number(self._akey, sid[rows[lead]], num[rows[lead]], _NUM_BITS)
+            anchor = nearest_number(self._akey, sid[rows[lead]], num[rows[lead]], _NUM_BITS)
             bx, by = grid.beyond(sid[rows[lead]], num[rows[lead]], anchor)
             cx, cy = x1[lead] - x0[lead], y1[lead] - y0[lead]
             with np.errstate(invalid="ignore", divide="ignore"):   # two known numbers at one point

@@ -140,7 +140,7 @@ class NumberGrid:
         first[1:] = (row[1:] != row[:-1]) | (cs[1:] != cs[:-1])
         row, c, cs, p = row[first], c[first], cs[first], p[first]
         # ... and that street's known number nearest the row's.
-        q = _nearest_number(akey, cs, num[row], bits)
+        q = nearest_number(akey, cs, num[row], bits)
         dn = num[row] - anum[p]
         dq = anum[q] - anum[c]
         good = ((q >= 0) & (np.abs(anum[q] - num[row]) <= _BEYOND_NUMBERS) & (dq != 0)
@@ -224,7 +224,7 @@ class _Cells:
             a = b
 
 
-def _nearest_number(akey, street, num, bits):
+def nearest_number(akey, street, num, bits):
     """Index of the known point of ``street`` whose number is nearest ``num`` (-1: none)."""
     import numpy as np
 
