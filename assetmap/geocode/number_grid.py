@@ -9,7 +9,7 @@ north-south street's numbers are on the grid's other axis), and only where sever
 
 Beyond a street's known numbers, the same grid says where the street goes: from the street's known
 point nearest the row's number, each parallel street near it leads from about that number to about
-the row's, and where several agree, the row's street goes the same way as far (``beyond``).
+the row's, and where they agree, the row's street goes the same way as far (``beyond``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ _BEYOND_NEAR_M = 1000.0   # other streets' points this close to the street's kno
 _BEYOND_NUMBERS = 100     # ... with numbers this close to its number, and to the row's on their street,
 _BEYOND_ABREAST_M = 300.0  # ... abreast of it (at most this far ahead or behind along the lead),
 _BEYOND_AGREE_M = 50.0    # ... whose leads agree within this (plus a tenth of the distance led)
+_BEYOND_MIN_LEADS = 1     # ... at least this many (one lead beat the street's own line continued)
 
 
 class NumberGrid:
@@ -109,7 +110,7 @@ class NumberGrid:
     def beyond(self, sid, num, anchor):
         """For each row (street ``sid``, number ``num``; ``anchor``: the index, among the known
         points, of its street's point whose number is nearest): where the parallel streets near
-        that point lead, in metres (x, y; NaN where fewer than two lead there or they disagree)."""
+        that point lead, in metres (x, y; NaN where none leads there or they disagree)."""
         import numpy as np
 
         akey, anum, ax, ay, bits = self._all
@@ -166,7 +167,7 @@ class NumberGrid:
         _, spread, _ = _group_median(row, np.hypot(ex - mx[g], ey - my[g]))
         at = anchor[groups]
         led = np.hypot(mx - ax[at], my - ay[at])
-        ok = (n >= _MIN_POINTS) & (spread <= _BEYOND_AGREE_M + 0.1 * led)
+        ok = (n >= _BEYOND_MIN_LEADS) & (spread <= _BEYOND_AGREE_M + 0.1 * led)
         out_x[groups[ok]], out_y[groups[ok]] = mx[ok], my[ok]
 
 

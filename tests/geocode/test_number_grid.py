@@ -140,9 +140,10 @@ def test_parallel_streets_lead_beyond_the_known_numbers_block_by_block():
     assert x == pytest.approx(_x_of(4050), abs=1.0)
 
 
-def test_beyond_needs_two_parallel_streets_that_agree_near_the_street():
-    assert np.isnan(_beyond(_grid_points(streets=(1,)), 4300)[0])            # one street: not enough
-    assert np.isnan(_beyond(_grid_points(streets=(7, 8)), 4300)[0])          # 1,050 m and more away
+def test_beyond_needs_parallel_streets_that_agree_near_the_street():
+    x, _ = _beyond(_grid_points(streets=(1,)), 4300)                     # one street leads
+    assert x == pytest.approx(_x_of(4300), abs=1.0)
+    assert np.isnan(_beyond(_grid_points(streets=(7, 8)), 4300)[0])       # 1,050 m and more away
     drifting = [(2, n, _x_of(n) * 1.6, 300.0) for n in range(4000, 4601, 25)]   # leads 60 % further
     assert np.isnan(_beyond(_grid_points(streets=(1,)) + drifting, 4500)[0])
     # A third street that agrees with the first outvotes the drifting one.
