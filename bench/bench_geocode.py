@@ -37,7 +37,8 @@ Changes are chosen on the development split geocode_police_dev (2018 geocoded fr
 locator: 90.67 % -> 90.92 % with the mix, -> 91.88 % with block corners and the rest, -> 91.87 %
 with the last step, units 75.0/96.6/95.5 -> 77.3/96.6/96.6 %, matched 99.31 -> 98.51 %; 92.10 ->
 92.51 % with the hundred-block grid, 93.28 % with its leads beyond the known numbers, 93.50 % with
-them along long gaps with no parallel street beside, 93.68 % with one lead enough); 2019 held out, measured once after each round.
+them along long gaps with no parallel street beside, 93.68 % with one lead enough); 2019 held out,
+measured once after each round.
 geocode_100k: 1.6-1.7 s ours (1.4 s before the grid) vs 0.11 s naive (98.6 % vs 29 % matched; 99.1 % before the last step).
 """
 
