@@ -34,7 +34,7 @@ _BEYOND_MIN_LEADS = 1     # ... at least this many (one lead beat the street's o
 
 class NumberGrid:
     """Built from the known address points (``akey``: street id << ``num_bits`` | number, sorted;
-    ``x``, ``y`` in metres); ``along`` is then vectorised."""
+    ``x``, ``y`` in metres); ``along`` and ``beyond`` are then vectorised."""
 
     def __init__(self, akey, x, y, num_bits: int):
         import numpy as np
