@@ -183,6 +183,8 @@ class ReportGeocoder:
         return m.lon, m.lat
 
     def lines(self) -> list[str]:
+        from assetmap.geocode.matcher import LOW_SCORE
+
         if self.counts is None:
             return []
         n = sum(self.counts.values())
@@ -192,7 +194,8 @@ class ReportGeocoder:
         if self.check_lines:
             shown = ", ".join(map(str, self.check_lines[:_SHOW_ROWS]))
             more = len(self.check_lines) - _SHOW_ROWS
-            out.append(f"Not placed or placed only roughly (street level): lines {shown}"
+            out.append(f"Not placed, or placed only roughly (scored below {LOW_SCORE}: street level, far beyond "
+                       f"the street's known numbers): lines {shown}"
                        + (f" and {more} more" if more > 0 else "") + " of the file.")
         out.append("No address, position or match of a report was stored.")
         return out
