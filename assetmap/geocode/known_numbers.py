@@ -118,9 +118,10 @@ class KnownNumbers:
     def size(self) -> int:
         return len(self._real[0])
 
-    def place(self, sid, par, num):
+    def place(self, sid, par, num, check=None):
         """Exact / interpolated / nearest on address points of the same parity (or the other):
-        (lon, lat, match type, score) per row, "unmatched" where none fits."""
+        (lon, lat, match type, score) per row, "unmatched" where none fits. ``check`` (a task's
+        cancel check) is called during the longer steps."""
         import numpy as np
 
         m = len(sid)
@@ -173,7 +174,7 @@ class KnownNumbers:
             along = dx * ux + dy * uy
             dx, dy = along * ux, along * uy
             lon[both], lat[both] = alon + dx / self._kx, alat + dy / M_PER_DEG_LAT
-        self._along_the_grid(sid, num, typ, corner, use_other, same, other, lon, lat)
+        self._along_the_grid(sid, num, typ, corner, use_other, same, other, lon, lat, check)
         # Beyond the street's known numbers (same parity): continue the street's line from the end.
         one = ~exact & (typ == "unmatched") & (same["has_lo"] | same["has_hi"])
         d_lo = np.where(same["has_lo"], num - same["n_lo"], 1 << 30)
@@ -192,10 +193,10 @@ class KnownNumbers:
                                                 np.where(same["far"][idx], take_lo[idx].astype(int), -1))
             idx = idx[eok]
             lon[idx], lat[idx] = elon[eok], elat[eok]
-        self._beyond_on_the_grid(sid, num, typ, sc, lon, lat)
+        self._beyond_on_the_grid(sid, num, typ, sc, lon, lat, check)
         return lon, lat, typ, sc
 
-    def _beyond_on_the_grid(self, sid, num, typ, sc, lon, lat) -> None:
+    def _beyond_on_the_grid(self, sid, num, typ, sc, lon, lat, check=None) -> None:
         """Beyond the street's known numbers (more than _GRID_BEYOND from the nearest), or where
         nothing placed the row: where the parallel streets near the street's nearest known number
         lead (``number_grid``). Such a row is ``nearest``."""
@@ -212,7 +213,7 @@ class KnownNumbers:
         rows, anchor, dn = rows[keep], anchor[keep], dn[keep]
         if len(rows) == 0:
             return
-        x, y = self._number_grid().beyond(sid[rows], num[rows], anchor)
+        x, y = self._number_grid().beyond(sid[rows], num[rows], anchor, check)
         ok = np.isfinite(x)
         rows, dn = rows[ok], dn[ok]
         lon[rows], lat[rows] = x[ok] / self._kx, y[ok] / M_PER_DEG_LAT
@@ -227,7 +228,7 @@ class KnownNumbers:
             self._grid = NumberGrid(self._akey, self._alon * self._kx, self._alat * M_PER_DEG_LAT, _NUM_BITS)
         return self._grid
 
-    def _along_the_grid(self, sid, num, typ, corner, use_other, same, other, lon, lat) -> None:
+    def _along_the_grid(self, sid, num, typ, corner, use_other, same, other, lon, lat, check=None) -> None:
         """Between known numbers more than _GRID_GAP apart, move each interpolated point along the
         line between them to where the same numbers on parallel streets put it, or else to where
         they lead from the nearest known number (``number_grid``); across, it stays where it was:
@@ -242,14 +243,14 @@ class KnownNumbers:
         ends = [np.where(use_other[rows], other[k][rows], same[k][rows]) for k in ("lon_lo", "lat_lo",
                                                                                  "lon_hi", "lat_hi")]
         x0, y0, x1, y1 = (v * k for v, k in zip(ends, (self._kx, M_PER_DEG_LAT) * 2))
-        t = grid.along(sid[rows], num[rows], x0, y0, x1, y1)
+        t = grid.along(sid[rows], num[rows], x0, y0, x1, y1, check)
         # No parallel street beside the whole stretch: where they lead from the nearest known number.
         lead = np.flatnonzero(~np.isfinite(t))
         if len(lead):
             from assetmap.geocode.number_grid import nearest_number
 
             anchor = nearest_number(self._akey, sid[rows[lead]], num[rows[lead]], _NUM_BITS)
-            bx, by = grid.beyond(sid[rows[lead]], num[rows[lead]], anchor)
+            bx, by = grid.beyond(sid[rows[lead]], num[rows[lead]], anchor, check)
             cx, cy = x1[lead] - x0[lead], y1[lead] - y0[lead]
             with np.errstate(invalid="ignore", divide="ignore"):   # two known numbers at one point
                 tb = ((bx - x0[lead]) * cx + (by - y0[lead]) * cy) / (cx * cx + cy * cy)

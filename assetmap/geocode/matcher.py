@@ -184,7 +184,7 @@ class Matcher:
         ctx.check()
         ctx.progress(0.5, "Placing the addresses")
         rows = np.flatnonzero(plain & (sid >= 0) & (numbers > 0))
-        self._place_numbers(out, rows, sid[rows], numbers[rows], sscore[rows])
+        self._place_numbers(out, rows, sid[rows], numbers[rows], sscore[rows], ctx.check)
         # No house number (or 0): the street is all we know.
         rows0 = np.flatnonzero(plain & (sid >= 0) & (numbers <= 0))
         self._street_level(out, rows0, sid[rows0], np.zeros(len(rows0), np.int64), sscore[rows0])
@@ -210,13 +210,13 @@ class Matcher:
                 hit[i] = True
         return hit
 
-    def _place_numbers(self, out: Matches, rows, sid, num, sscore) -> None:
+    def _place_numbers(self, out: Matches, rows, sid, num, sscore, check=None) -> None:
         import numpy as np
 
         if len(rows) == 0:
             return
         par = num % 2
-        lon, lat, typ, sc = self._numbers.place(sid, par, num)
+        lon, lat, typ, sc = self._numbers.place(sid, par, num, check)
         if self._ranges is not None:
             # An address range beats anything short of an exact point or a close interpolation.
             weak = ~np.isin(typ, ["exact"]) & ~((typ == "interpolated") & (sc >= 90))

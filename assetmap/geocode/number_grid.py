@@ -63,10 +63,11 @@ class NumberGrid:
         self._all = (akey, num, x, y, num_bits)
         self._all_cells = _Cells(x, y, num)
 
-    def along(self, sid, num, x0, y0, x1, y1):
+    def along(self, sid, num, x0, y0, x1, y1, check=None):
         """For each row (street ``sid``, number ``num``, between its street's known numbers at
         (x0, y0) and (x1, y1), the lower first; metres): the fraction of the way from the first
-        to the second where the parallel streets put it (NaN where they do not agree)."""
+        to the second where the parallel streets put it (NaN where they do not agree). ``check``
+        is called between chunks (a task's cancel check)."""
         import numpy as np
 
         m = len(sid)
@@ -76,7 +77,7 @@ class NumberGrid:
         pad = _BESIDE_M + 0.05 * np.hypot(x1 - x0, y1 - y0)   # what the filters below let through
         box = (np.minimum(x0, x1) - pad, np.maximum(x0, x1) + pad, np.minimum(y0, y1) - pad,
                np.maximum(y0, y1) + pad)
-        for row, c in self._cells.pairs(box, num - _NUMBERS, num + _NUMBERS):
+        for row, c in self._cells.pairs(box, num - _NUMBERS, num + _NUMBERS, check):
             self._along_pairs(row, c, sid, num, x0, y0, x1, y1, t)
         return t
 
@@ -107,7 +108,7 @@ class NumberGrid:
         out[groups[ok]] = med[ok]
 
 
-    def beyond(self, sid, num, anchor):
+    def beyond(self, sid, num, anchor, check=None):
         """For each row (street ``sid``, number ``num``; ``anchor``: the index, among the known
         points, of its street's point whose number is nearest): where the parallel streets near
         that point lead, in metres (x, y; NaN where none leads there or they disagree)."""
@@ -120,7 +121,7 @@ class NumberGrid:
             return x, y
         n_at, r = anum[anchor], _BEYOND_NEAR_M
         box = (ax[anchor] - r, ax[anchor] + r, ay[anchor] - r, ay[anchor] + r)
-        for row, c in self._all_cells.pairs(box, n_at - _BEYOND_NUMBERS, n_at + _BEYOND_NUMBERS):
+        for row, c in self._all_cells.pairs(box, n_at - _BEYOND_NUMBERS, n_at + _BEYOND_NUMBERS, check):
             self._beyond_pairs(row, c, sid, num, anchor, x, y)
         return x, y
 
@@ -189,7 +190,7 @@ class _Cells:
         self._order = np.argsort(key, kind="stable")
         self._key = key[self._order]
 
-    def pairs(self, box, num_lo, num_hi):
+    def pairs(self, box, num_lo, num_hi, check=None):
         import numpy as np
 
         if self._n == 0 or len(num_lo) == 0:
@@ -214,6 +215,8 @@ class _Cells:
         cum = np.cumsum(per_row)
         a, m = 0, len(num_lo)
         while a < m:
+            if check is not None:
+                check()
             done = int(cum[a - 1]) if a else 0
             b = min(m, max(a + 1, int(np.searchsorted(cum, done + _CHUNK, side="right"))))
             e0, e1 = np.searchsorted(row, a), np.searchsorted(row, b)

@@ -225,3 +225,38 @@ def test_cells_find_exactly_the_points_in_each_box_and_number_range(monkeypatch)
         assert all(lo[r] <= num[p] <= hi[r] for p in got)
         assert all(abs(x[p] - cx[r]) <= half[r] + ng._CELL_M and abs(y[p] - cy[r]) <= half[r] + ng._CELL_M
                    for p in got)
+
+
+def test_the_grid_checks_for_cancel_between_chunks(monkeypatch):
+    """A task's Cancel is honoured inside the grid's work (a county-size locator can keep it busy
+    for seconds), not only between the matcher's stages."""
+    import assetmap.geocode.number_grid as ng
+    from assetmap.tasks import Cancelled, TaskContext
+
+    class Counting(TaskContext):
+        calls = 0
+        stop_at = None
+
+        def check(self):
+            self.calls += 1
+            if self.stop_at is not None and self.calls >= self.stop_at:
+                raise Cancelled()
+            super().check()
+
+    lon0, lat0 = -90.25, 38.6
+    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
+    for name, s in (("OAK ST", 1), ("ELM ST", 2)):
+        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
+                 for n in range(4000, 4601, 25)]
+    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    monkeypatch.setattr(ng, "_CHUNK", 5)                  # several chunks for these few rows
+    numbers = [str(n) for n in range(4010, 4590, 10)]
+    plain, gridded = Counting(), Counting()
+    m.match_parts(["4000"] * len(numbers), ["MAIN ST"] * len(numbers), ctx=plain)   # exact: no grid
+    m.match_parts(numbers, ["MAIN ST"] * len(numbers), ctx=gridded)
+    assert gridded.calls > plain.calls + 2
+    # Cancelled at the first check inside the grid: the match stops there.
+    stopping = Counting()
+    stopping.stop_at = plain.calls - 2                     # the two checks after the grid not reached
+    with pytest.raises(Cancelled):
+        m.match_parts(numbers, ["MAIN ST"] * len(numbers), ctx=stopping)
