@@ -30,6 +30,7 @@ _BEYOND_NUMBERS = 100     # ... with numbers this close to its number, and to th
 _BEYOND_ABREAST_M = 300.0  # ... abreast of it (at most this far ahead or behind along the lead),
 _BEYOND_AGREE_M = 50.0    # ... whose leads agree within this (plus a tenth of the distance led)
 _BEYOND_MIN_LEADS = 1     # ... at least this many (one lead beat the street's own line continued)
+_PACE_BASE_M, _PACE_M = 200.0, 5.0   # a lead's plausible length: this plus this per number
 
 
 class NumberGrid:
@@ -158,6 +159,13 @@ class NumberGrid:
             ahead = np.abs((ax[c] - ax[p]) * lx + (ay[c] - ay[p]) * ly) / lead
         abreast = (lead > 0) & (ahead <= _BEYOND_ABREAST_M)
         row, c, p, q, dn, dq = row[abreast], c[abreast], p[abreast], q[abreast], dn[abreast], dq[abreast]
+        lead = lead[abreast]
+        if len(row) == 0:
+            return
+        # ... at a pace a street can have (the matcher's own sanity rule: 200 m + 5 m per number),
+        # or its two points are on two pieces of it, and the lead would be scaled into nonsense.
+        paced = lead <= _PACE_BASE_M + _PACE_M * np.abs(dq)
+        row, p, q, c, dn, dq = row[paced], p[paced], q[paced], c[paced], dn[paced], dq[paced]
         if len(row) == 0:
             return
         f = dn / dq

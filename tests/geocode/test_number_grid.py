@@ -260,3 +260,13 @@ def test_the_grid_checks_for_cancel_between_chunks(monkeypatch):
     stopping.stop_at = plain.calls - 2                     # the two checks after the grid not reached
     with pytest.raises(Cancelled):
         m.match_parts(numbers, ["MAIN ST"] * len(numbers), ctx=stopping)
+
+
+def test_a_lead_between_two_pieces_of_a_street_is_not_scaled():
+    """A parallel street's number near the anchor's (4000) and its number near the row's (4003)
+    are 3 numbers but 2 km apart (two pieces of one name): scaled to the row's 6 numbers that
+    would lead 4 km away. Such a lead is dropped; a sound one is used."""
+    pieces = [(1, 4000, 0.0, 150.0), (1, 4003, 2000.0, 150.0), (1, 4200, 2100.0, 150.0)]
+    assert np.isnan(_beyond(pieces, 4006)[0])
+    x, _ = _beyond(pieces + _grid_points(streets=(2,)), 4300)
+    assert x == pytest.approx(_x_of(4300), abs=1.0)
