@@ -35,6 +35,14 @@ _STREET_EXTENT_M = 600.0  # ... without a number, on a street whose known points
 _STREET_MIN_POINTS = 1    # ... and are at least this many (2 or 3: fewer matched, no better on 2017 -> 2018)
 
 
+def plausible_length(metres, gap):
+    """Whether two points of one street this far apart can be ``gap`` numbers apart (else they
+    are on two pieces of one name, or two streets under one key)."""
+    import numpy as np
+
+    return metres <= _PACE_BASE_M + _PACE_M * np.minimum(np.abs(gap), 1 << 20)
+
+
 def _key(sid, parity, num):
     return (sid << (_NUM_BITS + 1)) | (parity << _NUM_BITS) | num
 
@@ -267,8 +275,7 @@ class KnownNumbers:
         """Whether two known points are close enough for the gap between their numbers."""
         import numpy as np
 
-        d = np.hypot((lon_b - lon_a) * self._kx, (lat_b - lat_a) * M_PER_DEG_LAT)
-        return d <= _PACE_BASE_M + _PACE_M * np.minimum(gap, 1 << 20)
+        return plausible_length(np.hypot((lon_b - lon_a) * self._kx, (lat_b - lat_a) * M_PER_DEG_LAT), gap)
 
     @staticmethod
     def _interpolate(nb, num, sel):
@@ -359,22 +366,17 @@ class KnownNumbers:
             if self._ranges is not None:
                 return self._ranges.street_point(sid)
             return np.full(m, np.nan), np.full(m, np.nan), np.zeros(m, bool)
-        k = (sid << _NUM_BITS) | num
-        i = np.searchsorted(self._akey, k)
-        n = len(self._akey)
-        lo_i, hi_i = np.clip(i - 1, 0, n - 1), np.clip(i, 0, n - 1)
-        ok_lo = (i > 0) & ((self._akey[lo_i] >> _NUM_BITS) == sid)
-        ok_hi = (i < n) & ((self._akey[hi_i] >> _NUM_BITS) == sid)
-        mask = (1 << _NUM_BITS) - 1
-        d_lo = np.where(ok_lo, num - (self._akey[lo_i] & mask), 1 << 40)
-        d_hi = np.where(ok_hi, (self._akey[hi_i] & mask) - num, 1 << 40)
-        j = np.where(d_lo <= d_hi, lo_i, hi_i)
-        known = ok_lo | ok_hi
+        from assetmap.geocode.number_grid import nearest_number
+
+        j = nearest_number(self._akey, sid, num, _NUM_BITS)
+        known = j >= 0
+        j = np.where(known, j, 0)
+        gap = np.abs(num - (self._akey[j] & ((1 << _NUM_BITS) - 1)))
         # Only where it means something: a known number close to the row's; without a number, a
         # street whose known points all lie close together. Elsewhere the point is arbitrary.
         s = np.clip(sid, 0, len(self._extent) - 1)
         compact = (self._extent[s] <= _STREET_EXTENT_M) & (self._npoints[s] >= _STREET_MIN_POINTS)
-        ok = known & (compact | ((num > 0) & (np.minimum(d_lo, d_hi) <= _STREET_NEAR_NUMBERS)))
+        ok = known & (compact | ((num > 0) & (gap <= _STREET_NEAR_NUMBERS)))
         lon, lat = self._alon[j], self._alat[j]
         if self._ranges is not None and not known.all():
             rlon, rlat, rok = self._ranges.street_point(sid[~known])

@@ -14,6 +14,8 @@ the row's, and where they agree, the row's street goes the same way as far (``be
 
 from __future__ import annotations
 
+from assetmap.geocode.known_numbers import plausible_length
+
 # Chosen on 2018 geocoded from 2017 (2019 held out); see docs/geocoding.md.
 _SPAN = 150           # a known point's direction and pace: from its street's numbers this far either side,
 _MIN_SPAN = 40        # ... which must be at least this many numbers apart
@@ -30,7 +32,6 @@ _BEYOND_NUMBERS = 100     # ... with numbers this close to its number, and to th
 _BEYOND_ABREAST_M = 300.0  # ... abreast of it (at most this far ahead or behind along the lead),
 _BEYOND_AGREE_M = 50.0    # ... whose leads agree within this (plus a tenth of the distance led)
 _BEYOND_MIN_LEADS = 1     # ... at least this many (one lead beat the street's own line continued)
-_PACE_BASE_M, _PACE_M = 200.0, 5.0   # a lead's plausible length: this plus this per number
 
 
 class NumberGrid:
@@ -164,7 +165,7 @@ class NumberGrid:
             return
         # ... at a pace a street can have (the matcher's own sanity rule: 200 m + 5 m per number),
         # or its two points are on two pieces of it, and the lead would be scaled into nonsense.
-        paced = lead <= _PACE_BASE_M + _PACE_M * np.abs(dq)
+        paced = plausible_length(lead, dq)
         row, p, q, c, dn, dq = row[paced], p[paced], q[paced], c[paced], dn[paced], dq[paced]
         if len(row) == 0:
             return
