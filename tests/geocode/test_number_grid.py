@@ -85,21 +85,29 @@ def test_far_streets_and_the_rows_own_street_do_not_count():
     assert np.isnan(_along(own, 4300))
 
 
+LON0, LAT0 = -90.25, 38.6
+
+
+def _main_street(parallels_at):
+    """A matcher knowing MAIN ST's 4000 and 4600 only (790 m apart, along LAT0) and two parallel
+    streets' numbers every 25, ``parallels_at`` times 150 m north, their blocks at CROSS_X."""
+    rows = [("MAIN ST", 4000, LON0, LAT0), ("MAIN ST", 4600, LON0 + 790.0 / KX, LAT0)]
+    for name, s in zip(("OAK ST", "ELM ST"), parallels_at):
+        rows += [(name, n, LON0 + _x_of(n) / KX, LAT0 + 150.0 * s / M_PER_DEG_LAT)
+                 for n in range(4000, 4601, 25)]
+    return Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+
+
 def test_matcher_moves_a_long_gap_interpolation_along_its_street_only():
     """Through the matcher: 4300 MAIN ST between known 4000 and 4600 (even side) lands by its
     block (330 m), not at the linear 395 m, and stays on its side of the street."""
-    lon0, lat0 = -90.25, 38.6
-    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
-    for name, s in (("OAK ST", 1), ("ELM ST", 2)):
-        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
-                 for n in range(4000, 4601, 25)]
-    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    m = _main_street(parallels_at=(1, 2))
     r = m.match_parts(["4300", "4300"], ["MAIN ST", "OAK ST"])
     assert r.match_type[0] == "interpolated"
-    assert (r.lon[0] - lon0) * KX == pytest.approx(_along(_grid(_grid_points(streets=(1, 2))), 4300) * 790.0,
+    assert (r.lon[0] - LON0) * KX == pytest.approx(_along(_grid(_grid_points(streets=(1, 2))), 4300) * 790.0,
                                                    abs=0.5)
-    assert abs((r.lon[0] - lon0) * KX - 330.0) <= 20.0
-    assert r.lat[0] == pytest.approx(lat0)
+    assert abs((r.lon[0] - LON0) * KX - 330.0) <= 20.0
+    assert r.lat[0] == pytest.approx(LAT0)
     assert r.match_type[1] == "exact"
 
 
@@ -184,15 +192,10 @@ def test_matcher_places_beyond_the_known_numbers_along_the_parallel_streets():
 def test_long_gap_without_parallel_streets_beside_it_follows_their_lead():
     """The parallel streets are 450 and 600 m away: too far to be beside the stretch between
     MAIN ST's 4000 and 4600, near enough to lead from 4000 to 4300's block (330 m, not 395 m)."""
-    lon0, lat0 = -90.25, 38.6
-    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
-    for name, s in (("OAK ST", 3), ("ELM ST", 4)):
-        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
-                 for n in range(4000, 4601, 25)]
-    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    m = _main_street(parallels_at=(3, 4))
     r = m.match_parts(["4300"], ["MAIN ST"])
-    assert r.match_type[0] == "interpolated" and r.lat[0] == pytest.approx(lat0)
-    assert (r.lon[0] - lon0) * KX == pytest.approx(330.0, abs=1.0)
+    assert r.match_type[0] == "interpolated" and r.lat[0] == pytest.approx(LAT0)
+    assert (r.lon[0] - LON0) * KX == pytest.approx(330.0, abs=1.0)
 
 
 def test_cells_find_exactly_the_points_in_each_box_and_number_range(monkeypatch):
@@ -243,12 +246,7 @@ def test_the_grid_checks_for_cancel_between_chunks(monkeypatch):
                 raise Cancelled()
             super().check()
 
-    lon0, lat0 = -90.25, 38.6
-    rows = [("MAIN ST", 4000, lon0, lat0), ("MAIN ST", 4600, lon0 + 790.0 / KX, lat0)]
-    for name, s in (("OAK ST", 1), ("ELM ST", 2)):
-        rows += [(name, n, lon0 + _x_of(n) / KX, lat0 + 150.0 * s / M_PER_DEG_LAT)
-                 for n in range(4000, 4601, 25)]
-    m = Matcher(pd.DataFrame(rows, columns=["street", "number", "lon", "lat"]))
+    m = _main_street(parallels_at=(1, 2))
     monkeypatch.setattr(ng, "_CHUNK", 5)                  # several chunks for these few rows
     numbers = [str(n) for n in range(4010, 4590, 10)]
     plain, gridded = Counting(), Counting()
