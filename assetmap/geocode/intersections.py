@@ -97,7 +97,8 @@ class Intersections:
         if foot is not None:
             (x, y), off = foot
             sure = min(sca if ida else 100, scb if idb else 100)
-            return (x / self._kx, y / M_PER_DEG_LAT), "intersection", (60 if off <= _FOOT_SURE_M else 50) * sure // 100
+            score = (60 if off <= _FOOT_SURE_M else 50) * sure // 100
+            return (x / self._kx, y / M_PER_DEG_LAT), "intersection", score
         # One street only: where it is (flagged street-level).
         ids = ida or idb
         if not ids:
@@ -138,10 +139,11 @@ class Intersections:
         return self._by_name.get(name, (np.zeros(0), np.zeros(0)))
 
     def _foot(self, a, b):
-        """Where one street's line meets the other: the line fitted to the first street's points
-        near where it passes the second's nearest point, crossed with the second's own line, or
-        else that point's foot on it (in a grid, a cross street meets at right angles). ((x, y),
-        distance from the second street's point), the nearer of the two ways round, or None."""
+        """Where one street's line meets the other: the foot, on the line fitted to the first
+        street's points near where it passes the second, of the second's nearest point (in a grid
+        a cross street meets at right angles; crossing the second's own line was no better).
+        ((x, y), distance from the second street's point), the nearer of the two ways round, or
+        None."""
         import numpy as np
 
         best = None
