@@ -146,19 +146,21 @@ class Intersections:
         None."""
         import numpy as np
 
+        (ax, ay), (bx, by) = a, b
+        if len(ax) == 0 or len(bx) == 0 or len(ax) * len(bx) > 4_000_000:
+            return None
+        # The two streets' closest points: the same pair whichever street gives the line.
+        d = np.hypot(ax[:, None] - bx[None, :], ay[:, None] - by[None, :])
+        i, j = np.unravel_index(np.argmin(d), d.shape)
+        if d[i, j] > _FOOT_M:
+            return None
         best = None
-        for (lx, ly), (ox, oy) in ((a, b), (b, a)):
-            if len(lx) < 2 or len(ox) == 0 or len(lx) * len(ox) > 4_000_000:
-                continue
-            d = np.hypot(lx[:, None] - ox[None, :], ly[:, None] - oy[None, :])
-            i, j = np.unravel_index(np.argmin(d), d.shape)
-            if d[i, j] > _FOOT_M:
-                continue
-            line = _fit_line(lx, ly, lx[i], ly[i])
+        for (lx, ly, li), (px, py) in (((ax, ay, i), (bx[j], by[j])), ((bx, by, j), (ax[i], ay[i]))):
+            line = _fit_line(lx, ly, lx[li], ly[li])
             if line is None:
                 continue
             c, u = line
-            p = np.array([ox[j], oy[j]])
+            p = np.array([px, py])
             at = c + np.dot(p - c, u) * u
             off = float(np.hypot(*(p - at)))
             if off <= _FOOT_M and (best is None or off < best[1]):

@@ -12,7 +12,9 @@ For each row: the street is resolved (``streets``), then, in order,
   nearest       the closest known number of the same parity beyond the street's known ones (or
                 the nearer of two implausibly far apart), the street's line continued where
                 its pace there is plausible;
-  intersection  "A / B": a known intersection point, else where the two streets come closest;
+  intersection  "A / B": a known intersection point, else where the two streets come closest,
+                else where one street's line meets the other (a road without addresses is
+                where its known intersections are);
   street        street-level fallback, only where it means something: the known number closest
                 to the row's when it is within 100 of it (any parity), or, with or without a
                 number, a point of a street whose known points all lie within 600 m (an
@@ -29,8 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-# _OTHER_SIDE_WEIGHT is imported from here by tests/geocode/test_matcher.py.
-from assetmap.geocode.known_numbers import _OTHER_SIDE_WEIGHT, M_PER_DEG_LAT  # noqa: F401
+from assetmap.geocode.known_numbers import M_PER_DEG_LAT
 from assetmap.geocode.normalize import is_intersection, parse_addresses
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from assetmap.geocode.matcher import _OTHER_SIDE_WEIGHT, Matcher
+from assetmap.geocode.known_numbers import _OTHER_SIDE_WEIGHT
+from assetmap.geocode.matcher import Matcher
 
 M_PER_DEG = 110_950.0
 
