@@ -209,15 +209,15 @@ def shot_geocode(tmp: Path, out: Path) -> None:
     page.number.setCurrentText("ileads_address")
     page.street.setCurrentText("ileads_street")
     page.check.click()
-    app, deadline = QApplication.instance(), time.monotonic() + 120
-    while "Geocoded" not in page.summary.text() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    # The summary's wrapped lines are laid out on the next events: let them settle first.
-    settle = time.monotonic() + 0.5
-    while time.monotonic() < settle:
-        app.processEvents()
-        time.sleep(0.02)
+
+    def pump(seconds: float, until=lambda: False) -> None:
+        app, deadline = QApplication.instance(), time.monotonic() + seconds
+        while not until() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+
+    pump(120, until=lambda: "Geocoded" in page.summary.text())
+    pump(0.5)   # the summary's wrapped lines are laid out on the next events: let them settle first
     wizard.grab().save(str(out / "geocode_reports_wizard.png"))
     print(f"wrote {out / 'geocode_reports_wizard.png'}")
     wizard.close()
